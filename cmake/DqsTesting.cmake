@@ -1,0 +1,29 @@
+# dqs_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [LABELS <labels...>]
+#              [KEYCHAIN] [ENVIRONMENT <VAR=value...>] [ARGS <args...>])
+#
+# Every test runs with QT_QPA_PLATFORM=offscreen, a private HOME (so QSettings and keyrings never touch the
+# developer's own) and loopback-only networking. KEYCHAIN tests get their own D-Bus session with an unlocked
+# gnome-keyring Secret Service, the way KeePassXC runs its FdoSecrets tests.
+function(dqs_add_test)
+    cmake_parse_arguments(T "KEYCHAIN" "NAME" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
+    if(NOT TARGET ${T_NAME})
+        add_executable(${T_NAME} ${T_SOURCES})
+        target_link_libraries(${T_NAME} PRIVATE Qt6::Test dqs_testsupport ${T_LIBS})
+    endif()
+    set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${T_NAME}")
+    file(MAKE_DIRECTORY "${home}")
+    if(T_KEYCHAIN)
+        # A non-empty password on stdin creates and unlocks a fresh login keyring (qt-lessons.md §4).
+        add_test(NAME ${T_NAME}
+            COMMAND dbus-run-session --config-file=${DQS_TEST_DBUS_CONFIG} -- sh -c
+                "printf 'dqs-test-keyring\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$0\" \"$@\""
+                $<TARGET_FILE:${T_NAME}> ${T_ARGS})
+        list(APPEND T_LABELS keychain)
+    else()
+        add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;${T_ENVIRONMENT}"
+        LABELS "${T_LABELS}"
+        TIMEOUT 300)
+endfunction()

@@ -1,0 +1,160 @@
+#include "net/RequestFailure.h"
+
+namespace Dawiso {
+
+RequestFailure::RequestFailure(Kind kind, QString message, QString advice, QString detail)
+    : m_kind(kind)
+    , m_message(std::move(message))
+    , m_advice(std::move(advice))
+    , m_detail(std::move(detail))
+{
+}
+
+QString RequestFailure::text() const
+{
+    if (m_advice.isEmpty())
+        return m_message;
+    return m_message + QLatin1Char(' ') + m_advice;
+}
+
+CertificateSummary RequestFailure::peerCertificate() const
+{
+    return CertificateSummary::fromCertificate(m_chain.isEmpty() ? QSslCertificate() : m_chain.first());
+}
+
+RequestFailure RequestFailure::cancelled()
+{
+    return {Kind::Cancelled, tr("Cancelled."), QString()};
+}
+
+RequestFailure RequestFailure::timedOut(const QString &hostAndPort, int seconds)
+{
+    return {Kind::TimedOut, tr("%1 did not answer within %n second(s).", nullptr, seconds).arg(hostAndPort),
+            tr("Check your internet connection and the address, then try again. If your company uses a proxy or a "
+               "VPN, make sure it is connected.")};
+}
+
+RequestFailure RequestFailure::fromNetworkError(QNetworkReply::NetworkError error, const QString &hostAndPort,
+                                                const QString &errorString)
+{
+    switch (error) {
+    case QNetworkReply::NoError:
+        return {};
+    case QNetworkReply::OperationCanceledError:
+        return cancelled();
+    case QNetworkReply::TimeoutError:
+        return {Kind::TimedOut, tr("%1 did not answer in time.").arg(hostAndPort),
+                tr("Check your internet connection and the address, then try again."), errorString};
+    case QNetworkReply::HostNotFoundError:
+        return {Kind::NameNotFound, tr("No server called %1 was found.").arg(hostAndPort),
+                tr("Check the spelling of the address: copy it from your browser's address bar while you are signed "
+                   "in to Qlik. If it is correct, check your internet connection."),
+                errorString};
+    case QNetworkReply::ConnectionRefusedError:
+        return {Kind::ConnectionRefused, tr("%1 refused the connection.").arg(hostAndPort),
+                tr("The server exists but nothing answers on that port. Check the port number in the address, or "
+                   "ask your IT department whether a firewall blocks it."),
+                errorString};
+    case QNetworkReply::RemoteHostClosedError:
+        return {Kind::ConnectionClosed, tr("%1 closed the connection unexpectedly.").arg(hostAndPort),
+                tr("Try again in a moment. If it keeps happening, a firewall or proxy may be interfering."),
+                errorString};
+    case QNetworkReply::SslHandshakeFailedError:
+        return {Kind::TlsFailed, tr("A secure connection to %1 could not be set up.").arg(hostAndPort),
+                tr("The server and this computer could not agree on encryption. Check the address; if it is right, "
+                   "ask your IT department whether a proxy intercepts secure connections."),
+                errorString};
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return {Kind::ProxyFailed, tr("The proxy server did not let the connection to %1 through.").arg(hostAndPort),
+                tr("Check the proxy settings of your computer, or ask your IT department which proxy to use."),
+                errorString};
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return {Kind::Network, tr("This computer seems to be offline."),
+                tr("Check your network connection, then try again."), errorString};
+    default:
+        return {Kind::Network, tr("The connection to %1 failed.").arg(hostAndPort),
+                tr("Check your internet connection and the address, then try again."), errorString};
+    }
+}
+
+RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, const QList<QSslCertificate> &chain,
+                                             const QString &hostAndPort)
+{
+    bool trustOnly = !errors.isEmpty();
+    QStringList descriptions;
+    for (const QSslError &error : errors) {
+        descriptions << error.errorString();
+        switch (error.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+        case QSslError::HostNameMismatch:
+            break;
+        default:
+            trustOnly = false;
+        }
+    }
+    descriptions.removeDuplicates();
+    const QString detail = descriptions.join(QLatin1Char('\n'));
+
+    RequestFailure failure;
+    if (trustOnly) {
+        failure = RequestFailure(
+            Kind::TlsUntrusted, tr("This computer does not trust the certificate of %1.").arg(hostAndPort),
+            tr("Qlik Cloud's certificates are trusted everywhere, so this usually means a company proxy inspects "
+               "secure connections, or the address is wrong. Compare the certificate below with what your IT "
+               "department publishes before you trust it."),
+            detail);
+    } else {
+        failure = RequestFailure(Kind::TlsFailed, tr("The certificate of %1 is not valid.").arg(hostAndPort),
+                                 tr("The certificate is expired, revoked or otherwise broken, so the connection is "
+                                    "not safe. Ask the server's administrator to renew it."),
+                                 detail);
+    }
+    failure.m_sslErrors = errors;
+    failure.m_chain = chain;
+    return failure;
+}
+
+RequestFailure RequestFailure::rateLimited(int waitedAttempts, int retryAfterSeconds)
+{
+    return {Kind::RateLimited, tr("Qlik is limiting how many requests this key may make right now."),
+            waitedAttempts > 0
+                ? tr("The wizard waited %n time(s) as Qlik asked; try again in a few minutes.", nullptr,
+                     waitedAttempts)
+                : tr("Qlik asked to wait %n second(s), longer than the wizard waits; try again later.", nullptr,
+                     retryAfterSeconds)};
+}
+
+RequestFailure RequestFailure::unsafeRedirect(const QString &hostAndPort, const QUrl &target)
+{
+    return {Kind::UnsafeRedirect,
+            tr("%1 sent the wizard to an address it will not follow (%2).")
+                .arg(hostAndPort, target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
+            tr("Only encrypted (https) addresses are followed. Check the address you entered.")};
+}
+
+RequestFailure RequestFailure::tooManyRedirects(const QString &hostAndPort)
+{
+    return {Kind::TooManyRedirects, tr("%1 redirected the wizard too many times.").arg(hostAndPort),
+            tr("Check the address you entered; it may point to a login page instead of the Qlik tenant.")};
+}
+
+RequestFailure RequestFailure::invalidResponse(const QString &hostAndPort, const QString &detail)
+{
+    return {Kind::InvalidResponse, tr("%1 sent an answer the wizard cannot read.").arg(hostAndPort),
+            tr("Try again in a moment. If it keeps happening, check that the address is your Qlik tenant and "
+               "not a proxy or login page, and save a report for Dawiso support."),
+            detail};
+}
+
+} // namespace Dawiso

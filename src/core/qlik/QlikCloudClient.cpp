@@ -1,0 +1,64 @@
+#include "qlik/QlikCloudClient.h"
+
+#include "qlik/QlikPager.h"
+#include "qlik/QlikRequest.h"
+#include "token/SecureMemory.h"
+
+namespace Dawiso {
+
+QlikCloudClient::QlikCloudClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_trust(trust)
+{
+}
+
+QlikCloudClient::~QlikCloudClient()
+{
+    clearApiKey();
+}
+
+void QlikCloudClient::setBaseUrl(const QUrl &baseUrl)
+{
+    m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+}
+
+void QlikCloudClient::setApiKey(const QByteArray &apiKey)
+{
+    clearApiKey();
+    if (!apiKey.isEmpty())
+        m_authorization = QByteArrayLiteral("Bearer ") + apiKey;
+}
+
+void QlikCloudClient::clearApiKey()
+{
+    SecureMemory::wipe(m_authorization);
+}
+
+QUrl QlikCloudClient::urlFor(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QlikRequest *QlikCloudClient::get(const QString &path, const QUrlQuery &query)
+{
+    return get(urlFor(path, query), m_defaultOptions);
+}
+
+QlikRequest *QlikCloudClient::get(const QUrl &url, const QlikRequestOptions &options)
+{
+    // Each request keeps its own copy of the header value and wipes it when done.
+    return new QlikRequest(m_network, m_trust, url, options.authenticated ? m_authorization : QByteArray(), options,
+                           this);
+}
+
+QlikPager *QlikCloudClient::getAllPages(const QString &path, const QUrlQuery &query)
+{
+    return new QlikPager(this, urlFor(path, query), m_defaultOptions, this);
+}
+
+} // namespace Dawiso

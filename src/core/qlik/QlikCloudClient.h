@@ -1,0 +1,52 @@
+#pragma once
+
+#include "qlik/QlikRequestOptions.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QNetworkAccessManager;
+
+namespace Dawiso {
+
+class QlikPager;
+class QlikRequest;
+class TlsTrust;
+
+// The door to one Qlik Cloud tenant's REST API. Holds the tenant's base URL and, while needed, the API key (in
+// memory only, wiped when cleared or destroyed). Hands out requests and pagers; the caller starts them.
+class QlikCloudClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    QlikCloudClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
+    ~QlikCloudClient() override;
+
+    void setBaseUrl(const QUrl &baseUrl);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    void setApiKey(const QByteArray &apiKey);
+    void clearApiKey();
+    bool hasApiKey() const { return !m_authorization.isEmpty(); }
+
+    void setDefaultOptions(const QlikRequestOptions &options) { m_defaultOptions = options; }
+    QlikRequestOptions defaultOptions() const { return m_defaultOptions; }
+
+    QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+
+    QlikRequest *get(const QString &path, const QUrlQuery &query = {});
+    QlikRequest *get(const QUrl &url, const QlikRequestOptions &options);
+    QlikPager *getAllPages(const QString &path, const QUrlQuery &query = {});
+
+private:
+    QNetworkAccessManager *m_network;
+    const TlsTrust *m_trust;
+    QUrl m_baseUrl;
+    QByteArray m_authorization;
+    QlikRequestOptions m_defaultOptions;
+};
+
+} // namespace Dawiso

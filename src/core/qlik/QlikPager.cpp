@@ -1,0 +1,120 @@
+#include "qlik/QlikPager.h"
+
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonObject>
+
+namespace Dawiso {
+
+QlikPager::QlikPager(QlikCloudClient *client, const QUrl &firstPage, const QlikRequestOptions &options,
+                     QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_firstPage(firstPage)
+    , m_options(options)
+{
+}
+
+void QlikPager::start()
+{
+    fetch(m_firstPage);
+}
+
+void QlikPager::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_current) {
+        m_current->disconnect(this);
+        m_current->cancel();
+    }
+    finish(RequestFailure::cancelled());
+}
+
+void QlikPager::fetch(const QUrl &url)
+{
+    m_visited.insert(url);
+    QlikRequest *request = m_client->get(url, m_options);
+    m_current = request;
+    connect(request, &QlikRequest::waitingForRateLimit, this, &QlikPager::waitingForRateLimit);
+    connect(request, &QlikRequest::finished, this, [this, request] { onPage(request); });
+    request->start();
+}
+
+void QlikPager::onPage(QlikRequest *request)
+{
+    m_current = nullptr;
+    if (m_finished)
+        return;
+    const QString origin = TlsTrust::originKey(request->requestedUrl());
+    if (request->failure().isFailure()) {
+        finish(request->failure());
+        return;
+    }
+    if (!request->isSuccess()) {
+        m_errorStatus = request->httpStatus();
+        m_qlikError = request->qlikError();
+        finish();
+        return;
+    }
+
+    QString parseError;
+    const QJsonDocument document = request->json(&parseError);
+    if (!document.isObject()) {
+        finish(RequestFailure::invalidResponse(
+            origin, parseError.isEmpty() ? tr("The list page is not a JSON object.") : parseError));
+        return;
+    }
+    const QJsonObject page = document.object();
+    const QJsonValue data = page.value(QLatin1String("data"));
+    if (!data.isArray()) {
+        finish(RequestFailure::invalidResponse(origin, tr("The list page has no \"data\" array.")));
+        return;
+    }
+    const QJsonArray items = data.toArray();
+    ++m_pagesRead;
+    m_itemCount += int(items.size());
+    if (m_keepItems) {
+        for (const QJsonValue &item : items)
+            m_items.append(item);
+    }
+    emit pageReceived(items, m_pagesRead);
+    if (m_finished) // a receiver may cancel
+        return;
+
+    const QJsonValue next = page.value(QLatin1String("links")).toObject().value(QLatin1String("next"));
+    const QString href = next.toObject().value(QLatin1String("href")).toString();
+    if (href.isEmpty()) {
+        finish();
+        return;
+    }
+    const QUrl nextUrl = request->finalUrl().resolved(QUrl(href));
+    if (TlsTrust::originKey(nextUrl) != TlsTrust::originKey(m_firstPage) || nextUrl.scheme() != m_firstPage.scheme()) {
+        finish(RequestFailure::unsafeRedirect(origin, nextUrl));
+        return;
+    }
+    if (m_visited.contains(nextUrl)) {
+        finish(RequestFailure::invalidResponse(origin, tr("The list pointed back to a page it had already sent.")));
+        return;
+    }
+    fetch(nextUrl);
+}
+
+void QlikPager::finish(const RequestFailure &failure)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_failure = failure;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            emit finished();
+            deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace Dawiso

@@ -1,0 +1,257 @@
+#include "qlik/QlikRequest.h"
+
+#include "net/TlsTrust.h"
+#include "token/SecureMemory.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+namespace Dawiso {
+
+namespace {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// retry-after is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); Qlik sends seconds.
+int retryAfterSeconds(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    bool ok = false;
+    const int seconds = trimmed.toInt(&ok);
+    if (ok)
+        return qMax(0, seconds);
+    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (when.isValid()) {
+        const QDateTime utc(when.date(), when.time(), Qt::UTC);
+        return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().secsTo(utc), qint64(24 * 3600)));
+    }
+    return 1; // the spec's default
+}
+
+} // namespace
+
+QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, const QUrl &url,
+                         QByteArray authorization, const QlikRequestOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_trust(trust)
+    , m_originalUrl(url)
+    , m_currentUrl(url)
+    , m_authorization(std::move(authorization))
+    , m_options(options)
+{
+    m_attemptTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_attemptTimer, &QTimer::timeout, this, &QlikRequest::onAttemptTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &QlikRequest::sendAttempt);
+}
+
+QlikRequest::~QlikRequest()
+{
+    dropReply();
+    SecureMemory::wipe(m_authorization);
+}
+
+void QlikRequest::start()
+{
+    if (m_currentUrl.scheme() != QLatin1String("https")) {
+        finish(RequestFailure::unsafeRedirect(hostAndPort(), m_currentUrl));
+        return;
+    }
+    sendAttempt();
+}
+
+void QlikRequest::cancel()
+{
+    if (!m_finished)
+        finish(RequestFailure::cancelled());
+}
+
+QByteArray QlikRequest::header(const QByteArray &name) const
+{
+    for (const auto &pair : m_headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    }
+    return {};
+}
+
+QJsonDocument QlikRequest::json(QString *parseError) const
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(m_body, &error);
+    if (parseError)
+        *parseError = error.error == QJsonParseError::NoError ? QString() : error.errorString();
+    return document;
+}
+
+QString QlikRequest::hostAndPort() const
+{
+    return TlsTrust::originKey(m_currentUrl);
+}
+
+bool QlikRequest::sameOrigin(const QUrl &a, const QUrl &b) const
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(443) == b.port(443);
+}
+
+void QlikRequest::sendAttempt()
+{
+    if (m_finished)
+        return;
+    m_sslErrors.clear();
+    m_peerChain.clear();
+    m_timedOut = false;
+
+    QNetworkRequest request(m_currentUrl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setSslConfiguration(m_trust->configuration());
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("DawisoQlikSetup/" DQS_VERSION));
+    // The key goes only to the origin it was entered for, never to wherever a redirect points.
+    if (m_options.authenticated && !m_authorization.isEmpty() && sameOrigin(m_currentUrl, m_originalUrl))
+        request.setRawHeader("Authorization", m_authorization);
+
+    m_reply = m_network->get(request);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &QlikRequest::onSslErrors);
+    connect(m_reply, &QNetworkReply::finished, this, &QlikRequest::onReplyFinished);
+    m_attemptTimer.start(m_options.timeout);
+}
+
+void QlikRequest::onSslErrors(const QList<QSslError> &errors)
+{
+    if (!m_reply)
+        return;
+    const QSslConfiguration configuration = m_reply->sslConfiguration();
+    if (m_trust->acceptsPinned(m_currentUrl, configuration.peerCertificate(), errors)) {
+        // Exactly these errors, for exactly the certificate the user pinned for this host.
+        m_reply->ignoreSslErrors(errors);
+        return;
+    }
+    m_sslErrors = errors;
+    m_peerChain = configuration.peerCertificateChain();
+}
+
+void QlikRequest::onAttemptTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort(); // finishes the reply with OperationCanceledError; onReplyFinished reports the timeout
+}
+
+void QlikRequest::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    m_attemptTimer.stop();
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (m_timedOut) {
+        finish(RequestFailure::timedOut(hostAndPort(), int(m_options.timeout.count() / 1000)));
+        return;
+    }
+    if (!statusAttribute.isValid()) {
+        if (!m_sslErrors.isEmpty())
+            finish(RequestFailure::fromSslErrors(m_sslErrors, m_peerChain, hostAndPort()));
+        else
+            finish(RequestFailure::fromNetworkError(reply->error(), hostAndPort(), reply->errorString()));
+        return;
+    }
+
+    m_status = statusAttribute.toInt();
+    m_headers = reply->rawHeaderPairs();
+    m_body = reply->readAll();
+
+    if (isRedirect(m_status)) {
+        followRedirect(reply->rawHeader("Location"));
+        return;
+    }
+    if (m_status == 429) {
+        waitForRateLimit();
+        return;
+    }
+    finish();
+}
+
+void QlikRequest::followRedirect(const QByteArray &location)
+{
+    if (location.isEmpty()) {
+        finish(); // a redirect without a target is just an answer; the caller sees the 3xx status
+        return;
+    }
+    if (++m_redirects > m_options.maxRedirects) {
+        finish(RequestFailure::tooManyRedirects(TlsTrust::originKey(m_originalUrl)));
+        return;
+    }
+    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    if (!target.isValid() || target.scheme() != QLatin1String("https")) {
+        finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
+        return;
+    }
+    m_currentUrl = target;
+    m_body.clear();
+    emit redirected(target);
+    sendAttempt();
+}
+
+void QlikRequest::waitForRateLimit()
+{
+    const int seconds = retryAfterSeconds(header("retry-after"));
+    if (seconds > m_options.longestRateLimitWait.count()) {
+        finish(RequestFailure::rateLimited(0, seconds));
+        return;
+    }
+    if (m_rateLimitWaits >= m_options.maxRateLimitRetries) {
+        finish(RequestFailure::rateLimited(m_rateLimitWaits, seconds));
+        return;
+    }
+    ++m_rateLimitWaits;
+    emit waitingForRateLimit(seconds, m_rateLimitWaits);
+    m_retryTimer.start(std::chrono::seconds(seconds));
+}
+
+void QlikRequest::dropReply()
+{
+    m_attemptTimer.stop();
+    m_retryTimer.stop();
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void QlikRequest::finish(const RequestFailure &failure)
+{
+    if (m_finished)
+        return;
+    dropReply();
+    m_finished = true;
+    m_failure = failure;
+    if (failure.isFailure()) {
+        m_status = 0;
+        m_body.clear();
+    }
+    SecureMemory::wipe(m_authorization);
+    // Always asynchronous, so a caller connecting after start() or cancelling from a slot sees one clean signal.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            emit finished();
+            deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace Dawiso

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "net/RequestFailure.h"
+#include "qlik/QlikError.h"
+#include "qlik/QlikRequestOptions.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace Dawiso {
+
+class TlsTrust;
+
+// One GET against Qlik, carried through to a final answer: follows redirects itself so that the Authorization
+// header only ever goes back to the origin it was meant for, waits out 429 answers as `retry-after` says (a bounded
+// number of times), gives up after a timeout, and can be cancelled at any point. Emits finished() exactly once,
+// asynchronously, and then deletes itself.
+class QlikRequest : public QObject
+{
+    Q_OBJECT
+
+public:
+    QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, const QUrl &url, QByteArray authorization,
+                const QlikRequestOptions &options, QObject *parent = nullptr);
+    ~QlikRequest() override;
+
+    void start();
+    void cancel();
+
+    bool isFinished() const { return m_finished; }
+    // The server answered with 2xx.
+    bool isSuccess() const { return m_finished && !m_failure.isFailure() && m_status >= 200 && m_status < 300; }
+    // No answer at all (network, TLS, timeout, cancel, rate limit exhausted).
+    RequestFailure failure() const { return m_failure; }
+    int httpStatus() const { return m_status; }
+    QByteArray body() const { return m_body; }
+    QByteArray header(const QByteArray &name) const;
+    QUrl requestedUrl() const { return m_originalUrl; }
+    QUrl finalUrl() const { return m_currentUrl; }
+    QlikError qlikError() const { return QlikError::fromBody(m_body); }
+    QJsonDocument json(QString *parseError = nullptr) const;
+    int rateLimitWaits() const { return m_rateLimitWaits; }
+    int redirectCount() const { return m_redirects; }
+
+signals:
+    void waitingForRateLimit(int seconds, int attempt);
+    void redirected(const QUrl &location);
+    void finished();
+
+private:
+    void sendAttempt();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onReplyFinished();
+    void onAttemptTimeout();
+    void followRedirect(const QByteArray &location);
+    void waitForRateLimit();
+    void finish(const RequestFailure &failure = {});
+    void dropReply();
+    QString hostAndPort() const;
+    bool sameOrigin(const QUrl &a, const QUrl &b) const;
+
+    QNetworkAccessManager *m_network;
+    const TlsTrust *m_trust;
+    QUrl m_originalUrl;
+    QUrl m_currentUrl;
+    QByteArray m_authorization;
+    QlikRequestOptions m_options;
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_attemptTimer;
+    QTimer m_retryTimer;
+    bool m_timedOut = false;
+    bool m_finished = false;
+    int m_redirects = 0;
+    int m_rateLimitWaits = 0;
+    int m_status = 0;
+    QByteArray m_body;
+    QList<QNetworkReply::RawHeaderPair> m_headers;
+    QList<QSslError> m_sslErrors;
+    QList<QSslCertificate> m_peerChain;
+    RequestFailure m_failure;
+};
+
+} // namespace Dawiso

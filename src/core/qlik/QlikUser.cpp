@@ -1,0 +1,107 @@
+#include "qlik/QlikUser.h"
+
+#include "qlik/JsonFieldReader.h"
+
+namespace Dawiso {
+
+namespace {
+
+const QLatin1String tenantAdmin("TenantAdmin");
+
+QList<QlikRoleRef> readRoles(const QJsonArray &array, JsonFieldReader &owner)
+{
+    QList<QlikRoleRef> roles;
+    for (const QJsonValue &value : array) {
+        if (!value.isObject()) {
+            owner.addProblem(QCoreApplication::translate("QlikUser", "A role of the user is not an object."));
+            continue;
+        }
+        JsonFieldReader reader(value.toObject(), QCoreApplication::translate("QlikUser", "role"));
+        QlikRoleRef role;
+        role.id = reader.optionalString(QStringLiteral("id"));
+        role.name = reader.optionalString(QStringLiteral("name"));
+        role.type = reader.optionalString(QStringLiteral("type"));
+        role.level = reader.optionalString(QStringLiteral("level"));
+        for (const QString &problem : reader.problems())
+            owner.addProblem(problem);
+        roles << role;
+    }
+    return roles;
+}
+
+} // namespace
+
+std::optional<QlikUser> QlikUser::fromJson(const QJsonObject &object, QStringList *problems)
+{
+    JsonFieldReader reader(object, QCoreApplication::translate("QlikUser", "user record"));
+    QlikUser user;
+    user.id = reader.requiredString(QStringLiteral("id"));
+    user.tenantId = reader.optionalString(QStringLiteral("tenantId"));
+    user.subject = reader.optionalString(QStringLiteral("subject"));
+    user.name = reader.optionalString(QStringLiteral("name"));
+    user.email = reader.optionalString(QStringLiteral("email"));
+    user.status = reader.optionalString(QStringLiteral("status"));
+    user.roles = readRoles(reader.optionalArray(QStringLiteral("assignedRoles")), reader);
+
+    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("assignedGroups"))) {
+        if (!value.isObject()) {
+            reader.addProblem(QCoreApplication::translate("QlikUser", "A group of the user is not an object."));
+            continue;
+        }
+        JsonFieldReader groupReader(value.toObject(), QCoreApplication::translate("QlikUser", "group"));
+        QlikGroupRef group;
+        group.id = groupReader.optionalString(QStringLiteral("id"));
+        group.name = groupReader.optionalString(QStringLiteral("name"));
+        group.roles = readRoles(groupReader.optionalArray(QStringLiteral("assignedRoles")), groupReader);
+        for (const QString &problem : groupReader.problems())
+            reader.addProblem(problem);
+        user.groups << group;
+    }
+    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("assignedScopes"))) {
+        if (value.isString())
+            user.scopes << value.toString();
+    }
+
+    if (problems)
+        *problems = reader.problems();
+    // Only a missing or mistyped id makes the record unusable; other problems are reported but tolerated.
+    if (user.id.isEmpty())
+        return std::nullopt;
+    return user;
+}
+
+bool QlikUser::holdsTenantAdminDirectly() const
+{
+    for (const QlikRoleRef &role : roles) {
+        if (role.name == tenantAdmin)
+            return true;
+    }
+    return false;
+}
+
+QStringList QlikUser::tenantAdminGroups() const
+{
+    QStringList names;
+    for (const QlikGroupRef &group : groups) {
+        for (const QlikRoleRef &role : group.roles) {
+            if (role.name == tenantAdmin) {
+                names << (group.name.isEmpty() ? group.id : group.name);
+                break;
+            }
+        }
+    }
+    return names;
+}
+
+QString QlikUser::displayName() const
+{
+    if (!name.isEmpty() && !email.isEmpty() && name != email)
+        return name + QLatin1String(" (") + email + QLatin1Char(')');
+    if (!name.isEmpty())
+        return name;
+    if (!email.isEmpty())
+        return email;
+    return id;
+}
+
+} // namespace Dawiso

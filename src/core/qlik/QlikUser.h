@@ -1,0 +1,38 @@
+#pragma once
+
+#include "qlik/QlikGroupRef.h"
+#include "qlik/QlikRoleRef.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <optional>
+
+namespace Dawiso {
+
+// A Qlik Cloud user (users.json User), as far as the wizard needs it.
+class QlikUser
+{
+public:
+    static std::optional<QlikUser> fromJson(const QJsonObject &object, QStringList *problems);
+
+    QString id;
+    QString tenantId;
+    QString subject;
+    QString name;
+    QString email;
+    QString status;
+    QList<QlikRoleRef> roles;
+    QList<QlikGroupRef> groups;
+    QStringList scopes;
+
+    bool isActive() const { return status.isEmpty() || status == QLatin1String("active"); }
+    bool holdsTenantAdminDirectly() const;
+    // Names of the groups through which the user holds TenantAdmin.
+    QStringList tenantAdminGroups() const;
+    bool isTenantAdmin() const { return holdsTenantAdminDirectly() || !tenantAdminGroups().isEmpty(); }
+    // "Jane Doe (jane@corp.example)", or whichever of the two is known.
+    QString displayName() const;
+};
+
+} // namespace Dawiso

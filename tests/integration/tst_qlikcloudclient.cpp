@@ -1,0 +1,348 @@
+// The Qlik Cloud client over real HTTPS against the simulator: redirects, paging, 429, timeouts, cancellation,
+// TLS trust and error bodies.
+#include "QlikSimulator.h"
+#include "SimulatorTrust.h"
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikPager.h"
+#include "qlik/QlikRequest.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::QlikSimulator;
+using Simulator::SampleKey;
+
+class TestQlikCloudClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void usersMeRedirectKeepsAuthorizationOnSameOrigin();
+    void tenantsMeFollows302();
+    void crossOriginRedirectDropsAuthorization();
+    void redirectToPlainHttpIsRefused();
+    void pagingFollowsNextUntilAbsent();
+    void pagingWithStartingAfterCursors();
+    void rateLimitIsRetriedAfterRetryAfter();
+    void rateLimitRetriesAreBounded();
+    void rateLimitWaitLongerThanLimitIsReported();
+    void timeoutEndsTheRequest();
+    void cancelEndsTheRequestOnce();
+    void errorBodiesAreReadLeniently();
+    void untrustedCertificateIsReportedWithDetails();
+    void pinForAnotherHostDoesNotApply();
+    void connectionRefusedIsReported();
+    void malformedJsonPageIsReported();
+    void apiKeyIsNeverSentWithoutBeingSet();
+
+private:
+    // Starts the request and waits for finished(); returns the request (still alive: it deletes itself later).
+    QlikRequest *run(QlikRequest *request, int timeoutMs = 20000);
+    QlikPager *run(QlikPager *pager, int timeoutMs = 30000);
+
+    std::unique_ptr<QlikSimulator> m_simulator;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<QlikCloudClient> m_client;
+};
+
+void TestQlikCloudClient::init()
+{
+    m_simulator = std::make_unique<QlikSimulator>();
+    QVERIFY(m_simulator->start());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    Test::trustSimulator(*m_trust, *m_simulator);
+    m_client = std::make_unique<QlikCloudClient>(m_network.get(), m_trust.get());
+    m_client->setBaseUrl(m_simulator->baseUrl());
+    m_client->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
+}
+
+void TestQlikCloudClient::cleanup()
+{
+    m_client.reset();
+    m_network.reset();
+    m_simulator.reset();
+}
+
+QlikRequest *TestQlikCloudClient::run(QlikRequest *request, int timeoutMs)
+{
+    QSignalSpy finished(request, &QlikRequest::finished);
+    request->start();
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        return nullptr;
+    return request;
+}
+
+QlikPager *TestQlikCloudClient::run(QlikPager *pager, int timeoutMs)
+{
+    QSignalSpy finished(pager, &QlikPager::finished);
+    pager->start();
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        return nullptr;
+    return pager;
+}
+
+void TestQlikCloudClient::usersMeRedirectKeepsAuthorizationOnSameOrigin()
+{
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    QVERIFY2(request->isSuccess(), qPrintable(request->failure().text()));
+    QCOMPARE(request->httpStatus(), 200);
+    QCOMPARE(request->redirectCount(), 1);
+    const QString userId = m_simulator->sampleUserId(SampleKey::Healthy);
+    QCOMPARE(request->finalUrl().path(), QStringLiteral("/api/v1/users/") + userId);
+    QCOMPARE(request->json().object().value(QLatin1String("id")).toString(), userId);
+
+    const auto requests = m_simulator->requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests.at(0).path, QStringLiteral("/api/v1/users/me"));
+    QVERIFY(requests.at(0).hadAuthorization);
+    QCOMPARE(requests.at(1).path, QStringLiteral("/api/v1/users/") + userId);
+    QVERIFY(requests.at(1).hadAuthorization);
+}
+
+void TestQlikCloudClient::tenantsMeFollows302()
+{
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/tenants/me")));
+    QVERIFY(request);
+    QVERIFY(request->isSuccess());
+    QCOMPARE(request->redirectCount(), 1);
+    const QString tenantId = m_simulator->tenant().id;
+    QCOMPARE(request->finalUrl().path(), QStringLiteral("/api/v1/tenants/") + tenantId);
+    QCOMPARE(request->json().object().value(QLatin1String("id")).toString(), tenantId);
+}
+
+void TestQlikCloudClient::crossOriginRedirectDropsAuthorization()
+{
+    // Another origin: same simulated tenant data, different port.
+    QlikSimulator other;
+    QVERIFY(other.start());
+    Test::trustSimulator(*m_trust, other);
+    QUrl target = other.baseUrl();
+    target.setPath(QStringLiteral("/api/v1/users/") + m_simulator->sampleUserId(SampleKey::Healthy));
+    m_simulator->setRedirectTarget(QStringLiteral("/api/v1/users/me"), target);
+
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    QCOMPARE(request->redirectCount(), 1);
+    QCOMPARE(request->finalUrl().port(), int(other.port()));
+    // Without the key the other origin refuses: the key was not sent there.
+    QCOMPARE(request->httpStatus(), 401);
+    QCOMPARE(other.requests().size(), 1);
+    QVERIFY(!other.requests().at(0).hadAuthorization);
+    QVERIFY(m_simulator->requests().at(0).hadAuthorization);
+}
+
+void TestQlikCloudClient::redirectToPlainHttpIsRefused()
+{
+    QUrl target = m_simulator->baseUrl();
+    target.setScheme(QStringLiteral("http"));
+    target.setPath(QStringLiteral("/api/v1/users/x"));
+    m_simulator->setRedirectTarget(QStringLiteral("/api/v1/users/me"), target);
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::UnsafeRedirect);
+    QVERIFY(request->failure().message().contains(m_simulator->hostAndPort()));
+    QCOMPARE(m_simulator->requests().size(), 1);
+}
+
+void TestQlikCloudClient::pagingFollowsNextUntilAbsent()
+{
+    m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
+    const int users = int(m_simulator->tenant().users.size());
+    QVERIFY2(users >= 5, "the demo tenant needs enough users to page");
+    QlikPager *pager = run(m_client->getAllPages(QStringLiteral("/api/v1/users"),
+                                                 QUrlQuery(QStringLiteral("limit=2"))));
+    QVERIFY(pager);
+    QVERIFY2(pager->isSuccess(), qPrintable(pager->failure().text()));
+    QCOMPARE(pager->itemCount(), users);
+    QCOMPARE(pager->items().size(), users);
+    const int expectedPages = (users + 1) / 2;
+    QCOMPARE(pager->pagesRead(), expectedPages);
+    QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/users")), expectedPages);
+
+    QSet<QString> ids;
+    for (const QJsonValue &user : pager->items())
+        ids.insert(user.toObject().value(QLatin1String("id")).toString());
+    QCOMPARE(ids.size(), users); // no page twice, none skipped
+}
+
+void TestQlikCloudClient::pagingWithStartingAfterCursors()
+{
+    m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
+    const int keys = int(m_simulator->tenant().apiKeys.size());
+    QVERIFY(keys >= 3);
+    QlikPager *pager = run(m_client->getAllPages(QStringLiteral("/api/v1/api-keys"),
+                                                 QUrlQuery(QStringLiteral("limit=1"))));
+    QVERIFY(pager);
+    QVERIFY2(pager->isSuccess(), qPrintable(pager->failure().text()));
+    QCOMPARE(pager->itemCount(), keys);
+    QCOMPARE(pager->pagesRead(), keys);
+    for (const auto &request : m_simulator->requests())
+        QVERIFY(!request.query.contains(QLatin1String("token")));
+}
+
+void TestQlikCloudClient::rateLimitIsRetriedAfterRetryAfter()
+{
+    m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 2, 1);
+    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/tenants/me"));
+    QSignalSpy waits(request, &QlikRequest::waitingForRateLimit);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(run(request));
+    QVERIFY2(request->isSuccess(), qPrintable(request->failure().text()));
+    QCOMPARE(request->rateLimitWaits(), 2);
+    QCOMPARE(waits.size(), 2);
+    QCOMPARE(waits.at(0).at(0).toInt(), 1); // seconds, as retry-after said
+    QCOMPARE(waits.at(1).at(1).toInt(), 2); // attempt number
+    QVERIFY(clock.elapsed() >= 1900);       // it really waited, twice
+}
+
+void TestQlikCloudClient::rateLimitRetriesAreBounded()
+{
+    m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 10, 0);
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.maxRateLimitRetries = 3;
+    QlikRequest *request = run(m_client->get(m_client->urlFor(QStringLiteral("/api/v1/tenants/me")), options));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::RateLimited);
+    QCOMPARE(request->rateLimitWaits(), 3);
+    QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/tenants/me")), 4);
+}
+
+void TestQlikCloudClient::rateLimitWaitLongerThanLimitIsReported()
+{
+    m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 1, 3600);
+    QElapsedTimer clock;
+    clock.start();
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/tenants/me")));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::RateLimited);
+    QVERIFY(request->failure().advice().contains(QLatin1String("3600")));
+    QVERIFY(clock.elapsed() < 10000);
+}
+
+void TestQlikCloudClient::timeoutEndsTheRequest()
+{
+    m_simulator->setResponseDelay(QStringLiteral("/api/v1/users"), -1);
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.timeout = std::chrono::milliseconds(800);
+    QlikRequest *request = run(m_client->get(m_client->urlFor(QStringLiteral("/api/v1/users/me")), options));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::TimedOut);
+    QVERIFY(request->failure().message().contains(m_simulator->hostAndPort()));
+    QVERIFY(!request->failure().advice().isEmpty());
+}
+
+void TestQlikCloudClient::cancelEndsTheRequestOnce()
+{
+    m_simulator->setResponseDelay(QStringLiteral("/api/v1/users"), -1);
+    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
+    QSignalSpy finished(request, &QlikRequest::finished);
+    request->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_simulator->requestCount(QStringLiteral("/api/v1/users/me")), 1, 10000);
+    request->cancel();
+    request->cancel();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::Cancelled);
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestQlikCloudClient::errorBodiesAreReadLeniently()
+{
+    m_client->setApiKey("eyJhbGciOiJFUzM4NCJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+    QlikRequest *refused = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(refused);
+    QCOMPARE(refused->httpStatus(), 401);
+    const QlikError error = refused->qlikError();
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!error.items().first().code.isEmpty());
+    QCOMPARE(error.items().first().status, 401); // sent as the string "401"
+
+    m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
+    QlikRequest *missing = run(m_client->get(QStringLiteral("/api/v1/users/000000000000000000000000")));
+    QVERIFY(missing);
+    QCOMPARE(missing->httpStatus(), 404);
+    QVERIFY(missing->qlikError().hasCode(QStringLiteral("USERS-7")));
+    QCOMPARE(missing->qlikError().items().first().status, 404); // sent as a number
+}
+
+void TestQlikCloudClient::untrustedCertificateIsReportedWithDetails()
+{
+    TlsTrust empty;
+    QlikCloudClient client(m_network.get(), &empty);
+    client.setBaseUrl(m_simulator->baseUrl());
+    QlikRequest *request = run(client.get(QStringLiteral("/.well-known/oauth-authorization-server")));
+    QVERIFY(request);
+    const RequestFailure failure = request->failure();
+    QCOMPARE(failure.kind(), RequestFailure::Kind::TlsUntrusted);
+    QVERIFY(!failure.sslErrors().isEmpty());
+    QCOMPARE(failure.peerCertificate().certificate(), m_simulator->certificate());
+    QCOMPARE(failure.peerCertificate().sha256Fingerprint(),
+             CertificateSummary::formatFingerprint(CertificateSummary::sha256(m_simulator->certificate())));
+    QVERIFY(failure.message().contains(m_simulator->hostAndPort()));
+    QCOMPARE(m_simulator->requests().size(), 0); // nothing was sent over the untrusted connection
+
+    empty.pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));
+    m_network->clearConnectionCache();
+    QlikRequest *trusted = run(client.get(QStringLiteral("/.well-known/oauth-authorization-server")));
+    QVERIFY(trusted);
+    QVERIFY2(trusted->isSuccess(), qPrintable(trusted->failure().text()));
+}
+
+void TestQlikCloudClient::pinForAnotherHostDoesNotApply()
+{
+    TlsTrust trust;
+    trust.pin(QStringLiteral("localhost:1"), CertificateSummary::sha256(m_simulator->certificate()));
+    QlikCloudClient client(m_network.get(), &trust);
+    client.setBaseUrl(m_simulator->baseUrl());
+    QlikRequest *request = run(client.get(QStringLiteral("/.well-known/oauth-authorization-server")));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::TlsUntrusted);
+}
+
+void TestQlikCloudClient::connectionRefusedIsReported()
+{
+    QTcpServer reserve;
+    QVERIFY(reserve.listen(QHostAddress::LocalHost));
+    const quint16 port = reserve.serverPort();
+    reserve.close(); // nothing listens there any more
+    QUrl base(QStringLiteral("https://localhost"));
+    base.setPort(port);
+    m_client->setBaseUrl(base);
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::ConnectionRefused);
+    QVERIFY(request->failure().message().contains(QString::number(port)));
+}
+
+void TestQlikCloudClient::malformedJsonPageIsReported()
+{
+    m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
+    m_simulator->setMalformedJson(QStringLiteral("/api/v1/users"), true);
+    QlikPager *pager = run(m_client->getAllPages(QStringLiteral("/api/v1/users")));
+    QVERIFY(pager);
+    QCOMPARE(pager->failure().kind(), RequestFailure::Kind::InvalidResponse);
+    QVERIFY(!pager->failure().technicalDetail().isEmpty());
+}
+
+void TestQlikCloudClient::apiKeyIsNeverSentWithoutBeingSet()
+{
+    m_client->clearApiKey();
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    QCOMPARE(request->httpStatus(), 401);
+    QVERIFY(!m_simulator->requests().at(0).hadAuthorization);
+}
+
+QTEST_GUILESS_MAIN(TestQlikCloudClient)
+#include "tst_qlikcloudclient.moc"

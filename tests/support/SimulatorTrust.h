@@ -1,0 +1,15 @@
+#pragma once
+
+#include "QlikSimulator.h"
+#include "net/CertificateSummary.h"
+#include "net/TlsTrust.h"
+
+namespace Dawiso::Test {
+
+// Trusts exactly this simulator's certificate for exactly its address, as --demo does.
+inline void trustSimulator(TlsTrust &trust, const Simulator::QlikSimulator &simulator)
+{
+    trust.pin(simulator.hostAndPort(), CertificateSummary::sha256(simulator.certificate()));
+}
+
+} // namespace Dawiso::Test
