@@ -1,0 +1,100 @@
+#include "setup/CredentialSaver.h"
+
+#include "secrets/ConnectionIndex.h"
+#include "secrets/SecretEntryName.h"
+#include "secrets/SecretStore.h"
+#include "token/SecureMemory.h"
+
+#include <QDateTime>
+
+namespace Dawiso {
+
+CredentialSaver::CredentialSaver(SecretStore *store, ConnectionIndex *index, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_index(index)
+{
+}
+
+CredentialSaver::~CredentialSaver()
+{
+    SecureMemory::wipe(m_secret);
+}
+
+void CredentialSaver::save(const SavedConnection &connection, const QByteArray &secret)
+{
+    if (m_running)
+        return;
+    m_connection = connection;
+    m_entryName = SecretEntryName::forHost(connection.kind, connection.hostAndPort);
+    SecureMemory::wipe(m_secret);
+    m_secret = secret;
+    m_running = true;
+    emit stepStarted(Step::Writing);
+    SecretStoreJob *job = m_store->writeSecret(m_entryName, m_secret);
+    connect(job, &SecretStoreJob::finished, this, &CredentialSaver::onWritten);
+}
+
+void CredentialSaver::onWritten(SecretStoreJob *job)
+{
+    if (job->error() != SecretStoreError::None) {
+        fail(job);
+        return;
+    }
+    emit stepFinished(Step::Writing);
+    emit stepStarted(Step::ReadingBack);
+    SecretStoreJob *read = m_store->readSecret(m_entryName);
+    connect(read, &SecretStoreJob::finished, this, &CredentialSaver::onReadBack);
+}
+
+void CredentialSaver::onReadBack(SecretStoreJob *job)
+{
+    if (job->error() != SecretStoreError::None) {
+        fail(job);
+        return;
+    }
+    QByteArray stored = job->secret();
+    const bool same = stored == m_secret;
+    SecureMemory::wipe(stored);
+    if (!same) {
+        CredentialSaveResult result;
+        result.error = SecretStoreError::Failed;
+        result.entryName = m_entryName;
+        result.message = tr("The keychain gave back something other than the key that was just saved, so the key "
+                            "cannot be relied on. Try again; if it happens again, restart your computer's keychain "
+                            "(sign out and in) and retry.");
+        complete(result);
+        return;
+    }
+    emit stepFinished(Step::ReadingBack);
+
+    emit stepStarted(Step::Recording);
+    SavedConnection connection = m_connection;
+    connection.savedAt = QDateTime::currentDateTimeUtc();
+    m_index->upsert(connection);
+    emit stepFinished(Step::Recording);
+
+    CredentialSaveResult result;
+    result.saved = true;
+    result.entryName = m_entryName;
+    complete(result);
+}
+
+void CredentialSaver::fail(SecretStoreJob *job)
+{
+    CredentialSaveResult result;
+    result.error = job->error();
+    result.entryName = m_entryName;
+    result.message = job->errorMessage();
+    result.backendDetail = job->backendDetail();
+    complete(result);
+}
+
+void CredentialSaver::complete(const CredentialSaveResult &result)
+{
+    SecureMemory::wipe(m_secret);
+    m_running = false;
+    emit finished(result);
+}
+
+} // namespace Dawiso

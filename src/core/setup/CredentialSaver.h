@@ -1,0 +1,54 @@
+#pragma once
+
+#include "secrets/SavedConnection.h"
+#include "setup/CredentialSaveResult.h"
+
+#include <QByteArray>
+#include <QObject>
+
+namespace Dawiso {
+
+class ConnectionIndex;
+class SecretStore;
+class SecretStoreJob;
+
+// Stores a credential in the keychain and proves it: write, read back, compare byte for byte, and only then record
+// the non-secret facts in the saved-connections index.
+class CredentialSaver : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step {
+        Writing,
+        ReadingBack,
+        Recording,
+    };
+    Q_ENUM(Step)
+
+    CredentialSaver(SecretStore *store, ConnectionIndex *index, QObject *parent = nullptr);
+    ~CredentialSaver() override;
+
+    void save(const SavedConnection &connection, const QByteArray &secret);
+    bool isRunning() const { return m_running; }
+
+signals:
+    void stepStarted(Dawiso::CredentialSaver::Step step);
+    void stepFinished(Dawiso::CredentialSaver::Step step);
+    void finished(const Dawiso::CredentialSaveResult &result);
+
+private:
+    void onWritten(SecretStoreJob *job);
+    void onReadBack(SecretStoreJob *job);
+    void fail(SecretStoreJob *job);
+    void complete(const CredentialSaveResult &result);
+
+    SecretStore *m_store;
+    ConnectionIndex *m_index;
+    SavedConnection m_connection;
+    QString m_entryName;
+    QByteArray m_secret;
+    bool m_running = false;
+};
+
+} // namespace Dawiso

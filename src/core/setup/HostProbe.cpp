@@ -1,0 +1,135 @@
+#include "setup/HostProbe.h"
+
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonObject>
+
+namespace Dawiso {
+
+HostProbe::HostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
+    : QObject(parent)
+    , m_client(new QlikCloudClient(network, trust, this))
+{
+}
+
+void HostProbe::start(const ParsedHost &host)
+{
+    abandon(); // a newer address replaces the check in flight without reporting it
+    m_host = host;
+    m_client->setBaseUrl(host.baseUrl());
+    QlikRequestOptions options;
+    options.authenticated = false;
+    options.timeout = m_timeout;
+    QlikRequest *request =
+        m_client->get(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
+    m_request = request;
+    connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
+    connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
+        emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
+    });
+    emit progress(tr("Looking for a Qlik Cloud tenant at %1…").arg(host.displayHostAndPort()));
+    request->start();
+}
+
+void HostProbe::abandon()
+{
+    if (QlikRequest *request = m_request) {
+        m_request = nullptr;
+        request->disconnect(this);
+        request->cancel();
+    }
+}
+
+bool HostProbe::isRunning() const
+{
+    return m_request != nullptr;
+}
+
+void HostProbe::cancel()
+{
+    if (m_request) {
+        abandon();
+        HostProbeResult result;
+        result.host = m_host;
+        result.outcome = HostProbeResult::Outcome::Cancelled;
+        result.failure = RequestFailure::cancelled();
+        result.message = tr("The check was stopped.");
+        emit finished(result);
+    }
+}
+
+void HostProbe::onFinished(QlikRequest *request)
+{
+    if (m_request != request)
+        return;
+    m_request = nullptr;
+    HostProbeResult result;
+    result.host = m_host;
+    interpret(request, result);
+    emit finished(result);
+}
+
+void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
+{
+    const QString where = m_host.displayHostAndPort();
+    const QString exampleAdvice = tr("Use the address you see in your browser when you are signed in to Qlik Cloud, "
+                                     "for example your-company.eu.qlikcloud.com.");
+
+    if (request->failure().isFailure()) {
+        result.failure = request->failure();
+        result.outcome = result.failure.kind() == RequestFailure::Kind::Cancelled
+                             ? HostProbeResult::Outcome::Cancelled
+                             : HostProbeResult::Outcome::Unreachable;
+        result.message = result.failure.message();
+        result.advice = result.failure.advice();
+        return;
+    }
+
+    result.httpStatus = request->httpStatus();
+    result.outcome = HostProbeResult::Outcome::NotQlik;
+    const int status = result.httpStatus;
+    if (status == 401 || status == 403 || status == 407) {
+        result.message = tr("%1 asked for a sign-in before it would answer (HTTP %2).").arg(where).arg(status);
+        result.advice = tr("A Qlik Cloud tenant answers this check without one, so this is probably a company "
+                           "proxy or a different server. Check the address and your proxy settings.");
+        return;
+    }
+    if (status >= 500) {
+        result.message = tr("%1 has a problem on its side right now (HTTP %2).").arg(where).arg(status);
+        result.advice = tr("Try again in a few minutes. If it persists, check Qlik's status page at "
+                           "status.qlikcloud.com.");
+        return;
+    }
+    if (status != 200) {
+        result.message = tr("%1 answered, but it is not a Qlik Cloud tenant (HTTP %2).").arg(where).arg(status);
+        result.advice = exampleAdvice;
+        return;
+    }
+
+    QString parseError;
+    const QJsonDocument document = request->json(&parseError);
+    QStringList problems;
+    const auto metadata = document.isObject()
+                              ? AuthorizationServerMetadata::fromJson(document.object(), &problems)
+                              : std::nullopt;
+    if (!metadata) {
+        result.message = tr("%1 answered, but not like a Qlik Cloud tenant.").arg(where);
+        result.advice = exampleAdvice;
+        return;
+    }
+
+    result.metadata = *metadata;
+    result.issuerHostAndPort = TlsTrust::originKey(metadata->issuer);
+    result.outcome = HostProbeResult::Outcome::QlikCloudTenant;
+    if (result.isAlias()) {
+        result.message = tr("Found a Qlik Cloud tenant. Its own address is %1; %2 leads to it.")
+                             .arg(metadata->issuer.host(), where);
+        result.advice = tr("Both work. Dawiso is usually given the tenant's own address.");
+    } else {
+        result.message = tr("Found the Qlik Cloud tenant %1.").arg(where);
+    }
+}
+
+} // namespace Dawiso

@@ -1,0 +1,200 @@
+#include "setup/KeyVerifier.h"
+
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikPager.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace Dawiso {
+
+KeyVerifier::KeyVerifier(QlikCloudClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+void KeyVerifier::abandon()
+{
+    if (QlikRequest *request = m_request) {
+        m_request = nullptr;
+        request->disconnect(this);
+        request->cancel();
+    }
+    if (QlikPager *pager = m_pager) {
+        m_pager = nullptr;
+        pager->disconnect(this);
+        pager->cancel();
+    }
+}
+
+void KeyVerifier::start(const ApiKeyToken &token)
+{
+    abandon();
+    m_result = KeyVerification();
+    m_result.keyId = token.keyId();
+    m_claimedExpiry = token.expiresAt();
+    m_client->setApiKey(token.token());
+
+    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
+    m_request = request;
+    connect(request, &QlikRequest::finished, this, [this, request] { onUser(request); });
+    connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
+        emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
+    });
+    emit progress(tr("Asking Qlik whose key this is…"));
+    request->start();
+}
+
+bool KeyVerifier::isRunning() const
+{
+    return m_request || m_pager;
+}
+
+void KeyVerifier::cancel()
+{
+    if (!isRunning())
+        return;
+    abandon();
+    m_result.outcome = KeyVerification::Outcome::Cancelled;
+    m_result.failure = RequestFailure::cancelled();
+    m_result.message = tr("The check was stopped.");
+    finish();
+}
+
+void KeyVerifier::onUser(QlikRequest *request)
+{
+    if (m_request != request)
+        return;
+    m_request = nullptr;
+
+    if (request->failure().isFailure()) {
+        m_result.failure = request->failure();
+        m_result.outcome = m_result.failure.kind() == RequestFailure::Kind::Cancelled
+                               ? KeyVerification::Outcome::Cancelled
+                               : KeyVerification::Outcome::Unreachable;
+        m_result.message = m_result.failure.message();
+        m_result.advice = m_result.failure.advice();
+        finish();
+        return;
+    }
+    if (!request->isSuccess()) {
+        interpretRefusal(request);
+        finish();
+        return;
+    }
+
+    QString parseError;
+    const QJsonDocument document = request->json(&parseError);
+    QStringList problems;
+    const auto user = document.isObject() ? QlikUser::fromJson(document.object(), &problems) : std::nullopt;
+    if (!user) {
+        m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
+        const QString detail = !parseError.isEmpty() ? parseError : problems.join(QLatin1Char(' '));
+        m_result.failure = RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), detail);
+        m_result.message = tr("Qlik accepted the key, but its description of the user could not be read.");
+        m_result.advice = m_result.failure.advice();
+        finish();
+        return;
+    }
+    m_result.user = *user;
+    if (!user->isActive()) {
+        m_result.outcome = KeyVerification::Outcome::UserInactive;
+        m_result.message = tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(),
+                                                                                          user->status);
+        m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
+                             "generate the key as another user.");
+        finish();
+        return;
+    }
+
+    m_result.outcome = KeyVerification::Outcome::Accepted;
+    m_result.message = tr("This key belongs to %1.").arg(user->displayName());
+    if (m_claimedExpiry) {
+        m_result.expiry = *m_claimedExpiry;
+        m_result.expirySource = KeyVerification::ExpirySource::KeyClaims;
+    }
+
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sub"), user->id);
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    QlikPager *pager = m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), query);
+    m_pager = pager;
+    connect(pager, &QlikPager::finished, this, [this, pager] { onKeyList(pager); });
+    emit progress(tr("Reading the key's expiry date…"));
+    pager->start();
+}
+
+void KeyVerifier::onKeyList(QlikPager *pager)
+{
+    if (m_pager != pager)
+        return;
+    m_pager = nullptr;
+    // The key itself is verified by now; the list only adds its expiry. A tenant that does not let this user list
+    // keys, or a list that fails, leaves the expiry from the key's own claims.
+    if (pager->isSuccess()) {
+        m_result.keyListReadable = true;
+        for (const QJsonValue &value : pager->items()) {
+            const auto record = QlikApiKeyRecord::fromJson(value.toObject(), nullptr);
+            if (record && !m_result.keyId.isEmpty() && record->id == m_result.keyId) {
+                m_result.record = record;
+                if (record->expiry.isValid()) {
+                    m_result.expiry = record->expiry;
+                    m_result.expirySource = KeyVerification::ExpirySource::KeyRecord;
+                }
+                break;
+            }
+        }
+    }
+    finish();
+}
+
+void KeyVerifier::interpretRefusal(QlikRequest *request)
+{
+    const int status = request->httpStatus();
+    const QlikError error = request->qlikError();
+    const QString host = TlsTrust::originKey(request->requestedUrl());
+    if (status == 401 && error.hasCode(QStringLiteral("APIKEYS-18"))) {
+        m_result.outcome = KeyVerification::Outcome::RevokedOrExpired;
+        m_result.message = tr("Qlik says this key has been revoked or has expired.");
+        m_result.advice = tr("Keys cannot be brought back. Sign in to Qlik as the integration user, generate a new "
+                             "key under Profile > Settings > API keys, and paste it here.");
+        return;
+    }
+    if (status == 401) {
+        m_result.outcome = KeyVerification::Outcome::Rejected;
+        m_result.message = tr("Qlik did not accept this key.");
+        m_result.advice =
+            tr("Check that you copied the whole key, generated on %1 (not its ID or description, and not a key of "
+               "another tenant). If the key is right, its user probably lacks the Manage API keys permission: Qlik "
+               "removed the Developer role in February 2026, and since then only a role with Manage API keys set to "
+               "Allowed lets a user create and use keys. Assign the Dawiso Integration role (the previous step), "
+               "then generate a new key.")
+                .arg(host);
+        return;
+    }
+    if (status == 403) {
+        m_result.outcome = KeyVerification::Outcome::UserInactive;
+        m_result.message = tr("Qlik accepted the key but does not let its user in.");
+        m_result.advice = tr("The user may be disabled or without a licence. Check the user in Administration > "
+                             "Users, then try again.");
+        return;
+    }
+    m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
+    const QString said = error.summary();
+    m_result.message = said.isEmpty() ? tr("Qlik answered the key check with an error (HTTP %1).").arg(status)
+                                      : tr("Qlik answered the key check with an error (HTTP %1: %2).").arg(QString::number(status), said);
+    m_result.advice = status >= 500 ? tr("This is a problem on Qlik's side. Try again in a few minutes.")
+                                    : tr("Check the address and the key, then try again.");
+}
+
+void KeyVerifier::finish()
+{
+    m_client->clearApiKey();
+    emit finished(m_result);
+}
+
+} // namespace Dawiso

@@ -1,0 +1,152 @@
+#include "setup/SetupController.h"
+
+#include "host/HostParser.h"
+#include "net/CertificatePinStore.h"
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "secrets/SecretEntryName.h"
+#include "secrets/SecretStore.h"
+#include "setup/HostProbe.h"
+#include "qlik/QlikPager.h"
+#include "qlik/QlikRequest.h"
+#include "setup/KeyVerifier.h"
+
+namespace Dawiso {
+
+SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust, SecretStore *store,
+                                 ConnectionIndex *index, QObject *parent)
+    : QObject(parent)
+    , m_trust(trust)
+    , m_store(store)
+    , m_hostProbe(new HostProbe(network, trust, this))
+    , m_client(new QlikCloudClient(network, trust, this))
+    , m_keyVerifier(new KeyVerifier(m_client, this))
+    , m_saver(new CredentialSaver(store, index, this))
+{
+    connect(m_hostProbe, &HostProbe::progress, this, &SetupController::hostCheckProgress);
+    connect(m_hostProbe, &HostProbe::finished, this, [this](const HostProbeResult &result) {
+        m_hostResult = result;
+        emit hostCheckFinished(result);
+    });
+    connect(m_keyVerifier, &KeyVerifier::progress, this, &SetupController::keyCheckProgress);
+    connect(m_keyVerifier, &KeyVerifier::finished, this, [this](const KeyVerification &verification) {
+        m_keyVerification = verification;
+        if (!verification.isAccepted())
+            m_token.wipe();
+        emit keyCheckFinished(verification);
+    });
+    connect(m_saver, &CredentialSaver::stepStarted, this, &SetupController::saveStepStarted);
+    connect(m_saver, &CredentialSaver::stepFinished, this, &SetupController::saveStepFinished);
+    connect(m_saver, &CredentialSaver::finished, this, [this](const CredentialSaveResult &result) {
+        m_saveResult = result;
+        // Once it is in the keychain, memory is not the place for it: the finish page reads it back on demand.
+        if (result.saved)
+            m_token.wipe();
+        emit saveFinished(result);
+    });
+}
+
+SetupController::~SetupController()
+{
+    m_token.wipe();
+}
+
+void SetupController::setDeployment(DeploymentKind kind)
+{
+    m_deployment = kind;
+}
+
+ParsedHost SetupController::parseHost(const QString &input) const
+{
+    return HostParser::parse(input, m_deployment);
+}
+
+void SetupController::checkHost(const ParsedHost &host)
+{
+    m_hostResult = HostProbeResult();
+    m_hostProbe->start(host);
+}
+
+void SetupController::cancelHostCheck()
+{
+    m_hostProbe->cancel();
+}
+
+bool SetupController::isCheckingHost() const
+{
+    return m_hostProbe->isRunning();
+}
+
+void SetupController::trustCertificate(const QString &hostAndPort, const QByteArray &sha256Fingerprint)
+{
+    m_trust->pin(hostAndPort, sha256Fingerprint);
+    if (m_pinStore)
+        m_pinStore->add(hostAndPort, sha256Fingerprint);
+}
+
+ParsedHost SetupController::confirmedHost() const
+{
+    return m_hostResult.isQlikCloudTenant() ? m_hostResult.host : ParsedHost();
+}
+
+void SetupController::verifyKey(const ApiKeyToken &token)
+{
+    m_keyVerification = KeyVerification();
+    m_token = token;
+    m_client->setBaseUrl(confirmedHost().baseUrl());
+    m_keyVerifier->start(m_token);
+}
+
+void SetupController::cancelKeyCheck()
+{
+    m_keyVerifier->cancel();
+}
+
+bool SetupController::isCheckingKey() const
+{
+    return m_keyVerifier->isRunning();
+}
+
+bool SetupController::hasVerifiedKey() const
+{
+    return m_keyVerification.isAccepted() && !m_token.isEmpty();
+}
+
+void SetupController::forgetKey()
+{
+    m_keyVerifier->cancel();
+    m_token.wipe();
+    m_keyVerification = KeyVerification();
+}
+
+void SetupController::saveCredential()
+{
+    if (!hasVerifiedKey() || m_saver->isRunning())
+        return;
+    m_saveResult = CredentialSaveResult();
+    SavedConnection connection;
+    connection.kind = m_deployment;
+    connection.hostAndPort = confirmedHost().hostAndPort();
+    connection.userName = m_keyVerification.user.displayName();
+    connection.userId = m_keyVerification.user.id;
+    connection.keyId = m_keyVerification.keyId;
+    connection.keyExpiry = m_keyVerification.expiry;
+    m_saver->save(connection, m_token.token());
+}
+
+bool SetupController::isSaving() const
+{
+    return m_saver->isRunning();
+}
+
+QString SetupController::secretStoreLocation() const
+{
+    return m_store->locationDescription();
+}
+
+QString SetupController::credentialEntryName() const
+{
+    return SecretEntryName::forHost(m_deployment, confirmedHost().hostAndPort());
+}
+
+} // namespace Dawiso

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "host/DeploymentKind.h"
+#include "host/ParsedHost.h"
+#include "setup/CredentialSaveResult.h"
+#include "setup/CredentialSaver.h"
+#include "setup/HostProbeResult.h"
+#include "setup/KeyVerification.h"
+#include "token/ApiKeyToken.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace Dawiso {
+
+class CertificatePinStore;
+class ConnectionIndex;
+class HostProbe;
+class KeyVerifier;
+class QlikCloudClient;
+class SecretStore;
+class TlsTrust;
+
+// Owns the state of one run through the wizard and the services behind each step, so that pages only show state and
+// forward what the user chose (Nextcloud's account wizard controller, for QWizard). Every operation is asynchronous
+// and reports through signals; none of them blocks.
+class SetupController : public QObject
+{
+    Q_OBJECT
+
+public:
+    SetupController(QNetworkAccessManager *network, TlsTrust *trust, SecretStore *store, ConnectionIndex *index,
+                    QObject *parent = nullptr);
+    ~SetupController() override;
+
+    // A practice run talks to the built-in simulated tenant; pages say so.
+    void setPracticeRun(bool practiceRun) { m_practiceRun = practiceRun; }
+    bool isPracticeRun() const { return m_practiceRun; }
+
+    void setDeployment(DeploymentKind kind);
+    DeploymentKind deployment() const { return m_deployment; }
+
+    // Host step.
+    ParsedHost parseHost(const QString &input) const;
+    void checkHost(const ParsedHost &host);
+    void cancelHostCheck();
+    bool isCheckingHost() const;
+    HostProbeResult hostResult() const { return m_hostResult; }
+    // The host every later step uses; valid once the check found a tenant.
+    ParsedHost confirmedHost() const;
+    TlsTrust *tlsTrust() const { return m_trust; }
+    // Trusts one certificate for one host from now on (and in later runs, when a pin store is set).
+    void trustCertificate(const QString &hostAndPort, const QByteArray &sha256Fingerprint);
+    void setCertificatePinStore(CertificatePinStore *store) { m_pinStore = store; }
+
+    // Key step. The controller keeps the key in memory only until it is saved (or the wizard closes).
+    void verifyKey(const ApiKeyToken &token);
+    void cancelKeyCheck();
+    bool isCheckingKey() const;
+    KeyVerification keyVerification() const { return m_keyVerification; }
+    bool hasVerifiedKey() const;
+    void forgetKey();
+
+    // Save step.
+    void saveCredential();
+    bool isSaving() const;
+    CredentialSaveResult saveResult() const { return m_saveResult; }
+    QString secretStoreLocation() const;
+    // The keychain entry of the confirmed host.
+    QString credentialEntryName() const;
+    SecretStore *secretStore() const { return m_store; }
+
+signals:
+    void hostCheckProgress(const QString &message);
+    void hostCheckFinished(const Dawiso::HostProbeResult &result);
+    void keyCheckProgress(const QString &message);
+    void keyCheckFinished(const Dawiso::KeyVerification &verification);
+    void saveStepStarted(Dawiso::CredentialSaver::Step step);
+    void saveStepFinished(Dawiso::CredentialSaver::Step step);
+    void saveFinished(const Dawiso::CredentialSaveResult &result);
+
+private:
+    TlsTrust *m_trust;
+    SecretStore *m_store;
+    CertificatePinStore *m_pinStore = nullptr;
+    HostProbe *m_hostProbe;
+    QlikCloudClient *m_client;
+    KeyVerifier *m_keyVerifier;
+    CredentialSaver *m_saver;
+
+    bool m_practiceRun = false;
+    DeploymentKind m_deployment = DeploymentKind::QlikCloud;
+    HostProbeResult m_hostResult;
+    ApiKeyToken m_token;
+    KeyVerification m_keyVerification;
+    CredentialSaveResult m_saveResult;
+};
+
+} // namespace Dawiso

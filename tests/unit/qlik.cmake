@@ -1,0 +1,1 @@
+dqs_add_test(NAME tst_qlikjson SOURCES tst_qlikjson.cpp LIBS dawiso_core)
