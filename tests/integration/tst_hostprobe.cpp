@@ -1,5 +1,5 @@
 // The host check against the simulator over real HTTPS: what each outcome says to the user.
-#include "QlikSimulator.h"
+#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "host/HostParser.h"
 #include "setup/HostProbe.h"

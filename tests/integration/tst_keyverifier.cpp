@@ -1,5 +1,5 @@
 // Key verification against the simulator: each kind of key gets its own outcome and explanation.
-#include "QlikSimulator.h"
+#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "qlik/QlikCloudClient.h"
 #include "setup/KeyVerifier.h"

@@ -1,6 +1,6 @@
 // The Qlik Cloud client over real HTTPS against the simulator: redirects, paging, 429, timeouts, cancellation,
 // TLS trust and error bodies.
-#include "QlikSimulator.h"
+#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikCloudClient.h"

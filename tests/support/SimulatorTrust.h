@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QlikSimulator.h"
+#include "simulator/QlikSimulator.h"
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
 

@@ -1,0 +1,52 @@
+#include "CursorCodec.h"
+
+#include "CryptoUtil.h"
+
+namespace Dawiso::Simulator {
+
+namespace {
+
+constexpr int secretBytes = 32;
+constexpr int macBytes = 16;
+
+} // namespace
+
+CursorCodec::CursorCodec()
+    : m_secret(CryptoUtil::randomBytes(secretBytes))
+{ }
+
+CursorCodec::~CursorCodec()
+{
+    m_secret.fill('\0');
+}
+
+QByteArray CursorCodec::mac(const QByteArray &payload) const
+{
+    return CryptoUtil::hmacSha384(m_secret, payload).left(macBytes);
+}
+
+QString CursorCodec::encode(const QString &list, int offset) const
+{
+    const QByteArray payload = list.toUtf8() + ':' + QByteArray::number(offset);
+    return QString::fromLatin1(CryptoUtil::base64UrlEncode(mac(payload) + payload));
+}
+
+std::optional<int> CursorCodec::decode(const QString &list, const QString &cursor) const
+{
+    const auto raw = CryptoUtil::base64UrlDecode(cursor.toLatin1());
+    if (!raw || raw->size() <= macBytes)
+        return std::nullopt;
+    const QByteArray payload = raw->mid(macBytes);
+    if (!CryptoUtil::equalConstantTime(raw->left(macBytes), mac(payload)))
+        return std::nullopt;
+    const QByteArray prefix = list.toUtf8() + ':';
+    if (!payload.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const int offset = payload.mid(prefix.size()).toInt(&ok);
+    if (!ok || offset < 0)
+        return std::nullopt;
+    return offset;
+}
+
+} // namespace Dawiso::Simulator

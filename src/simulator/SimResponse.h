@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+class QHttpServerResponder;
+
+namespace Dawiso::Simulator {
+
+// How an error item carries its HTTP status; Qlik's services differ (qlik-cloud-api.md §8).
+enum class ErrorStatusStyle {
+    Integer, // users, api-keys: "status": 404
+    String, // tenants, the authentication layer: "status": "401"
+    Omitted, // roles: no status
+};
+
+// One answer of the simulator, before it goes on the wire.
+struct SimResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers; // Content-Length is added when sending
+    QByteArray body;
+
+    bool isJson() const;
+    // Writes the answer with a Content-Length; does nothing when the connection is already closed.
+    void writeTo(QHttpServerResponder &responder) const;
+
+    static SimResponse json(int status, const QJsonObject &object);
+    // {"errors":[{"code","title","detail"?,"status"?}],"traceId"} with a fresh random trace id.
+    static SimResponse error(int status, const QString &code, const QString &title, ErrorStatusStyle style,
+                             const QString &detail = QString());
+    // A redirect as Qlik's Go services send it: a relative Location and a short text/html body.
+    static SimResponse redirect(int status, const QString &location);
+    static SimResponse html(int status, const QByteArray &page);
+};
+
+} // namespace Dawiso::Simulator
