@@ -13,10 +13,12 @@ function(dqs_add_test)
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${T_NAME}")
     file(MAKE_DIRECTORY "${home}")
     if(T_KEYCHAIN)
-        # A non-empty password on stdin creates and unlocks a fresh login keyring (qt-lessons.md §4).
+        # A non-empty password on stdin creates and unlocks a fresh login keyring (qt-lessons.md §4). --unlock can
+        # return before the daemon owns its bus name; a keychain call in that gap would have the bus start a
+        # second, locked daemon, so wait for the name first.
         add_test(NAME ${T_NAME}
             COMMAND dbus-run-session --config-file=${DQS_TEST_DBUS_CONFIG} -- sh -c
-                "printf 'dqs-test-keyring\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$0\" \"$@\""
+                "printf 'dqs-test-keyring\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && gdbus wait --session --timeout 30 org.freedesktop.secrets && exec \"$0\" \"$@\""
                 $<TARGET_FILE:${T_NAME}> ${T_ARGS})
         list(APPEND T_LABELS keychain)
     else()

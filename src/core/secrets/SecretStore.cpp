@@ -1,0 +1,7 @@
+#include "secrets/SecretStore.h"
+
+namespace Dawiso {
+
+SecretStore::~SecretStore() = default;
+
+} // namespace Dawiso

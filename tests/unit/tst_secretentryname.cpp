@@ -1,0 +1,70 @@
+#include "secrets/SecretEntryName.h"
+
+#include <QTest>
+
+using namespace Dawiso;
+
+class tst_SecretEntryName : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void forHost_data();
+    void forHost();
+    void kindIdsRoundTrip();
+    void unknownKindId();
+};
+
+void tst_SecretEntryName::forHost_data()
+{
+    QTest::addColumn<DeploymentKind>("kind");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("expected");
+
+    const auto row = [](const char *name, DeploymentKind kind, const char *host, const char *expected) {
+        QTest::newRow(name) << kind << QString::fromUtf8(host) << QString::fromUtf8(expected);
+    };
+    row("cloud", DeploymentKind::QlikCloud, "acme.eu.qlikcloud.com",
+        "com.dawiso.QlikSetup/qlik-cloud/acme.eu.qlikcloud.com");
+    row("sense with port", DeploymentKind::QlikSenseEnterprise, "qlik.corp.example:4242",
+        "com.dawiso.QlikSetup/qlik-sense/qlik.corp.example:4242");
+    row("upper case and spaces", DeploymentKind::QlikCloud, "  ACME.EU.QlikCloud.com ",
+        "com.dawiso.QlikSetup/qlik-cloud/acme.eu.qlikcloud.com");
+    row("IPv6 literal", DeploymentKind::QlikSenseEnterprise, "[::1]:4242",
+        "com.dawiso.QlikSetup/qlik-sense/[::1]:4242");
+    row("empty", DeploymentKind::QlikCloud, "", "");
+    row("only spaces", DeploymentKind::QlikCloud, "   ", "");
+    row("slash", DeploymentKind::QlikCloud, "acme.eu.qlikcloud.com/hub", "");
+    row("backslash", DeploymentKind::QlikCloud, "acme\\evil", "");
+    row("inner space", DeploymentKind::QlikCloud, "acme .eu.qlikcloud.com", "");
+    row("control character", DeploymentKind::QlikCloud, "acme\x01.com", "");
+}
+
+void tst_SecretEntryName::forHost()
+{
+    QFETCH(DeploymentKind, kind);
+    QFETCH(QString, host);
+    QFETCH(QString, expected);
+    QCOMPARE(SecretEntryName::forHost(kind, host), expected);
+}
+
+void tst_SecretEntryName::kindIdsRoundTrip()
+{
+    for (const DeploymentKind kind : {DeploymentKind::QlikCloud, DeploymentKind::QlikSenseEnterprise}) {
+        const QString id = SecretEntryName::kindId(kind);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(SecretEntryName::kindFromId(id) == kind);
+    }
+    QVERIFY(SecretEntryName::kindId(DeploymentKind::QlikCloud)
+            != SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise));
+}
+
+void tst_SecretEntryName::unknownKindId()
+{
+    QVERIFY(!SecretEntryName::kindFromId(QStringLiteral("qlik-view")).has_value());
+    QVERIFY(!SecretEntryName::kindFromId(QString()).has_value());
+    QVERIFY(!SecretEntryName::kindFromId(QStringLiteral("QLIK-CLOUD")).has_value());
+}
+
+QTEST_GUILESS_MAIN(tst_SecretEntryName)
+#include "tst_secretentryname.moc"
