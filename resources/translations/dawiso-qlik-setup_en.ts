@@ -1,0 +1,88 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Dawiso::CertificateDialog</name>
+    <message numerus="yes">
+        <source>Show the certificate chain (%n certificate(s))</source>
+        <translation>
+            <numerusform>Show the certificate chain (%n certificate)</numerusform>
+            <numerusform>Show the certificate chain (%n certificates)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::FinishPage</name>
+    <message numerus="yes">
+        <source>The token is on the clipboard for %n more second(s). Paste it into Dawiso now.</source>
+        <translation>
+            <numerusform>The token is on the clipboard for %n more second. Paste it into Dawiso now.</numerusform>
+            <numerusform>The token is on the clipboard for %n more seconds. Paste it into Dawiso now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::HostProbe</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before asking again…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before asking again…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before asking again…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::KeyVerifier</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before asking again…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before asking again…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before asking again…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyVerification</name>
+    <message numerus="yes">
+        <source>Expires on %1 (in %n day(s)).</source>
+        <translation>
+            <numerusform>Expires on %1 (in %n day).</numerusform>
+            <numerusform>Expires on %1 (in %n days).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestFailure</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second.</numerusform>
+            <numerusform>%1 did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The wizard waited %n time(s) as Qlik asked; try again in a few minutes.</source>
+        <translation>
+            <numerusform>The wizard waited %n time as Qlik asked; try again in a few minutes.</numerusform>
+            <numerusform>The wizard waited %n times as Qlik asked; try again in a few minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s), longer than the wizard waits; try again later.</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second, longer than the wizard waits; try again later.</numerusform>
+            <numerusform>Qlik asked to wait %n seconds, longer than the wizard waits; try again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SecretStoreMessages</name>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s). If a password prompt is open, answer it; otherwise sign out of your computer and back in to restart the keychain, then try again.</source>
+        <translation>
+            <numerusform>The keychain did not answer within %n second. If a password prompt is open, answer it; otherwise sign out of your computer and back in to restart the keychain, then try again.</numerusform>
+            <numerusform>The keychain did not answer within %n seconds. If a password prompt is open, answer it; otherwise sign out of your computer and back in to restart the keychain, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

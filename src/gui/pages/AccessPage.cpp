@@ -1,0 +1,69 @@
+#include "pages/AccessPage.h"
+
+#include "setup/QlikCloudPages.h"
+#include "setup/SetupController.h"
+#include "ui_AccessPage.h"
+#include "widgets/MessagePanel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QTimer>
+
+namespace Dawiso {
+
+AccessPage::AccessPage(SetupController *controller, QWidget *parent)
+    : SetupPage(controller, parent)
+    , m_ui(std::make_unique<Ui::AccessPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->statusPanel->clear();
+    m_ui->roleNameEdit->setText(suggestedRoleName());
+    const QIcon external(QStringLiteral(":/icons/open-external.svg"));
+    for (QPushButton *button : {m_ui->openPermissionsButton, m_ui->openUsersButton, m_ui->openSpacesButton})
+        button->setIcon(external);
+    m_ui->copyRoleButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+
+    auto open = [this](QlikCloudPages::Page page) {
+        openTenantPage(QlikCloudPages::url(this->controller()->confirmedHost().baseUrl(), page), m_ui->statusPanel);
+    };
+    connect(m_ui->openPermissionsButton, &QPushButton::clicked, this,
+            [open] { open(QlikCloudPages::Page::Permissions); });
+    connect(m_ui->openUsersButton, &QPushButton::clicked, this, [open] { open(QlikCloudPages::Page::Users); });
+    connect(m_ui->openSpacesButton, &QPushButton::clicked, this, [open] { open(QlikCloudPages::Page::Spaces); });
+    connect(m_ui->copyRoleButton, &QPushButton::clicked, this, &AccessPage::copyRoleName);
+    for (QCheckBox *step : {m_ui->createRoleCheck, m_ui->assignRoleCheck, m_ui->shareSpacesCheck})
+        connect(step, &QCheckBox::toggled, this, &AccessPage::completeChanged);
+    installPracticeBanner();
+}
+
+AccessPage::~AccessPage() = default;
+
+QString AccessPage::suggestedRoleName()
+{
+    return QStringLiteral("Dawiso Integration"); // a name in Qlik, the same in every language
+}
+
+void AccessPage::initializePage()
+{
+    m_ui->statusPanel->clear();
+}
+
+void AccessPage::cleanupPage()
+{
+    // Keep the ticks when the user goes back to change the address; the steps were still done.
+}
+
+bool AccessPage::isComplete() const
+{
+    return m_ui->createRoleCheck->isChecked() && m_ui->assignRoleCheck->isChecked()
+        && m_ui->shareSpacesCheck->isChecked();
+}
+
+void AccessPage::copyRoleName()
+{
+    QGuiApplication::clipboard()->setText(m_ui->roleNameEdit->text());
+    m_ui->copyRoleButton->setText(tr("Copied"));
+    QTimer::singleShot(2000, m_ui->copyRoleButton, [button = m_ui->copyRoleButton] { button->setText(tr("&Copy")); });
+}
+
+} // namespace Dawiso

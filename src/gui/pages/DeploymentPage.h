@@ -1,0 +1,32 @@
+#pragma once
+
+#include "pages/SetupPage.h"
+
+#include <memory>
+
+namespace Ui {
+class DeploymentPage;
+}
+
+namespace Dawiso {
+
+// Step 1: Qlik Cloud or client-managed Qlik Sense, with what each needs; or a practice run first.
+class DeploymentPage : public SetupPage
+{
+    Q_OBJECT
+
+public:
+    explicit DeploymentPage(SetupController *controller, QWidget *parent = nullptr);
+    ~DeploymentPage() override;
+
+    void initializePage() override;
+    bool validatePage() override;
+
+signals:
+    void practiceRequested();
+
+private:
+    std::unique_ptr<Ui::DeploymentPage> m_ui;
+};
+
+} // namespace Dawiso

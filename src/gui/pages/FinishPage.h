@@ -1,0 +1,39 @@
+#pragma once
+
+#include "pages/SetupPage.h"
+
+#include <memory>
+
+namespace Ui {
+class FinishPage;
+}
+
+namespace Dawiso {
+
+class SecretClipboard;
+class SecretStoreJob;
+
+// Step 6: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the keychain
+// and puts it on the clipboard marked as secret, which is cleared again after 30 seconds.
+class FinishPage : public SetupPage
+{
+    Q_OBJECT
+
+public:
+    explicit FinishPage(SetupController *controller, QWidget *parent = nullptr);
+    ~FinishPage() override;
+
+    void initializePage() override;
+    SecretClipboard *clipboard() const { return m_clipboard; }
+
+private:
+    void copyToken();
+    void onTokenRead(SecretStoreJob *job);
+    void copyHost();
+
+    std::unique_ptr<Ui::FinishPage> m_ui;
+    SecretClipboard *m_clipboard;
+    bool m_reading = false;
+};
+
+} // namespace Dawiso

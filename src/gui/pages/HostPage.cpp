@@ -1,0 +1,198 @@
+#include "pages/HostPage.h"
+
+#include "dialogs/CertificateDialog.h"
+#include "setup/SetupController.h"
+#include "ui_HostPage.h"
+#include "widgets/MessagePanel.h"
+
+#include <QPushButton>
+
+namespace Dawiso {
+
+namespace {
+// Long enough not to fire between two typed characters, short enough to feel live.
+constexpr int typingPauseMs = 700;
+} // namespace
+
+HostPage::HostPage(SetupController *controller, QWidget *parent)
+    : SetupPage(controller, parent)
+    , m_ui(std::make_unique<Ui::HostPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->statusPanel->clear();
+    m_retryButton = m_ui->statusPanel->addActionButton(tr("Check &again"));
+    m_certificateButton = m_ui->statusPanel->addActionButton(tr("View &certificate…"));
+    m_useIssuerButton = m_ui->statusPanel->addActionButton(QString());
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_certificateButton->setObjectName(QStringLiteral("certificateButton"));
+    m_useIssuerButton->setObjectName(QStringLiteral("useIssuerButton"));
+    m_retryButton->hide();
+    m_certificateButton->hide();
+    m_useIssuerButton->hide();
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(typingPauseMs);
+    connect(&m_debounce, &QTimer::timeout, this, &HostPage::checkNow);
+    connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &HostPage::onTextEdited);
+    connect(m_ui->hostEdit, &QLineEdit::returnPressed, this, [this] {
+        if (!isComplete())
+            checkNow();
+    });
+    connect(m_retryButton, &QPushButton::clicked, this, &HostPage::checkNow);
+    connect(m_certificateButton, &QPushButton::clicked, this, &HostPage::reviewCertificate);
+    connect(m_useIssuerButton, &QPushButton::clicked, this, &HostPage::useIssuerHost);
+    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelHostCheck);
+    connect(controller, &SetupController::hostCheckProgress, this, &HostPage::onProgress);
+    connect(controller, &SetupController::hostCheckFinished, this, &HostPage::onFinished);
+
+    registerField(QStringLiteral("host"), m_ui->hostEdit);
+    installPracticeBanner();
+}
+
+HostPage::~HostPage() = default;
+
+void HostPage::setInitialHost(const QString &host)
+{
+    m_initialHost = host;
+}
+
+void HostPage::initializePage()
+{
+    if (m_ui->hostEdit->text().trimmed().isEmpty() && !m_initialHost.isEmpty())
+        m_ui->hostEdit->setText(m_initialHost); // parses and schedules the check
+    else
+        onTextEdited();
+    m_ui->hostEdit->setFocus();
+}
+
+void HostPage::cleanupPage()
+{
+    // Back keeps what was typed (QWizard would reset the field); only the check in flight stops.
+    m_debounce.stop();
+    controller()->cancelHostCheck();
+}
+
+bool HostPage::isComplete() const
+{
+    return m_result.isQlikCloudTenant() && m_parsed.isValid()
+        && m_result.host.hostAndPort() == m_parsed.hostAndPort() && !controller()->isCheckingHost();
+}
+
+bool HostPage::validatePage()
+{
+    return isComplete() && controller()->confirmedHost().isValid();
+}
+
+void HostPage::onTextEdited()
+{
+    m_parsed = controller()->parseHost(m_ui->hostEdit->text());
+    const bool sameAsChecked = m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort();
+    if (!sameAsChecked) {
+        // A check still running for the previous text is left to finish; its answer is ignored in onFinished().
+        m_result = HostProbeResult();
+        m_ui->statusPanel->clear();
+        m_retryButton->hide();
+        m_certificateButton->hide();
+        m_useIssuerButton->hide();
+    }
+    // Errors wait until typing pauses: "acme." is not wrong, just unfinished.
+    showParse(m_parsed, false);
+    m_debounce.start();
+    emit completeChanged();
+}
+
+void HostPage::showParse(const ParsedHost &parsed, bool showErrors)
+{
+    QLabel *label = m_ui->parseLabel;
+    if (m_ui->hostEdit->text().trimmed().isEmpty()) {
+        label->clear();
+        return;
+    }
+    if (!parsed.isValid()) {
+        if (showErrors)
+            label->setText(QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(parsed.error().toHtmlEscaped()));
+        else
+            label->clear();
+        return;
+    }
+    QString text = tr("Will connect to <b>https://%1</b>").arg(parsed.displayHostAndPort().toHtmlEscaped());
+    // The practice tenant is on this computer by design; warning about that would only confuse.
+    const QStringList warnings = controller()->isPracticeRun() ? QStringList() : parsed.warnings();
+    for (const QString &warning : warnings)
+        text += QStringLiteral("<br/><span style=\"color:#b26a00\">%1</span>").arg(warning.toHtmlEscaped());
+    label->setText(text);
+}
+
+void HostPage::checkNow()
+{
+    m_debounce.stop();
+    m_parsed = controller()->parseHost(m_ui->hostEdit->text());
+    showParse(m_parsed, true);
+    if (!m_parsed.isValid())
+        return;
+    if (m_result.isQlikCloudTenant() && m_result.host.hostAndPort() == m_parsed.hostAndPort())
+        return; // already confirmed
+    m_retryButton->hide();
+    m_certificateButton->hide();
+    m_useIssuerButton->hide();
+    controller()->checkHost(m_parsed);
+    emit completeChanged();
+}
+
+void HostPage::onProgress(const QString &message)
+{
+    m_retryButton->hide();
+    m_ui->statusPanel->showBusy(message, true);
+    emit completeChanged();
+}
+
+void HostPage::onFinished(const HostProbeResult &result)
+{
+    if (!m_parsed.isValid() || result.host.hostAndPort() != m_parsed.hostAndPort())
+        return; // an answer about an address that is no longer in the field
+    m_result = result;
+    MessagePanel *panel = m_ui->statusPanel;
+    switch (result.outcome) {
+    case HostProbeResult::Outcome::QlikCloudTenant:
+        if (result.isAlias()) {
+            panel->showMessage(MessagePanel::Kind::Info, result.message, result.advice);
+            m_useIssuerButton->setText(tr("&Use %1").arg(result.metadata.issuer.host()));
+            m_useIssuerButton->show();
+        } else {
+            panel->showMessage(MessagePanel::Kind::Success, result.message, result.advice);
+        }
+        break;
+    case HostProbeResult::Outcome::Cancelled:
+        panel->showMessage(MessagePanel::Kind::Info, result.message, tr("Press Check again when you are ready."));
+        m_retryButton->show();
+        break;
+    case HostProbeResult::Outcome::NotQlik:
+    case HostProbeResult::Outcome::Unreachable:
+        panel->showMessage(MessagePanel::Kind::Error, result.message, result.advice,
+                           result.failure.technicalDetail());
+        m_retryButton->show();
+        m_certificateButton->setVisible(result.failure.kind() == RequestFailure::Kind::TlsUntrusted);
+        break;
+    }
+    emit completeChanged();
+}
+
+void HostPage::reviewCertificate()
+{
+    const QString hostAndPort = m_result.host.hostAndPort();
+    CertificateDialog dialog(hostAndPort, m_result.failure, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    controller()->trustCertificate(hostAndPort, dialog.acceptedFingerprint());
+    checkNow();
+}
+
+void HostPage::useIssuerHost()
+{
+    const QUrl issuer = m_result.metadata.issuer;
+    m_ui->hostEdit->setText(issuer.port() > 0 ? issuer.host() + QLatin1Char(':') + QString::number(issuer.port())
+                                              : issuer.host());
+    checkNow();
+}
+
+} // namespace Dawiso

@@ -1,0 +1,206 @@
+#include "pages/KeyPage.h"
+
+#include "setup/QlikCloudPages.h"
+#include "setup/SetupController.h"
+#include "token/SecureMemory.h"
+#include "ui_KeyPage.h"
+#include "widgets/MessagePanel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLocale>
+
+namespace Dawiso {
+
+namespace {
+constexpr int pastePauseMs = 400;
+constexpr int soonDays = 30;
+} // namespace
+
+KeyPage::KeyPage(SetupController *controller, QWidget *parent)
+    : SetupPage(controller, parent)
+    , m_ui(std::make_unique<Ui::KeyPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->statusPanel->clear();
+    m_ui->adminAckCheck->hide();
+    m_ui->practiceBox->hide();
+    m_ui->openApiKeysButton->setIcon(QIcon(QStringLiteral(":/icons/open-external.svg")));
+    setKeyVisible(false);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(pastePauseMs);
+    connect(&m_debounce, &QTimer::timeout, this, &KeyPage::verifyNow);
+    connect(m_ui->keyEdit, &QLineEdit::textChanged, this, &KeyPage::onTextChanged);
+    connect(m_ui->showKeyButton, &QToolButton::toggled, this, &KeyPage::setKeyVisible);
+    connect(m_ui->pasteButton, &QPushButton::clicked, this, &KeyPage::pasteFromClipboard);
+    connect(m_ui->openApiKeysButton, &QPushButton::clicked, this, [this] {
+        openTenantPage(QlikCloudPages::url(this->controller()->confirmedHost().baseUrl(), QlikCloudPages::Page::ApiKeys),
+                       m_ui->statusPanel);
+    });
+    connect(m_ui->useSampleButton, &QPushButton::clicked, this, [this] {
+        const int index = m_ui->sampleCombo->currentIndex();
+        if (index >= 0 && index < m_samples.size())
+            m_ui->keyEdit->setText(QString::fromLatin1(m_samples.at(index).token));
+    });
+    connect(m_ui->adminAckCheck, &QCheckBox::toggled, this, &KeyPage::completeChanged);
+    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelKeyCheck);
+    connect(controller, &SetupController::keyCheckProgress, this, &KeyPage::onProgress);
+    connect(controller, &SetupController::keyCheckFinished, this, &KeyPage::onVerified);
+    installPracticeBanner();
+}
+
+KeyPage::~KeyPage()
+{
+    m_pending.wipe();
+}
+
+void KeyPage::setPracticeSamples(const QList<PracticeSample> &samples)
+{
+    m_samples = samples;
+    m_ui->sampleCombo->clear();
+    for (const PracticeSample &sample : samples)
+        m_ui->sampleCombo->addItem(sample.label);
+}
+
+void KeyPage::initializePage()
+{
+    m_ui->practiceBox->setVisible(controller()->isPracticeRun() && !m_samples.isEmpty());
+    m_ui->keyEdit->setFocus();
+    if (!m_ui->keyEdit->text().isEmpty() && !controller()->hasVerifiedKey())
+        onTextChanged();
+}
+
+void KeyPage::cleanupPage()
+{
+    m_debounce.stop();
+    controller()->cancelKeyCheck();
+}
+
+bool KeyPage::isComplete() const
+{
+    if (!m_verified || !controller()->hasVerifiedKey())
+        return false;
+    return !controller()->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();
+}
+
+void KeyPage::clearPastedKey()
+{
+    const QSignalBlocker blocker(m_ui->keyEdit);
+    m_ui->keyEdit->clear();
+    m_pending.wipe();
+}
+
+void KeyPage::setKeyVisible(bool visible)
+{
+    m_ui->keyEdit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+    m_ui->showKeyButton->setIcon(QIcon(visible ? QStringLiteral(":/icons/hide.svg") : QStringLiteral(":/icons/show.svg")));
+    const QString tip = visible ? tr("Hide the key") : tr("Show the key");
+    m_ui->showKeyButton->setToolTip(tip);
+    m_ui->showKeyButton->setAccessibleName(tip);
+}
+
+void KeyPage::pasteFromClipboard()
+{
+    QString text = QGuiApplication::clipboard()->text();
+    m_ui->keyEdit->setText(text);
+    SecureMemory::wipe(text);
+}
+
+void KeyPage::showLocalProblem(const QString &message, const QString &advice)
+{
+    m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, message, advice);
+}
+
+void KeyPage::onTextChanged()
+{
+    m_debounce.stop();
+    m_verified = false;
+    m_ui->adminAckCheck->hide();
+    m_ui->adminAckCheck->setChecked(false);
+    controller()->forgetKey();
+    m_pending.wipe();
+    emit completeChanged();
+
+    QString text = m_ui->keyEdit->text();
+    m_pending = ApiKeyToken::fromPastedText(text);
+    SecureMemory::wipe(text);
+    m_ui->keyInfoLabel->clear();
+    m_ui->statusPanel->clear();
+    if (m_pending.isEmpty() && m_pending.problemKind() == ApiKeyToken::Problem::Empty)
+        return;
+
+    if (!m_pending.isWellFormed()) {
+        showLocalProblem(m_pending.problem(), QString());
+        return;
+    }
+    if (!m_pending.looksLikeQlikApiKey()) {
+        showLocalProblem(m_pending.notAnApiKeyReason(),
+                         tr("Generate an API key under Profile › Settings › API keys in Qlik and paste that."));
+        return;
+    }
+    const auto expiresAt = m_pending.expiresAt();
+    const QLocale locale;
+    if (expiresAt && m_pending.isExpired(QDateTime::currentDateTimeUtc())) {
+        showLocalProblem(tr("This key expired on %1.").arg(locale.toString(expiresAt->toLocalTime().date(),
+                                                                             QLocale::LongFormat)),
+                         tr("Generate a new key in Qlik and paste it here."));
+        return;
+    }
+    // Show the cleaned form, so that what is stored is what the user sees when they press Show.
+    const QString cleaned = QString::fromLatin1(m_pending.token());
+    if (cleaned != m_ui->keyEdit->text()) {
+        const QSignalBlocker blocker(m_ui->keyEdit);
+        m_ui->keyEdit->setText(cleaned);
+        m_ui->keyInfoLabel->setText(tr("Removed extra text (such as “Bearer” or line breaks) from what you pasted."));
+    }
+    m_debounce.start();
+}
+
+void KeyPage::verifyNow()
+{
+    if (!m_pending.isWellFormed())
+        return;
+    controller()->verifyKey(m_pending);
+}
+
+void KeyPage::onProgress(const QString &message)
+{
+    m_ui->statusPanel->showBusy(message, true);
+}
+
+void KeyPage::onVerified(const KeyVerification &verification)
+{
+    MessagePanel *panel = m_ui->statusPanel;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (verification.outcome) {
+    case KeyVerification::Outcome::Accepted: {
+        m_verified = true;
+        QString advice = verification.expiryText(now);
+        const bool soon = verification.expiry.isValid() && verification.daysUntilExpiry(now) < soonDays;
+        if (soon)
+            advice += QLatin1Char(' ') + tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
+                                            "longer expiry.");
+        if (verification.isTenantAdmin()) {
+            panel->showMessage(MessagePanel::Kind::Warning, verification.message,
+                               verification.tenantAdminWarning() + QLatin1Char(' ') + advice);
+            m_ui->adminAckCheck->show();
+        } else {
+            panel->showMessage(soon ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success, verification.message,
+                               advice);
+        }
+        break;
+    }
+    case KeyVerification::Outcome::Cancelled:
+        panel->showMessage(MessagePanel::Kind::Info, verification.message,
+                           tr("Paste the key again to check it."));
+        break;
+    default:
+        panel->showMessage(MessagePanel::Kind::Error, verification.message, verification.advice,
+                           verification.failure.technicalDetail());
+        break;
+    }
+    emit completeChanged();
+}
+
+} // namespace Dawiso

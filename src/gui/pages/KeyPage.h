@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pages/SetupPage.h"
+#include "practice/PracticeSample.h"
+#include "setup/KeyVerification.h"
+#include "token/ApiKeyToken.h"
+
+#include <QTimer>
+#include <memory>
+
+namespace Ui {
+class KeyPage;
+}
+
+namespace Dawiso {
+
+// Step 4, guided: the user generates the key in Qlik and pastes it. The paste is cleaned and read locally at once;
+// a plausible key is then verified with the tenant, which says whose key it is and when it expires.
+class KeyPage : public SetupPage
+{
+    Q_OBJECT
+
+public:
+    explicit KeyPage(SetupController *controller, QWidget *parent = nullptr);
+    ~KeyPage() override;
+
+    void setPracticeSamples(const QList<PracticeSample> &samples);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+    // Drops the pasted text from the field once the key is safely stored.
+    void clearPastedKey();
+
+private:
+    void onTextChanged();
+    void verifyNow();
+    void onProgress(const QString &message);
+    void onVerified(const KeyVerification &verification);
+    void setKeyVisible(bool visible);
+    void pasteFromClipboard();
+    void showLocalProblem(const QString &message, const QString &advice);
+
+    std::unique_ptr<Ui::KeyPage> m_ui;
+    QTimer m_debounce;
+    ApiKeyToken m_pending;
+    QList<PracticeSample> m_samples;
+    bool m_verified = false;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "pages/SetupPage.h"
+#include "setup/CredentialSaveResult.h"
+#include "setup/CredentialSaver.h"
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+
+namespace Ui {
+class SavePage;
+}
+
+namespace Dawiso {
+
+// Step 5: the key goes into the OS keychain, is read back and compared, and the connection is remembered (without
+// the key). Starts by itself when the page opens; a failure says what the keychain needs and offers to retry.
+// There is no other place the key could go.
+class SavePage : public SetupPage
+{
+    Q_OBJECT
+
+public:
+    explicit SavePage(SetupController *controller, QWidget *parent = nullptr);
+    ~SavePage() override;
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+signals:
+    void saved();
+
+private:
+    void startSaving();
+    void onStepStarted(CredentialSaver::Step step);
+    void onStepFinished(CredentialSaver::Step step);
+    void onFinished(const CredentialSaveResult &result);
+    QLabel *iconFor(CredentialSaver::Step step) const;
+    void setIcon(QLabel *label, const QString &icon);
+
+    std::unique_ptr<Ui::SavePage> m_ui;
+    QPushButton *m_retryButton;
+    CredentialSaver::Step m_currentStep = CredentialSaver::Step::Writing;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,43 @@
+#include "practice/PracticeTenant.h"
+
+#include "simulator/QlikSimulator.h"
+#include "net/CertificateSummary.h"
+#include "net/TlsTrust.h"
+
+namespace Dawiso {
+
+PracticeTenant::PracticeTenant(QObject *parent)
+    : QObject(parent)
+    , m_simulator(std::make_unique<Simulator::QlikSimulator>())
+{
+}
+
+PracticeTenant::~PracticeTenant() = default;
+
+bool PracticeTenant::start(TlsTrust *trust)
+{
+    if (!m_simulator->start())
+        return false;
+    trust->pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));
+    return true;
+}
+
+QString PracticeTenant::hostAndPort() const
+{
+    return m_simulator->hostAndPort();
+}
+
+QList<PracticeSample> PracticeTenant::samples() const
+{
+    using Simulator::SampleKey;
+    return {
+        {tr("Dawiso Integration: a healthy key of a non-admin user"), m_simulator->sampleToken(SampleKey::Healthy)},
+        {tr("Alex Admin: a key of a tenant admin"), m_simulator->sampleToken(SampleKey::TenantAdmin)},
+        {tr("Grace Group-Admin: a tenant admin through a group"), m_simulator->sampleToken(SampleKey::GroupAdmin)},
+        {tr("A key that expires in 3 days"), m_simulator->sampleToken(SampleKey::ExpiringSoon)},
+        {tr("A revoked key"), m_simulator->sampleToken(SampleKey::Revoked)},
+        {tr("An expired key"), m_simulator->sampleToken(SampleKey::Expired)},
+    };
+}
+
+} // namespace Dawiso

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "practice/PracticeSample.h"
+
+#include <QList>
+#include <QObject>
+#include <memory>
+
+namespace Dawiso {
+
+class TlsTrust;
+
+namespace Simulator {
+class QlikSimulator;
+}
+
+// The practice run's tenant: the Qlik simulator, started in this process on a loopback port, with exactly its own
+// certificate trusted for exactly its address.
+class PracticeTenant : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PracticeTenant(QObject *parent = nullptr);
+    ~PracticeTenant() override;
+
+    // Starts the simulator and pins its certificate in trust. False when no loopback port could be opened.
+    bool start(TlsTrust *trust);
+    QString hostAndPort() const;
+    QList<PracticeSample> samples() const;
+    Simulator::QlikSimulator *simulator() const { return m_simulator.get(); }
+
+private:
+    std::unique_ptr<Simulator::QlikSimulator> m_simulator;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,222 @@
+// The whole guided Qlik Cloud flow, as a user walks it: real widgets driven with QTest, real HTTPS to the
+// simulator (the practice tenant), and the real Secret Service keychain at the end.
+#include "AppTranslations.h"
+#include "WizardDriver.h"
+#include "clipboard/SecretClipboard.h"
+#include "net/TlsTrust.h"
+#include "pages/FinishPage.h"
+#include "practice/PracticeTenant.h"
+#include "secrets/ConnectionIndex.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretEntryName.h"
+#include "setup/SetupController.h"
+#include "simulator/QlikSimulator.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::SampleKey;
+
+class TestSetupWizard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void guidedFlowEndsWithTheKeyInTheKeychain();
+
+private:
+    void walkToKeyPage();
+    void useSample(int index);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<KeychainSecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<Test::WizardDriver> m_driver;
+};
+
+void TestSetupWizard::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance()); // as the application does: "89 days", not "89 day(s)"
+}
+
+void TestSetupWizard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_store = std::make_unique<KeychainSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    QVERIFY(m_wizard->startPracticeRun());
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+}
+
+void TestSetupWizard::cleanup()
+{
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+void TestSetupWizard::useSample(int index)
+{
+    auto *combo = m_driver->find<QComboBox>("sampleCombo");
+    QVERIFY(combo && combo->isVisible());
+    combo->setCurrentIndex(index);
+    QTest::mouseClick(m_driver->find<QPushButton>("useSampleButton"), Qt::LeftButton);
+}
+
+void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
+{
+    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    const QString host = simulator->hostAndPort();
+
+    // 1. Deployment: Qlik Cloud is chosen, on-prem is visibly unavailable, the practice banner shows.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::DeploymentPageId));
+    QVERIFY(m_driver->find<QLabel>("practiceBanner")->isVisible());
+    QVERIFY(!m_driver->find<QWidget>("onPremRadio")->isEnabled());
+    m_driver->screenshot(QStringLiteral("1-deployment"));
+    m_driver->clickNext();
+
+    // 2. Host: a bad paste gets a sentence and keeps Next off; the practice host is found live.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    auto *hostEdit = m_driver->find<QLineEdit>("hostEdit");
+    QCOMPARE(hostEdit->text(), host);
+    hostEdit->selectAll();
+    QTest::keyClicks(hostEdit, QStringLiteral("http://user:secret@acme.eu.qlikcloud.com"));
+    QTest::keyClick(hostEdit, Qt::Key_Return);
+    auto *parseLabel = m_driver->find<QLabel>("parseLabel");
+    QTRY_VERIFY(!parseLabel->text().isEmpty());
+    QVERIFY(!parseLabel->text().contains(QLatin1String("secret")));
+    QVERIFY(!m_driver->canGoNext());
+    QCOMPARE(hostEdit->text(), QStringLiteral("http://user:secret@acme.eu.qlikcloud.com")); // nothing typed is lost
+    hostEdit->selectAll();
+    QTest::keyClicks(hostEdit, QStringLiteral("  HTTPS://") + host.toUpper() + QStringLiteral("/hub/spaces  "));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(m_driver->panel()->message().contains(host));
+    m_driver->screenshot(QStringLiteral("2-host"));
+    m_driver->clickNext();
+
+    // 3. Access: every step must be ticked; the role name can be copied.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QVERIFY(!m_driver->canGoNext());
+    QTest::mouseClick(m_driver->find<QPushButton>("copyRoleButton"), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Dawiso Integration"));
+    QTest::mouseClick(m_driver->find<QPushButton>("openPermissionsButton"), Qt::LeftButton);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("/console/users/permissions")));
+    m_driver->tick("createRoleCheck");
+    m_driver->tick("assignRoleCheck");
+    QVERIFY(m_driver->find<QCheckBox>("assignRoleCheck")->isChecked());
+    QVERIFY(!m_driver->canGoNext());
+    m_driver->tick("shareSpacesCheck");
+    QVERIFY(m_driver->canGoNext());
+    m_driver->screenshot(QStringLiteral("3-access"));
+    m_driver->clickNext();
+
+    // 4. Key: a tenant admin's key is accepted only after the risk is acknowledged; the healthy key passes.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    auto *keyEdit = m_driver->find<QLineEdit>("keyEdit");
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+    useSample(1); // Alex Admin
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Warning, 20000);
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("Tenant Admin")));
+    auto *ack = m_driver->find<QCheckBox>("adminAckCheck");
+    QVERIFY(ack->isVisible());
+    QVERIFY(!m_driver->canGoNext());
+    m_driver->screenshot(QStringLiteral("4-key-admin"));
+
+    QTest::mouseClick(m_driver->find<QWidget>("showKeyButton"), Qt::LeftButton);
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(m_driver->find<QWidget>("showKeyButton"), Qt::LeftButton);
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+
+    // Pasted the way people paste: with a Bearer prefix and a line break.
+    const QByteArray healthy = simulator->sampleToken(SampleKey::Healthy);
+    keyEdit->setText(QStringLiteral("Bearer ") + QString::fromLatin1(healthy.left(40)) + QStringLiteral("\n")
+                     + QString::fromLatin1(healthy.mid(40)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Success, 20000);
+    QVERIFY(keyEdit->text().toLatin1() == healthy);
+    QVERIFY(!ack->isVisible());
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("Dawiso Integration")));
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("Expires on")));
+    QVERIFY(m_driver->canGoNext());
+    m_driver->screenshot(QStringLiteral("4-key"));
+    m_driver->clickNext();
+
+    // 5. Save: stored, read back, recorded; the pasted text leaves the key field.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(keyEdit->text().isEmpty());
+    m_driver->screenshot(QStringLiteral("5-save"));
+    m_driver->clickNext();
+
+    // 6. Finish: the host to enter, and the token copied from the keychain to a secret clipboard.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
+    QCOMPARE(m_driver->find<QLineEdit>("hostValue")->text(), host);
+    QVERIFY(m_driver->find<QLineEdit>("tokenValue")->text().toLatin1() != healthy);
+    QVERIFY(m_driver->find<QLabel>("expiryLabel")->text().contains(QLatin1String("Expires on")));
+    auto *finishPage = qobject_cast<FinishPage *>(m_wizard->currentPage());
+    QSignalSpy countdown(finishPage->clipboard(), &SecretClipboard::secondsLeftChanged);
+    QTest::mouseClick(m_driver->find<QPushButton>("copyTokenButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finishPage->clipboard()->holdsSecret(), 20000);
+    QVERIFY(QGuiApplication::clipboard()->text().toLatin1() == healthy);
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+    QTRY_VERIFY(!m_driver->find<QLabel>("clipboardLabel")->text().isEmpty());
+    m_driver->screenshot(QStringLiteral("6-finish"));
+
+    // The key is in the real Secret Service, where other programs (and Dawiso's admin) can find it...
+    const QString entry = SecretEntryName::forHost(DeploymentKind::QlikCloud, host);
+    QProcess lookup;
+    // QtKeychain stores binary secrets with type=base64.
+    lookup.start(QStringLiteral("secret-tool"),
+                 {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral(DQS_APP_ID),
+                  QStringLiteral("user"), entry, QStringLiteral("type"), QStringLiteral("base64")});
+    QVERIFY(lookup.waitForFinished(20000));
+    QVERIFY2(QByteArray::fromBase64(lookup.readAllStandardOutput().trimmed()) == healthy,
+             "secret-tool did not return the saved key");
+
+    // ...and the index knows the connection without knowing the key.
+    const auto saved = m_index->find(DeploymentKind::QlikCloud, host);
+    QVERIFY(saved.has_value());
+    QCOMPARE(saved->keyId, simulator->sampleKeyId(SampleKey::Healthy));
+    QVERIFY(saved->keyExpiry.isValid());
+    m_settings->sync();
+    QFile settingsFile(m_settings->fileName());
+    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+    const QByteArray written = settingsFile.readAll();
+    QVERIFY(written.contains(host.toLatin1()));
+    QVERIFY2(!written.contains(healthy.left(24)), "the settings file must never hold the key");
+
+    QTest::mouseClick(m_wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY(!m_wizard->isVisible());
+}
+
+QTEST_MAIN(TestSetupWizard)
+#include "tst_setupwizard.moc"

@@ -1,0 +1,230 @@
+// What the wizard says when things go wrong, driven on real widgets against the simulator, with an in-memory
+// keychain that can be made to fail.
+#include "AppTranslations.h"
+#include "FakeSecretStore.h"
+#include "SimulatorTrust.h"
+#include "WizardDriver.h"
+#include "net/CertificatePinStore.h"
+#include "net/TlsTrust.h"
+#include "practice/PracticeTenant.h"
+#include "secrets/ConnectionIndex.h"
+#include "secrets/SecretEntryName.h"
+#include "setup/SetupController.h"
+#include "simulator/QlikSimulator.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Dawiso;
+using Simulator::SampleKey;
+
+class TestSetupWizardFailures : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void untrustedCertificateCanBePinnedForThatHostOnly();
+    void stopDuringTheHostCheck();
+    void notAKeyIsExplainedAndKeptInTheField();
+    void expiredKeyIsRefusedWithoutAskingQlik();
+    void revokedKeyGetsItsOwnExplanation();
+    void keychainUnavailableSaysSoAndRetries();
+
+private:
+    void startPractice();
+    void goToKeyPage();
+    void walkToSavePageWithHealthyKey();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<CertificatePinStore> m_pins;
+    std::unique_ptr<FakeSecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<Test::WizardDriver> m_driver;
+};
+
+void TestSetupWizardFailures::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance());
+}
+
+void TestSetupWizardFailures::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_pins = std::make_unique<CertificatePinStore>(m_settings.get());
+    m_store = std::make_unique<FakeSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_controller->setCertificatePinStore(m_pins.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+}
+
+void TestSetupWizardFailures::cleanup()
+{
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+void TestSetupWizardFailures::startPractice()
+{
+    QTest::mouseClick(m_driver->find<QPushButton>("practiceButton"), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QVERIFY(m_controller->isPracticeRun());
+}
+
+void TestSetupWizardFailures::goToKeyPage()
+{
+    startPractice();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+        m_driver->tick(step);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+}
+
+void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
+{
+    Simulator::QlikSimulator untrusted; // a server whose certificate nobody vouches for
+    QVERIFY(untrusted.start());
+    m_driver->clickNext();
+    auto *hostEdit = m_driver->find<QLineEdit>("hostEdit");
+    QTest::keyClicks(hostEdit, untrusted.hostAndPort());
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("does not trust the certificate")));
+    auto *certificateButton = m_driver->find<QPushButton>("certificateButton");
+    QVERIFY(certificateButton->isVisible());
+    QVERIFY(!m_driver->canGoNext());
+    QCOMPARE(untrusted.requests().size(), 0);
+
+    // The dialog: nothing can be trusted until the box is ticked; then exactly this certificate is pinned.
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&dialogSeen] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *trust = dialog->findChild<QPushButton *>(QStringLiteral("trustButton"));
+        QVERIFY(!trust->isEnabled());
+        dialog->findChild<QCheckBox *>(QStringLiteral("trustCheck"))->setChecked(true);
+        QVERIFY(trust->isEnabled());
+        dialogSeen = true;
+        QTest::mouseClick(trust, Qt::LeftButton);
+    });
+    QTest::mouseClick(certificateButton, Qt::LeftButton);
+    QVERIFY(dialogSeen);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(m_trust->isPinned(untrusted.hostAndPort(), untrusted.certificate()));
+
+    // Remembered for later runs, for that host only.
+    TlsTrust nextRun;
+    m_pins->loadInto(nextRun);
+    QVERIFY(nextRun.isPinned(untrusted.hostAndPort(), untrusted.certificate()));
+    QVERIFY(!nextRun.isPinned(QStringLiteral("localhost:1"), untrusted.certificate()));
+}
+
+void TestSetupWizardFailures::stopDuringTheHostCheck()
+{
+    Simulator::QlikSimulator slow;
+    QVERIFY(slow.start());
+    Test::trustSimulator(*m_trust, slow);
+    slow.setResponseDelay(QStringLiteral("/.well-known"), -1);
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), slow.hostAndPort());
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Busy, 20000);
+    QVERIFY(!m_driver->canGoNext());
+    QTest::mouseClick(m_driver->find<QPushButton>("stopButton"), Qt::LeftButton);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Info);
+    QVERIFY(m_driver->find<QPushButton>("retryButton")->isVisible());
+    QVERIFY(!m_controller->isCheckingHost());
+    QCOMPARE(m_driver->find<QLineEdit>("hostEdit")->text(), slow.hostAndPort());
+}
+
+void TestSetupWizardFailures::notAKeyIsExplainedAndKeptInTheField()
+{
+    goToKeyPage();
+    auto *keyEdit = m_driver->find<QLineEdit>("keyEdit");
+    const QString pasted = QStringLiteral("637390ec6541614d3a88d6c1"); // the key's ID, not the key
+    keyEdit->setText(pasted);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
+    QVERIFY(!m_driver->panel()->message().isEmpty());
+    QVERIFY(!m_driver->canGoNext());
+    QCOMPARE(keyEdit->text(), pasted);
+    QTest::qWait(800); // longer than the paste pause: still nothing is sent to Qlik
+    QCOMPARE(m_wizard->practiceTenant()->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
+}
+
+void TestSetupWizardFailures::expiredKeyIsRefusedWithoutAskingQlik()
+{
+    goToKeyPage();
+    auto *combo = m_driver->find<QComboBox>("sampleCombo");
+    combo->setCurrentIndex(combo->count() - 1); // the expired sample
+    QTest::mouseClick(m_driver->find<QPushButton>("useSampleButton"), Qt::LeftButton);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("expired on")));
+    QTest::qWait(800);
+    QCOMPARE(m_wizard->practiceTenant()->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
+    QVERIFY(!m_driver->canGoNext());
+}
+
+void TestSetupWizardFailures::revokedKeyGetsItsOwnExplanation()
+{
+    goToKeyPage();
+    auto *combo = m_driver->find<QComboBox>("sampleCombo");
+    combo->setCurrentIndex(combo->count() - 2); // the revoked sample
+    QTest::mouseClick(m_driver->find<QPushButton>("useSampleButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("revoked")));
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("generate a new key")));
+    QVERIFY(!m_driver->canGoNext());
+}
+
+void TestSetupWizardFailures::keychainUnavailableSaysSoAndRetries()
+{
+    goToKeyPage();
+    m_driver->find<QComboBox>("sampleCombo")->setCurrentIndex(0);
+    QTest::mouseClick(m_driver->find<QPushButton>("useSampleButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+
+    m_store->failNextWith(SecretStoreError::Unavailable);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 10000);
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("keychain")));
+    QVERIFY(!m_driver->canGoNext());
+    QVERIFY(m_store->entryNames().isEmpty());
+    QVERIFY(m_index->connections().isEmpty());
+    // The key typed on the previous page is not lost: retrying stores it.
+    QTest::mouseClick(m_driver->find<QPushButton>("retryButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 10000);
+    const QString host = m_wizard->practiceTenant()->hostAndPort();
+    QVERIFY(m_store->secretEquals(SecretEntryName::forHost(DeploymentKind::QlikCloud, host),
+                                  m_wizard->practiceTenant()->simulator()->sampleToken(SampleKey::Healthy)));
+    QVERIFY(m_index->find(DeploymentKind::QlikCloud, host).has_value());
+}
+
+QTEST_MAIN(TestSetupWizardFailures)
+#include "tst_setupwizardfailures.moc"
