@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include <QCommandLineParser>
+
 #include <cstring>
 
 namespace Dawiso {

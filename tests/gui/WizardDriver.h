@@ -16,8 +16,7 @@ class WizardDriver
 public:
     explicit WizardDriver(QWizard *wizard)
         : m_wizard(wizard)
-    {
-    }
+    { }
 
     QAbstractButton *nextButton() const
     {

@@ -15,9 +15,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -26,6 +28,18 @@
 
 using namespace Dawiso;
 using Simulator::SampleKey;
+
+// Stands in for the browser: QDesktopServices hands it the URLs the wizard opens.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
 
 class TestSetupWizardFailures : public QObject
 {
@@ -37,6 +51,7 @@ private slots:
     void cleanup();
 
     void untrustedCertificateCanBePinnedForThatHostOnly();
+    void openInQlikOpensTheTenantsOwnPages();
     void stopDuringTheHostCheck();
     void notAKeyIsExplainedAndKeptInTheField();
     void expiredKeyIsRefusedWithoutAskingQlik();
@@ -119,6 +134,8 @@ void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
     auto *certificateButton = m_driver->find<QPushButton>("certificateButton");
     QVERIFY(certificateButton->isVisible());
     QVERIFY(!m_driver->canGoNext());
+    const QString fingerprint = CertificateSummary::fromCertificate(untrusted.certificate()).sha256Fingerprint();
+    QVERIFY(m_driver->find<QPlainTextEdit>("detailsText")->toPlainText().contains(fingerprint));
     QCOMPARE(untrusted.requests().size(), 0);
 
     // The dialog: nothing can be trusted until the box is ticked; then exactly this certificate is pinned.
@@ -144,6 +161,35 @@ void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
     m_pins->loadInto(nextRun);
     QVERIFY(nextRun.isPinned(untrusted.hostAndPort(), untrusted.certificate()));
     QVERIFY(!nextRun.isPinned(QStringLiteral("localhost:1"), untrusted.certificate()));
+}
+
+void TestSetupWizardFailures::openInQlikOpensTheTenantsOwnPages()
+{
+    Simulator::QlikSimulator tenant;
+    QVERIFY(tenant.start());
+    Test::trustSimulator(*m_trust, tenant);
+    UrlCatcher browser;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "open");
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"),
+                     QStringLiteral("https://") + tenant.hostAndPort() + QStringLiteral("/hub/spaces"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QTest::mouseClick(m_driver->find<QPushButton>("openPermissionsButton"), Qt::LeftButton);
+    QTest::mouseClick(m_driver->find<QPushButton>("openUsersButton"), Qt::LeftButton);
+    QTest::mouseClick(m_driver->find<QPushButton>("openSpacesButton"), Qt::LeftButton);
+    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+        m_driver->tick(step);
+    m_driver->clickNext();
+    QTest::mouseClick(m_driver->find<QPushButton>("openApiKeysButton"), Qt::LeftButton);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+
+    const QString base = QStringLiteral("https://") + tenant.hostAndPort();
+    QCOMPARE(
+        browser.urls,
+        (QList<QUrl> {QUrl(base + QStringLiteral("/console/users/permissions")),
+                      QUrl(base + QStringLiteral("/console/users")), QUrl(base + QStringLiteral("/console/spaces")),
+                      QUrl(base + QStringLiteral("/settings/api-keys"))}));
 }
 
 void TestSetupWizardFailures::stopDuringTheHostCheck()

@@ -1,8 +1,8 @@
 // The host check against the simulator over real HTTPS: what each outcome says to the user.
-#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "host/HostParser.h"
 #include "setup/HostProbe.h"
+#include "simulator/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -58,8 +58,8 @@ void TestHostProbe::findsTheTenant()
 {
     HostProbe hostProbe(&m_network, &m_trust);
     QSignalSpy progress(&hostProbe, &HostProbe::progress);
-    const HostProbeResult result = probe(hostProbe, QStringLiteral("https://") + m_simulator->hostAndPort()
-                                                        + QStringLiteral("/hub/spaces"));
+    const HostProbeResult result =
+        probe(hostProbe, QStringLiteral("https://") + m_simulator->hostAndPort() + QStringLiteral("/hub/spaces"));
     QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
     QVERIFY(!result.isAlias());
     QCOMPARE(result.issuerHostAndPort, m_simulator->hostAndPort());

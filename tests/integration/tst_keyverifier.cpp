@@ -1,8 +1,8 @@
 // Key verification against the simulator: each kind of key gets its own outcome and explanation.
-#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "qlik/QlikCloudClient.h"
 #include "setup/KeyVerifier.h"
+#include "simulator/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // The Qlik Cloud client over real HTTPS against the simulator: redirects, paging, 429, timeouts, cancellation,
 // TLS trust and error bodies.
-#include "simulator/QlikSimulator.h"
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikCloudClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
+#include "simulator/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -159,8 +159,8 @@ void TestQlikCloudClient::pagingFollowsNextUntilAbsent()
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
     const int users = int(m_simulator->tenant().users.size());
     QVERIFY2(users >= 5, "the demo tenant needs enough users to page");
-    QlikPager *pager = run(m_client->getAllPages(QStringLiteral("/api/v1/users"),
-                                                 QUrlQuery(QStringLiteral("limit=2"))));
+    QlikPager *pager =
+        run(m_client->getAllPages(QStringLiteral("/api/v1/users"), QUrlQuery(QStringLiteral("limit=2"))));
     QVERIFY(pager);
     QVERIFY2(pager->isSuccess(), qPrintable(pager->failure().text()));
     QCOMPARE(pager->itemCount(), users);
@@ -180,8 +180,8 @@ void TestQlikCloudClient::pagingWithStartingAfterCursors()
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
     const int keys = int(m_simulator->tenant().apiKeys.size());
     QVERIFY(keys >= 3);
-    QlikPager *pager = run(m_client->getAllPages(QStringLiteral("/api/v1/api-keys"),
-                                                 QUrlQuery(QStringLiteral("limit=1"))));
+    QlikPager *pager =
+        run(m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), QUrlQuery(QStringLiteral("limit=1"))));
     QVERIFY(pager);
     QVERIFY2(pager->isSuccess(), qPrintable(pager->failure().text()));
     QCOMPARE(pager->itemCount(), keys);
@@ -203,7 +203,7 @@ void TestQlikCloudClient::rateLimitIsRetriedAfterRetryAfter()
     QCOMPARE(waits.size(), 2);
     QCOMPARE(waits.at(0).at(0).toInt(), 1); // seconds, as retry-after said
     QCOMPARE(waits.at(1).at(1).toInt(), 2); // attempt number
-    QVERIFY(clock.elapsed() >= 1900);       // it really waited, twice
+    QVERIFY(clock.elapsed() >= 1900); // it really waited, twice
 }
 
 void TestQlikCloudClient::rateLimitRetriesAreBounded()

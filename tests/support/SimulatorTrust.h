@@ -1,8 +1,8 @@
 #pragma once
 
-#include "simulator/QlikSimulator.h"
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
+#include "simulator/QlikSimulator.h"
 
 namespace Dawiso::Test {
 

@@ -39,20 +39,21 @@ void TestQlikJson::errorBodies_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("summary");
 
-    QTest::newRow("users, numeric status")
-        << QByteArray(R"({"errors":[{"code":"USERS-7","title":"Not found","detail":"No such user","status":404}],"traceId":"abc"})")
-        << "USERS-7" << 404 << "Not found: No such user";
+    QTest::newRow("users, numeric status") << QByteArray(
+        R"({"errors":[{"code":"USERS-7","title":"Not found","detail":"No such user","status":404}],"traceId":"abc"})")
+                                           << "USERS-7" << 404 << "Not found: No such user";
     QTest::newRow("oauth, string status")
         << QByteArray(R"({"errors":[{"code":"LOGIN-1","title":"Not Authorized","status":"401"}]})") << "LOGIN-1" << 401
         << "Not Authorized";
     QTest::newRow("roles, no status, no detail")
         << QByteArray(R"({"errors":[{"code":"IDENTITIES-10402","title":"Role not found"}]})") << "IDENTITIES-10402" << 0
         << "Role not found";
-    QTest::newRow("integer code (invite)") << QByteArray(R"({"errors":[{"code":42,"title":"Invalid"}]})") << "42" << 0
-                                           << "Invalid";
+    QTest::newRow("integer code (invite)")
+        << QByteArray(R"({"errors":[{"code":42,"title":"Invalid"}]})") << "42" << 0 << "Invalid";
     QTest::newRow("status not a number") << QByteArray(R"({"errors":[{"code":"X","title":"T","status":"teapot"}]})")
                                          << "X" << 0 << "T";
-    QTest::newRow("errors is an object") << QByteArray(R"({"errors":{"code":"HTTP-429","title":"API rate limit reached."}})")
+    QTest::newRow("errors is an object") << QByteArray(
+        R"({"errors":{"code":"HTTP-429","title":"API rate limit reached."}})")
                                          << "HTTP-429" << 0 << "API rate limit reached.";
     QTest::newRow("only detail") << QByteArray(R"({"errors":[{"detail":"Something broke"}]})") << "" << 0
                                  << "Something broke";
@@ -90,14 +91,14 @@ void TestQlikJson::userWithRolesAndGroups()
         "assignedGroups":[{"id":"g1","name":"Admins","providerType":"idp",
                            "assignedRoles":[{"id":"r2","name":"TenantAdmin","type":"default","level":"admin"}]}],
         "assignedScopes":["api-keys", 3]})"),
-                                        &problems);
+                                         &problems);
     QVERIFY(user);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QCOMPARE(user->displayName(), QStringLiteral("Jane Doe (jane@corp.example)"));
     QVERIFY(!user->holdsTenantAdminDirectly());
-    QCOMPARE(user->tenantAdminGroups(), QStringList{QStringLiteral("Admins")});
+    QCOMPARE(user->tenantAdminGroups(), QStringList {QStringLiteral("Admins")});
     QVERIFY(user->isTenantAdmin());
-    QCOMPARE(user->scopes, QStringList{QStringLiteral("api-keys")});
+    QCOMPARE(user->scopes, QStringList {QStringLiteral("api-keys")});
 }
 
 void TestQlikJson::userWithWrongTypesIsReportedNotCrashed()
@@ -105,7 +106,7 @@ void TestQlikJson::userWithWrongTypesIsReportedNotCrashed()
     QStringList problems;
     const auto user = QlikUser::fromJson(object(R"({"id":"u1","name":42,"email":["x"],"status":true,
         "assignedRoles":"TenantAdmin","assignedGroups":[17,{"name":{"a":1},"assignedRoles":[null]}]})"),
-                                        &problems);
+                                         &problems);
     QVERIFY(user);
     QVERIFY(user->name.isEmpty());
     QVERIFY(!user->isTenantAdmin());
@@ -150,12 +151,13 @@ void TestQlikJson::authorizationServerMetadata()
 {
     QStringList problems;
     const auto metadata = AuthorizationServerMetadata::fromJson(
-        object(R"({"issuer":"https://acme.eu.qlikcloud.com","authorization_endpoint":"https://acme.eu.qlikcloud.com/oauth/authorize",
+        object(
+            R"({"issuer":"https://acme.eu.qlikcloud.com","authorization_endpoint":"https://acme.eu.qlikcloud.com/oauth/authorize",
                    "token_endpoint":"https://acme.eu.qlikcloud.com/oauth/token","code_challenge_methods_supported":["S256"]})"),
         &problems);
     QVERIFY(metadata);
     QCOMPARE(metadata->issuer.host(), QStringLiteral("acme.eu.qlikcloud.com"));
-    QCOMPARE(metadata->codeChallengeMethods, QStringList{QStringLiteral("S256")});
+    QCOMPARE(metadata->codeChallengeMethods, QStringList {QStringLiteral("S256")});
 }
 
 void TestQlikJson::metadataWithoutIssuerIsNotMetadata()

@@ -20,8 +20,7 @@ QString keyFor(const QString &hostAndPort)
 
 CertificatePinStore::CertificatePinStore(QSettings *settings)
     : m_settings(settings)
-{
-}
+{ }
 
 void CertificatePinStore::loadInto(TlsTrust &trust) const
 {

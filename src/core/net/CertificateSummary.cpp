@@ -40,7 +40,8 @@ CertificateSummary CertificateSummary::fromCertificate(const QSslCertificate &ce
     summary.m_validUntil = certificate.expiryDate().toUTC();
     summary.m_sha256 = formatFingerprint(sha256(certificate));
     // OpenSSL calls a certificate self-signed only when it may sign others; people mean "issued by itself".
-    summary.m_selfSigned = certificate.isSelfSigned() || certificate.issuerDisplayName() == certificate.subjectDisplayName();
+    summary.m_selfSigned =
+        certificate.isSelfSigned() || certificate.issuerDisplayName() == certificate.subjectDisplayName();
     return summary;
 }
 

@@ -7,8 +7,7 @@ RequestFailure::RequestFailure(Kind kind, QString message, QString advice, QStri
     , m_message(std::move(message))
     , m_advice(std::move(advice))
     , m_detail(std::move(detail))
-{
-}
+{ }
 
 QString RequestFailure::text() const
 {
@@ -129,8 +128,7 @@ RequestFailure RequestFailure::rateLimited(int waitedAttempts, int retryAfterSec
 {
     return {Kind::RateLimited, tr("Qlik is limiting how many requests this key may make right now."),
             waitedAttempts > 0
-                ? tr("The wizard waited %n time(s) as Qlik asked; try again in a few minutes.", nullptr,
-                     waitedAttempts)
+                ? tr("The wizard waited %n time(s) as Qlik asked; try again in a few minutes.", nullptr, waitedAttempts)
                 : tr("Qlik asked to wait %n second(s), longer than the wizard waits; try again later.", nullptr,
                      retryAfterSeconds)};
 }

@@ -26,14 +26,14 @@ public:
         NameNotFound,
         ConnectionRefused,
         ConnectionClosed,
-        TlsUntrusted,     // the certificate could be shown to the user and pinned
-        TlsFailed,        // the handshake failed for another reason (protocol, cipher, revoked, expired)
+        TlsUntrusted, // the certificate could be shown to the user and pinned
+        TlsFailed, // the handshake failed for another reason (protocol, cipher, revoked, expired)
         ProxyFailed,
-        RateLimited,      // 429 more often than we are willing to wait for
-        UnsafeRedirect,   // a redirect to plain http or somewhere we will not follow
+        RateLimited, // 429 more often than we are willing to wait for
+        UnsafeRedirect, // a redirect to plain http or somewhere we will not follow
         TooManyRedirects,
-        InvalidResponse,  // an answer, but not one the wizard can read
-        Network,          // anything else from the network stack
+        InvalidResponse, // an answer, but not one the wizard can read
+        Network, // anything else from the network stack
     };
 
     RequestFailure() = default;

@@ -7,8 +7,7 @@ namespace Dawiso {
 std::optional<AuthorizationServerMetadata> AuthorizationServerMetadata::fromJson(const QJsonObject &object,
                                                                                  QStringList *problems)
 {
-    JsonFieldReader reader(object,
-                           QCoreApplication::translate("AuthorizationServerMetadata", "sign-in metadata"));
+    JsonFieldReader reader(object, QCoreApplication::translate("AuthorizationServerMetadata", "sign-in metadata"));
     AuthorizationServerMetadata metadata;
     metadata.issuer = QUrl(reader.requiredString(QStringLiteral("issuer")), QUrl::StrictMode);
     metadata.authorizationEndpoint = QUrl(reader.optionalString(QStringLiteral("authorization_endpoint")));

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrl>
+
 #include <optional>
 
 namespace Dawiso {

@@ -5,8 +5,7 @@ namespace Dawiso {
 JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString context)
     : m_object(object)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void JsonFieldReader::wrongType(const QString &name, const QString &expected)
 {

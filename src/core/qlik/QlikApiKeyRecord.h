@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
+
 #include <optional>
 
 namespace Dawiso {

@@ -10,8 +10,7 @@ QlikCloudClient::QlikCloudClient(QNetworkAccessManager *network, const TlsTrust 
     : QObject(parent)
     , m_network(network)
     , m_trust(trust)
-{
-}
+{ }
 
 QlikCloudClient::~QlikCloudClient()
 {

@@ -41,7 +41,7 @@ QlikError QlikError::fromBody(const QByteArray &body)
     error.m_traceId = stringOf(root.value(QLatin1String("traceId")));
 
     const QJsonValue errors = root.value(QLatin1String("errors"));
-    const QJsonArray list = errors.isArray() ? errors.toArray() : QJsonArray{errors};
+    const QJsonArray list = errors.isArray() ? errors.toArray() : QJsonArray {errors};
     for (const QJsonValue &entry : list) {
         if (!entry.isObject())
             continue;

@@ -8,14 +8,12 @@
 
 namespace Dawiso {
 
-QlikPager::QlikPager(QlikCloudClient *client, const QUrl &firstPage, const QlikRequestOptions &options,
-                     QObject *parent)
+QlikPager::QlikPager(QlikCloudClient *client, const QUrl &firstPage, const QlikRequestOptions &options, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_firstPage(firstPage)
     , m_options(options)
-{
-}
+{ }
 
 void QlikPager::start()
 {

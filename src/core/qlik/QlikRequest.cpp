@@ -25,7 +25,8 @@ int retryAfterSeconds(const QByteArray &value)
     const int seconds = trimmed.toInt(&ok);
     if (ok)
         return qMax(0, seconds);
-    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime when =
+        QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (when.isValid()) {
         const QDateTime utc(when.date(), when.time(), Qt::UTC);
         return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().secsTo(utc), qint64(24 * 3600)));
@@ -83,7 +84,7 @@ QByteArray QlikRequest::header(const QByteArray &name) const
 
 QJsonDocument QlikRequest::json(QString *parseError) const
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &error);
     if (parseError)
         *parseError = error.error == QJsonParseError::NoError ? QString() : error.errorString();

@@ -9,7 +9,7 @@ struct QlikRoleRef
 {
     QString id;
     QString name;
-    QString type;  // "default" or "custom"
+    QString type; // "default" or "custom"
     QString level; // "admin" or "user"
 };
 

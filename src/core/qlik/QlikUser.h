@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
+
 #include <optional>
 
 namespace Dawiso {

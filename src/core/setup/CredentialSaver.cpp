@@ -13,8 +13,7 @@ CredentialSaver::CredentialSaver(SecretStore *store, ConnectionIndex *index, QOb
     : QObject(parent)
     , m_store(store)
     , m_index(index)
-{
-}
+{ }
 
 CredentialSaver::~CredentialSaver()
 {
@@ -23,8 +22,7 @@ CredentialSaver::~CredentialSaver()
 
 void CredentialSaver::save(const SavedConnection &connection, const QByteArray &secret)
 {
-    if (m_running)
-        return;
+    const int generation = ++m_generation;
     m_connection = connection;
     m_entryName = SecretEntryName::forHost(connection.kind, connection.hostAndPort);
     SecureMemory::wipe(m_secret);
@@ -32,11 +30,21 @@ void CredentialSaver::save(const SavedConnection &connection, const QByteArray &
     m_running = true;
     emit stepStarted(Step::Writing);
     SecretStoreJob *job = m_store->writeSecret(m_entryName, m_secret);
-    connect(job, &SecretStoreJob::finished, this, &CredentialSaver::onWritten);
+    connect(job, &SecretStoreJob::finished, this,
+            [this, generation](SecretStoreJob *done) { onWritten(done, generation); });
 }
 
-void CredentialSaver::onWritten(SecretStoreJob *job)
+void CredentialSaver::cancel()
 {
+    ++m_generation;
+    m_running = false;
+    SecureMemory::wipe(m_secret);
+}
+
+void CredentialSaver::onWritten(SecretStoreJob *job, int generation)
+{
+    if (generation != m_generation)
+        return;
     if (job->error() != SecretStoreError::None) {
         fail(job);
         return;
@@ -44,11 +52,14 @@ void CredentialSaver::onWritten(SecretStoreJob *job)
     emit stepFinished(Step::Writing);
     emit stepStarted(Step::ReadingBack);
     SecretStoreJob *read = m_store->readSecret(m_entryName);
-    connect(read, &SecretStoreJob::finished, this, &CredentialSaver::onReadBack);
+    connect(read, &SecretStoreJob::finished, this,
+            [this, generation](SecretStoreJob *done) { onReadBack(done, generation); });
 }
 
-void CredentialSaver::onReadBack(SecretStoreJob *job)
+void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
 {
+    if (generation != m_generation)
+        return;
     if (job->error() != SecretStoreError::None) {
         fail(job);
         return;

@@ -29,7 +29,9 @@ public:
     CredentialSaver(SecretStore *store, ConnectionIndex *index, QObject *parent = nullptr);
     ~CredentialSaver() override;
 
+    // Starts saving; a save still running is abandoned (its late answers are ignored), so the last call wins.
     void save(const SavedConnection &connection, const QByteArray &secret);
+    void cancel();
     bool isRunning() const { return m_running; }
 
 signals:
@@ -38,8 +40,8 @@ signals:
     void finished(const Dawiso::CredentialSaveResult &result);
 
 private:
-    void onWritten(SecretStoreJob *job);
-    void onReadBack(SecretStoreJob *job);
+    void onWritten(SecretStoreJob *job, int generation);
+    void onReadBack(SecretStoreJob *job, int generation);
     void fail(SecretStoreJob *job);
     void complete(const CredentialSaveResult &result);
 
@@ -49,6 +51,7 @@ private:
     QString m_entryName;
     QByteArray m_secret;
     bool m_running = false;
+    int m_generation = 0;
 };
 
 } // namespace Dawiso

@@ -11,8 +11,7 @@ namespace Dawiso {
 HostProbe::HostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
     : QObject(parent)
     , m_client(new QlikCloudClient(network, trust, this))
-{
-}
+{ }
 
 void HostProbe::start(const ParsedHost &host)
 {
@@ -80,8 +79,8 @@ void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
     if (request->failure().isFailure()) {
         result.failure = request->failure();
         result.outcome = result.failure.kind() == RequestFailure::Kind::Cancelled
-                             ? HostProbeResult::Outcome::Cancelled
-                             : HostProbeResult::Outcome::Unreachable;
+            ? HostProbeResult::Outcome::Cancelled
+            : HostProbeResult::Outcome::Unreachable;
         result.message = result.failure.message();
         result.advice = result.failure.advice();
         return;
@@ -111,9 +110,8 @@ void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
     QString parseError;
     const QJsonDocument document = request->json(&parseError);
     QStringList problems;
-    const auto metadata = document.isObject()
-                              ? AuthorizationServerMetadata::fromJson(document.object(), &problems)
-                              : std::nullopt;
+    const auto metadata =
+        document.isObject() ? AuthorizationServerMetadata::fromJson(document.object(), &problems) : std::nullopt;
     if (!metadata) {
         result.message = tr("%1 answered, but not like a Qlik Cloud tenant.").arg(where);
         result.advice = exampleAdvice;
@@ -124,8 +122,8 @@ void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
     result.issuerHostAndPort = TlsTrust::originKey(metadata->issuer);
     result.outcome = HostProbeResult::Outcome::QlikCloudTenant;
     if (result.isAlias()) {
-        result.message = tr("Found a Qlik Cloud tenant. Its own address is %1; %2 leads to it.")
-                             .arg(metadata->issuer.host(), where);
+        result.message =
+            tr("Found a Qlik Cloud tenant. Its own address is %1; %2 leads to it.").arg(metadata->issuer.host(), where);
         result.advice = tr("Both work. Dawiso is usually given the tenant's own address.");
     } else {
         result.message = tr("Found the Qlik Cloud tenant %1.").arg(where);

@@ -40,7 +40,7 @@ private:
     QlikCloudClient *m_client;
     QPointer<QlikRequest> m_request;
     ParsedHost m_host;
-    std::chrono::milliseconds m_timeout{std::chrono::seconds(20)};
+    std::chrono::milliseconds m_timeout {std::chrono::seconds(20)};
 };
 
 } // namespace Dawiso

@@ -28,7 +28,7 @@ public:
     int httpStatus = 0;
     RequestFailure failure;
     QString message; // what happened
-    QString advice;  // what to do next (empty on success)
+    QString advice; // what to do next (empty on success)
 
     bool isQlikCloudTenant() const { return outcome == Outcome::QlikCloudTenant; }
     bool isAlias() const;

@@ -11,13 +11,13 @@ QString KeyVerification::tenantAdminWarning() const
     const QString who = user.displayName();
     const QStringList groups = user.tenantAdminGroups();
     const QString how = user.holdsTenantAdminDirectly()
-                            ? tr("%1 holds the Tenant Admin role.").arg(who)
-                            : tr("%1 is a tenant admin through the group %2.").arg(who, groups.join(QLatin1String(", ")));
+        ? tr("%1 holds the Tenant Admin role.").arg(who)
+        : tr("%1 is a tenant admin through the group %2.").arg(who, groups.join(QLatin1String(", ")));
     return how + QLatin1Char(' ')
-         + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your tenant, "
-              "and the key stops working if that person leaves or loses the role. Qlik and Dawiso recommend a "
-              "dedicated user without admin roles: assign the Dawiso Integration role to such a user and generate "
-              "the key while signed in as them.");
+        + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your tenant, "
+             "and the key stops working if that person leaves or loses the role. Qlik and Dawiso recommend a "
+             "dedicated user without admin roles: assign the Dawiso Integration role to such a user and generate "
+             "the key while signed in as them.");
 }
 
 int KeyVerification::daysUntilExpiry(const QDateTime &now) const

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+
 #include <optional>
 
 namespace Dawiso {
@@ -21,11 +22,11 @@ class KeyVerification
 public:
     enum class Outcome {
         Accepted,
-        Rejected,       // 401: wrong, revoked, expired or lost its permission
+        Rejected, // 401: wrong, revoked, expired or lost its permission
         RevokedOrExpired, // 401 with the api-keys validation code
-        UserInactive,   // the key's user is disabled or not active
-        Unreachable,    // no answer (network, TLS, timeout, rate limit)
-        InvalidAnswer,  // an answer the wizard cannot read
+        UserInactive, // the key's user is disabled or not active
+        Unreachable, // no answer (network, TLS, timeout, rate limit)
+        InvalidAnswer, // an answer the wizard cannot read
         Cancelled,
     };
 

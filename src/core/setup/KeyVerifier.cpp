@@ -13,8 +13,7 @@ namespace Dawiso {
 KeyVerifier::KeyVerifier(QlikCloudClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 void KeyVerifier::abandon()
 {
@@ -73,8 +72,8 @@ void KeyVerifier::onUser(QlikRequest *request)
     if (request->failure().isFailure()) {
         m_result.failure = request->failure();
         m_result.outcome = m_result.failure.kind() == RequestFailure::Kind::Cancelled
-                               ? KeyVerification::Outcome::Cancelled
-                               : KeyVerification::Outcome::Unreachable;
+            ? KeyVerification::Outcome::Cancelled
+            : KeyVerification::Outcome::Unreachable;
         m_result.message = m_result.failure.message();
         m_result.advice = m_result.failure.advice();
         finish();
@@ -102,8 +101,8 @@ void KeyVerifier::onUser(QlikRequest *request)
     m_result.user = *user;
     if (!user->isActive()) {
         m_result.outcome = KeyVerification::Outcome::UserInactive;
-        m_result.message = tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(),
-                                                                                          user->status);
+        m_result.message =
+            tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->status);
         m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
                              "generate the key as another user.");
         finish();
@@ -185,8 +184,9 @@ void KeyVerifier::interpretRefusal(QlikRequest *request)
     }
     m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
     const QString said = error.summary();
-    m_result.message = said.isEmpty() ? tr("Qlik answered the key check with an error (HTTP %1).").arg(status)
-                                      : tr("Qlik answered the key check with an error (HTTP %1: %2).").arg(QString::number(status), said);
+    m_result.message = said.isEmpty()
+        ? tr("Qlik answered the key check with an error (HTTP %1).").arg(status)
+        : tr("Qlik answered the key check with an error (HTTP %1: %2).").arg(QString::number(status), said);
     m_result.advice = status >= 500 ? tr("This is a problem on Qlik's side. Try again in a few minutes.")
                                     : tr("Check the address and the key, then try again.");
 }

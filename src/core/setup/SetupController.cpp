@@ -4,11 +4,11 @@
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikCloudClient.h"
+#include "qlik/QlikPager.h"
+#include "qlik/QlikRequest.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
 #include "setup/HostProbe.h"
-#include "qlik/QlikPager.h"
-#include "qlik/QlikRequest.h"
 #include "setup/KeyVerifier.h"
 
 namespace Dawiso {
@@ -63,6 +63,9 @@ ParsedHost SetupController::parseHost(const QString &input) const
 
 void SetupController::checkHost(const ParsedHost &host)
 {
+    // A key is verified against one tenant; another address means checking it again.
+    if (host.hostAndPort() != confirmedHost().hostAndPort())
+        forgetKey();
     m_hostResult = HostProbeResult();
     m_hostProbe->start(host);
 }
@@ -91,6 +94,8 @@ ParsedHost SetupController::confirmedHost() const
 
 void SetupController::verifyKey(const ApiKeyToken &token)
 {
+    m_saver->cancel();
+    m_saveResult = CredentialSaveResult();
     m_keyVerification = KeyVerification();
     m_token = token;
     m_client->setBaseUrl(confirmedHost().baseUrl());
@@ -115,13 +120,15 @@ bool SetupController::hasVerifiedKey() const
 void SetupController::forgetKey()
 {
     m_keyVerifier->cancel();
+    m_saver->cancel();
     m_token.wipe();
     m_keyVerification = KeyVerification();
+    m_saveResult = CredentialSaveResult();
 }
 
 void SetupController::saveCredential()
 {
-    if (!hasVerifiedKey() || m_saver->isRunning())
+    if (!hasVerifiedKey())
         return;
     m_saveResult = CredentialSaveResult();
     SavedConnection connection;

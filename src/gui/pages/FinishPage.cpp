@@ -30,8 +30,9 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
         m_ui->clipboardLabel->setText(
             tr("The token is on the clipboard for %n more second(s). Paste it into Dawiso now.", nullptr, seconds));
     });
-    connect(m_clipboard, &SecretClipboard::cleared, this,
-            [this] { m_ui->clipboardLabel->setText(tr("The clipboard was cleared. Copy the token again if needed.")); });
+    connect(m_clipboard, &SecretClipboard::cleared, this, [this] {
+        m_ui->clipboardLabel->setText(tr("The clipboard was cleared. Copy the token again if needed."));
+    });
     connect(m_clipboard, &SecretClipboard::replacedByOther, this, [this] {
         m_ui->clipboardLabel->setText(tr("You copied something else, so the token is no longer on the clipboard."));
     });
@@ -47,13 +48,14 @@ void FinishPage::initializePage()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString expiry = verification.expiryText(now).toHtmlEscaped();
     if (verification.expiry.isValid())
-        expiry += QLatin1Char(' ') + tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
-                                        "stops reading Qlik when it expires.");
+        expiry += QLatin1Char(' ')
+            + tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
+                 "stops reading Qlik when it expires.");
     m_ui->expiryLabel->setText(tr("<b>Key:</b> %1").arg(expiry));
     m_ui->storedLabel->setText(
         tr("<b>Stored in:</b> %1, entry “%2”. <b>User:</b> %3. Dawiso will see exactly what this user sees in Qlik.")
-            .arg(controller()->secretStoreLocation().toHtmlEscaped(), controller()->credentialEntryName().toHtmlEscaped(),
-                 verification.user.displayName().toHtmlEscaped()));
+            .arg(controller()->secretStoreLocation().toHtmlEscaped(),
+                 controller()->credentialEntryName().toHtmlEscaped(), verification.user.displayName().toHtmlEscaped()));
 }
 
 void FinishPage::copyHost()

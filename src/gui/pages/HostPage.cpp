@@ -74,8 +74,8 @@ void HostPage::cleanupPage()
 
 bool HostPage::isComplete() const
 {
-    return m_result.isQlikCloudTenant() && m_parsed.isValid()
-        && m_result.host.hostAndPort() == m_parsed.hostAndPort() && !controller()->isCheckingHost();
+    return m_result.isQlikCloudTenant() && m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort()
+        && !controller()->isCheckingHost();
 }
 
 bool HostPage::validatePage()
@@ -110,7 +110,8 @@ void HostPage::showParse(const ParsedHost &parsed, bool showErrors)
     }
     if (!parsed.isValid()) {
         if (showErrors)
-            label->setText(QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(parsed.error().toHtmlEscaped()));
+            label->setText(
+                QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(parsed.error().toHtmlEscaped()));
         else
             label->clear();
         return;
@@ -167,12 +168,16 @@ void HostPage::onFinished(const HostProbeResult &result)
         m_retryButton->show();
         break;
     case HostProbeResult::Outcome::NotQlik:
-    case HostProbeResult::Outcome::Unreachable:
-        panel->showMessage(MessagePanel::Kind::Error, result.message, result.advice,
-                           result.failure.technicalDetail());
+    case HostProbeResult::Outcome::Unreachable: {
+        // For a certificate problem, the certificate itself is the detail people need to compare.
+        QString details = result.failure.technicalDetail();
+        if (!result.failure.certificateChain().isEmpty())
+            details = result.failure.peerCertificate().toText() + QStringLiteral("\n\n") + details;
+        panel->showMessage(MessagePanel::Kind::Error, result.message, result.advice, details);
         m_retryButton->show();
         m_certificateButton->setVisible(result.failure.kind() == RequestFailure::Kind::TlsUntrusted);
         break;
+    }
     }
     emit completeChanged();
 }

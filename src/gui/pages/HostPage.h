@@ -5,6 +5,7 @@
 #include "setup/HostProbeResult.h"
 
 #include <QTimer>
+
 #include <memory>
 
 class QPushButton;

@@ -35,8 +35,9 @@ KeyPage::KeyPage(SetupController *controller, QWidget *parent)
     connect(m_ui->showKeyButton, &QToolButton::toggled, this, &KeyPage::setKeyVisible);
     connect(m_ui->pasteButton, &QPushButton::clicked, this, &KeyPage::pasteFromClipboard);
     connect(m_ui->openApiKeysButton, &QPushButton::clicked, this, [this] {
-        openTenantPage(QlikCloudPages::url(this->controller()->confirmedHost().baseUrl(), QlikCloudPages::Page::ApiKeys),
-                       m_ui->statusPanel);
+        openTenantPage(
+            QlikCloudPages::url(this->controller()->confirmedHost().baseUrl(), QlikCloudPages::Page::ApiKeys),
+            m_ui->statusPanel);
     });
     connect(m_ui->useSampleButton, &QPushButton::clicked, this, [this] {
         const int index = m_ui->sampleCombo->currentIndex();
@@ -94,7 +95,8 @@ void KeyPage::clearPastedKey()
 void KeyPage::setKeyVisible(bool visible)
 {
     m_ui->keyEdit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
-    m_ui->showKeyButton->setIcon(QIcon(visible ? QStringLiteral(":/icons/hide.svg") : QStringLiteral(":/icons/show.svg")));
+    m_ui->showKeyButton->setIcon(
+        QIcon(visible ? QStringLiteral(":/icons/hide.svg") : QStringLiteral(":/icons/show.svg")));
     const QString tip = visible ? tr("Hide the key") : tr("Show the key");
     m_ui->showKeyButton->setToolTip(tip);
     m_ui->showKeyButton->setAccessibleName(tip);
@@ -142,9 +144,9 @@ void KeyPage::onTextChanged()
     const auto expiresAt = m_pending.expiresAt();
     const QLocale locale;
     if (expiresAt && m_pending.isExpired(QDateTime::currentDateTimeUtc())) {
-        showLocalProblem(tr("This key expired on %1.").arg(locale.toString(expiresAt->toLocalTime().date(),
-                                                                             QLocale::LongFormat)),
-                         tr("Generate a new key in Qlik and paste it here."));
+        showLocalProblem(
+            tr("This key expired on %1.").arg(locale.toString(expiresAt->toLocalTime().date(), QLocale::LongFormat)),
+            tr("Generate a new key in Qlik and paste it here."));
         return;
     }
     // Show the cleaned form, so that what is stored is what the user sees when they press Show.
@@ -179,8 +181,9 @@ void KeyPage::onVerified(const KeyVerification &verification)
         QString advice = verification.expiryText(now);
         const bool soon = verification.expiry.isValid() && verification.daysUntilExpiry(now) < soonDays;
         if (soon)
-            advice += QLatin1Char(' ') + tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
-                                            "longer expiry.");
+            advice += QLatin1Char(' ')
+                + tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
+                     "longer expiry.");
         if (verification.isTenantAdmin()) {
             panel->showMessage(MessagePanel::Kind::Warning, verification.message,
                                verification.tenantAdminWarning() + QLatin1Char(' ') + advice);
@@ -192,8 +195,7 @@ void KeyPage::onVerified(const KeyVerification &verification)
         break;
     }
     case KeyVerification::Outcome::Cancelled:
-        panel->showMessage(MessagePanel::Kind::Info, verification.message,
-                           tr("Paste the key again to check it."));
+        panel->showMessage(MessagePanel::Kind::Info, verification.message, tr("Paste the key again to check it."));
         break;
     default:
         panel->showMessage(MessagePanel::Kind::Error, verification.message, verification.advice,

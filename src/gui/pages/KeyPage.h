@@ -6,6 +6,7 @@
 #include "token/ApiKeyToken.h"
 
 #include <QTimer>
+
 #include <memory>
 
 namespace Ui {

@@ -47,8 +47,7 @@ void SavePage::startSaving()
     m_retryButton->hide();
     for (QLabel *label : {m_ui->writeIcon, m_ui->readBackIcon, m_ui->recordIcon})
         setIcon(label, QStringLiteral("status-pending"));
-    m_ui->statusPanel->showBusy(tr("Storing the key… If your computer asks to unlock its keychain, allow it."),
-                                false);
+    m_ui->statusPanel->showBusy(tr("Storing the key… If your computer asks to unlock its keychain, allow it."), false);
     controller()->saveCredential();
     emit completeChanged();
 }
@@ -85,9 +84,9 @@ void SavePage::onStepFinished(CredentialSaver::Step step)
 void SavePage::onFinished(const CredentialSaveResult &result)
 {
     if (result.saved) {
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Success,
-                                       tr("The key is stored in %1 and was read back unchanged.")
-                                           .arg(controller()->secretStoreLocation()));
+        m_ui->statusPanel->showMessage(
+            MessagePanel::Kind::Success,
+            tr("The key is stored in %1 and was read back unchanged.").arg(controller()->secretStoreLocation()));
         emit saved();
     } else {
         setIcon(iconFor(m_currentStep), QStringLiteral("status-error"));

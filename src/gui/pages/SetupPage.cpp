@@ -12,8 +12,7 @@ namespace Dawiso {
 SetupPage::SetupPage(SetupController *controller, QWidget *parent)
     : QWizardPage(parent)
     , m_controller(controller)
-{
-}
+{ }
 
 void SetupPage::installPracticeBanner()
 {
@@ -28,9 +27,9 @@ void SetupPage::installPracticeBanner()
                                  "Nothing changes in your real Qlik, and the sample keys are not real keys."));
     m_practiceBanner->setAccessibleName(tr("Practice run"));
     // Amber, readable on light and dark palettes alike.
-    m_practiceBanner->setStyleSheet(QStringLiteral(
-        "QLabel { background: rgba(240, 173, 78, 0.22); border: 1px solid rgba(240, 173, 78, 0.8);"
-        " border-radius: 4px; padding: 6px 8px; }"));
+    m_practiceBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: rgba(240, 173, 78, 0.22); border: 1px solid rgba(240, 173, 78, 0.8);"
+                       " border-radius: 4px; padding: 6px 8px; }"));
     pageLayout->insertWidget(0, m_practiceBanner);
     updatePracticeBanner();
 }

@@ -1,16 +1,15 @@
 #include "practice/PracticeTenant.h"
 
-#include "simulator/QlikSimulator.h"
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
+#include "simulator/QlikSimulator.h"
 
 namespace Dawiso {
 
 PracticeTenant::PracticeTenant(QObject *parent)
     : QObject(parent)
     , m_simulator(std::make_unique<Simulator::QlikSimulator>())
-{
-}
+{ }
 
 PracticeTenant::~PracticeTenant() = default;
 

@@ -1,0 +1,181 @@
+// The controller that owns one run through the wizard: its steps against the simulator, with an in-memory
+// keychain, including the orders of events a user can produce by going back and forth.
+#include "FakeSecretStore.h"
+#include "SimulatorTrust.h"
+#include "host/HostParser.h"
+#include "secrets/ConnectionIndex.h"
+#include "secrets/SecretEntryName.h"
+#include "setup/SetupController.h"
+#include "simulator/QlikSimulator.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::QlikSimulator;
+using Simulator::SampleKey;
+
+class TestSetupController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void stepsEndWithTheKeyStoredAndOutOfMemory();
+    void refusedKeyIsNotKept();
+    void anotherHostForgetsTheKey();
+    void aNewerSaveWinsOverOneStillRunning();
+    void keychainFailureKeepsTheKeyForRetry();
+
+private:
+    void confirmHost(const QString &host);
+    void verify(SampleKey key);
+    CredentialSaveResult save();
+
+    std::unique_ptr<QlikSimulator> m_simulator;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<FakeSecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+};
+
+void TestSetupController::init()
+{
+    m_simulator = std::make_unique<QlikSimulator>();
+    QVERIFY(m_simulator->start());
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_store = std::make_unique<FakeSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    Test::trustSimulator(*m_trust, *m_simulator);
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+}
+
+void TestSetupController::cleanup()
+{
+    m_controller.reset();
+    m_simulator.reset();
+}
+
+void TestSetupController::confirmHost(const QString &host)
+{
+    QSignalSpy finished(m_controller.get(), &SetupController::hostCheckFinished);
+    m_controller->checkHost(m_controller->parseHost(host));
+    QVERIFY(finished.wait(20000));
+    QVERIFY(m_controller->confirmedHost().isValid());
+}
+
+void TestSetupController::verify(SampleKey key)
+{
+    QSignalSpy finished(m_controller.get(), &SetupController::keyCheckFinished);
+    m_controller->verifyKey(ApiKeyToken::fromPastedText(QString::fromLatin1(m_simulator->sampleToken(key))));
+    QVERIFY(finished.wait(20000));
+}
+
+CredentialSaveResult TestSetupController::save()
+{
+    QSignalSpy finished(m_controller.get(), &SetupController::saveFinished);
+    m_controller->saveCredential();
+    if (!finished.wait(20000))
+        return {};
+    return finished.first().first().value<CredentialSaveResult>();
+}
+
+void TestSetupController::stepsEndWithTheKeyStoredAndOutOfMemory()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::Healthy);
+    QVERIFY(m_controller->hasVerifiedKey());
+    const CredentialSaveResult result = save();
+    QVERIFY(result.saved);
+    const QString entry = SecretEntryName::forHost(DeploymentKind::QlikCloud, m_simulator->hostAndPort());
+    QCOMPARE(result.entryName, entry);
+    QCOMPARE(m_controller->credentialEntryName(), entry);
+    QVERIFY(m_store->secretEquals(entry, m_simulator->sampleToken(SampleKey::Healthy)));
+    const auto saved = m_index->find(DeploymentKind::QlikCloud, m_simulator->hostAndPort());
+    QVERIFY(saved);
+    QCOMPARE(saved->userId, m_simulator->sampleUserId(SampleKey::Healthy));
+    QCOMPARE(saved->keyId, m_simulator->sampleKeyId(SampleKey::Healthy));
+    // The keychain has it now; the controller's copy is gone.
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(m_controller->keyVerification().isAccepted());
+}
+
+void TestSetupController::refusedKeyIsNotKept()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::Revoked);
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QSignalSpy saveStarted(m_controller.get(), &SetupController::saveStepStarted);
+    m_controller->saveCredential();
+    QTest::qWait(50);
+    QCOMPARE(saveStarted.size(), 0);
+    QVERIFY(m_store->entryNames().isEmpty());
+}
+
+void TestSetupController::anotherHostForgetsTheKey()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::Healthy);
+    QVERIFY(m_controller->hasVerifiedKey());
+    confirmHost(m_simulator->hostAndPort() + QStringLiteral("/hub")); // same host: the key stays
+    QVERIFY(m_controller->hasVerifiedKey());
+
+    QlikSimulator other;
+    QVERIFY(other.start());
+    Test::trustSimulator(*m_trust, other);
+    confirmHost(other.hostAndPort());
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(!m_controller->keyVerification().isAccepted());
+}
+
+void TestSetupController::aNewerSaveWinsOverOneStillRunning()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::TenantAdmin);
+    m_store->setHoldJobs(true); // like a keychain waiting for its unlock prompt
+    QSignalSpy finished(m_controller.get(), &SetupController::saveFinished);
+    m_controller->saveCredential();
+    QVERIFY(m_controller->isSaving());
+
+    // The user goes back, pastes another key and saves again while the first write is pending.
+    verify(SampleKey::Healthy);
+    QVERIFY(!m_controller->isSaving());
+    m_controller->saveCredential();
+    m_store->setHoldJobs(false);
+    m_store->releaseHeldJobs();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1); // the abandoned save never reports
+    QVERIFY(finished.first().first().value<CredentialSaveResult>().saved);
+    const QString entry = SecretEntryName::forHost(DeploymentKind::QlikCloud, m_simulator->hostAndPort());
+    QVERIFY(m_store->secretEquals(entry, m_simulator->sampleToken(SampleKey::Healthy)));
+    QCOMPARE(m_index->find(DeploymentKind::QlikCloud, m_simulator->hostAndPort())->userId,
+             m_simulator->sampleUserId(SampleKey::Healthy));
+}
+
+void TestSetupController::keychainFailureKeepsTheKeyForRetry()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::Healthy);
+    m_store->failNextWith(SecretStoreError::Unavailable);
+    const CredentialSaveResult failed = save();
+    QVERIFY(!failed.saved);
+    QCOMPARE(failed.error, SecretStoreError::Unavailable);
+    QVERIFY(!failed.message.isEmpty());
+    QVERIFY(m_index->connections().isEmpty());
+    QVERIFY(m_controller->hasVerifiedKey()); // still in memory, so the user can retry without a new key
+    QVERIFY(save().saved);
+}
+
+QTEST_GUILESS_MAIN(TestSetupController)
+#include "tst_setupcontroller.moc"
