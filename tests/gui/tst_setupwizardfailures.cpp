@@ -18,6 +18,7 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -57,6 +58,7 @@ private slots:
     void expiredKeyIsRefusedWithoutAskingQlik();
     void revokedKeyGetsItsOwnExplanation();
     void keychainUnavailableSaysSoAndRetries();
+    void quittingWithAnUnsavedKeyAsksFirst();
 
 private:
     void startPractice();
@@ -270,6 +272,42 @@ void TestSetupWizardFailures::keychainUnavailableSaysSoAndRetries()
     QVERIFY(m_store->secretEquals(SecretEntryName::forHost(DeploymentKind::QlikCloud, host),
                                   m_wizard->practiceTenant()->simulator()->sampleToken(SampleKey::Healthy)));
     QVERIFY(m_index->find(DeploymentKind::QlikCloud, host).has_value());
+}
+
+void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
+{
+    Simulator::QlikSimulator tenant;
+    QVERIFY(tenant.start());
+    Test::trustSimulator(*m_trust, tenant);
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+        m_driver->tick(step);
+    m_driver->clickNext();
+    m_driver->find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(tenant.sampleToken(SampleKey::Healthy)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+
+    // Qlik shows a key only once: Cancel asks before dropping it, and "Cancel" in that question keeps everything.
+    auto answer = [](QMessageBox::StandardButton choice) {
+        QTimer::singleShot(0, [choice] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QLatin1String("not stored")));
+            QTest::mouseClick(box->button(choice), Qt::LeftButton);
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(m_wizard->isVisible());
+    QVERIFY(m_controller->hasVerifiedKey());
+
+    answer(QMessageBox::Discard);
+    QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(!m_wizard->isVisible());
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(m_store->entryNames().isEmpty());
 }
 
 QTEST_MAIN(TestSetupWizardFailures)

@@ -2,6 +2,8 @@
 
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
+
+#include <QHostAddress>
 #include "simulator/QlikSimulator.h"
 
 namespace Dawiso {
@@ -15,7 +17,10 @@ PracticeTenant::~PracticeTenant() = default;
 
 bool PracticeTenant::start(TlsTrust *trust)
 {
-    if (!m_simulator->start())
+    // A fixed port when it is free, so that repeated practice runs reuse one keychain entry ("localhost:47823")
+    // instead of leaving one behind per run; any free port otherwise.
+    constexpr quint16 preferredPort = 47823;
+    if (!m_simulator->start(QHostAddress::LocalHost, preferredPort) && !m_simulator->start())
         return false;
     trust->pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));
     return true;
