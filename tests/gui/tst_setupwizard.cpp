@@ -160,6 +160,9 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     const QByteArray healthy = simulator->sampleToken(SampleKey::Healthy);
     keyEdit->setText(QStringLiteral("Bearer ") + QString::fromLatin1(healthy.left(40)) + QStringLiteral("\n")
                      + QString::fromLatin1(healthy.mid(40)));
+    const QString localInfo = m_driver->find<QLabel>("keyInfoLabel")->text();
+    QVERIFY2(localInfo.contains(QLatin1String("expires on")), qPrintable(localInfo)); // read from the key itself
+    QVERIFY(localInfo.contains(QLatin1String("Removed extra text")));
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Success, 20000);
     QVERIFY(keyEdit->text().toLatin1() == healthy);
     QVERIFY(!ack->isVisible());

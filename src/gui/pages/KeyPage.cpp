@@ -149,13 +149,20 @@ void KeyPage::onTextChanged()
             tr("Generate a new key in Qlik and paste it here."));
         return;
     }
+    // What the key says about itself, before Qlik is asked; Qlik's answer follows below.
+    QStringList notes;
+    notes << (expiresAt ? tr("This looks like a Qlik API key. It says it expires on %1.")
+                              .arg(locale.toString(expiresAt->toLocalTime().date(), QLocale::LongFormat))
+                        : tr("This looks like a Qlik API key."));
     // Show the cleaned form, so that what is stored is what the user sees when they press Show.
-    const QString cleaned = QString::fromLatin1(m_pending.token());
+    QString cleaned = QString::fromLatin1(m_pending.token());
     if (cleaned != m_ui->keyEdit->text()) {
         const QSignalBlocker blocker(m_ui->keyEdit);
         m_ui->keyEdit->setText(cleaned);
-        m_ui->keyInfoLabel->setText(tr("Removed extra text (such as “Bearer” or line breaks) from what you pasted."));
+        notes << tr("Removed extra text (such as “Bearer” or line breaks) from what you pasted.");
     }
+    SecureMemory::wipe(cleaned);
+    m_ui->keyInfoLabel->setText(notes.join(QLatin1Char(' ')));
     m_debounce.start();
 }
 
