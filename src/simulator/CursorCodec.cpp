@@ -33,20 +33,28 @@ QString CursorCodec::encode(const QString &list, int offset) const
 
 std::optional<int> CursorCodec::decode(const QString &list, const QString &cursor) const
 {
+    const auto position = decode(cursor);
+    if (!position || position->list != list)
+        return std::nullopt;
+    return position->offset;
+}
+
+std::optional<CursorCodec::Position> CursorCodec::decode(const QString &cursor) const
+{
     const auto raw = CryptoUtil::base64UrlDecode(cursor.toLatin1());
     if (!raw || raw->size() <= macBytes)
         return std::nullopt;
     const QByteArray payload = raw->mid(macBytes);
     if (!CryptoUtil::equalConstantTime(raw->left(macBytes), mac(payload)))
         return std::nullopt;
-    const QByteArray prefix = list.toUtf8() + ':';
-    if (!payload.startsWith(prefix))
+    const qsizetype separator = payload.lastIndexOf(':');
+    if (separator < 0)
         return std::nullopt;
     bool ok = false;
-    const int offset = payload.mid(prefix.size()).toInt(&ok);
+    const int offset = payload.mid(separator + 1).toInt(&ok);
     if (!ok || offset < 0)
         return std::nullopt;
-    return offset;
+    return Position {QString::fromUtf8(payload.left(separator)), offset};
 }
 
 } // namespace Dawiso::Simulator

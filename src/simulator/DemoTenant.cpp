@@ -7,6 +7,12 @@ namespace {
 const QString dawisoUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70001");
 const QString alexUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70002");
 const QString graceUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70003");
+const QString bobUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70004");
+const QString carolUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70005");
+const QString financeSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d001");
+const QString salesSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d002");
+const QString dataLakeSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d003");
+const QString boardSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d004");
 const QString adminGroupId = QStringLiteral("65f1c0a1b2c3d4e5f6a7a001");
 const QString financeGroupId = QStringLiteral("65f1c0a1b2c3d4e5f6a7a002");
 
@@ -25,6 +31,17 @@ SimUser user(const QString &id, const QString &name, const QString &email, const
     result.subject = subject;
     result.roleNames = roles;
     result.groupIds = groups;
+    return result;
+}
+
+SimApp app(int number, const QString &name, const QString &spaceId, const QString &ownerId)
+{
+    SimApp result;
+    result.id = QStringLiteral("3f6c2a1e-5b7d-4c8e-9a0b-%1").arg(number, 12, 10, QLatin1Char('0'));
+    result.itemId = QStringLiteral("65f1c0a1b2c3d4e5f6a7e%1").arg(number, 3, 10, QLatin1Char('0'));
+    result.name = name;
+    result.spaceId = spaceId;
+    result.ownerId = ownerId;
     return result;
 }
 
@@ -93,11 +110,10 @@ SimulatedTenant DemoTenant::build()
              QStringLiteral("auth0|alex-admin"), {QStringLiteral("TenantAdmin")}),
         user(graceUserId, QStringLiteral("Grace Group-Admin"), QStringLiteral("grace.groupadmin@example.com"),
              QStringLiteral("auth0|grace-group-admin"), {}, {adminGroupId}),
-        user(QStringLiteral("65f1c0a1b2c3d4e5f6a70004"), QStringLiteral("Bob Analyst"),
-             QStringLiteral("bob.analyst@example.com"), QStringLiteral("auth0|bob-analyst"),
-             {QStringLiteral("Steward")}, {financeGroupId}),
-        user(QStringLiteral("65f1c0a1b2c3d4e5f6a70005"), QStringLiteral("Carol Consumer"),
-             QStringLiteral("carol.consumer@example.com"), QStringLiteral("auth0|carol-consumer"), {}),
+        user(bobUserId, QStringLiteral("Bob Analyst"), QStringLiteral("bob.analyst@example.com"),
+             QStringLiteral("auth0|bob-analyst"), {QStringLiteral("Steward")}, {financeGroupId}),
+        user(carolUserId, QStringLiteral("Carol Consumer"), QStringLiteral("carol.consumer@example.com"),
+             QStringLiteral("auth0|carol-consumer"), {}),
         dan,
         erin,
     };
@@ -114,7 +130,59 @@ SimulatedTenant DemoTenant::build()
         key(SampleKey::ExpiringSoon, dawisoUserId, QStringLiteral("Ingestion key about to expire"),
             QStringLiteral("active"), 87, 3),
     };
+    addContent(tenant);
     return tenant;
+}
+
+void DemoTenant::addContent(SimulatedTenant &tenant)
+{
+    // Alex Admin owns nothing in and is no member of the managed space: the managed-space admin trap.
+    tenant.spaces = {
+        SimSpace {financeSpaceId,
+                  QStringLiteral("Finance"),
+                  QStringLiteral("shared"),
+                  bobUserId,
+                  {dawisoUserId, carolUserId},
+                  QStringLiteral("Finance team apps: budgets, ledgers and cash flow.")},
+        SimSpace {salesSpaceId,
+                  QStringLiteral("Sales Production"),
+                  QStringLiteral("managed"),
+                  bobUserId,
+                  {dawisoUserId, carolUserId},
+                  QStringLiteral("Published sales apps for the whole company.")},
+        SimSpace {dataLakeSpaceId,
+                  QStringLiteral("Data Lake"),
+                  QStringLiteral("data"),
+                  bobUserId,
+                  {dawisoUserId},
+                  QStringLiteral("Data connections and data files for the analytics spaces.")},
+        SimSpace {boardSpaceId,
+                  QStringLiteral("Board"),
+                  QStringLiteral("shared"),
+                  alexUserId,
+                  {graceUserId},
+                  QStringLiteral("Board reporting; restricted.")},
+    };
+
+    SimApp cashFlow = app(4, QStringLiteral("Cash Flow Forecast"), financeSpaceId, bobUserId);
+    cashFlow.hasSectionAccess = true;
+    tenant.apps = {
+        app(1, QStringLiteral("Finance Overview"), financeSpaceId, bobUserId),
+        app(2, QStringLiteral("Budget vs Actual"), financeSpaceId, bobUserId),
+        app(3, QStringLiteral("Accounts Payable"), financeSpaceId, carolUserId),
+        cashFlow,
+        app(5, QStringLiteral("General Ledger Explorer"), financeSpaceId, alexUserId),
+        app(6, QStringLiteral("Sales Dashboard"), salesSpaceId, bobUserId),
+        app(7, QStringLiteral("Customer Analysis"), salesSpaceId, bobUserId),
+        app(8, QStringLiteral("Pipeline Forecast"), salesSpaceId, carolUserId),
+        app(9, QStringLiteral("Regional Performance"), salesSpaceId, bobUserId),
+        app(10, QStringLiteral("Data Lake Ingestion Monitor"), dataLakeSpaceId, bobUserId),
+        app(11, QStringLiteral("Source Systems Profiling"), dataLakeSpaceId, bobUserId),
+        app(12, QStringLiteral("Board KPIs"), boardSpaceId, alexUserId),
+        app(13, QStringLiteral("Executive Summary"), boardSpaceId, alexUserId),
+        app(14, QStringLiteral("Bob's Sandbox"), QString(), bobUserId),
+        app(15, QStringLiteral("Carol's Scratchpad"), QString(), carolUserId),
+    };
 }
 
 QString DemoTenant::sampleKeyId(SampleKey key)

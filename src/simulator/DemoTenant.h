@@ -15,6 +15,10 @@ public:
     static SimulatedTenant build();
     static QString sampleKeyId(SampleKey key);
     static QList<SampleKey> sampleKeys();
+
+private:
+    // The practice tenant's spaces and apps.
+    static void addContent(SimulatedTenant &tenant);
 };
 
 } // namespace Dawiso::Simulator

@@ -28,6 +28,9 @@ public:
     void setMalformedJson(const QString &pathPrefix, bool malformed);
     bool isMalformed(const QString &path) const;
 
+    void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
+    bool hasWrongJsonTypes(const QString &path) const;
+
     void setNotQlik(bool notQlik) { m_notQlik = notQlik; }
     bool isNotQlik() const { return m_notQlik; }
 
@@ -45,6 +48,7 @@ private:
     QHash<QString, int> m_delays;
     QHash<QString, QUrl> m_redirects;
     QHash<QString, bool> m_malformed;
+    QHash<QString, bool> m_wrongTypes;
     bool m_notQlik = false;
 };
 

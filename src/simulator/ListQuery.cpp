@@ -1,12 +1,15 @@
 #include "ListQuery.h"
 
+#include "CursorCodec.h"
+
 #include <QUrl>
+
+#include <algorithm>
 
 namespace Dawiso::Simulator {
 
 namespace {
 
-constexpr int defaultLimit = 20;
 constexpr int maximumLimit = 100;
 
 QJsonObject href(const QString &url)
@@ -26,7 +29,7 @@ QString pageUrl(const QString &origin, const SimRequest &request, const QStringL
 
 } // namespace
 
-std::optional<int> ListQuery::limit(const QUrlQuery &query, QString *error)
+std::optional<int> ListQuery::limit(const QUrlQuery &query, QString *error, int defaultLimit)
 {
     const QString limitKey = QStringLiteral("limit");
     if (!query.hasQueryItem(limitKey))
@@ -59,6 +62,43 @@ std::optional<ListQuery::Sort> ListQuery::sort(const QUrlQuery &query, const QSt
         return std::nullopt;
     }
     result.field = text;
+    return result;
+}
+
+std::optional<QString> ListQuery::cursor(const QUrlQuery &query, QString *error)
+{
+    const QString next = query.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded);
+    const QString prev = query.queryItemValue(QStringLiteral("prev"), QUrl::FullyDecoded);
+    if (!next.isEmpty() && !prev.isEmpty()) {
+        *error = QStringLiteral("next and prev cannot be used together");
+        return std::nullopt;
+    }
+    return next.isEmpty() ? prev : next;
+}
+
+std::optional<int> ListQuery::pageStart(const QUrlQuery &query, const CursorCodec &cursors, const QString &list,
+                                        QString *error)
+{
+    const auto given = cursor(query, error);
+    if (!given)
+        return std::nullopt;
+    if (given->isEmpty())
+        return 0;
+    const auto offset = cursors.decode(list, *given);
+    if (!offset)
+        *error = QStringLiteral("the page cursor is not valid");
+    return offset;
+}
+
+ListQuery::Page ListQuery::page(qsizetype total, int start, int limit, const CursorCodec &cursors, const QString &list)
+{
+    Page result;
+    result.begin = std::min<qsizetype>(start, total);
+    result.end = std::min<qsizetype>(result.begin + limit, total);
+    if (result.end < total)
+        result.next = cursors.encode(list, static_cast<int>(result.end));
+    if (result.begin > 0)
+        result.prev = cursors.encode(list, static_cast<int>(std::max<qsizetype>(0, result.begin - limit)));
     return result;
 }
 

@@ -30,6 +30,10 @@ enum class Endpoint {
     ApiKeyConfig,
     Roles,
     Role,
+    Spaces,
+    Items,
+    App,
+    AppMetadata,
 };
 
 struct Route
@@ -56,6 +60,10 @@ std::optional<Route> route(const QString &path)
             return Route {Endpoint::ApiKeys, {}};
         if (collection == u"roles")
             return Route {Endpoint::Roles, {}};
+        if (collection == u"spaces")
+            return Route {Endpoint::Spaces, {}};
+        if (collection == u"items")
+            return Route {Endpoint::Items, {}};
         return std::nullopt;
     }
     if (parts.size() == 2) {
@@ -68,10 +76,14 @@ std::optional<Route> route(const QString &path)
             return Route {Endpoint::ApiKey, id};
         if (collection == u"roles")
             return Route {Endpoint::Role, id};
+        if (collection == u"apps")
+            return Route {Endpoint::App, id};
         return std::nullopt;
     }
     if (parts.size() == 3 && collection == u"api-keys" && parts.at(1) == u"configs")
         return Route {Endpoint::ApiKeyConfig, parts.at(2)};
+    if (parts.size() == 4 && collection == u"apps" && parts.at(2) == u"data" && parts.at(3) == u"metadata")
+        return Route {Endpoint::AppMetadata, parts.at(1)};
     return std::nullopt;
 }
 
@@ -102,44 +114,6 @@ SimResponse expiredOrRevoked()
 {
     return SimResponse::error(401, QStringLiteral("APIKEYS-18"), QStringLiteral("API key is expired or revoked"),
                               ErrorStatusStyle::Integer);
-}
-
-// Opaque next/prev cursors of the users and roles lists; both carry the offset where the wanted page starts.
-std::optional<int> pageStart(const SimRequest &request, const CursorCodec &cursors, const QString &list, QString *error)
-{
-    const QString next = param(request.query, QStringLiteral("next"));
-    const QString prev = param(request.query, QStringLiteral("prev"));
-    if (!next.isEmpty() && !prev.isEmpty()) {
-        *error = QStringLiteral("next and prev cannot be used together");
-        return std::nullopt;
-    }
-    const QString cursor = next.isEmpty() ? prev : next;
-    if (cursor.isEmpty())
-        return 0;
-    const auto offset = cursors.decode(list, cursor);
-    if (!offset)
-        *error = QStringLiteral("the page cursor is not valid");
-    return offset;
-}
-
-struct PageBounds
-{
-    qsizetype begin = 0;
-    qsizetype end = 0;
-    QString next;
-    QString prev;
-};
-
-PageBounds cursorPage(qsizetype total, int start, int limit, const CursorCodec &cursors, const QString &list)
-{
-    PageBounds page;
-    page.begin = std::min<qsizetype>(start, total);
-    page.end = std::min<qsizetype>(page.begin + limit, total);
-    if (page.end < total)
-        page.next = cursors.encode(list, static_cast<int>(page.end));
-    if (page.begin > 0)
-        page.prev = cursors.encode(list, static_cast<int>(std::max<qsizetype>(0, page.begin - limit)));
-    return page;
 }
 
 // ?fields=a,b trims a resource to those fields (links only when asked for). The id always stays so that a trimmed
@@ -177,6 +151,7 @@ QlikApi::QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const Curs
     : m_tenant(tenant)
     , m_tokens(tokens)
     , m_cursors(cursors)
+    , m_content(tenant, cursors)
 { }
 
 QString QlikApi::origin() const
@@ -204,6 +179,10 @@ SimResponse QlikApi::handle(const SimRequest &request) const
     if (const auto *refusal = std::get_if<SimResponse>(&authenticated))
         return *refusal;
     const Caller &caller = std::get<Caller>(authenticated);
+    // Content visibility is worked out per request (the tenant may have changed), and only where it is needed.
+    const auto access = [this, &caller] {
+        return ContentAccess(m_tenant, *caller.user, caller.tenantAdmin);
+    };
 
     switch (matched->endpoint) {
     case Endpoint::WellKnown:
@@ -228,6 +207,14 @@ SimResponse QlikApi::handle(const SimRequest &request) const
         return roles(request, caller);
     case Endpoint::Role:
         return role(caller, matched->id);
+    case Endpoint::Spaces:
+        return m_content.spaces(request, access(), origin());
+    case Endpoint::Items:
+        return m_content.items(request, access(), origin());
+    case Endpoint::App:
+        return m_content.app(access(), matched->id, origin());
+    case Endpoint::AppMetadata:
+        return m_content.appMetadata(access(), matched->id);
     }
     Q_UNREACHABLE();
     return {};
@@ -309,7 +296,8 @@ SimResponse QlikApi::users(const SimRequest &request, const Caller &caller) cons
                            QStringLiteral("createdAt")},
                           &error)
         : std::nullopt;
-    const auto start = sort ? pageStart(request, m_cursors, QStringLiteral("users"), &error) : std::nullopt;
+    const auto start =
+        sort ? ListQuery::pageStart(request.query, m_cursors, QStringLiteral("users"), &error) : std::nullopt;
     if (!start)
         return badRequest(ErrorStatusStyle::Integer, error);
     std::optional<ScimFilter> filter;
@@ -334,7 +322,7 @@ SimResponse QlikApi::users(const SimRequest &request, const Caller &caller) cons
         return ResourceAttributes::userValues(m_tenant, item, field).value(0);
     });
 
-    const PageBounds page = cursorPage(matching.size(), *start, *limit, m_cursors, QStringLiteral("users"));
+    const ListQuery::Page page = ListQuery::page(matching.size(), *start, *limit, m_cursors, QStringLiteral("users"));
     const ResourceJson json(m_tenant, origin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)
@@ -484,7 +472,8 @@ SimResponse QlikApi::roles(const SimRequest &request, const Caller &caller) cons
                                                QStringLiteral("lastUpdatedAt"), QStringLiteral("description")},
                                               &error)
                             : std::nullopt;
-    const auto start = sort ? pageStart(request, m_cursors, QStringLiteral("roles"), &error) : std::nullopt;
+    const auto start =
+        sort ? ListQuery::pageStart(request.query, m_cursors, QStringLiteral("roles"), &error) : std::nullopt;
     if (!start)
         return badRequest(ErrorStatusStyle::Omitted, error);
     std::optional<ScimFilter> filter;
@@ -507,7 +496,7 @@ SimResponse QlikApi::roles(const SimRequest &request, const Caller &caller) cons
         return ResourceAttributes::roleValues(m_tenant, item, field).value(0);
     });
 
-    const PageBounds page = cursorPage(matching.size(), *start, *limit, m_cursors, QStringLiteral("roles"));
+    const ListQuery::Page page = ListQuery::page(matching.size(), *start, *limit, m_cursors, QStringLiteral("roles"));
     const ResourceJson json(m_tenant, origin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)

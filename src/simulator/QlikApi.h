@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ContentApi.h"
 #include "SimRequest.h"
 #include "SimResponse.h"
 #include "SimulatedTenant.h"
@@ -15,7 +16,8 @@ class CursorCodec;
 class ResourceJson;
 
 // The simulated tenant's REST API: turns one request into one answer, following shared/qlik-specs (users.json,
-// tenants.json, api-keys.json, roles.json, well-known.json). No transport and no fault injection here.
+// tenants.json, api-keys.json, roles.json, well-known.json; spaces.json, items.json and apps.json through
+// ContentApi). No transport and no fault injection here.
 class QlikApi
 {
 public:
@@ -51,6 +53,7 @@ private:
     SimulatedTenant &m_tenant;
     const ApiKeySigner &m_tokens;
     const CursorCodec &m_cursors;
+    ContentApi m_content;
     QString m_hostAndPort;
     QString m_issuerOverride;
 };

@@ -4,6 +4,7 @@
 #include "DeferredAnswer.h"
 #include "DemoTenant.h"
 #include "SimulatorHttpServer.h"
+#include "WrongJsonTypes.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -142,6 +143,11 @@ QSslCertificate QlikSimulator::certificate() const
     return m_identity.certificate();
 }
 
+QByteArray QlikSimulator::certificatePem() const
+{
+    return m_identity.certificate().toPem();
+}
+
 QByteArray QlikSimulator::issueApiKey(const QString &userId, const QDateTime &expiry, const QString &description,
                                       const QString &status)
 {
@@ -184,6 +190,11 @@ void QlikSimulator::setNotQlik(bool notQlik)
 void QlikSimulator::setMalformedJson(const QString &pathPrefix, bool malformed)
 {
     m_faults.setMalformedJson(pathPrefix, malformed);
+}
+
+void QlikSimulator::setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes)
+{
+    m_faults.setWrongJsonTypes(pathPrefix, wrongTypes);
 }
 
 int QlikSimulator::requestCount(const QString &pathPrefix) const
@@ -234,6 +245,8 @@ SimResponse QlikSimulator::answer(const SimRequest &request)
         return SimResponse::redirect(request.path == u"/api/v1/users/me" ? 301 : 302,
                                      redirect.toString(QUrl::FullyEncoded));
     SimResponse response = m_api.handle(request);
+    if (response.status == 200 && m_faults.hasWrongJsonTypes(request.path))
+        response = WrongJsonTypes::apply(response);
     if (m_faults.isMalformed(request.path))
         return malformed(std::move(response));
     return response;

@@ -27,9 +27,9 @@ namespace Dawiso::Simulator {
 class SimulatorHttpServer;
 
 // A Qlik Cloud tenant over HTTPS on loopback, answering as shared/qlik-specs describe: well-known metadata, users,
-// tenants, API keys, API-key configs and roles, with Bearer API-key authentication, redirects, opaque cursors and
-// Qlik's error bodies. Used by the tests and by `dawiso-qlik-setup --demo`. Everything runs on the thread that owns
-// the simulator; delays never block it.
+// tenants, API keys, API-key configs, roles, spaces, items, apps and their data models, with Bearer API-key
+// authentication, redirects, opaque cursors and Qlik's error bodies. Used by the tests and by `dawiso-qlik-setup
+// --demo`. Everything runs on the thread that owns the simulator; delays never block it.
 class QlikSimulator : public QObject
 {
     Q_OBJECT
@@ -45,6 +45,9 @@ public:
     QString hostAndPort() const; // "localhost:<port>" (the host the client should use)
     QUrl baseUrl() const; // "https://localhost:<port>"
     QSslCertificate certificate() const; // the certificate this instance serves
+    // The same certificate as PEM, e.g. for a --ca-file; it works as a trust anchor
+    // (QSslConfiguration::addCaCertificates) for "localhost", 127.0.0.1 and ::1.
+    QByteArray certificatePem() const;
 
     SimulatedTenant &tenant() { return m_tenant; } // live data; tests may change it between requests
 
@@ -69,6 +72,9 @@ public:
     void setNotQlik(bool notQlik); // behave like a generic web server: HTML 404 everywhere
     // Matching requests get 200 with the first half of the JSON they would have had (or a JSON fragment).
     void setMalformedJson(const QString &pathPrefix, bool malformed);
+    // Matching list answers keep their shape but their entries get wrong types: numbers where strings belong,
+    // arrays where objects belong ("name": [], "spaceId": {}, "type": 7; see WrongJsonTypes).
+    void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
 
     QList<RecordedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }

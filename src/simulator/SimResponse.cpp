@@ -60,6 +60,11 @@ SimResponse SimResponse::json(int status, const QJsonObject &object)
         status, {{contentTypeHeader, jsonContentType}}, QJsonDocument(object).toJson(QJsonDocument::Compact)};
 }
 
+SimResponse SimResponse::json(int status, QByteArray body)
+{
+    return SimResponse {status, {{contentTypeHeader, jsonContentType}}, std::move(body)};
+}
+
 SimResponse SimResponse::error(int status, const QString &code, const QString &title, ErrorStatusStyle style,
                                const QString &detail)
 {

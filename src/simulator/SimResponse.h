@@ -29,6 +29,8 @@ struct SimResponse
     void writeTo(QHttpServerResponder &responder) const;
 
     static SimResponse json(int status, const QJsonObject &object);
+    // A body that is JSON already (written by JsonWriter).
+    static SimResponse json(int status, QByteArray body);
     // {"errors":[{"code","title","detail"?,"status"?}],"traceId"} with a fresh random trace id.
     static SimResponse error(int status, const QString &code, const QString &title, ErrorStatusStyle style,
                              const QString &detail = QString());

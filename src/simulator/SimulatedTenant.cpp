@@ -52,6 +52,16 @@ const SimApiKey *SimulatedTenant::apiKey(const QString &keyId) const
     return findById(apiKeys, keyId);
 }
 
+const SimSpace *SimulatedTenant::space(const QString &spaceId) const
+{
+    return findById(spaces, spaceId);
+}
+
+const SimApp *SimulatedTenant::app(const QString &appId) const
+{
+    return findById(apps, appId);
+}
+
 bool SimulatedTenant::isTenantAdmin(const SimUser &candidate) const
 {
     const QString tenantAdmin = QStringLiteral("TenantAdmin");

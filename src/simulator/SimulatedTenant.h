@@ -46,6 +46,29 @@ struct SimApiKey
     QString createdByUser;
 };
 
+// A shared, managed or data space. Personal spaces are not records: an app without a spaceId is in its owner's.
+struct SimSpace
+{
+    QString id;
+    QString name;
+    QString type; // "shared" | "managed" | "data"
+    QString ownerId;
+    QStringList memberIds; // user ids with a space role (any role counts)
+    QString description;
+};
+
+// An app and its item: Qlik lists it through /api/v1/items and opens it through /api/v1/apps/{id}.
+struct SimApp
+{
+    QString id; // the app id (resourceId of its item; /api/v1/apps/{id})
+    QString itemId; // the item's own id (/api/v1/items data[].id)
+    QString name;
+    QString spaceId; // empty: the owner's personal space
+    QString ownerId;
+    bool openForbidden = false; // GET /apps/{id} and /data/metadata answer 403 even for members
+    bool hasSectionAccess = false; // reported in the item's resourceAttributes and the app's attributes
+};
+
 // The data of one simulated tenant. Plain data: tests build their own or start from demo().
 class SimulatedTenant
 {
@@ -59,12 +82,17 @@ public:
     QList<SimGroup> groups;
     QList<SimUser> users;
     QList<SimApiKey> apiKeys;
+    QList<SimSpace> spaces;
+    QList<SimApp> apps; // in creation order: the items list's default order (+createdAt) is this order
     int maxKeysPerUser = 5;
     QString maxApiKeyExpiry = QStringLiteral("P365D");
 
     // The practice tenant used by --demo: "Dawiso Integration" (non-admin, custom role "Dawiso Integration" with the
     // "api-keys" scope), "Alex Admin" (TenantAdmin directly), "Grace Group-Admin" (TenantAdmin only through a group),
-    // a few other users (one disabled, one invited) and the sample API keys of SampleKey.
+    // a few other users (one disabled, one invited) and the sample API keys of SampleKey. Content: the spaces
+    // "Finance" (shared), "Sales Production" (managed), "Data Lake" (data), all three with Dawiso Integration as a
+    // member, and "Board" (shared, without it); 13 apps spread over the four spaces plus two personal apps of other
+    // users. Alex Admin is no member of the managed space (the managed-space admin trap).
     static SimulatedTenant demo();
 
     // Look-ups by id or name; nullptr when absent. The pointers are valid until the lists change.
@@ -73,6 +101,8 @@ public:
     const SimRole *roleByName(const QString &roleName) const;
     const SimGroup *group(const QString &groupId) const;
     const SimApiKey *apiKey(const QString &keyId) const;
+    const SimSpace *space(const QString &spaceId) const;
+    const SimApp *app(const QString &appId) const;
 
     // Whether the user holds TenantAdmin, directly or through one of their groups (Qlik grants both the same way).
     bool isTenantAdmin(const SimUser &user) const;

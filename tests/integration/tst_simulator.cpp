@@ -1,4 +1,5 @@
 #include "simulator/QlikSimulator.h"
+#include "simulator/SimulatorScenario.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -18,6 +19,8 @@
 #include <memory>
 
 using namespace Dawiso::Simulator;
+
+Q_DECLARE_METATYPE(Dawiso::Simulator::CheckScenario)
 
 namespace {
 
@@ -44,6 +47,27 @@ QStringList idsOf(const QJsonArray &data)
         ids.append(item.toObject().value(u"id").toString());
     return ids;
 }
+
+QStringList namesOf(const QJsonArray &data)
+{
+    QStringList names;
+    for (const QJsonValue &item : data)
+        names.append(item.toObject().value(u"name").toString());
+    return names;
+}
+
+QString nextHref(const QJsonObject &body)
+{
+    return body.value(u"links").toObject().value(u"next").toObject().value(u"href").toString();
+}
+
+// Every page of a list, followed through links.next.
+struct Walk
+{
+    int status = 200; // the first status other than 200, if any
+    int pages = 0;
+    QJsonArray entries;
+};
 
 bool isLowerHex(const QString &text)
 {
@@ -99,11 +123,43 @@ private slots:
     void redirectTarget();
     void recordingNeverContainsToken();
 
+    void demoContent();
+    void spacesShapeAndMeta();
+    void spacesVisibility_data();
+    void spacesVisibility();
+    void spacesPagingAndFilters();
+    void itemsShape();
+    void itemsVisibility_data();
+    void itemsVisibility();
+    void itemsFilters_data();
+    void itemsFilters();
+    void itemsPagingWithOpaqueCursors();
+    void itemsWalkSeesTenantChanges();
+    void itemsCursorOfAnotherUserLeaksNothing();
+    void appOpenRules_data();
+    void appOpenRules();
+    void appAndMetadataShape();
+    void scenarioTenants_data();
+    void scenarioTenants();
+    void scenarioFaults_data();
+    void scenarioFaults();
+    void wrongJsonTypes();
+    void largeTenantPagesThroughEverything();
+    void certificatePemIsATrustAnchor();
+    void sampleTokensFollowTheTenantsKeyRecords();
+
 private:
     QUrl url(const QString &path, const QUrlQuery &query = {}) const;
     Answer get(const QUrl &target, const QByteArray &token = {}, const QByteArray &verb = "GET",
                int transferTimeoutMs = 0);
     Answer getPath(const QString &path, SampleKey key);
+    Walk walk(const QString &path, const QUrlQuery &query, const QByteArray &token, int maxPages = 300);
+    void useTenant(SimulatedTenant tenant);
+    // "healthy", "admin" and "groupadmin" are sample keys; anything else is a user name that gets a fresh key.
+    QByteArray tokenFor(const QString &who);
+    QString userId(const QString &name) const;
+    QString spaceId(const QString &name) const;
+    const SimApp *appNamed(const QString &name) const;
 
     std::unique_ptr<QlikSimulator> m_sim;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -165,6 +221,72 @@ Answer TestSimulator::get(const QUrl &target, const QByteArray &token, const QBy
 Answer TestSimulator::getPath(const QString &path, SampleKey key)
 {
     return get(url(path), m_sim->sampleToken(key));
+}
+
+Walk TestSimulator::walk(const QString &path, const QUrlQuery &query, const QByteArray &token, int maxPages)
+{
+    Walk result;
+    QUrl next = url(path, query);
+    while (next.isValid() && result.pages < maxPages) {
+        const Answer page = get(next, token);
+        if (page.status != 200) {
+            result.status = page.status;
+            break;
+        }
+        ++result.pages;
+        const QJsonObject body = page.json();
+        for (const QJsonValue &entry : body.value(u"data").toArray())
+            result.entries.append(entry);
+        const QString href = nextHref(body);
+        next = href.isEmpty() ? QUrl() : QUrl(href);
+    }
+    return result;
+}
+
+void TestSimulator::useTenant(SimulatedTenant tenant)
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_sim = std::make_unique<QlikSimulator>(std::move(tenant));
+    QVERIFY(m_sim->start());
+    m_trusted = m_sim->certificate();
+}
+
+QByteArray TestSimulator::tokenFor(const QString &who)
+{
+    if (who == u"healthy")
+        return m_sim->sampleToken(SampleKey::Healthy);
+    if (who == u"admin")
+        return m_sim->sampleToken(SampleKey::TenantAdmin);
+    if (who == u"groupadmin")
+        return m_sim->sampleToken(SampleKey::GroupAdmin);
+    return m_sim->issueApiKey(userId(who), QDateTime::currentDateTimeUtc().addDays(1), QStringLiteral("test"));
+}
+
+QString TestSimulator::userId(const QString &name) const
+{
+    for (const SimUser &user : std::as_const(m_sim->tenant().users)) {
+        if (user.name == name)
+            return user.id;
+    }
+    return {};
+}
+
+QString TestSimulator::spaceId(const QString &name) const
+{
+    for (const SimSpace &space : std::as_const(m_sim->tenant().spaces)) {
+        if (space.name == name)
+            return space.id;
+    }
+    return {};
+}
+
+const SimApp *TestSimulator::appNamed(const QString &name) const
+{
+    for (const SimApp &app : std::as_const(m_sim->tenant().apps)) {
+        if (app.name == name)
+            return &app;
+    }
+    return nullptr;
 }
 
 void TestSimulator::certificateValidatesForLocalhost()
@@ -644,6 +766,23 @@ void TestSimulator::invalidListParameters_data()
                                   << QStringLiteral("-password");
     QTest::newRow("unknown key status") << QStringLiteral("/api/v1/api-keys") << QStringLiteral("status")
                                         << QStringLiteral("lost");
+    QTest::newRow("garbage spaces cursor")
+        << QStringLiteral("/api/v1/spaces") << QStringLiteral("next") << QStringLiteral("bm90LWEtY3Vyc29y");
+    QTest::newRow("tampered spaces cursor")
+        << QStringLiteral("/api/v1/spaces") << QStringLiteral("next") << QStringLiteral("tamper");
+    QTest::newRow("roles cursor on spaces")
+        << QStringLiteral("/api/v1/spaces") << QStringLiteral("prev") << QStringLiteral("roles");
+    QTest::newRow("spaces limit 101") << QStringLiteral("/api/v1/spaces") << QStringLiteral("limit")
+                                      << QStringLiteral("101");
+    QTest::newRow("garbage items cursor")
+        << QStringLiteral("/api/v1/items") << QStringLiteral("next") << QStringLiteral("!!");
+    QTest::newRow("tampered items cursor")
+        << QStringLiteral("/api/v1/items") << QStringLiteral("next") << QStringLiteral("tamper");
+    QTest::newRow("roles cursor on items")
+        << QStringLiteral("/api/v1/items") << QStringLiteral("next") << QStringLiteral("roles");
+    QTest::newRow("items limit 0") << QStringLiteral("/api/v1/items") << QStringLiteral("limit") << QStringLiteral("0");
+    QTest::newRow("items limit 101") << QStringLiteral("/api/v1/items") << QStringLiteral("limit")
+                                     << QStringLiteral("101");
 }
 
 void TestSimulator::invalidListParameters()
@@ -932,6 +1071,839 @@ void TestSimulator::recordingNeverContainsToken()
 
     m_sim->clearRequests();
     QVERIFY(m_sim->requests().isEmpty());
+}
+
+void TestSimulator::demoContent()
+{
+    const SimulatedTenant &tenant = m_sim->tenant();
+    const QString dawiso = m_sim->sampleUserId(SampleKey::Healthy);
+    const QString alex = m_sim->sampleUserId(SampleKey::TenantAdmin);
+    QStringList spaces;
+    for (const SimSpace &space : tenant.spaces) {
+        spaces.append(space.name + u':' + space.type);
+        QCOMPARE(space.memberIds.contains(dawiso), space.name != u"Board");
+        QVERIFY(space.ownerId != dawiso);
+        // The managed-space admin trap needs an admin who neither owns nor belongs to the managed space.
+        if (space.type == u"managed")
+            QVERIFY(space.ownerId != alex && !space.memberIds.contains(alex));
+    }
+    QCOMPARE(spaces,
+             QStringList({QStringLiteral("Finance:shared"), QStringLiteral("Sales Production:managed"),
+                          QStringLiteral("Data Lake:data"), QStringLiteral("Board:shared")}));
+
+    QHash<QString, int> appsPerSpace;
+    QSet<QString> ids;
+    for (const SimApp &app : tenant.apps) {
+        ++appsPerSpace[app.spaceId];
+        ids.insert(app.id);
+        ids.insert(app.itemId);
+        QVERIFY(app.ownerId != dawiso);
+        QVERIFY(!app.openForbidden);
+        QVERIFY(tenant.user(app.ownerId));
+        if (!app.spaceId.isEmpty())
+            QVERIFY(tenant.space(app.spaceId));
+    }
+    QCOMPARE(ids.size(), 2 * tenant.apps.size());
+    QVERIFY(tenant.apps.size() >= 12);
+    QCOMPARE(appsPerSpace.value(QString()), 2); // two personal apps of other users
+    for (const SimSpace &space : tenant.spaces)
+        QVERIFY2(appsPerSpace.value(space.id) >= 2, qPrintable(space.name));
+}
+
+void TestSimulator::spacesShapeAndMeta()
+{
+    const Answer answer = getPath(QStringLiteral("/api/v1/spaces"), SampleKey::Healthy);
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    const QJsonObject body = answer.json();
+    const QJsonArray data = body.value(u"data").toArray();
+    QCOMPARE(namesOf(data),
+             QStringList({QStringLiteral("Finance"), QStringLiteral("Sales Production"), QStringLiteral("Data Lake")}));
+    const QJsonObject meta = body.value(u"meta").toObject();
+    QCOMPARE(meta.value(u"count").toInt(), 3);
+    const QJsonObject personal = meta.value(u"personalSpace").toObject();
+    QVERIFY(!personal.value(u"resourceType").toString().isEmpty());
+    QVERIFY(personal.value(u"actions").isArray());
+    const QJsonObject links = body.value(u"links").toObject();
+    QCOMPARE(links.value(u"self").toObject().value(u"href").toString(),
+             m_sim->baseUrl().toString() + QStringLiteral("/api/v1/spaces"));
+    QVERIFY(!links.contains(u"next"));
+    QVERIFY(!links.contains(u"prev"));
+
+    for (const QJsonValue &value : data) {
+        const QJsonObject space = value.toObject();
+        for (const char *field : {"id", "name", "type", "ownerId", "tenantId", "createdAt", "updatedAt", "createdBy",
+                                  "description", "meta", "links"})
+            QVERIFY2(space.contains(QLatin1String(field)), field);
+        const SimSpace *record = m_sim->tenant().space(space.value(u"id").toString());
+        QVERIFY(record);
+        QCOMPARE(space.value(u"type").toString(), record->type);
+        QCOMPARE(space.value(u"ownerId").toString(), record->ownerId);
+        QCOMPARE(space.value(u"tenantId").toString(), m_sim->tenant().id);
+        QVERIFY(space.value(u"createdAt").toString().endsWith(u'Z'));
+        const QJsonObject spaceMeta = space.value(u"meta").toObject();
+        QCOMPARE(spaceMeta.value(u"roles").toArray(), QJsonArray {QStringLiteral("consumer")});
+        QVERIFY(spaceMeta.value(u"actions").toArray().contains(QStringLiteral("read")));
+        QVERIFY(spaceMeta.value(u"assignableRoles").toArray().contains(QStringLiteral("consumer")));
+        const QJsonObject spaceLinks = space.value(u"links").toObject();
+        const QString self = spaceLinks.value(u"self").toObject().value(u"href").toString();
+        QCOMPARE(self, m_sim->baseUrl().toString() + QStringLiteral("/api/v1/spaces/") + record->id);
+        QCOMPARE(spaceLinks.value(u"assignments").toObject().value(u"href").toString(),
+                 self + QStringLiteral("/assignments"));
+    }
+}
+
+void TestSimulator::spacesVisibility_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QStringList>("spaces");
+    const QString finance = QStringLiteral("Finance");
+    const QString sales = QStringLiteral("Sales Production");
+    const QString lake = QStringLiteral("Data Lake");
+    const QString board = QStringLiteral("Board");
+    QTest::newRow("member") << QStringLiteral("healthy") << QStringList {finance, sales, lake};
+    QTest::newRow("tenant admin sees every space")
+        << QStringLiteral("admin") << QStringList {finance, sales, lake, board};
+    QTest::newRow("admin through a group") << QStringLiteral("groupadmin") << QStringList {finance, sales, lake, board};
+    QTest::newRow("owner without a role") << QStringLiteral("Bob Analyst") << QStringList {finance, sales, lake};
+    QTest::newRow("member of two") << QStringLiteral("Carol Consumer") << QStringList {finance, sales};
+}
+
+void TestSimulator::spacesVisibility()
+{
+    QFETCH(QString, who);
+    QFETCH(QStringList, spaces);
+    const Answer answer = get(url(QStringLiteral("/api/v1/spaces")), tokenFor(who));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(namesOf(answer.json().value(u"data").toArray()), spaces);
+    QCOMPARE(answer.json().value(u"meta").toObject().value(u"count").toInt(), spaces.size());
+}
+
+void TestSimulator::spacesPagingAndFilters()
+{
+    const QByteArray admin = m_sim->sampleToken(SampleKey::TenantAdmin);
+    QUrlQuery paged;
+    paged.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    QUrl next = url(QStringLiteral("/api/v1/spaces"), paged);
+    QStringList names;
+    QString secondPage;
+    for (int page = 0; next.isValid() && page < 10; ++page) {
+        const Answer answer = get(next, admin);
+        QCOMPARE(answer.status, 200);
+        const QJsonObject body = answer.json();
+        QCOMPARE(body.value(u"data").toArray().size(), 1);
+        QCOMPARE(body.value(u"meta").toObject().value(u"count").toInt(), 4);
+        QCOMPARE(body.value(u"links").toObject().contains(u"prev"), page > 0);
+        names += namesOf(body.value(u"data").toArray());
+        const QString href = nextHref(body);
+        if (!href.isEmpty()) {
+            const QUrlQuery linkQuery {QUrl(href)};
+            QCOMPARE(linkQuery.queryItemValue(QStringLiteral("limit")), QStringLiteral("1"));
+            bool isNumber = false;
+            linkQuery.queryItemValue(QStringLiteral("next")).toInt(&isNumber);
+            QVERIFY(!isNumber);
+            if (page == 0)
+                secondPage = href;
+        }
+        next = href.isEmpty() ? QUrl() : QUrl(href);
+    }
+    QCOMPARE(names,
+             QStringList({QStringLiteral("Finance"), QStringLiteral("Sales Production"), QStringLiteral("Data Lake"),
+                          QStringLiteral("Board")}));
+    const Answer second = get(QUrl(secondPage), admin);
+    const QString prev = second.json().value(u"links").toObject().value(u"prev").toObject().value(u"href").toString();
+    QCOMPARE(namesOf(get(QUrl(prev), admin).json().value(u"data").toArray()), QStringList {QStringLiteral("Finance")});
+
+    QUrlQuery types;
+    types.addQueryItem(QStringLiteral("type"), QStringLiteral("managed,data"));
+    QCOMPARE(namesOf(get(url(QStringLiteral("/api/v1/spaces"), types), admin).json().value(u"data").toArray()),
+             QStringList({QStringLiteral("Sales Production"), QStringLiteral("Data Lake")}));
+    QUrlQuery name;
+    name.addQueryItem(QStringLiteral("name"), QStringLiteral("AN"));
+    QCOMPARE(namesOf(get(url(QStringLiteral("/api/v1/spaces"), name), admin).json().value(u"data").toArray()),
+             QStringList {QStringLiteral("Finance")});
+    QUrlQuery sorted;
+    sorted.addQueryItem(QStringLiteral("sort"), QStringLiteral("-name"));
+    QCOMPARE(namesOf(get(url(QStringLiteral("/api/v1/spaces"), sorted), admin).json().value(u"data").toArray()),
+             QStringList({QStringLiteral("Sales Production"), QStringLiteral("Finance"), QStringLiteral("Data Lake"),
+                          QStringLiteral("Board")}));
+    QUrlQuery personal;
+    personal.addQueryItem(QStringLiteral("type"), QStringLiteral("personal"));
+    const Answer refused = get(url(QStringLiteral("/api/v1/spaces"), personal), admin);
+    QCOMPARE(refused.status, 400);
+    QVERIFY(!refused.firstError().value(u"code").toString().isEmpty());
+    QVERIFY(!refused.firstError().value(u"title").toString().isEmpty());
+}
+
+void TestSimulator::itemsShape()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const Answer answer = get(url(QStringLiteral("/api/v1/items"), query), m_sim->sampleToken(SampleKey::Healthy));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    const QJsonObject body = answer.json();
+    // items.json: the list has data and links only.
+    QCOMPARE(body.keys(), QStringList({QStringLiteral("data"), QStringLiteral("links")}));
+    QCOMPARE(body.value(u"links").toObject().value(u"self").toObject().value(u"href").toString(),
+             url(QStringLiteral("/api/v1/items"), query).toString());
+    const QJsonArray data = body.value(u"data").toArray();
+    QCOMPARE(data.size(), 11);
+
+    const QSet<QString> memberSpaces {spaceId(QStringLiteral("Finance")), spaceId(QStringLiteral("Sales Production")),
+                                      spaceId(QStringLiteral("Data Lake"))};
+    for (const QJsonValue &value : data) {
+        const QJsonObject item = value.toObject();
+        for (const char *field :
+             {"id", "name", "tenantId", "createdAt", "updatedAt", "isFavorited", "links", "resourceType",
+              "resourceCreatedAt", "resourceUpdatedAt", "actions", "collectionIds", "resourceAttributes",
+              "resourceCustomAttributes", "meta", "resourceId", "spaceId", "ownerId"})
+            QVERIFY2(item.contains(QLatin1String(field)), field);
+        QCOMPARE(item.value(u"resourceType").toString(), QStringLiteral("app"));
+        QCOMPARE(item.value(u"tenantId").toString(), m_sim->tenant().id);
+        QVERIFY(item.value(u"createdAt").toString().endsWith(u'Z'));
+        QVERIFY(item.value(u"isFavorited").isBool());
+        QVERIFY(memberSpaces.contains(item.value(u"spaceId").toString()));
+        const SimApp *app = m_sim->tenant().app(item.value(u"resourceId").toString());
+        QVERIFY(app);
+        QCOMPARE(item.value(u"id").toString(), app->itemId);
+        QCOMPARE(item.value(u"name").toString(), app->name);
+        QCOMPARE(item.value(u"ownerId").toString(), app->ownerId);
+        QVERIFY(item.value(u"actions").toArray().contains(QStringLiteral("read")));
+
+        const QJsonObject meta = item.value(u"meta").toObject();
+        for (const char *field : {"isFavorited", "actions", "tags", "collections"})
+            QVERIFY2(meta.contains(QLatin1String(field)), field);
+        const QJsonObject attributes = item.value(u"resourceAttributes").toObject();
+        QCOMPARE(attributes.value(u"id").toString(), app->id);
+        QCOMPARE(attributes.value(u"name").toString(), app->name);
+        QCOMPARE(attributes.value(u"ownerId").toString(), app->ownerId);
+        QVERIFY(!attributes.value(u"owner").toString().isEmpty());
+        QVERIFY(attributes.value(u"lastReloadTime").toString().endsWith(u'Z'));
+        QCOMPARE(attributes.value(u"hasSectionAccess").toBool(), app->hasSectionAccess);
+        const bool managed = item.value(u"spaceId").toString() == spaceId(QStringLiteral("Sales Production"));
+        QCOMPARE(attributes.value(u"published").toBool(), managed);
+        QCOMPARE(item.value(u"links").toObject().value(u"self").toObject().value(u"href").toString(),
+                 m_sim->baseUrl().toString() + QStringLiteral("/api/v1/items/") + app->itemId);
+    }
+
+    // A personal app's item has no spaceId (the owner sees it).
+    QUrlQuery personal;
+    personal.addQueryItem(QStringLiteral("spaceType"), QStringLiteral("personal"));
+    const Answer bob = get(url(QStringLiteral("/api/v1/items"), personal), tokenFor(QStringLiteral("Bob Analyst")));
+    QCOMPARE(namesOf(bob.json().value(u"data").toArray()), QStringList {QStringLiteral("Bob's Sandbox")});
+    QVERIFY(!bob.json().value(u"data").toArray().at(0).toObject().contains(u"spaceId"));
+}
+
+void TestSimulator::itemsVisibility_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QStringList>("sees");
+    QTest::addColumn<QStringList>("doesNotSee");
+    const QString board = QStringLiteral("Board KPIs");
+    const QString bobs = QStringLiteral("Bob's Sandbox");
+    const QString carols = QStringLiteral("Carol's Scratchpad");
+    const QString sales = QStringLiteral("Sales Dashboard");
+    const QString lake = QStringLiteral("Data Lake Ingestion Monitor");
+    QTest::newRow("member") << QStringLiteral("healthy") << 11 << QStringList {sales, lake}
+                            << QStringList {board, bobs, carols};
+    QTest::newRow("tenant admin: all spaces, no personal apps")
+        << QStringLiteral("admin") << 13 << QStringList {board, sales, lake} << QStringList {bobs, carols};
+    QTest::newRow("group admin") << QStringLiteral("groupadmin") << 13 << QStringList {board, sales}
+                                 << QStringList {bobs, carols};
+    QTest::newRow("space owner and own personal app")
+        << QStringLiteral("Bob Analyst") << 12 << QStringList {bobs, sales, lake} << QStringList {board, carols};
+    QTest::newRow("member of two spaces")
+        << QStringLiteral("Carol Consumer") << 10 << QStringList {carols, sales} << QStringList {board, bobs, lake};
+}
+
+void TestSimulator::itemsVisibility()
+{
+    QFETCH(QString, who);
+    QFETCH(int, count);
+    QFETCH(QStringList, sees);
+    QFETCH(QStringList, doesNotSee);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const Answer answer = get(url(QStringLiteral("/api/v1/items"), query), tokenFor(who));
+    QCOMPARE(answer.status, 200);
+    const QStringList names = namesOf(answer.json().value(u"data").toArray());
+    QCOMPARE(names.size(), count);
+    for (const QString &name : sees)
+        QVERIFY2(names.contains(name), qPrintable(name));
+    for (const QString &name : doesNotSee)
+        QVERIFY2(!names.contains(name), qPrintable(name));
+}
+
+void TestSimulator::itemsFilters_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QString>("query"); // {space:Name} and {user:Name} stand for ids
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("count");
+    QTest::newRow("managed only") << QStringLiteral("healthy") << QStringLiteral("spaceType=managed") << 200 << 4;
+    QTest::newRow("shared and data") << QStringLiteral("admin") << QStringLiteral("spaceType=shared,data") << 200 << 9;
+    QTest::newRow("personal") << QStringLiteral("Carol Consumer") << QStringLiteral("spaceType=personal") << 200 << 1;
+    QTest::newRow("space id") << QStringLiteral("healthy") << QStringLiteral("spaceId={space:Finance}") << 200 << 5;
+    QTest::newRow("space id of a space not seen")
+        << QStringLiteral("healthy") << QStringLiteral("spaceId={space:Board}") << 200 << 0;
+    QTest::newRow("personal space id") << QStringLiteral("Bob Analyst") << QStringLiteral("spaceId=personal") << 200
+                                       << 1;
+    QTest::newRow("apps") << QStringLiteral("healthy") << QStringLiteral("resourceType=app") << 200 << 11;
+    QTest::newRow("apps and qvapps") << QStringLiteral("healthy") << QStringLiteral("resourceType=app,qvapp") << 200
+                                     << 11;
+    QTest::newRow("app with subtypes") << QStringLiteral("healthy")
+                                       << QStringLiteral("resourceType=app%5Bqvd,chart-monitoring,%5D") << 200 << 11;
+    QTest::newRow("datasets: none") << QStringLiteral("healthy") << QStringLiteral("resourceType=dataset") << 200 << 0;
+    QTest::newRow("name") << QStringLiteral("healthy") << QStringLiteral("name=FORECAST") << 200 << 2;
+    QTest::newRow("owner") << QStringLiteral("healthy") << QStringLiteral("ownerId={user:Carol Consumer}") << 200 << 2;
+    QTest::newRow("resource id") << QStringLiteral("healthy")
+                                 << QStringLiteral("resourceType=app&resourceId={app:Sales Dashboard}") << 200 << 1;
+    QTest::newRow("resource id without type")
+        << QStringLiteral("healthy") << QStringLiteral("resourceId={app:Sales Dashboard}") << 400 << 0;
+    QTest::newRow("unknown resource type")
+        << QStringLiteral("healthy") << QStringLiteral("resourceType=sheet") << 400 << 0;
+    QTest::newRow("unbalanced subtype list")
+        << QStringLiteral("healthy") << QStringLiteral("resourceType=app%5Bqvd") << 400 << 0;
+    QTest::newRow("unknown space type") << QStringLiteral("healthy") << QStringLiteral("spaceType=public") << 400 << 0;
+    QTest::newRow("unknown sort") << QStringLiteral("healthy") << QStringLiteral("sort=-size") << 400 << 0;
+}
+
+void TestSimulator::itemsFilters()
+{
+    QFETCH(QString, who);
+    QFETCH(QString, query);
+    QFETCH(int, status);
+    QFETCH(int, count);
+    for (const SimSpace &space : std::as_const(m_sim->tenant().spaces))
+        query.replace(QStringLiteral("{space:%1}").arg(space.name), space.id);
+    for (const SimUser &user : std::as_const(m_sim->tenant().users))
+        query.replace(QStringLiteral("{user:%1}").arg(user.name), user.id);
+    for (const SimApp &app : std::as_const(m_sim->tenant().apps))
+        query.replace(QStringLiteral("{app:%1}").arg(app.name), app.id);
+    QVERIFY(!query.contains(u'{'));
+    QUrl target = url(QStringLiteral("/api/v1/items"));
+    target.setQuery(query + QStringLiteral("&limit=100"));
+    const Answer answer = get(target, tokenFor(who));
+    QCOMPARE(answer.status, status);
+    if (status == 200) {
+        QCOMPARE(answer.json().value(u"data").toArray().size(), count);
+    } else {
+        QVERIFY(!answer.firstError().value(u"code").toString().isEmpty());
+        QVERIFY(!answer.firstError().value(u"title").toString().isEmpty());
+    }
+}
+
+void TestSimulator::itemsPagingWithOpaqueCursors()
+{
+    const QByteArray token = m_sim->sampleToken(SampleKey::Healthy);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("2"));
+    QUrl next = url(QStringLiteral("/api/v1/items"), query);
+    QStringList ids;
+    QStringList pageUrls;
+    for (int page = 0; next.isValid() && page < 20; ++page) {
+        pageUrls.append(next.toString());
+        const Answer answer = get(next, token);
+        QCOMPARE(answer.status, 200);
+        const QJsonObject body = answer.json();
+        const QJsonArray data = body.value(u"data").toArray();
+        QVERIFY(data.size() >= 1 && data.size() <= 2);
+        ids += idsOf(data);
+        QCOMPARE(body.value(u"links").toObject().contains(u"prev"), page > 0);
+        const QString href = nextHref(body);
+        if (!href.isEmpty()) {
+            QVERIFY(href.startsWith(m_sim->baseUrl().toString() + QStringLiteral("/api/v1/items?")));
+            const QUrlQuery linkQuery {QUrl(href)};
+            QCOMPARE(linkQuery.queryItemValue(QStringLiteral("limit")), QStringLiteral("2"));
+            QCOMPARE(linkQuery.queryItemValue(QStringLiteral("resourceType")), QStringLiteral("app"));
+            const QString cursor = linkQuery.queryItemValue(QStringLiteral("next"));
+            QVERIFY(cursor.size() > 8);
+            bool isNumber = false;
+            cursor.toInt(&isNumber);
+            QVERIFY(!isNumber);
+            for (const QString &id : std::as_const(ids))
+                QVERIFY(!cursor.contains(id));
+        }
+        next = href.isEmpty() ? QUrl() : QUrl(href);
+    }
+    QCOMPARE(pageUrls.size(), 6);
+    QCOMPARE(ids.size(), 11);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 11);
+    // Default sort +createdAt: the tenant's order.
+    QStringList expected;
+    for (const SimApp &app : std::as_const(m_sim->tenant().apps)) {
+        if (ids.contains(app.itemId))
+            expected.append(app.itemId);
+    }
+    QCOMPARE(ids, expected);
+
+    // prev on the third page gives the second page again.
+    const Answer third = get(QUrl(pageUrls.at(2)), token);
+    const QString prev = third.json().value(u"links").toObject().value(u"prev").toObject().value(u"href").toString();
+    QCOMPARE(idsOf(get(QUrl(prev), token).json().value(u"data").toArray()), ids.mid(2, 2));
+
+    // sort=+name holds across pages.
+    QUrlQuery byName;
+    byName.addQueryItem(QStringLiteral("limit"), QStringLiteral("3"));
+    byName.addQueryItem(QStringLiteral("sort"), QStringLiteral("+name"));
+    const Walk sorted = walk(QStringLiteral("/api/v1/items"), byName, token);
+    QCOMPARE(sorted.pages, 4);
+    const QStringList names = namesOf(sorted.entries);
+    QStringList sortedNames = names;
+    std::sort(sortedNames.begin(), sortedNames.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    QCOMPARE(names, sortedNames);
+    QCOMPARE(names.size(), 11);
+}
+
+void TestSimulator::itemsWalkSeesTenantChanges()
+{
+    const QByteArray token = m_sim->sampleToken(SampleKey::Healthy);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("4"));
+    QCOMPARE(walk(QStringLiteral("/api/v1/items"), query, token).entries.size(), 11);
+
+    // A new walk starts from the tenant as it is now, even though the earlier walk was kept for its cursors.
+    for (SimSpace &space : m_sim->tenant().spaces) {
+        if (space.name == u"Data Lake")
+            space.memberIds.clear();
+    }
+    const Walk after = walk(QStringLiteral("/api/v1/items"), query, token);
+    QCOMPARE(after.entries.size(), 9);
+    QVERIFY(!namesOf(after.entries).contains(QStringLiteral("Data Lake Ingestion Monitor")));
+
+    // A cursor stays valid when the tenant changes under it, and never points past the end.
+    const Answer first = get(url(QStringLiteral("/api/v1/items"), query), token);
+    m_sim->tenant().apps.clear();
+    const Answer second = get(QUrl(nextHref(first.json())), token);
+    QCOMPARE(second.status, 200);
+    QVERIFY(second.json().value(u"data").toArray().size() <= 4);
+    QCOMPARE(walk(QStringLiteral("/api/v1/items"), query, token).entries.size(), 0);
+}
+
+void TestSimulator::itemsCursorOfAnotherUserLeaksNothing()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("5"));
+    const Answer first = get(url(QStringLiteral("/api/v1/items"), query), m_sim->sampleToken(SampleKey::Healthy));
+    const QString next = nextHref(first.json());
+    QVERIFY(!next.isEmpty());
+
+    // Carol follows the integration user's cursor: she gets a page of her own view, nothing only the other sees.
+    const QString carol = userId(QStringLiteral("Carol Consumer"));
+    const Answer answer = get(QUrl(next), tokenFor(QStringLiteral("Carol Consumer")));
+    QCOMPARE(answer.status, 200);
+    const QJsonArray data = answer.json().value(u"data").toArray();
+    QVERIFY(!data.isEmpty());
+    for (const QJsonValue &value : data) {
+        const SimApp *app = m_sim->tenant().app(value.toObject().value(u"resourceId").toString());
+        QVERIFY(app);
+        const SimSpace *space = m_sim->tenant().space(app->spaceId);
+        QVERIFY2(app->ownerId == carol || (space && space->memberIds.contains(carol)), qPrintable(app->name));
+    }
+}
+
+void TestSimulator::appOpenRules_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QString>("app");
+    QTest::addColumn<bool>("forbidden"); // the app is openForbidden
+    QTest::addColumn<int>("status");
+    const QString finance = QStringLiteral("Finance Overview");
+    const QString sales = QStringLiteral("Sales Dashboard");
+    QTest::newRow("member, shared") << QStringLiteral("healthy") << finance << false << 200;
+    QTest::newRow("member, managed") << QStringLiteral("healthy") << sales << false << 200;
+    QTest::newRow("member, data") << QStringLiteral("healthy") << QStringLiteral("Source Systems Profiling") << false
+                                  << 200;
+    QTest::newRow("openForbidden, member") << QStringLiteral("healthy") << finance << true << 403;
+    QTest::newRow("openForbidden, owner") << QStringLiteral("Bob Analyst") << finance << true << 403;
+    QTest::newRow("no member, no admin") << QStringLiteral("healthy") << QStringLiteral("Board KPIs") << false << 403;
+    QTest::newRow("someone else's personal app")
+        << QStringLiteral("healthy") << QStringLiteral("Bob's Sandbox") << false << 403;
+    QTest::newRow("own personal app") << QStringLiteral("Bob Analyst") << QStringLiteral("Bob's Sandbox") << false
+                                      << 200;
+    QTest::newRow("admin, managed: listed but not openable") << QStringLiteral("admin") << sales << false << 403;
+    QTest::newRow("group admin, managed") << QStringLiteral("groupadmin") << sales << false << 403;
+    QTest::newRow("admin, shared") << QStringLiteral("admin") << finance << false << 200;
+    QTest::newRow("admin, data") << QStringLiteral("admin") << QStringLiteral("Data Lake Ingestion Monitor") << false
+                                 << 200;
+    QTest::newRow("admin, personal app of another")
+        << QStringLiteral("admin") << QStringLiteral("Carol's Scratchpad") << false << 403;
+    QTest::newRow("unknown app") << QStringLiteral("healthy") << QString() << false << 404;
+}
+
+void TestSimulator::appOpenRules()
+{
+    QFETCH(QString, who);
+    QFETCH(QString, app);
+    QFETCH(bool, forbidden);
+    QFETCH(int, status);
+    QString appId = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    if (!app.isEmpty()) {
+        const SimApp *record = appNamed(app);
+        QVERIFY(record);
+        appId = record->id;
+        for (SimApp &each : m_sim->tenant().apps) {
+            if (each.id == appId)
+                each.openForbidden = forbidden;
+        }
+    }
+    const QByteArray token = tokenFor(who);
+    const QString appPath = QStringLiteral("/api/v1/apps/") + appId;
+    for (const QString &path : QStringList {appPath, appPath + QStringLiteral("/data/metadata")}) {
+        const Answer answer = get(url(path), token);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(answer.header("content-type"), QByteArray("application/json; charset=utf-8"));
+        if (status == 200)
+            continue;
+        const QJsonObject error = answer.firstError();
+        QVERIFY(!error.value(u"code").toString().isEmpty());
+        QVERIFY(!error.value(u"title").toString().isEmpty());
+        QVERIFY(error.value(u"status").isDouble());
+        QCOMPARE(error.value(u"status").toInt(), status);
+    }
+}
+
+void TestSimulator::appAndMetadataShape()
+{
+    const SimApp *app = appNamed(QStringLiteral("Cash Flow Forecast"));
+    QVERIFY(app && app->hasSectionAccess);
+    const Answer answer = getPath(QStringLiteral("/api/v1/apps/") + app->id, SampleKey::Healthy);
+    QCOMPARE(answer.status, 200);
+    const QJsonObject attributes = answer.json().value(u"attributes").toObject();
+    for (const char *field : {"id", "name", "owner", "ownerId", "published", "lastReloadTime", "hasSectionAccess",
+                              "createdDate", "modifiedDate", "usage"})
+        QVERIFY2(attributes.contains(QLatin1String(field)), field);
+    QCOMPARE(attributes.value(u"id").toString(), app->id);
+    QCOMPARE(attributes.value(u"name").toString(), app->name);
+    QCOMPARE(attributes.value(u"ownerId").toString(), app->ownerId);
+    QVERIFY(attributes.value(u"hasSectionAccess").toBool());
+    QVERIFY(attributes.value(u"lastReloadTime").toString().endsWith(u'Z'));
+    const QJsonArray privileges = answer.json().value(u"privileges").toArray();
+    QVERIFY(privileges.contains(QStringLiteral("read")));
+    QVERIFY(!privileges.contains(QStringLiteral("delete"))); // a Can view member
+    QVERIFY(answer.json().value(u"create").isArray());
+
+    const QString metadataPath = QStringLiteral("/api/v1/apps/") + app->id + QStringLiteral("/data/metadata");
+    const Answer metadata = getPath(metadataPath, SampleKey::Healthy);
+    QCOMPARE(metadata.status, 200);
+    const QJsonObject model = metadata.json();
+    const QJsonArray tables = model.value(u"tables").toArray();
+    const QJsonArray fields = model.value(u"fields").toArray();
+    QVERIFY(tables.size() >= 3);
+    QVERIFY(fields.size() >= tables.size());
+    QSet<QString> tableNames;
+    for (const QJsonValue &value : tables) {
+        const QJsonObject table = value.toObject();
+        QVERIFY(!table.value(u"name").toString().isEmpty());
+        QVERIFY(table.value(u"no_of_rows").toInteger() > 0);
+        tableNames.insert(table.value(u"name").toString());
+    }
+    QHash<QString, int> fieldsPerTable;
+    for (const QJsonValue &value : fields) {
+        const QJsonObject field = value.toObject();
+        QVERIFY(!field.value(u"name").toString().isEmpty());
+        const QJsonArray sources = field.value(u"src_tables").toArray();
+        QVERIFY(!sources.isEmpty());
+        for (const QJsonValue &source : sources) {
+            QVERIFY(tableNames.contains(source.toString()));
+            ++fieldsPerTable[source.toString()];
+        }
+    }
+    for (const QJsonValue &value : tables) {
+        const QJsonObject table = value.toObject();
+        QCOMPARE(table.value(u"no_of_fields").toInt(), fieldsPerTable.value(table.value(u"name").toString()));
+    }
+    QVERIFY(model.value(u"reload_meta").isObject());
+    QVERIFY(model.value(u"has_section_access").toBool());
+    QCOMPARE(model.value(u"is_direct_query_mode"), QJsonValue(false));
+    QVERIFY(model.value(u"static_byte_size").toInteger() > 0);
+    // The same app always has the same data model.
+    QCOMPARE(getPath(metadataPath, SampleKey::Healthy).body, metadata.body);
+}
+
+void TestSimulator::scenarioTenants_data()
+{
+    QTest::addColumn<CheckScenario>("scenario");
+    QTest::addColumn<bool>("admin"); // the key's user is a tenant admin
+    QTest::addColumn<int>("meStatus");
+    QTest::addColumn<int>("spaces");
+    QTest::addColumn<int>("apps");
+    QTest::addColumn<QString>("opens"); // the open status of the first app listed in each space type
+    const QString allOpen = QStringLiteral("data:200 managed:200 shared:200");
+    QTest::newRow("healthy") << CheckScenario::Healthy << false << 301 << 3 << 11 << allOpen;
+    QTest::newRow("no spaces") << CheckScenario::NoSpaces << false << 301 << 0 << 0 << QString();
+    QTest::newRow("apps not openable") << CheckScenario::AppsNotOpenable << false << 301 << 3 << 11
+                                       << QStringLiteral("data:403 managed:403 shared:403");
+    QTest::newRow("managed admin") << CheckScenario::ManagedAdmin << true << 301 << 4 << 13
+                                   << QStringLiteral("data:200 managed:403 shared:200");
+    QTest::newRow("tenant admin key") << CheckScenario::TenantAdminKey << true << 301 << 4 << 13 << allOpen;
+    QTest::newRow("expiring soon") << CheckScenario::ExpiringSoon << false << 301 << 3 << 11 << allOpen;
+    QTest::newRow("expired key") << CheckScenario::ExpiredKey << false << 401 << 0 << 0 << QString();
+    QTest::newRow("many apps") << CheckScenario::ManyApps << false << 301 << 3 << 250 << allOpen;
+    // The fault scenarios' tenants are the healthy one; their faults are tested in scenarioFaults.
+    QTest::newRow("rate limited tenant") << CheckScenario::RateLimitedFirstPage << false << 301 << 3 << 11 << allOpen;
+    QTest::newRow("slow tenant") << CheckScenario::SlowResponses << false << 301 << 3 << 11 << allOpen;
+    QTest::newRow("invalid JSON tenant") << CheckScenario::InvalidJson << false << 301 << 3 << 11 << allOpen;
+    QTest::newRow("wrong types tenant") << CheckScenario::WrongJsonTypes << false << 301 << 3 << 11 << allOpen;
+    QCOMPARE(SimulatorScenario::all().size(), 12);
+}
+
+void TestSimulator::scenarioTenants()
+{
+    QFETCH(CheckScenario, scenario);
+    QFETCH(bool, admin);
+    QFETCH(int, meStatus);
+    QFETCH(int, spaces);
+    QFETCH(int, apps);
+    QFETCH(QString, opens);
+
+    const ScenarioSetup setup = SimulatorScenario::tenantFor(scenario);
+    useTenant(setup.tenant);
+    const bool faultScenario = scenario == CheckScenario::RateLimitedFirstPage
+        || scenario == CheckScenario::SlowResponses || scenario == CheckScenario::InvalidJson
+        || scenario == CheckScenario::WrongJsonTypes;
+    if (!faultScenario)
+        SimulatorScenario::applyFaults(scenario, *m_sim); // nothing to apply: must leave the simulator alone
+    const QByteArray token = m_sim->sampleToken(setup.key);
+    QVERIFY(!token.isEmpty());
+    const SimUser *user = m_sim->tenant().user(m_sim->sampleUserId(setup.key));
+    QVERIFY(user);
+    QCOMPARE(m_sim->tenant().isTenantAdmin(*user), admin);
+
+    const Answer me = get(url(QStringLiteral("/api/v1/users/me")), token);
+    QCOMPARE(me.status, meStatus);
+    if (meStatus == 401) {
+        QCOMPARE(me.firstError().value(u"code").toString(), QStringLiteral("APIKEYS-18"));
+        return;
+    }
+
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const Walk spaceWalk = walk(QStringLiteral("/api/v1/spaces"), query, token);
+    QCOMPARE(spaceWalk.status, 200);
+    QCOMPARE(spaceWalk.entries.size(), spaces);
+    QHash<QString, QString> spaceTypes;
+    for (const QJsonValue &space : spaceWalk.entries)
+        spaceTypes.insert(space.toObject().value(u"id").toString(), space.toObject().value(u"type").toString());
+
+    query.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
+    const Walk itemWalk = walk(QStringLiteral("/api/v1/items"), query, token);
+    QCOMPARE(itemWalk.status, 200);
+    QCOMPARE(itemWalk.entries.size(), apps);
+    QCOMPARE(itemWalk.pages, std::max(1, (apps + 99) / 100));
+
+    QMap<QString, int> openStatus; // space type -> status of its first app
+    for (const QJsonValue &value : itemWalk.entries) {
+        const QJsonObject item = value.toObject();
+        const QString type = spaceTypes.value(item.value(u"spaceId").toString(), QStringLiteral("personal"));
+        if (!openStatus.contains(type))
+            openStatus.insert(
+                type, get(url(QStringLiteral("/api/v1/apps/") + item.value(u"resourceId").toString()), token).status);
+    }
+    QStringList described;
+    for (auto it = openStatus.cbegin(); it != openStatus.cend(); ++it)
+        described.append(it.key() + u':' + QString::number(it.value()));
+    QCOMPARE(described.join(u' '), opens);
+
+    if (scenario == CheckScenario::ExpiringSoon) {
+        const Answer key = get(url(QStringLiteral("/api/v1/api-keys/") + m_sim->sampleKeyId(setup.key)), token);
+        const QDateTime expiry = QDateTime::fromString(key.json().value(u"expiry").toString(), Qt::ISODateWithMs);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(expiry > now.addDays(2) && expiry < now.addDays(4));
+    }
+}
+
+void TestSimulator::scenarioFaults_data()
+{
+    QTest::addColumn<CheckScenario>("scenario");
+    QTest::newRow("rate limited first page") << CheckScenario::RateLimitedFirstPage;
+    QTest::newRow("slow responses") << CheckScenario::SlowResponses;
+    QTest::newRow("invalid JSON") << CheckScenario::InvalidJson;
+    QTest::newRow("wrong JSON types") << CheckScenario::WrongJsonTypes;
+}
+
+void TestSimulator::scenarioFaults()
+{
+    QFETCH(CheckScenario, scenario);
+    const ScenarioSetup setup = SimulatorScenario::tenantFor(scenario);
+    useTenant(setup.tenant);
+    SimulatorScenario::applyFaults(scenario, *m_sim);
+    const QByteArray token = m_sim->sampleToken(setup.key);
+    const QUrl spaces = url(QStringLiteral("/api/v1/spaces"));
+    const QUrl items = url(QStringLiteral("/api/v1/items"));
+
+    switch (scenario) {
+    case CheckScenario::RateLimitedFirstPage:
+        QCOMPARE(get(url(QStringLiteral("/api/v1/users/me")), token).status, 301);
+        for (const QUrl &list : {spaces, items}) {
+            const Answer limited = get(list, token);
+            QCOMPARE(limited.status, 429);
+            QCOMPARE(limited.header("retry-after"), QByteArray("1"));
+            QCOMPARE(limited.firstError().value(u"code").toString(), QStringLiteral("HTTP-429"));
+            QCOMPARE(get(list, token).status, 200); // once only
+        }
+        break;
+    case CheckScenario::SlowResponses: {
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(get(url(QStringLiteral("/.well-known/oauth-authorization-server"))).status, 200);
+        QVERIFY(timer.elapsed() >= 250);
+        timer.restart();
+        QCOMPARE(get(items, token).status, 200);
+        QVERIFY(timer.elapsed() >= 250);
+        break;
+    }
+    case CheckScenario::InvalidJson: {
+        const Answer broken = get(items, token);
+        QCOMPARE(broken.status, 200);
+        QJsonParseError error;
+        QJsonDocument::fromJson(broken.body, &error);
+        QVERIFY(error.error != QJsonParseError::NoError);
+        QCOMPARE(get(spaces, token).json().value(u"data").toArray().size(), 3);
+        break;
+    }
+    case CheckScenario::WrongJsonTypes: {
+        const QJsonObject space = get(spaces, token).json().value(u"data").toArray().at(0).toObject();
+        QCOMPARE(space.value(u"type"), QJsonValue(7));
+        QVERIFY(space.value(u"name").isArray());
+        const QJsonObject item = get(items, token).json().value(u"data").toArray().at(0).toObject();
+        QVERIFY(item.value(u"spaceId").isObject());
+        QVERIFY(item.value(u"name").isArray());
+        QVERIFY(item.value(u"resourceId").isDouble());
+        QVERIFY(item.value(u"resourceAttributes").isArray());
+        QCOMPARE(get(url(QStringLiteral("/api/v1/users/me")), token).status, 301);
+        break;
+    }
+    default:
+        QFAIL("not a fault scenario");
+    }
+}
+
+void TestSimulator::wrongJsonTypes()
+{
+    m_sim->setWrongJsonTypes(QStringLiteral("/api/v1/items"), true);
+    const QByteArray token = m_sim->sampleToken(SampleKey::Healthy);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("6"));
+    const Answer first = get(url(QStringLiteral("/api/v1/items"), query), token);
+    QCOMPARE(first.status, 200);
+    const QJsonArray data = first.json().value(u"data").toArray();
+    QCOMPARE(data.size(), 6);
+    for (const QJsonValue &value : data) {
+        const QJsonObject item = value.toObject();
+        QVERIFY(item.value(u"id").isString()); // entries stay identifiable
+        QVERIFY(item.value(u"ownerId").isDouble());
+        QVERIFY(item.value(u"meta").isArray());
+        QVERIFY(item.value(u"links").isArray());
+    }
+    // Paging still works, and error answers stay as they are.
+    const Answer second = get(QUrl(nextHref(first.json())), token);
+    QCOMPARE(second.json().value(u"data").toArray().size(), 5);
+    QVERIFY(second.json().value(u"data").toArray().at(0).toObject().value(u"name").isArray());
+    query.addQueryItem(QStringLiteral("spaceType"), QStringLiteral("public"));
+    const Answer refused = get(url(QStringLiteral("/api/v1/items"), query), token);
+    QCOMPARE(refused.status, 400);
+    QVERIFY(refused.firstError().value(u"code").isString());
+    // Other lists are untouched, and the fault can be cleared.
+    QVERIFY(getPath(QStringLiteral("/api/v1/spaces"), SampleKey::Healthy)
+                .json()
+                .value(u"data")
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(u"name")
+                .isString());
+    m_sim->setWrongJsonTypes(QStringLiteral("/api/v1/items"), false);
+    QVERIFY(getPath(QStringLiteral("/api/v1/items"), SampleKey::Healthy)
+                .json()
+                .value(u"data")
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(u"name")
+                .isString());
+}
+
+void TestSimulator::largeTenantPagesThroughEverything()
+{
+    const SimulatedTenant large = SimulatorScenario::large(20000, 1000);
+    QCOMPARE(large.apps.size(), 20000);
+    QCOMPARE(large.spaces.size(), 1000);
+    useTenant(large);
+    const QString userId = m_sim->sampleUserId(SampleKey::Healthy);
+    for (const SimSpace &space : std::as_const(m_sim->tenant().spaces))
+        QVERIFY(space.memberIds.contains(userId));
+    const QByteArray token = m_sim->sampleToken(SampleKey::Healthy);
+
+    QElapsedTimer timer;
+    timer.start();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const Walk items = walk(QStringLiteral("/api/v1/items"), query, token);
+    QCOMPARE(items.status, 200);
+    QCOMPARE(items.pages, 200);
+    QSet<QString> ids;
+    for (const QJsonValue &item : items.entries)
+        ids.insert(item.toObject().value(u"id").toString());
+    QCOMPARE(ids.size(), 20000);
+    const qint64 itemsMs = timer.restart();
+
+    QUrlQuery spaceQuery;
+    spaceQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const Walk spaces = walk(QStringLiteral("/api/v1/spaces"), spaceQuery, token);
+    QCOMPARE(spaces.status, 200);
+    QCOMPARE(spaces.pages, 10);
+    QCOMPARE(spaces.entries.size(), 1000);
+    qInfo("20,000 apps in 200 item pages: %lld ms; 1,000 spaces in 10 pages: %lld ms (client and server in one "
+          "thread)",
+          itemsMs, timer.elapsed());
+}
+
+void TestSimulator::certificatePemIsATrustAnchor()
+{
+    const QByteArray pem = m_sim->certificatePem();
+    QVERIFY(pem.startsWith("-----BEGIN CERTIFICATE-----"));
+    QVERIFY(!pem.contains("PRIVATE KEY"));
+    const QList<QSslCertificate> parsed = QSslCertificate::fromData(pem, QSsl::Pem);
+    QCOMPARE(parsed.size(), 1);
+    QVERIFY(parsed.first() == m_sim->certificate());
+
+    // Trust built from the PEM alone (as --ca-file does) validates the server.
+    QNetworkRequest request(url(QStringLiteral("/.well-known/oauth-authorization-server")));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(parsed);
+    request.setSslConfiguration(tls);
+    std::unique_ptr<QNetworkReply> reply(m_network->get(request));
+    int sslErrors = 0;
+    QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
+                     [&sslErrors](const QList<QSslError> &errors) { sslErrors += errors.size(); });
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(replyTimeoutMs));
+    QCOMPARE(sslErrors, 0);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+}
+
+void TestSimulator::sampleTokensFollowTheTenantsKeyRecords()
+{
+    // A tenant built from demo() keeps the sample key records, so its simulator has their tokens; a record that is
+    // gone has no token.
+    SimulatedTenant tenant = SimulatorScenario::large(10, 2);
+    const QString healthyId = m_sim->sampleKeyId(SampleKey::Healthy);
+    tenant.apiKeys.erase(std::remove_if(tenant.apiKeys.begin(), tenant.apiKeys.end(),
+                                        [&healthyId](const SimApiKey &key) { return key.id == healthyId; }),
+                         tenant.apiKeys.end());
+    const QlikSimulator simulator(tenant);
+    QVERIFY(simulator.sampleToken(SampleKey::Healthy).isEmpty());
+    QVERIFY(simulator.sampleKeyId(SampleKey::Healthy).isEmpty());
+    QVERIFY(!simulator.sampleToken(SampleKey::TenantAdmin).isEmpty());
+    QCOMPARE(simulator.sampleUserId(SampleKey::TenantAdmin), m_sim->sampleUserId(SampleKey::TenantAdmin));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
