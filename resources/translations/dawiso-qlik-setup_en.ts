@@ -2,12 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectionReport</name>
+    <message numerus="yes">
+        <source>Dawiso can use this key, with %n warning(s) to look at.</source>
+        <translation>
+            <numerusform>Dawiso can use this key, with %n warning to look at.</numerusform>
+            <numerusform>Dawiso can use this key, with %n warnings to look at.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dawiso cannot use this key yet: %n check(s) failed. Each one says what to change.</source>
+        <translation>
+            <numerusform>Dawiso cannot use this key yet: %n check failed. Each one says what to change.</numerusform>
+            <numerusform>Dawiso cannot use this key yet: %n checks failed. Each one says what to change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::CertificateDialog</name>
     <message numerus="yes">
         <source>Show the certificate chain (%n certificate(s))</source>
         <translation>
             <numerusform>Show the certificate chain (%n certificate)</numerusform>
             <numerusform>Show the certificate chain (%n certificates)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::ConnectionCheck</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before reading on…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before reading on…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before reading on…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The key expires on %1, in %n day(s).</source>
+        <translation>
+            <numerusform>The key expires on %1, in %n day.</numerusform>
+            <numerusform>The key expires on %1, in %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n space(s)…</source>
+        <translation>
+            <numerusform>Read %n space…</numerusform>
+            <numerusform>Read %n spaces…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in %n space(s): %2 shared, %3 managed, %4 data.</source>
+        <translation>
+            <numerusform>%1 is in %n space: %2 shared, %3 managed, %4 data.</numerusform>
+            <numerusform>%1 is in %n spaces: %2 shared, %3 managed, %4 data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n app(s)…</source>
+        <translation>
+            <numerusform>Read %n app…</numerusform>
+            <numerusform>Read %n apps…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sees %n app(s): %2 in shared spaces, %3 in managed, %4 in data spaces and %5 personal.</source>
+        <translation>
+            <numerusform>%1 sees %n app: %2 in shared spaces, %3 in managed, %4 in data spaces and %5 personal.</numerusform>
+            <numerusform>%1 sees %n apps: %2 in shared spaces, %3 in managed, %4 in data spaces and %5 personal.</numerusform>
         </translation>
     </message>
 </context>
@@ -48,6 +110,30 @@
         <translation>
             <numerusform>Expires on %1 (in %n day).</numerusform>
             <numerusform>Expires on %1 (in %n days).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message numerus="yes">
+        <source>%1, expires on %2 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1, expires on %2 (in %n day)</numerusform>
+            <numerusform>%1, expires on %2 (in %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to Qlik</source>
+        <translation>
+            <numerusform>%n request to Qlik</numerusform>
+            <numerusform>%n requests to Qlik</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list page(s) read.</source>
+        <translation>
+            <numerusform>%n list page read.</numerusform>
+            <numerusform>%n list pages read.</numerusform>
         </translation>
     </message>
 </context>

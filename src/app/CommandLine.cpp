@@ -23,7 +23,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Prepares Qlik for the Dawiso data catalog: checks the Qlik host, guides you through the role and API key "
-           "for a dedicated user, stores the key in this computer's keychain and verifies it."));
+           "for a dedicated user, stores the key in this computer's keychain and verifies it.")
+        + QLatin1Char('\n')
+        + tr("For support and scripts, \"dawiso-qlik-setup check --host HOST\" runs the connection check in a "
+             "terminal; see \"dawiso-qlik-setup check --help\"."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),

@@ -1,4 +1,5 @@
 #include "AppTranslations.h"
+#include "CheckCommand.h"
 #include "CommandLine.h"
 #include "SetupWizard.h"
 #include "net/CertificatePinStore.h"
@@ -13,9 +14,28 @@
 #include <QSslCertificate>
 #include <QTextStream>
 
+#ifdef Q_OS_WIN
+#include <cstdio>
+#include <windows.h>
+#endif
+
 using namespace Dawiso;
 
 namespace {
+
+// The executable is a GUI program (no console window pops up on a double-click). Its command-line modes write to the
+// console they were started from, on Windows too, unless their output already goes to a file or pipe.
+void attachParentConsole()
+{
+#ifdef Q_OS_WIN
+    if (!AttachConsole(ATTACH_PARENT_PROCESS))
+        return;
+    if (GetStdHandle(STD_OUTPUT_HANDLE) == nullptr)
+        std::freopen("CONOUT$", "w", stdout);
+    if (GetStdHandle(STD_ERROR_HANDLE) == nullptr)
+        std::freopen("CONOUT$", "w", stderr);
+#endif
+}
 
 void setIdentity()
 {
@@ -45,12 +65,28 @@ int runWithoutDisplay(int argc, char **argv)
     }
 }
 
+// `check` is for terminals and scripts: a QCoreApplication only, so it runs where there is no display.
+int runCheck(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    AppTranslations::install(app);
+    CheckCommand command;
+    return command.run(QCoreApplication::arguments());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (CommandLine::needsNoDisplay(argc, argv))
+    if (CheckCommand::isRequested(argc, argv)) {
+        attachParentConsole();
+        return runCheck(argc, argv);
+    }
+    if (CommandLine::needsNoDisplay(argc, argv)) {
+        attachParentConsole();
         return runWithoutDisplay(argc, argv);
+    }
 
     QApplication app(argc, argv);
     setIdentity();

@@ -104,6 +104,9 @@ SelfSignedCertificate SelfSignedCertificate::generate()
         && addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature")
         && addExtension(certificate.get(), NID_ext_key_usage, "serverAuth")
         && addExtension(certificate.get(), NID_subject_key_identifier, "hash")
+        // Every simulator's certificate has the same subject; the key identifiers let a trust store holding several
+        // of them (one --ca-file) find the right one.
+        && addExtension(certificate.get(), NID_authority_key_identifier, "keyid:always")
         && addExtension(certificate.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1")
         && X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0;
     if (!built) {

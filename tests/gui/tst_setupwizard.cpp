@@ -2,7 +2,9 @@
 // simulator (the practice tenant), and the real Secret Service keychain at the end.
 #include "AppTranslations.h"
 #include "WizardDriver.h"
+#include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
+#include "dialogs/FileDialog.h"
 #include "net/TlsTrust.h"
 #include "pages/FinishPage.h"
 #include "practice/PracticeTenant.h"
@@ -11,11 +13,15 @@
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
 #include "simulator/QlikSimulator.h"
+#include "widgets/CheckListWidget.h"
 
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -172,11 +178,16 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     m_driver->screenshot(QStringLiteral("4-key"));
     m_driver->clickNext();
 
-    // 5. Save: stored, read back, recorded; the pasted text leaves the key field.
+    // 5. Save and check: stored, read back, recorded; then the check runs with the stored key, live, all passing.
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("every check passed")));
     QVERIFY(keyEdit->text().isEmpty());
+    auto *checkList = m_driver->find<CheckListWidget>("checkList");
+    for (const CheckResult &planned : ConnectionCheck::plannedChecks())
+        QCOMPARE(checkStatusName(checkList->statusOf(planned.id)), QStringLiteral("pass"));
+    QVERIFY(m_driver->find<QPushButton>("checkAgainButton")->isVisible());
     m_driver->screenshot(QStringLiteral("5-save"));
     m_driver->clickNext();
 
@@ -216,6 +227,26 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     const QByteArray written = settingsFile.readAll();
     QVERIFY(written.contains(host.toLatin1()));
     QVERIFY2(!written.contains(healthy.left(24)), "the settings file must never hold the key");
+
+    // The report: HTML and JSON side by side, with the checks and counts, never the key.
+    QVERIFY(m_driver->find<QLabel>("verdictLabel")->text().contains(QLatin1String("every check passed")));
+    const QString reportBase = m_dir->filePath(QStringLiteral("check-report"));
+    FileDialog::setNextFileName(reportBase + QStringLiteral(".html"));
+    QTest::mouseClick(m_driver->find<QPushButton>("saveReportButton"), Qt::LeftButton);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QFile json(reportBase + QStringLiteral(".json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QByteArray reportJson = json.readAll();
+    const QJsonObject report = QJsonDocument::fromJson(reportJson).object();
+    QCOMPARE(report.value(QLatin1String("host")).toString(), host);
+    QCOMPARE(report.value(QLatin1String("checks")).toArray().size(), ConnectionCheck::plannedChecks().size());
+    QVERIFY(report.value(QLatin1String("counts")).toObject().value(QLatin1String("apps")).toInt() > 0);
+    QFile html(reportBase + QStringLiteral(".html"));
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray reportHtml = html.readAll();
+    QVERIFY(reportHtml.contains(host.toUtf8()));
+    QVERIFY2(!reportJson.contains(healthy.left(24)) && !reportHtml.contains(healthy.left(24)),
+             "the report must never hold the key");
 
     QTest::mouseClick(m_wizard->button(QWizard::FinishButton), Qt::LeftButton);
     QVERIFY(!m_wizard->isVisible());

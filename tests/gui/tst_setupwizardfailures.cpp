@@ -11,6 +11,8 @@
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
 #include "simulator/QlikSimulator.h"
+#include "simulator/SimulatorScenario.h"
+#include "widgets/CheckListWidget.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -59,6 +61,7 @@ private slots:
     void revokedKeyGetsItsOwnExplanation();
     void keychainUnavailableSaysSoAndRetries();
     void quittingWithAnUnsavedKeyAsksFirst();
+    void failedCheckShowsItsFixAndChecksAgain();
 
 private:
     void startPractice();
@@ -308,6 +311,47 @@ void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
     QVERIFY(!m_wizard->isVisible());
     QVERIFY(!m_controller->hasVerifiedKey());
     QVERIFY(m_store->entryNames().isEmpty());
+}
+
+void TestSetupWizardFailures::failedCheckShowsItsFixAndChecksAgain()
+{
+    const auto setup = Simulator::SimulatorScenario::tenantFor(Simulator::CheckScenario::NoSpaces);
+    Simulator::QlikSimulator tenant(setup.tenant);
+    QVERIFY(tenant.start());
+    Test::trustSimulator(*m_trust, tenant);
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+        m_driver->tick(step);
+    m_driver->clickNext();
+    m_driver->find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(tenant.sampleToken(setup.key)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+
+    // The key is stored, but the user is in no space: the check says so, with the fix open, and does not block.
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
+    auto *checkList = m_driver->find<CheckListWidget>("checkList");
+    QCOMPARE(checkList->statusOf(QStringLiteral("spaces")), CheckStatus::Fail);
+    QWidget *spacesRow = checkList->findChild<QWidget *>(QStringLiteral("check-spaces"));
+    auto *fix = spacesRow->findChild<QLabel *>(QStringLiteral("fixLabel"));
+    QVERIFY(fix->isVisible());
+    QVERIFY(fix->text().contains(QLatin1String("Can view")));
+    m_driver->screenshot(QStringLiteral("5-check-failed"));
+
+    // The admin follows the fix in Qlik; "Check again" now passes.
+    const QString userId = tenant.sampleUserId(setup.key);
+    for (auto &space : tenant.tenant().spaces)
+        space.memberIds << userId;
+    QTest::mouseClick(m_driver->find<QPushButton>("checkAgainButton"), Qt::LeftButton);
+    QVERIFY(!m_driver->canGoNext());
+    QTRY_COMPARE_WITH_TIMEOUT(checkList->statusOf(QStringLiteral("spaces")), CheckStatus::Pass, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    spacesRow = checkList->findChild<QWidget *>(QStringLiteral("check-spaces")); // the rows are rebuilt per run
+    QVERIFY(!spacesRow->findChild<QLabel *>(QStringLiteral("fixLabel"))->isVisible());
+    QVERIFY(!spacesRow->findChild<QWidget *>(QStringLiteral("fixToggle"))->isVisible());
 }
 
 QTEST_MAIN(TestSetupWizardFailures)

@@ -110,8 +110,9 @@ RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, con
         failure = RequestFailure(
             Kind::TlsUntrusted, tr("This computer does not trust the certificate of %1.").arg(hostAndPort),
             tr("Qlik Cloud's certificates are trusted everywhere, so this usually means a company proxy inspects "
-               "secure connections, or the address is wrong. Compare the certificate below with what your IT "
-               "department publishes before you trust it."),
+               "secure connections, or the address is wrong. Have your company's root certificate trusted (the "
+               "README says how), or compare the certificate's SHA-256 fingerprint with the one your IT department "
+               "publishes before you trust it."),
             detail);
     } else {
         failure = RequestFailure(Kind::TlsFailed, tr("The certificate of %1 is not valid.").arg(hostAndPort),

@@ -6,7 +6,12 @@ namespace Dawiso {
 
 QString KeyVerification::tenantAdminWarning() const
 {
-    if (!isTenantAdmin())
+    return isTenantAdmin() ? tenantAdminWarningFor(user) : QString();
+}
+
+QString KeyVerification::tenantAdminWarningFor(const QlikUser &user)
+{
+    if (!user.isTenantAdmin())
         return {};
     const QString who = user.displayName();
     const QStringList groups = user.tenantAdminGroups();

@@ -1,6 +1,7 @@
 #include "setup/KeyVerifier.h"
 
 #include "net/TlsTrust.h"
+#include "qlik/KeyRefusal.h"
 #include "qlik/QlikCloudClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
@@ -153,42 +154,24 @@ void KeyVerifier::onKeyList(QlikPager *pager)
 
 void KeyVerifier::interpretRefusal(QlikRequest *request)
 {
-    const int status = request->httpStatus();
-    const QlikError error = request->qlikError();
-    const QString host = TlsTrust::originKey(request->requestedUrl());
-    if (status == 401 && error.hasCode(QStringLiteral("APIKEYS-18"))) {
+    const KeyRefusal refusal = KeyRefusal::fromAnswer(request->httpStatus(), request->qlikError(),
+                                                      TlsTrust::originKey(request->requestedUrl()));
+    switch (refusal.reason) {
+    case KeyRefusal::Reason::RevokedOrExpired:
         m_result.outcome = KeyVerification::Outcome::RevokedOrExpired;
-        m_result.message = tr("Qlik says this key has been revoked or has expired.");
-        m_result.advice = tr("Keys cannot be brought back. Sign in to Qlik as the integration user, generate a new "
-                             "key under Profile > Settings > API keys, and paste it here.");
-        return;
-    }
-    if (status == 401) {
+        break;
+    case KeyRefusal::Reason::Rejected:
         m_result.outcome = KeyVerification::Outcome::Rejected;
-        m_result.message = tr("Qlik did not accept this key.");
-        m_result.advice =
-            tr("Check that you copied the whole key, generated on %1 (not its ID or description, and not a key of "
-               "another tenant). If the key is right, its user probably lacks the Manage API keys permission: Qlik "
-               "removed the Developer role in February 2026, and since then only a role with Manage API keys set to "
-               "Allowed lets a user create and use keys. Assign the Dawiso Integration role (the previous step), "
-               "then generate a new key.")
-                .arg(host);
-        return;
-    }
-    if (status == 403) {
+        break;
+    case KeyRefusal::Reason::UserNotAllowed:
         m_result.outcome = KeyVerification::Outcome::UserInactive;
-        m_result.message = tr("Qlik accepted the key but does not let its user in.");
-        m_result.advice = tr("The user may be disabled or without a licence. Check the user in Administration > "
-                             "Users, then try again.");
-        return;
+        break;
+    case KeyRefusal::Reason::Other:
+        m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
+        break;
     }
-    m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
-    const QString said = error.summary();
-    m_result.message = said.isEmpty()
-        ? tr("Qlik answered the key check with an error (HTTP %1).").arg(status)
-        : tr("Qlik answered the key check with an error (HTTP %1: %2).").arg(QString::number(status), said);
-    m_result.advice = status >= 500 ? tr("This is a problem on Qlik's side. Try again in a few minutes.")
-                                    : tr("Check the address and the key, then try again.");
+    m_result.message = refusal.message;
+    m_result.advice = refusal.advice;
 }
 
 void KeyVerifier::finish()

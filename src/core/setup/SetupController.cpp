@@ -1,5 +1,6 @@
 #include "setup/SetupController.h"
 
+#include "check/ConnectionCheck.h"
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
@@ -10,6 +11,7 @@
 #include "secrets/SecretStore.h"
 #include "setup/HostProbe.h"
 #include "setup/KeyVerifier.h"
+#include "token/SecureMemory.h"
 
 namespace Dawiso {
 
@@ -22,6 +24,8 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     , m_client(new QlikCloudClient(network, trust, this))
     , m_keyVerifier(new KeyVerifier(m_client, this))
     , m_saver(new CredentialSaver(store, index, this))
+    , m_checkClient(new QlikCloudClient(network, trust, this))
+    , m_connectionCheck(new ConnectionCheck(m_checkClient, this))
 {
     connect(m_hostProbe, &HostProbe::progress, this, &SetupController::hostCheckProgress);
     connect(m_hostProbe, &HostProbe::finished, this, [this](const HostProbeResult &result) {
@@ -43,6 +47,12 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
         if (result.saved)
             m_token.wipe();
         emit saveFinished(result);
+    });
+    connect(m_connectionCheck, &ConnectionCheck::checkChanged, this, &SetupController::connectionCheckChanged);
+    connect(m_connectionCheck, &ConnectionCheck::progress, this, &SetupController::connectionCheckProgress);
+    connect(m_connectionCheck, &ConnectionCheck::finished, this, [this](const ConnectionReport &report) {
+        m_connectionReport = report;
+        emit connectionCheckFinished(report);
     });
 }
 
@@ -124,6 +134,8 @@ void SetupController::forgetKey()
     m_token.wipe();
     m_keyVerification = KeyVerification();
     m_saveResult = CredentialSaveResult();
+    m_connectionCheck->cancel();
+    m_connectionReport = ConnectionReport();
 }
 
 void SetupController::saveCredential()
@@ -149,6 +161,50 @@ bool SetupController::isSaving() const
 QString SetupController::secretStoreLocation() const
 {
     return m_store->locationDescription();
+}
+
+void SetupController::runConnectionCheck()
+{
+    if (m_readingForCheck || m_connectionCheck->isRunning() || !confirmedHost().isValid())
+        return;
+    m_connectionReport = ConnectionReport();
+    m_readingForCheck = true;
+    emit connectionCheckProgress(tr("Reading the key back from the keychain…"));
+    SecretStoreJob *job = m_store->readSecret(credentialEntryName());
+    connect(job, &SecretStoreJob::finished, this, [this](SecretStoreJob *done) {
+        m_readingForCheck = false;
+        const QString host = confirmedHost().hostAndPort();
+        if (done->error() != SecretStoreError::None) {
+            // Without the stored key there is nothing to check with: say so in the report's own terms.
+            ConnectionReport report;
+            report.host = host;
+            report.checkedAt = QDateTime::currentDateTimeUtc();
+            report.checks = ConnectionCheck::plannedChecks();
+            report.checks.first().status = CheckStatus::Fail;
+            report.checks.first().message = tr("The stored key could not be read from the keychain.");
+            report.checks.first().fix = done->errorMessage();
+            report.verdict = ConnectionReport::Verdict::Blocked;
+            for (const CheckResult &result : std::as_const(report.checks))
+                emit connectionCheckChanged(result);
+            m_connectionReport = report;
+            emit connectionCheckFinished(report);
+            return;
+        }
+        QByteArray key = done->secret();
+        m_checkClient->setBaseUrl(confirmedHost().baseUrl());
+        m_connectionCheck->start(host, key);
+        SecureMemory::wipe(key);
+    });
+}
+
+void SetupController::cancelConnectionCheck()
+{
+    m_connectionCheck->cancel();
+}
+
+bool SetupController::isCheckingConnection() const
+{
+    return m_readingForCheck || m_connectionCheck->isRunning();
 }
 
 QString SetupController::credentialEntryName() const

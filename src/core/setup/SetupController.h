@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check/ConnectionReport.h"
 #include "host/DeploymentKind.h"
 #include "host/ParsedHost.h"
 #include "setup/CredentialSaveResult.h"
@@ -15,6 +16,7 @@ class QNetworkAccessManager;
 namespace Dawiso {
 
 class CertificatePinStore;
+class ConnectionCheck;
 class ConnectionIndex;
 class HostProbe;
 class KeyVerifier;
@@ -69,6 +71,12 @@ public:
     QString secretStoreLocation() const;
     // The keychain entry of the confirmed host.
     QString credentialEntryName() const;
+
+    // Check step: runs the connection check with the key as stored in the keychain (read back for it, wiped after).
+    void runConnectionCheck();
+    void cancelConnectionCheck();
+    bool isCheckingConnection() const;
+    ConnectionReport connectionReport() const { return m_connectionReport; }
     SecretStore *secretStore() const { return m_store; }
 
 signals:
@@ -79,6 +87,9 @@ signals:
     void saveStepStarted(Dawiso::CredentialSaver::Step step);
     void saveStepFinished(Dawiso::CredentialSaver::Step step);
     void saveFinished(const Dawiso::CredentialSaveResult &result);
+    void connectionCheckChanged(const Dawiso::CheckResult &result);
+    void connectionCheckProgress(const QString &message);
+    void connectionCheckFinished(const Dawiso::ConnectionReport &report);
 
 private:
     TlsTrust *m_trust;
@@ -88,6 +99,9 @@ private:
     QlikCloudClient *m_client;
     KeyVerifier *m_keyVerifier;
     CredentialSaver *m_saver;
+    QlikCloudClient *m_checkClient;
+    ConnectionCheck *m_connectionCheck;
+    bool m_readingForCheck = false;
 
     bool m_practiceRun = false;
     DeploymentKind m_deployment = DeploymentKind::QlikCloud;
@@ -95,6 +109,7 @@ private:
     ApiKeyToken m_token;
     KeyVerification m_keyVerification;
     CredentialSaveResult m_saveResult;
+    ConnectionReport m_connectionReport;
 };
 
 } // namespace Dawiso

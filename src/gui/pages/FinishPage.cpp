@@ -1,6 +1,8 @@
 #include "pages/FinishPage.h"
 
+#include "check/ReportWriter.h"
 #include "clipboard/SecretClipboard.h"
+#include "dialogs/FileDialog.h"
 #include "secrets/SecretStore.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -8,7 +10,10 @@
 #include "widgets/MessagePanel.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QStandardPaths>
 
 namespace Dawiso {
 
@@ -26,6 +31,7 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     m_ui->tokenValue->setText(QString(24, QLatin1Char('x')));
     connect(m_ui->copyHostButton, &QPushButton::clicked, this, &FinishPage::copyHost);
     connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &FinishPage::copyToken);
+    connect(m_ui->saveReportButton, &QPushButton::clicked, this, &FinishPage::saveReport);
     connect(m_clipboard, &SecretClipboard::secondsLeftChanged, this, [this](int seconds) {
         m_ui->clipboardLabel->setText(
             tr("The token is on the clipboard for %n more second(s). Paste it into Dawiso now.", nullptr, seconds));
@@ -52,6 +58,10 @@ void FinishPage::initializePage()
             + tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
                  "stops reading Qlik when it expires.");
     m_ui->expiryLabel->setText(tr("<b>Key:</b> %1").arg(expiry));
+    const ConnectionReport report = controller()->connectionReport();
+    m_ui->saveReportButton->setEnabled(report.checkedAt.isValid());
+    m_ui->verdictLabel->setVisible(report.checkedAt.isValid());
+    m_ui->verdictLabel->setText(tr("<b>Check:</b> %1").arg(report.verdictText().toHtmlEscaped()));
     m_ui->storedLabel->setText(
         tr("<b>Stored in:</b> %1, entry “%2”. <b>User:</b> %3. Dawiso will see exactly what this user sees in Qlik.")
             .arg(controller()->secretStoreLocation().toHtmlEscaped(),
@@ -62,6 +72,36 @@ void FinishPage::copyHost()
 {
     QGuiApplication::clipboard()->setText(m_ui->hostValue->text());
     m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The host is on the clipboard."));
+}
+
+void FinishPage::saveReport()
+{
+    const ConnectionReport report = controller()->connectionReport();
+    const QString name = QStringLiteral("dawiso-qlik-check-%1-%2.html")
+                             .arg(QString(report.host).replace(QLatin1Char(':'), QLatin1Char('-')),
+                                  report.checkedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+    QString path =
+        FileDialog::getSaveFileName(this, tr("Save the check report"), suggested, tr("Report (*.html *.json)"));
+    if (path.isEmpty())
+        return;
+    // One name for both files: report.html for people, report.json for machines.
+    for (const QLatin1String suffix : {QLatin1String(".html"), QLatin1String(".json")}) {
+        if (path.endsWith(suffix, Qt::CaseInsensitive))
+            path.chop(suffix.size());
+    }
+    const QString error = ReportWriter::writeFiles(report, path);
+    if (error.isEmpty()) {
+        const QFileInfo chosen(path);
+        const bool hasSuffix = chosen.suffix().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0
+            || chosen.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+        const QString base = hasSuffix ? chosen.dir().filePath(chosen.completeBaseName()) : path;
+        m_ui->statusPanel->showMessage(
+            MessagePanel::Kind::Success, tr("The report was saved."),
+            tr("%1.html and %1.json. The key is not in them.").arg(QDir::toNativeSeparators(base).toHtmlEscaped()));
+    } else {
+        m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The report could not be saved."), error);
+    }
 }
 
 void FinishPage::copyToken()

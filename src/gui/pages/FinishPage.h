@@ -14,7 +14,8 @@ class SecretClipboard;
 class SecretStoreJob;
 
 // Step 6: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the keychain
-// and puts it on the clipboard marked as secret, which is cleared again after 30 seconds.
+// and puts it on the clipboard marked as secret, which is cleared again after 30 seconds. "Save report…" writes
+// what the connection check found as HTML and JSON (never the key).
 class FinishPage : public SetupPage
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ private:
     void copyToken();
     void onTokenRead(SecretStoreJob *job);
     void copyHost();
+    void saveReport();
 
     std::unique_ptr<Ui::FinishPage> m_ui;
     SecretClipboard *m_clipboard;

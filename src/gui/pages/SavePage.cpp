@@ -1,7 +1,9 @@
 #include "pages/SavePage.h"
 
+#include "check/ConnectionCheck.h"
 #include "setup/SetupController.h"
 #include "ui_SavePage.h"
+#include "widgets/CheckListWidget.h"
 #include "widgets/MessagePanel.h"
 
 #include <QPushButton>
@@ -14,12 +16,24 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
 {
     m_ui->setupUi(this);
     setCommitPage(true);
+    // The checklist is the page's main content: let it, not empty space, take the height the window has.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     setButtonText(QWizard::CommitButton, tr("&Next >"));
     m_ui->statusPanel->clear();
     m_retryButton = m_ui->statusPanel->addActionButton(tr("&Try again"));
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->hide();
+    m_checkAgainButton = m_ui->statusPanel->addActionButton(tr("Check &again"));
+    m_checkAgainButton->setObjectName(QStringLiteral("checkAgainButton"));
+    m_checkAgainButton->hide();
+    m_ui->checkHeading->hide();
+    m_ui->checkScroll->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &SavePage::startSaving);
+    connect(m_checkAgainButton, &QPushButton::clicked, this, &SavePage::startCheck);
+    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelConnectionCheck);
+    connect(controller, &SetupController::connectionCheckChanged, m_ui->checkList, &CheckListWidget::updateCheck);
+    connect(controller, &SetupController::connectionCheckProgress, this, &SavePage::onCheckProgress);
+    connect(controller, &SetupController::connectionCheckFinished, this, &SavePage::onCheckFinished);
     connect(controller, &SetupController::saveStepStarted, this, &SavePage::onStepStarted);
     connect(controller, &SetupController::saveStepFinished, this, &SavePage::onStepFinished);
     connect(controller, &SetupController::saveFinished, this, &SavePage::onFinished);
@@ -39,12 +53,15 @@ void SavePage::initializePage()
 
 bool SavePage::isComplete() const
 {
-    return controller()->saveResult().saved && !controller()->isSaving();
+    return controller()->saveResult().saved && !controller()->isSaving() && m_checked
+        && !controller()->isCheckingConnection();
 }
 
 void SavePage::startSaving()
 {
+    m_checked = false;
     m_retryButton->hide();
+    m_checkAgainButton->hide();
     for (QLabel *label : {m_ui->writeIcon, m_ui->readBackIcon, m_ui->recordIcon})
         setIcon(label, QStringLiteral("status-pending"));
     m_ui->statusPanel->showBusy(tr("Storing the key… If your computer asks to unlock its keychain, allow it."), false);
@@ -84,15 +101,72 @@ void SavePage::onStepFinished(CredentialSaver::Step step)
 void SavePage::onFinished(const CredentialSaveResult &result)
 {
     if (result.saved) {
-        m_ui->statusPanel->showMessage(
-            MessagePanel::Kind::Success,
-            tr("The key is stored in %1 and was read back unchanged.").arg(controller()->secretStoreLocation()));
         emit saved();
+        startCheck();
     } else {
         setIcon(iconFor(m_currentStep), QStringLiteral("status-error"));
         m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The key could not be stored."), result.message,
                                        result.backendDetail);
         m_retryButton->show();
+    }
+    emit completeChanged();
+}
+
+void SavePage::startCheck()
+{
+    m_checked = false;
+    m_checkAgainButton->hide();
+    m_ui->checkHeading->show();
+    m_ui->checkScroll->show();
+    m_ui->checkList->setChecks(ConnectionCheck::plannedChecks());
+    m_ui->statusPanel->showBusy(tr("Checking what Dawiso will see with the stored key…"), true);
+    controller()->runConnectionCheck();
+    emit completeChanged();
+}
+
+void SavePage::onCheckProgress(const QString &message)
+{
+    if (controller()->isCheckingConnection())
+        m_ui->statusPanel->showBusy(message, true);
+}
+
+void SavePage::onCheckFinished(const ConnectionReport &report)
+{
+    m_checked = true;
+    MessagePanel::Kind kind = MessagePanel::Kind::Success;
+    QString advice;
+    switch (report.verdict) {
+    case ConnectionReport::Verdict::Usable:
+        kind =
+            report.countWithStatus(CheckStatus::Warn) > 0 ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success;
+        advice = tr("The key is stored in %1. Continue to see what to enter in Dawiso.")
+                     .arg(controller()->secretStoreLocation());
+        break;
+    case ConnectionReport::Verdict::Blocked:
+        kind = MessagePanel::Kind::Error;
+        advice = tr("The key is stored, but Dawiso would not see everything yet. Do what the failed checks say in "
+                    "Qlik, then press Check again. You can also continue and check later.");
+        break;
+    case ConnectionReport::Verdict::Unreachable:
+        kind = MessagePanel::Kind::Error;
+        advice = report.failureMessage;
+        break;
+    case ConnectionReport::Verdict::Cancelled:
+        kind = MessagePanel::Kind::Info;
+        advice = tr("The key is stored. Press Check again to finish the check.");
+        break;
+    }
+    m_ui->statusPanel->showMessage(kind, report.verdictText(), advice);
+    m_checkAgainButton->show();
+    // Bring what needs attention into view: the first failure, else the first warning.
+    for (const CheckStatus wanted : {CheckStatus::Fail, CheckStatus::Warn}) {
+        const auto first = std::find_if(report.checks.cbegin(), report.checks.cend(),
+                                        [wanted](const CheckResult &check) { return check.status == wanted; });
+        if (first != report.checks.cend()) {
+            if (QWidget *row = m_ui->checkList->findChild<QWidget *>(QStringLiteral("check-") + first->id))
+                m_ui->checkScroll->ensureWidgetVisible(row);
+            break;
+        }
     }
     emit completeChanged();
 }

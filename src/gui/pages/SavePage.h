@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check/ConnectionReport.h"
 #include "pages/SetupPage.h"
 #include "setup/CredentialSaveResult.h"
 #include "setup/CredentialSaver.h"
@@ -16,8 +17,9 @@ class SavePage;
 namespace Dawiso {
 
 // Step 5: the key goes into the OS keychain, is read back and compared, and the connection is remembered (without
-// the key). Starts by itself when the page opens; a failure says what the keychain needs and offers to retry.
-// There is no other place the key could go.
+// the key); then the connection check runs with the stored key and shows, live, what Dawiso will see. Starts by
+// itself when the page opens; a keychain failure says what the keychain needs and offers to retry (there is no other
+// place the key could go); the check can be stopped and run again.
 class SavePage : public SetupPage
 {
     Q_OBJECT
@@ -37,11 +39,16 @@ private:
     void onStepStarted(CredentialSaver::Step step);
     void onStepFinished(CredentialSaver::Step step);
     void onFinished(const CredentialSaveResult &result);
+    void startCheck();
+    void onCheckProgress(const QString &message);
+    void onCheckFinished(const ConnectionReport &report);
     QLabel *iconFor(CredentialSaver::Step step) const;
     void setIcon(QLabel *label, const QString &icon);
 
     std::unique_ptr<Ui::SavePage> m_ui;
     QPushButton *m_retryButton;
+    QPushButton *m_checkAgainButton;
+    bool m_checked = false;
     CredentialSaver::Step m_currentStep = CredentialSaver::Step::Writing;
 };
 

@@ -1,0 +1,366 @@
+#include "CheckCommand.h"
+
+#include "InterruptWatcher.h"
+#include "TerminalInput.h"
+#include "check/ConnectionCheck.h"
+#include "check/ReportWriter.h"
+#include "host/HostParser.h"
+#include "net/CertificatePinStore.h"
+#include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretEntryName.h"
+#include "token/ApiKeyToken.h"
+#include "token/SecureMemory.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSettings>
+#include <QSslCertificate>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace Dawiso {
+
+namespace {
+
+// Far more than any API key (ApiKeyToken refuses beyond 16 KiB); reading stops here instead of growing a buffer,
+// which would leave copies of the key behind in freed memory.
+constexpr qsizetype StdinLimit = 64 * 1024;
+
+const char *const commandName = "check";
+
+void writeTo(std::FILE *stream, const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+void printError(const QString &message)
+{
+    writeTo(stderr, message.toUtf8() + '\n');
+}
+
+// Option names under which people try to hand over a key. The names are compared without their value, so that the
+// value is never repeated back.
+bool looksLikeKeyOption(const QString &argument)
+{
+    if (!argument.startsWith(QLatin1Char('-')))
+        return false;
+    QString name = argument;
+    while (name.startsWith(QLatin1Char('-')))
+        name.remove(0, 1);
+    name = name.section(QLatin1Char('='), 0, 0).toLower();
+    if (name == QLatin1String("token-stdin"))
+        return false;
+    static const QStringList keyNames {
+        QStringLiteral("token"),  QStringLiteral("api-key"),   QStringLiteral("apikey"), QStringLiteral("api_key"),
+        QStringLiteral("key"),    QStringLiteral("api-token"), QStringLiteral("bearer"), QStringLiteral("jwt"),
+        QStringLiteral("secret"), QStringLiteral("password"),
+    };
+    return keyNames.contains(name) || name.startsWith(QLatin1String("token"));
+}
+
+} // namespace
+
+CheckCommand::CheckCommand(QObject *parent)
+    : QObject(parent)
+{ }
+
+CheckCommand::~CheckCommand() = default;
+
+bool CheckCommand::isRequested(int argc, char **argv)
+{
+    return argc > 1 && std::strcmp(argv[1], commandName) == 0;
+}
+
+int CheckCommand::run(const QStringList &arguments)
+{
+    // Standard error is for the person at the terminal: the keychain's diagnostics only when asked for with
+    // QT_LOGGING_RULES, which takes precedence over this rule.
+    QLoggingCategory::setFilterRules(QStringLiteral("dawiso.*.debug=false"));
+    Options options;
+    if (const auto status = parseArguments(arguments, &options))
+        return *status;
+
+    const ParsedHost host = HostParser::parse(options.host, DeploymentKind::QlikCloud);
+    if (!host.isValid())
+        return usageError(host.error());
+
+    // The same trust as the wizard: the system's CAs, the certificates pinned in the wizard, and for this run only
+    // the CAs of --ca-file.
+    TlsTrust trust;
+    if (!options.caFile.isEmpty()) {
+        if (const auto status = loadCaFile(options.caFile, &trust))
+            return *status;
+    }
+    QSettings settings;
+    CertificatePinStore(&settings).loadInto(trust);
+
+    QByteArray key;
+    const auto status = options.tokenFromStdin ? readKeyFromStdin(&key) : readKeyFromKeychain(host, &key);
+    if (status) {
+        SecureMemory::wipe(key);
+        return *status;
+    }
+    return runCheck(host, trust, &key, options.json);
+}
+
+std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Options *options)
+{
+    // "check" itself is not an argument of the command.
+    QStringList commandArguments = arguments.mid(2);
+    for (const QString &argument : std::as_const(commandArguments)) {
+        if (looksLikeKeyOption(argument) || ApiKeyToken::fromPastedText(argument).isWellFormed()) {
+            return usageError(tr("The API key cannot be given as an argument: other programs and your shell's "
+                                 "history can read arguments. Pipe it to --token-stdin instead, for example from "
+                                 "your password manager, or store it on this computer with the wizard."));
+        }
+    }
+    commandArguments.prepend(arguments.value(0));
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"),
+        tr("The Qlik Cloud tenant to check, as in the browser's address bar (acme.eu.qlikcloud.com)."),
+        tr("host[:port]"));
+    const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
+                                          tr("Also trust the CA certificates in <file> (PEM, one or more) for this "
+                                             "run, for example your company's TLS-inspection root."),
+                                          tr("file"));
+    const QCommandLineOption tokenStdinOption(QStringLiteral("token-stdin"),
+                                              tr("Read the API key from standard input instead of the keychain."));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          tr("text (the default) for people, or json (one object) for scripts."),
+                                          tr("format"), QStringLiteral("text"));
+    parser.addOptions({helpOption, hostOption, caFileOption, tokenStdinOption, formatOption});
+
+    if (!parser.parse(commandArguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        writeTo(stdout, helpText(parser.helpText()).toUtf8());
+        return Usable;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        // Not repeated back: a stray argument may well be a key.
+        return usageError(tr("The check takes only options. Give the host with --host, for example: "
+                             "check --host acme.eu.qlikcloud.com"));
+    }
+    if (!parser.isSet(hostOption) || parser.value(hostOption).trimmed().isEmpty())
+        return usageError(tr("Say which Qlik tenant to check with --host, for example: --host acme.eu.qlikcloud.com"));
+    const QString format = parser.value(formatOption).toLower();
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        return usageError(tr("The format “%1” is not known: use --format text or --format json.").arg(format));
+
+    options->host = parser.value(hostOption);
+    options->caFile = parser.value(caFileOption);
+    options->tokenFromStdin = parser.isSet(tokenStdinOption);
+    options->json = format == QLatin1String("json");
+    return std::nullopt;
+}
+
+std::optional<int> CheckCommand::loadCaFile(const QString &path, TlsTrust *trust)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(UsageError, tr("The CA file %1 could not be read: %2.").arg(path, file.errorString()));
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        return fail(UsageError,
+                    tr("The CA file %1 holds no certificate. Give a PEM file, with lines like "
+                       "-----BEGIN CERTIFICATE-----.")
+                        .arg(path));
+    }
+    trust->addCaCertificates(certificates);
+    return std::nullopt;
+}
+
+std::optional<int> CheckCommand::readKeyFromStdin(QByteArray *key)
+{
+    QByteArray buffer(StdinLimit, Qt::Uninitialized);
+    qsizetype used = 0;
+    bool interrupted = false;
+    {
+        if (TerminalInput::isTerminal(stdin))
+            printError(tr("Paste the API key, press Enter, then Ctrl-D (on Windows: Ctrl-Z, then Enter)."));
+        const TerminalInput terminal;
+        while (used < buffer.size()) {
+            const size_t got = std::fread(buffer.data() + used, 1, size_t(buffer.size() - used), stdin);
+            used += qsizetype(got);
+            if (got > 0)
+                continue;
+            interrupted = terminal.wasInterrupted();
+            // A signal other than Ctrl-C interrupted the read: go on reading.
+            if (!interrupted && std::ferror(stdin) && errno == EINTR) {
+                std::clearerr(stdin);
+                continue;
+            }
+            break;
+        }
+    }
+    if (interrupted) {
+        SecureMemory::wipe(buffer);
+        return fail(Interrupted, tr("Stopped before the key was read."));
+    }
+    const bool tooLong = used == buffer.size();
+    buffer.truncate(used);
+    if (tooLong) {
+        SecureMemory::wipe(buffer);
+        return fail(UsageError,
+                    tr("Standard input holds more than %1 KiB, far more than an API key. Pipe only the key "
+                       "to --token-stdin.")
+                        .arg(StdinLimit / 1024));
+    }
+
+    QString text = QString::fromUtf8(buffer);
+    SecureMemory::wipe(buffer);
+    ApiKeyToken token = ApiKeyToken::fromPastedText(text);
+    SecureMemory::wipe(text);
+    if (token.problemKind() == ApiKeyToken::Problem::Empty) {
+        return fail(UsageError,
+                    tr("No API key arrived on standard input. Pipe the key to --token-stdin, for example: "
+                       "your-password-manager get qlik-key | dawiso-qlik-setup check --host HOST "
+                       "--token-stdin"));
+    }
+    if (!token.isWellFormed())
+        return fail(UsageError, tr("The text on standard input is not a usable API key. %1").arg(token.problem()));
+    *key = token.token();
+    token.wipe();
+    return std::nullopt;
+}
+
+std::optional<int> CheckCommand::readKeyFromKeychain(const ParsedHost &host, QByteArray *key)
+{
+    KeychainSecretStore store;
+    std::optional<int> status;
+    bool done = false;
+    const QPointer<SecretStoreJob> job =
+        store.readSecret(SecretEntryName::forHost(DeploymentKind::QlikCloud, host.hostAndPort()));
+    connect(job, &SecretStoreJob::finished, this, [&](SecretStoreJob *finishedJob) {
+        done = true;
+        switch (finishedJob->error()) {
+        case SecretStoreError::None:
+            *key = finishedJob->secret();
+            break;
+        case SecretStoreError::NotFound:
+            status = fail(UsageError,
+                          tr("No key is stored for %1 on this computer. Run the wizard, or pipe the key to "
+                             "--token-stdin.")
+                              .arg(host.hostAndPort()));
+            break;
+        default:
+            status = fail(UsageError, finishedJob->errorMessage());
+            break;
+        }
+        m_loop.quit();
+    });
+    InterruptWatcher interrupts;
+    bool interrupted = false;
+    connect(&interrupts, &InterruptWatcher::interrupted, this, [this, &interrupted] {
+        interrupted = true;
+        m_loop.quit();
+    });
+    // The job answers from the event loop, never from inside readSecret().
+    m_loop.exec();
+    if (!done || interrupted) {
+        // The job finishes and deletes itself later; its answer is no longer wanted.
+        if (job)
+            job->disconnect(this);
+        return fail(Interrupted, tr("Stopped before the key was read from the keychain."));
+    }
+    return status;
+}
+
+int CheckCommand::runCheck(const ParsedHost &host, const TlsTrust &trust, QByteArray *key, bool json)
+{
+    m_progressOnTerminal = TerminalInput::isTerminal(stderr);
+    QNetworkAccessManager network;
+    QlikCloudClient client(&network, &trust);
+    client.setBaseUrl(host.baseUrl());
+    ConnectionCheck check(&client);
+
+    std::optional<ConnectionReport> report;
+    connect(&check, &ConnectionCheck::progress, this, &CheckCommand::showProgress);
+    connect(&check, &ConnectionCheck::finished, this, [&](const ConnectionReport &finished) {
+        report = finished;
+        m_loop.quit();
+    });
+    InterruptWatcher interrupts;
+    connect(&interrupts, &InterruptWatcher::interrupted, &check, &ConnectionCheck::cancel);
+
+    check.start(host.hostAndPort(), *key);
+    SecureMemory::wipe(*key);
+    if (!report)
+        m_loop.exec();
+    clearProgress();
+
+    writeTo(stdout, json ? ReportWriter::toJson(*report) : ReportWriter::toText(*report).toUtf8());
+    switch (report->verdict) {
+    case ConnectionReport::Verdict::Usable:
+        return Usable;
+    case ConnectionReport::Verdict::Blocked:
+        return Blocked;
+    case ConnectionReport::Verdict::Unreachable:
+        return Unreachable;
+    case ConnectionReport::Verdict::Cancelled:
+        break;
+    }
+    return Interrupted;
+}
+
+void CheckCommand::showProgress(const QString &message)
+{
+    if (!m_progressOnTerminal)
+        return;
+    // One line, rewritten in place; spaces wipe the rest of a longer previous message.
+    const QString line = message.leftJustified(m_progressWidth);
+    m_progressWidth = message.size();
+    writeTo(stderr, '\r' + line.toUtf8());
+}
+
+void CheckCommand::clearProgress()
+{
+    if (!m_progressOnTerminal || m_progressWidth == 0)
+        return;
+    writeTo(stderr, '\r' + QString(m_progressWidth, QLatin1Char(' ')).toUtf8() + '\r');
+    m_progressWidth = 0;
+}
+
+QString CheckCommand::helpText(const QString &optionsHelp)
+{
+    // QCommandLineParser's own first line would say "Usage: dawiso-qlik-setup [options]", without the command.
+    const QString options = optionsHelp.section(QLatin1Char('\n'), 1);
+    return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--ca-file PEM] [--token-stdin] "
+              "[--format text|json]")
+        + QStringLiteral("\n\n")
+        + tr("Runs the wizard's connection check against a Qlik Cloud tenant: whose key it is, whether that user is "
+             "a tenant admin, when the key expires, which spaces and apps it sees and whether it can open them. "
+             "The key comes from this computer's keychain, where the wizard stored it for the host, or from "
+             "standard input with --token-stdin. It is never accepted as an argument.")
+        + QLatin1Char('\n') + options + QLatin1Char('\n')
+        + tr("Exit status: 0 Dawiso can use the key (warnings allowed), 1 a check failed, 2 the command could not "
+             "run as given (usage, no key, keychain, CA file), 3 Qlik could not be reached (network or TLS), 130 "
+             "stopped with Ctrl-C.")
+        + QLatin1Char('\n');
+}
+
+int CheckCommand::usageError(const QString &message)
+{
+    return fail(UsageError,
+                message + QLatin1Char('\n') + tr("Run “dawiso-qlik-setup check --help” for how to use it."));
+}
+
+int CheckCommand::fail(int status, const QString &message)
+{
+    printError(message);
+    return status;
+}
+
+} // namespace Dawiso

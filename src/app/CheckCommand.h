@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QEventLoop>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Dawiso {
+
+class ParsedHost;
+class TlsTrust;
+
+// `dawiso-qlik-setup check --host HOST[:PORT] [--ca-file PEM] [--token-stdin] [--format text|json]`: the wizard's
+// connection check for support and scripts, with no display. The key comes from the keychain entry of the host,
+// or from standard input with --token-stdin; never from an argument, where other users and the shell history could
+// read it. Standard output holds only the result; progress goes to standard error when that is a terminal.
+class CheckCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ExitStatus {
+        Usable = 0, // warnings allowed
+        Blocked = 1, // a check failed
+        UsageError = 2, // also: no key, unreadable --ca-file, keychain unavailable
+        Unreachable = 3, // network or TLS failure: nothing could be checked
+        Interrupted = 130, // Ctrl-C, the shells' convention (128 + SIGINT)
+    };
+
+    explicit CheckCommand(QObject *parent = nullptr);
+    ~CheckCommand() override;
+
+    // True when the command line asks for this command (its first argument is "check"), so that main() can run it
+    // before any QApplication exists.
+    static bool isRequested(int argc, char **argv);
+
+    // Runs the command. arguments as QCoreApplication::arguments() gives them: the program, "check", the options.
+    // Needs a QCoreApplication; runs an event loop while it waits. Returns the exit status.
+    int run(const QStringList &arguments);
+
+private:
+    struct Options
+    {
+        QString host;
+        QString caFile;
+        bool tokenFromStdin = false;
+        bool json = false;
+    };
+
+    std::optional<int> parseArguments(const QStringList &arguments, Options *options);
+    std::optional<int> loadCaFile(const QString &path, TlsTrust *trust);
+    std::optional<int> readKeyFromStdin(QByteArray *key);
+    std::optional<int> readKeyFromKeychain(const ParsedHost &host, QByteArray *key);
+    int runCheck(const ParsedHost &host, const TlsTrust &trust, QByteArray *key, bool json);
+    void showProgress(const QString &message);
+    void clearProgress();
+
+    static QString helpText(const QString &optionsHelp);
+    static int usageError(const QString &message);
+    static int fail(int status, const QString &message);
+
+    QEventLoop m_loop;
+    bool m_progressOnTerminal = false;
+    qsizetype m_progressWidth = 0;
+};
+
+} // namespace Dawiso

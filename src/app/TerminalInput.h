@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <cstdio>
+#include <memory>
+
+namespace Dawiso {
+
+// While a key is pasted into a terminal: what is typed is not shown, and Ctrl-C only ends the read, so the program
+// can restore the terminal instead of dying with its echo switched off. Both are undone when the object goes away.
+// Does nothing when standard input is not a terminal, and where there is no termios (Windows keeps its console as
+// it is).
+class TerminalInput
+{
+public:
+    TerminalInput();
+    ~TerminalInput();
+    Q_DISABLE_COPY_MOVE(TerminalInput)
+
+    // Whether Ctrl-C was pressed since construction.
+    bool wasInterrupted() const;
+
+    static bool isTerminal(std::FILE *stream);
+
+private:
+    // What is restored afterwards; null when standard input is not a terminal.
+    struct Saved;
+    std::unique_ptr<Saved> m_saved;
+};
+
+} // namespace Dawiso

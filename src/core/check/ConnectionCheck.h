@@ -1,0 +1,111 @@
+#pragma once
+
+#include "check/ConnectionReport.h"
+#include "qlik/QlikUser.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace Dawiso {
+
+class QlikCloudClient;
+class QlikPager;
+class QlikRequest;
+
+// Proves that Dawiso will see the customer's Qlik content with a key, the way a catalog uses it:
+//   identity   GET /api/v1/users/me (301): the key is accepted and its user active
+//   admin      the user holds TenantAdmin (directly or through a group): warn
+//   expiry     the key's record (GET /api/v1/api-keys) or its own claims: warn under 30 days, fail when expired
+//   tenant     GET /api/v1/tenants/me (302): name, id, region; warn when the host is an alias
+//   spaces     GET /api/v1/spaces, every page: counts by type; fail when the user is in no space
+//   apps       GET /api/v1/items?resourceType=app, every page: counts per space and space type
+//   app-access GET /api/v1/apps/{id} and /data/metadata for one app per space type: fail when listed apps cannot
+//              be opened
+// identity runs first; expiry, tenant, spaces and apps then run side by side; app-access last. Lists are counted
+// page by page and never kept. Cancellable at any point; emits finished() exactly once.
+class ConnectionCheck : public QObject
+{
+    Q_OBJECT
+
+public:
+    // client: already pointed at the tenant's base URL; the check sets and clears its key.
+    explicit ConnectionCheck(QlikCloudClient *client, QObject *parent = nullptr);
+    ~ConnectionCheck() override;
+
+    // hostAndPort is what the user entered (compared with the tenant's hostnames).
+    void start(const QString &hostAndPort, const QByteArray &apiKey);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    ConnectionReport report() const { return m_report; }
+
+    // The checks in the order they are shown, with their titles, all Pending.
+    static QList<CheckResult> plannedChecks();
+    static int expiryWarningDays() { return 30; }
+
+signals:
+    void checkChanged(const Dawiso::CheckResult &result);
+    void progress(const QString &message);
+    void finished(const Dawiso::ConnectionReport &report);
+
+private:
+    void onIdentity(QlikRequest *request);
+    void startParallelChecks();
+    void onKeyList(QlikPager *pager);
+    void onTenant(QlikRequest *request);
+    void onSpacesPage(const QJsonArray &page);
+    void onSpacesDone(QlikPager *pager);
+    void onAppsPage(const QJsonArray &page);
+    void onAppsDone(QlikPager *pager);
+    void maybeStartAppAccess();
+    void openNextSampleApp();
+    void onAppOpened(QlikRequest *request, bool metadata);
+    void finishAppAccess();
+
+    void setResult(const QString &id, CheckStatus status, const QString &message, const QString &fix = {});
+    void track(QlikRequest *request);
+    void track(QlikPager *pager);
+    void failUnreachable(const QString &message, const QString &advice);
+    void finish(ConnectionReport::Verdict verdict);
+    void abandonAll();
+    QString spaceTypeOf(const QString &spaceId) const;
+
+    QlikCloudClient *m_client;
+    QList<QPointer<QObject>> m_jobs;
+    ConnectionReport m_report;
+    std::optional<QDateTime> m_claimedExpiry;
+    QlikUser m_user;
+    bool m_running = false;
+    int m_pendingParallel = 0;
+
+    // spaces and apps
+    QHash<QString, QString> m_spaceTypes; // space id -> type
+    QHash<QString, QString> m_spaceNames; // space id -> name
+    bool m_spacesDone = false;
+    bool m_spacesOk = false;
+    bool m_appsDone = false;
+    bool m_appsOk = false;
+    QStringList m_spaceProblems;
+    QStringList m_appProblems;
+    QString m_keyId;
+    // The first app seen in each space (id, name); the samples app-access opens are picked from these once both
+    // lists are complete, one per space type.
+    QHash<QString, QPair<QString, QString>> m_firstAppInSpace;
+    QHash<QString, int> m_appsInSpace; // counted in a hash while paging; the report's ordered map is built once
+    struct SampleApp
+    {
+        QString spaceType;
+        QString spaceName;
+        QString appId;
+        QString appName;
+    };
+    QList<SampleApp> m_sampleQueue;
+    SampleApp m_currentSample;
+    QStringList m_openFailures;
+    QStringList m_opened;
+};
+
+} // namespace Dawiso

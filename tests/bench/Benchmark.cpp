@@ -1,0 +1,445 @@
+#include "Benchmark.h"
+
+#include "BaselineFetch.h"
+#include "check/ConnectionCheck.h"
+#include "qlik/QlikCloudClient.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSysInfo>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+namespace Dawiso::Bench {
+
+namespace {
+
+const QString appsPrefix = QStringLiteral("/api/v1/apps/");
+const double ratioTarget = 1.2;
+const double memoryTargetMegabytes = 150;
+
+int pagesFor(int items)
+{
+    return qMax(1, (items + 99) / 100); // limit=100; an empty list is still one page
+}
+
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("yes") : QStringLiteral("NO");
+}
+
+QString number(double value, int decimals = 1)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+// One row of a Markdown table with fixed column widths.
+QString row(const QStringList &cells, const QList<int> &widths)
+{
+    QString line = QStringLiteral("|");
+    for (int i = 0; i < cells.size(); ++i)
+        line += QLatin1Char(' ') + cells.at(i).leftJustified(widths.value(i)) + QStringLiteral(" |");
+    return line;
+}
+
+QString rule(const QList<int> &widths)
+{
+    QString line = QStringLiteral("|");
+    for (const int width : widths)
+        line += QString(width + 2, QLatin1Char('-')) + QLatin1Char('|');
+    return line;
+}
+
+int sumOfPaths(const ServedRequests &requests, const std::function<bool(const QString &)> &matches)
+{
+    int sum = 0;
+    for (auto it = requests.byPath.cbegin(); it != requests.byPath.cend(); ++it) {
+        if (matches(it.key()))
+            sum += it.value();
+    }
+    return sum;
+}
+
+} // namespace
+
+Benchmark::Benchmark(const Options &options)
+    : m_options(options)
+{ }
+
+int Benchmark::run(const QString &program)
+{
+    QTextStream err(stderr);
+    const QStringList arguments {QStringLiteral("--serve"), QStringLiteral("--apps"), QString::number(m_options.apps),
+                                 QStringLiteral("--spaces"), QString::number(m_options.spaces)};
+    if (!m_server.start(program, arguments, std::chrono::minutes(5))) {
+        err << "bench_connectioncheck: " << m_server.error() << Qt::endl;
+        return CouldNotRun;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(m_server.tenant().certificatePem, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        err << "bench_connectioncheck: the served certificate could not be read." << Qt::endl;
+        return CouldNotRun;
+    }
+    // Both clients trust exactly the served certificate, as a CA of this run (what --ca-file does).
+    m_trust.addCaCertificates(certificates);
+
+    // The warm-up check also tells which apps the check opens, so that the baseline opens the same ones.
+    Sample warmUpCheck;
+    ServedRequests served;
+    if (!runCheck(&warmUpCheck) || !takeServed(&warmUpCheck, &served)) {
+        err << "bench_connectioncheck: " << m_problem << Qt::endl;
+        return m_lastReport.verdict == ConnectionReport::Verdict::Usable ? CouldNotRun : TargetsMissed;
+    }
+    QStringList appPaths;
+    for (auto it = served.byPath.cbegin(); it != served.byPath.cend(); ++it) {
+        if (it.key().startsWith(appsPrefix))
+            appPaths << it.key(); // sorted: each app before its /data/metadata
+    }
+    Sample warmUpBaseline;
+    if (!runBaseline(appPaths, &warmUpBaseline) || !takeServed(&warmUpBaseline)) {
+        err << "bench_connectioncheck: the baseline could not run: " << m_problem << Qt::endl;
+        return CouldNotRun;
+    }
+
+    QList<Sample> baseline;
+    QList<Sample> check;
+    for (int i = 0; i < m_options.runs; ++i) {
+        Sample baselineRun;
+        if (!runBaseline(appPaths, &baselineRun) || !takeServed(&baselineRun)) {
+            err << "bench_connectioncheck: the baseline could not run: " << m_problem << Qt::endl;
+            return CouldNotRun;
+        }
+        baseline << baselineRun;
+        Sample checkRun;
+        if (!runCheck(&checkRun) || !takeServed(&checkRun, &served)) {
+            err << "bench_connectioncheck: " << m_problem << Qt::endl;
+            return m_lastReport.verdict == ConnectionReport::Verdict::Usable ? CouldNotRun : TargetsMissed;
+        }
+        check << checkRun;
+    }
+    return printReport(baseline, check, served, appPaths);
+}
+
+bool Benchmark::runCheck(Sample *sample)
+{
+    const ServedTenant &tenant = m_server.tenant();
+    QNetworkAccessManager network;
+    QlikCloudClient client(&network, &m_trust);
+    client.setBaseUrl(tenant.baseUrl());
+    ConnectionCheck check(&client);
+    QEventLoop loop;
+    bool finished = false;
+    QObject::connect(&check, &ConnectionCheck::finished, &loop, [&](const ConnectionReport &report) {
+        m_lastReport = report;
+        finished = true;
+        loop.quit();
+    });
+    QTimer giveUp; // the check has its own timeouts; this only keeps a broken run from hanging the benchmark
+    giveUp.setSingleShot(true);
+    QObject::connect(&giveUp, &QTimer::timeout, &loop, &QEventLoop::quit);
+    giveUp.start(std::chrono::minutes(10));
+
+    const CpuTime cpuBefore = cpuTimeNow();
+    QElapsedTimer wall;
+    wall.start();
+    check.start(tenant.hostAndPort(), tenant.token);
+    if (!finished)
+        loop.exec();
+    sample->wallMs = double(wall.nsecsElapsed()) / 1e6;
+    const CpuTime cpuAfter = cpuTimeNow();
+    sample->userMs = cpuAfter.userMs - cpuBefore.userMs;
+    sample->systemMs = cpuAfter.systemMs - cpuBefore.systemMs;
+
+    if (!finished) {
+        check.cancel();
+        m_lastReport.verdict = ConnectionReport::Verdict::Cancelled;
+        m_problem = QStringLiteral("the connection check did not finish within 10 minutes");
+        return false;
+    }
+    sample->counted = m_lastReport.counts.requests;
+    if (m_lastReport.verdict != ConnectionReport::Verdict::Usable || m_lastReport.counts.apps != tenant.apps
+        || m_lastReport.counts.spaces != tenant.spaces) {
+        QStringList findings;
+        for (const CheckResult &result : std::as_const(m_lastReport.checks))
+            findings << checkStatusName(result.status) + QLatin1Char(' ') + result.id + QStringLiteral(": ")
+                    + result.message;
+        m_problem = QStringLiteral("the connection check did not find the tenant usable with %1 spaces and %2 apps "
+                                   "(it counted %3 and %4):\n  %5")
+                        .arg(tenant.spaces)
+                        .arg(tenant.apps)
+                        .arg(m_lastReport.counts.spaces)
+                        .arg(m_lastReport.counts.apps)
+                        .arg(findings.join(QStringLiteral("\n  ")));
+        if (m_lastReport.verdict == ConnectionReport::Verdict::Usable)
+            m_lastReport.verdict = ConnectionReport::Verdict::Blocked;
+        return false;
+    }
+    return true;
+}
+
+bool Benchmark::runBaseline(const QStringList &appPaths, Sample *sample)
+{
+    const ServedTenant &tenant = m_server.tenant();
+    QNetworkAccessManager network;
+    // Built once, as a plain client would: the same trust as the check's.
+    BaselineFetch fetch(tenant.baseUrl(), tenant.token, m_trust.configuration(), appPaths);
+
+    const CpuTime cpuBefore = cpuTimeNow();
+    QElapsedTimer wall;
+    wall.start();
+    const bool ok = fetch.run(network);
+    sample->wallMs = double(wall.nsecsElapsed()) / 1e6;
+    const CpuTime cpuAfter = cpuTimeNow();
+    sample->userMs = cpuAfter.userMs - cpuBefore.userMs;
+    sample->systemMs = cpuAfter.systemMs - cpuBefore.systemMs;
+    sample->counted = fetch.requests();
+    if (!ok)
+        m_problem = fetch.error();
+    return ok;
+}
+
+bool Benchmark::takeServed(Sample *sample, ServedRequests *requests)
+{
+    const std::optional<ServedRequests> served = m_server.takeRequests();
+    if (!served) {
+        m_problem = m_server.error();
+        return false;
+    }
+    sample->served = served->total;
+    if (requests)
+        *requests = *served;
+    return true;
+}
+
+int Benchmark::expectedRequests() const
+{
+    const ServedTenant &tenant = m_server.tenant();
+    // users/me 301 + users/{id}, api-keys (1 page), tenants/me 302 + tenants/{id}, then the lists and the samples.
+    return 2 + 1 + 2 + pagesFor(tenant.spaces) + pagesFor(tenant.apps) + 2 * int(tenant.sampleSpaceTypes.size());
+}
+
+// Where the requests of one check go: expected from the tenant's content, and what the simulator received. True
+// when every row matches.
+bool Benchmark::printRequests(QTextStream &out, const ServedRequests &lastCheck) const
+{
+    const ServedTenant &tenant = m_server.tenant();
+    const QList<int> pathWidths {52, 8, 10};
+    bool allMatch = true;
+    auto pathRow = [&](const QString &what, int want, int got) {
+        allMatch = allMatch && want == got;
+        out << row({what, QString::number(want), QString::number(got)}, pathWidths) << '\n';
+    };
+    const auto &byPath = lastCheck.byPath;
+    const int userById = sumOfPaths(lastCheck, [](const QString &path) {
+        return path.startsWith(QLatin1String("/api/v1/users/")) && path != QLatin1String("/api/v1/users/me");
+    });
+    const int tenantById = sumOfPaths(lastCheck, [](const QString &path) {
+        return path.startsWith(QLatin1String("/api/v1/tenants/")) && path != QLatin1String("/api/v1/tenants/me");
+    });
+    const int appOpens = sumOfPaths(lastCheck, [](const QString &path) {
+        return path.startsWith(appsPrefix) && !path.endsWith(QLatin1String("/data/metadata"));
+    });
+    const int metadata = sumOfPaths(lastCheck, [](const QString &path) {
+        return path.startsWith(appsPrefix) && path.endsWith(QLatin1String("/data/metadata"));
+    });
+    const int listed = byPath.value(QStringLiteral("/api/v1/users/me")) + userById
+        + byPath.value(QStringLiteral("/api/v1/api-keys")) + byPath.value(QStringLiteral("/api/v1/tenants/me"))
+        + tenantById + byPath.value(QStringLiteral("/api/v1/spaces")) + byPath.value(QStringLiteral("/api/v1/items"))
+        + appOpens + metadata;
+    const QString types = tenant.sampleSpaceTypes.join(QStringLiteral(", "));
+    out << "HTTP requests of one check, as the simulator counted them (last run):\n\n";
+    out << row({QStringLiteral("Request"), QStringLiteral("Expected"), QStringLiteral("Check")}, pathWidths) << '\n'
+        << rule(pathWidths) << '\n';
+    pathRow(QStringLiteral("GET /api/v1/users/me (301)"), 1, byPath.value(QStringLiteral("/api/v1/users/me")));
+    pathRow(QStringLiteral("GET /api/v1/users/{id}"), 1, userById);
+    pathRow(QStringLiteral("GET /api/v1/api-keys (1 page)"), 1, byPath.value(QStringLiteral("/api/v1/api-keys")));
+    pathRow(QStringLiteral("GET /api/v1/tenants/me (302)"), 1, byPath.value(QStringLiteral("/api/v1/tenants/me")));
+    pathRow(QStringLiteral("GET /api/v1/tenants/{id}"), 1, tenantById);
+    pathRow(QStringLiteral("GET /api/v1/spaces pages, ceil(%1/100)").arg(tenant.spaces), pagesFor(tenant.spaces),
+            byPath.value(QStringLiteral("/api/v1/spaces")));
+    pathRow(QStringLiteral("GET /api/v1/items pages, ceil(%1/100)").arg(tenant.apps), pagesFor(tenant.apps),
+            byPath.value(QStringLiteral("/api/v1/items")));
+    pathRow(QStringLiteral("GET /api/v1/apps/{id} (%1)").arg(types), int(tenant.sampleSpaceTypes.size()), appOpens);
+    pathRow(QStringLiteral("GET /api/v1/apps/{id}/data/metadata"), int(tenant.sampleSpaceTypes.size()), metadata);
+    pathRow(QStringLiteral("anything else"), 0, lastCheck.total - listed);
+    pathRow(QStringLiteral("total"), expectedRequests(), lastCheck.total);
+    out << '\n';
+    return allMatch;
+}
+
+int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &check, const ServedRequests &lastCheck,
+                           const QStringList &appPaths) const
+{
+    const ServedTenant &tenant = m_server.tenant();
+    QTextStream out(stdout);
+    const int expected = expectedRequests();
+
+    out << "Connection check benchmark: " << tenant.apps << " apps in " << tenant.spaces << " spaces, " << check.size()
+        << " runs of each after one warm-up of each, alternating.\n"
+        << "Platform: " << QSysInfo::prettyProductName() << ", " << QSysInfo::currentCpuArchitecture() << ", "
+        << QThread::idealThreadCount() << " hardware threads; Qt " << qVersion() << "; build type "
+        << DQS_BENCH_BUILD_TYPE << ".\n";
+    if (QLatin1String(DQS_BENCH_BUILD_TYPE) != QLatin1String("Release"))
+        out << "Note: this is not a Release build; scripts/bench builds one.\n";
+    out << "The simulator runs in its own process: the figures below are the client's only.\n\n";
+
+    const bool rowsMatch = printRequests(out, lastCheck);
+
+    QList<double> baselineWall, checkWall, baselineUser, checkUser, baselineSystem, checkSystem;
+    QStringList baselineRuns, checkRuns;
+    bool countsEqual = rowsMatch;
+    bool baselineEqual = true;
+    QList<int> checkServed, checkCounted, baselineServed, baselineCounted;
+    for (const Sample &sample : baseline) {
+        baselineWall << sample.wallMs;
+        baselineUser << sample.userMs;
+        baselineSystem << sample.systemMs;
+        baselineRuns << number(sample.wallMs, 0);
+        baselineEqual = baselineEqual && sample.served == expected && sample.counted == expected;
+        baselineServed << sample.served;
+        baselineCounted << sample.counted;
+    }
+    for (const Sample &sample : check) {
+        checkWall << sample.wallMs;
+        checkUser << sample.userMs;
+        checkSystem << sample.systemMs;
+        checkRuns << number(sample.wallMs, 0);
+        countsEqual = countsEqual && sample.served == expected;
+        checkServed << sample.served;
+        checkCounted << sample.counted;
+    }
+    auto distinct = [](QList<int> values) {
+        std::sort(values.begin(), values.end());
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+        QStringList text;
+        for (const int value : values)
+            text << QString::number(value);
+        return text.join(QStringLiteral(" or "));
+    };
+    const double baselineMedian = median(baselineWall);
+    const double checkMedian = median(checkWall);
+    const double ratio = baselineMedian > 0 ? checkMedian / baselineMedian : 0;
+    const double memory = peakResidentMegabytes();
+    const bool ratioMet = ratio > 0 && ratio <= ratioTarget;
+    const bool memoryMet = memory >= 0 && memory < memoryTargetMegabytes;
+
+#if defined(Q_OS_LINUX)
+    const QString memorySource = QStringLiteral("getrusage ru_maxrss, Linux");
+#elif defined(Q_OS_MACOS)
+    const QString memorySource = QStringLiteral("getrusage ru_maxrss, macOS");
+#else
+    const QString memorySource = QStringLiteral("not measured on this platform");
+#endif
+    auto cpu = [](const QList<double> &user, const QList<double> &system) -> QString {
+        return number(median(user), 0) + QStringLiteral(" / ") + number(median(system), 0) + QStringLiteral(" ms");
+    };
+    const QList<int> widths {52, 16, 10, 4};
+    out << row({QStringLiteral("Figure"), QStringLiteral("Measured"), QStringLiteral("Target"), QStringLiteral("Met")},
+               widths)
+        << '\n'
+        << rule(widths) << '\n'
+        << row({QStringLiteral("HTTP requests of the check (simulator, every run)"), distinct(checkServed),
+                QStringLiteral("= %1").arg(expected), yesNo(countsEqual)},
+               widths)
+        << '\n'
+        << row({QStringLiteral("  counted by the check itself (report.counts)"), distinct(checkCounted), {}, {}},
+               widths)
+        << '\n'
+        << row({QStringLiteral("HTTP requests of the baseline (simulator / own)"),
+                distinct(baselineServed) + QStringLiteral(" / ") + distinct(baselineCounted),
+                QStringLiteral("= %1").arg(expected), yesNo(baselineEqual)},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Median wall time, baseline (sequential QNAM)"),
+                number(baselineMedian) + QStringLiteral(" ms"),
+                {},
+                {}},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Median wall time, connection check"),
+                number(checkMedian) + QStringLiteral(" ms"),
+                {},
+                {}},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Ratio check / baseline"), number(ratio, 2),
+                QStringLiteral("<= ") + number(ratioTarget, 2), yesNo(ratioMet)},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Median CPU time, baseline (user / system)"), cpu(baselineUser, baselineSystem), {}, {}},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Median CPU time, connection check (user / system)"),
+                cpu(checkUser, checkSystem),
+                {},
+                {}},
+               widths)
+        << '\n'
+        << row({QStringLiteral("Peak resident memory (%1)").arg(memorySource),
+                memory < 0 ? QStringLiteral("n/a") : number(memory) + QStringLiteral(" MB"),
+                QStringLiteral("< ") + number(memoryTargetMegabytes, 0) + QStringLiteral(" MB"), yesNo(memoryMet)},
+               widths)
+        << '\n';
+    out << "\nWall time of every run (ms), baseline: " << baselineRuns.join(QStringLiteral(", ")) << '\n'
+        << "Wall time of every run (ms), check:    " << checkRuns.join(QStringLiteral(", ")) << '\n'
+        << "Apps opened (by both): " << appPaths.join(QStringLiteral(", ")) << "\n\n";
+
+    if (!baselineEqual) {
+        out << "Result: the baseline did not read exactly the expected pages, so the comparison is void." << Qt::endl;
+        return CouldNotRun;
+    }
+    const bool met = countsEqual && ratioMet && memoryMet;
+    out << (met ? "Result: every target is met." : "Result: at least one target is missed.") << Qt::endl;
+    return met ? TargetsMet : TargetsMissed;
+}
+
+double Benchmark::median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
+}
+
+Benchmark::CpuTime Benchmark::cpuTimeNow()
+{
+    CpuTime time;
+#ifdef Q_OS_UNIX
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    auto ms = [](const timeval &value) {
+        return double(value.tv_sec) * 1e3 + double(value.tv_usec) / 1e3;
+    };
+    time.userMs = ms(usage.ru_utime);
+    time.systemMs = ms(usage.ru_stime);
+#endif
+    return time;
+}
+
+double Benchmark::peakResidentMegabytes()
+{
+#ifdef Q_OS_UNIX
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+#ifdef Q_OS_MACOS
+    return double(usage.ru_maxrss) / 1e6; // bytes
+#else
+    return double(usage.ru_maxrss) * 1024 / 1e6; // KiB
+#endif
+#else
+    return -1;
+#endif
+}
+
+} // namespace Dawiso::Bench

@@ -1,0 +1,275 @@
+// The connection check against each simulated tenant scenario: every failure a catalog integration meets gets its
+// status and its fix, over real HTTPS.
+#include "SimulatorTrust.h"
+#include "check/ConnectionCheck.h"
+#include "qlik/QlikCloudClient.h"
+#include "simulator/QlikSimulator.h"
+#include "simulator/SimulatorScenario.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::CheckScenario;
+using Simulator::QlikSimulator;
+using Simulator::SimulatorScenario;
+
+Q_DECLARE_METATYPE(Dawiso::Simulator::CheckScenario)
+
+class TestConnectionCheck : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scenarios_data();
+    void scenarios();
+    void healthyTenantIsCountedAndOpened();
+    void manyAppsArePagedWithTheFewestRequests();
+    void unreachableHostSkipsEverything();
+    void cancelStopsEveryCheck();
+    void reportNeverHoldsTheKey();
+
+private:
+    struct Run
+    {
+        ConnectionReport report;
+        QList<CheckResult> changes;
+        QStringList progress;
+    };
+    Run run(QlikSimulator &simulator, const QByteArray &key, const QString &host = {});
+    static QString statusOf(const ConnectionReport &report, const QString &id);
+};
+
+TestConnectionCheck::Run TestConnectionCheck::run(QlikSimulator &simulator, const QByteArray &key, const QString &host)
+{
+    QNetworkAccessManager network;
+    TlsTrust trust;
+    Test::trustSimulator(trust, simulator);
+    QlikCloudClient client(&network, &trust);
+    client.setBaseUrl(simulator.baseUrl());
+    ConnectionCheck check(&client);
+    Run result;
+    connect(&check, &ConnectionCheck::checkChanged, this,
+            [&result](const CheckResult &change) { result.changes << change; });
+    connect(&check, &ConnectionCheck::progress, this,
+            [&result](const QString &message) { result.progress << message; });
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.start(host.isEmpty() ? simulator.hostAndPort() : host, key);
+    if (!finished.wait(60000))
+        return result;
+    result.report = finished.first().first().value<ConnectionReport>();
+    if (check.isRunning() || client.hasApiKey())
+        result.report.failureMessage = QStringLiteral("check still running or key still held");
+    return result;
+}
+
+QString TestConnectionCheck::statusOf(const ConnectionReport &report, const QString &id)
+{
+    const CheckResult *check = report.check(id);
+    return check ? checkStatusName(check->status) : QStringLiteral("missing");
+}
+
+void TestConnectionCheck::scenarios_data()
+{
+    QTest::addColumn<CheckScenario>("scenario");
+    QTest::addColumn<int>("verdict");
+    QTest::addColumn<QString>("checkId");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("fixMentions"); // the fix must say this (empty: no fix expected)
+
+    using V = ConnectionReport::Verdict;
+    QTest::newRow("healthy") << CheckScenario::Healthy << int(V::Usable) << "app-access"
+                             << "pass"
+                             << "";
+    QTest::newRow("no spaces") << CheckScenario::NoSpaces << int(V::Blocked) << "spaces"
+                               << "fail"
+                               << "Can view";
+    QTest::newRow("apps listed, not openable") << CheckScenario::AppsNotOpenable << int(V::Blocked) << "app-access"
+                                               << "fail"
+                                               << "Can view";
+    QTest::newRow("tenant admin outside managed spaces")
+        << CheckScenario::ManagedAdmin << int(V::Blocked) << "app-access"
+        << "fail"
+        << "managed spaces";
+    QTest::newRow("tenant admin key") << CheckScenario::TenantAdminKey << int(V::Usable) << "admin"
+                                      << "warn"
+                                      << "dedicated user";
+    QTest::newRow("expires in 3 days") << CheckScenario::ExpiringSoon << int(V::Usable) << "expiry"
+                                       << "warn"
+                                       << "longer expiry";
+    QTest::newRow("expired key") << CheckScenario::ExpiredKey << int(V::Blocked) << "identity"
+                                 << "fail"
+                                 << "new key";
+    QTest::newRow("429 on the first page") << CheckScenario::RateLimitedFirstPage << int(V::Usable) << "spaces"
+                                           << "pass"
+                                           << "";
+    QTest::newRow("250 apps in 3 spaces") << CheckScenario::ManyApps << int(V::Usable) << "apps"
+                                          << "pass"
+                                          << "";
+    QTest::newRow("slow responses") << CheckScenario::SlowResponses << int(V::Usable) << "apps"
+                                    << "pass"
+                                    << "";
+    QTest::newRow("invalid JSON") << CheckScenario::InvalidJson << int(V::Blocked) << "apps"
+                                  << "fail"
+                                  << "support";
+    QTest::newRow("wrong JSON types") << CheckScenario::WrongJsonTypes << int(V::Blocked) << "spaces"
+                                      << "fail"
+                                      << "support";
+}
+
+void TestConnectionCheck::scenarios()
+{
+    QFETCH(CheckScenario, scenario);
+    QFETCH(int, verdict);
+    QFETCH(QString, checkId);
+    QFETCH(QString, status);
+    QFETCH(QString, fixMentions);
+
+    const auto setup = SimulatorScenario::tenantFor(scenario);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    SimulatorScenario::applyFaults(scenario, simulator);
+    const Run result = run(simulator, simulator.sampleToken(setup.key));
+
+    QVERIFY2(result.report.failureMessage.isEmpty(), qPrintable(result.report.failureMessage));
+    QCOMPARE(int(result.report.verdict), verdict);
+    const CheckResult *check = result.report.check(checkId);
+    QVERIFY(check);
+    QCOMPARE(checkStatusName(check->status), status);
+    QVERIFY(!check->message.isEmpty());
+    if (fixMentions.isEmpty())
+        QVERIFY2(check->fix.isEmpty(), qPrintable(check->fix));
+    else
+        QVERIFY2(check->fix.contains(fixMentions, Qt::CaseInsensitive), qPrintable(check->fix));
+    // Every check ends in a final state, and a blocked verdict always comes with a failed check.
+    for (const CheckResult &each : result.report.checks) {
+        QVERIFY2(each.status != CheckStatus::Pending && each.status != CheckStatus::Running, qPrintable(each.id));
+        if (each.status == CheckStatus::Fail || each.status == CheckStatus::Warn)
+            QVERIFY2(!each.fix.isEmpty(), qPrintable(each.id + QStringLiteral(" has no fix")));
+    }
+    QCOMPARE(result.report.verdict == ConnectionReport::Verdict::Blocked,
+             result.report.countWithStatus(CheckStatus::Fail) > 0);
+}
+
+void TestConnectionCheck::healthyTenantIsCountedAndOpened()
+{
+    const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    const Run result = run(simulator, simulator.sampleToken(setup.key));
+    const ConnectionReport &report = result.report;
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Usable);
+    QCOMPARE(report.countWithStatus(CheckStatus::Pass), 7);
+    QCOMPARE(report.userId, simulator.sampleUserId(setup.key));
+    QCOMPARE(report.keyId, simulator.sampleKeyId(setup.key));
+    QVERIFY(report.keyExpiry.isValid());
+    QCOMPARE(report.tenantId, simulator.tenant().id);
+
+    // The counts match what the simulated user can see.
+    int visibleApps = 0;
+    for (const auto &app : simulator.tenant().apps) {
+        for (const auto &space : simulator.tenant().spaces) {
+            if (space.id == app.spaceId && space.memberIds.contains(report.userId))
+                ++visibleApps;
+        }
+    }
+    QVERIFY(visibleApps > 0);
+    QCOMPARE(report.counts.apps, visibleApps);
+    QCOMPARE(report.counts.spaces, 3);
+    QCOMPARE(report.counts.spacesByType.value(QStringLiteral("managed")), 1);
+    QCOMPARE(report.counts.requests, simulator.requests().size()); // the check counts what the server saw
+    // One sample app per space type was opened, with its data model.
+    QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/apps/")), 2 * 3);
+    // Live updates: every check went through Running before its result.
+    for (const CheckResult &check : report.checks) {
+        bool sawRunning = false;
+        for (const CheckResult &change : result.changes)
+            sawRunning = sawRunning || (change.id == check.id && change.status == CheckStatus::Running);
+        if (check.id != QLatin1String("admin"))
+            QVERIFY2(sawRunning, qPrintable(check.id));
+    }
+    QVERIFY(!result.progress.isEmpty());
+}
+
+void TestConnectionCheck::manyAppsArePagedWithTheFewestRequests()
+{
+    const auto setup = SimulatorScenario::tenantFor(CheckScenario::ManyApps);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    const Run result = run(simulator, simulator.sampleToken(setup.key));
+    QCOMPARE(result.report.counts.apps, 250);
+    QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/items")), 3); // ceil(250 / 100)
+    QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/spaces")), 1);
+}
+
+void TestConnectionCheck::unreachableHostSkipsEverything()
+{
+    QlikSimulator simulator;
+    QVERIFY(simulator.start());
+    QTcpServer reserve;
+    QVERIFY(reserve.listen(QHostAddress::LocalHost));
+    const quint16 port = reserve.serverPort();
+    reserve.close();
+
+    QNetworkAccessManager network;
+    TlsTrust trust;
+    QlikCloudClient client(&network, &trust);
+    QUrl base(QStringLiteral("https://localhost"));
+    base.setPort(port);
+    client.setBaseUrl(base);
+    ConnectionCheck check(&client);
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.start(QStringLiteral("localhost:%1").arg(port), simulator.sampleToken(Simulator::SampleKey::Healthy));
+    QVERIFY(finished.wait(30000));
+    const auto report = finished.first().first().value<ConnectionReport>();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Unreachable);
+    QVERIFY(report.failureMessage.contains(QString::number(port)));
+    QCOMPARE(statusOf(report, QStringLiteral("identity")), QStringLiteral("fail"));
+    QCOMPARE(report.countWithStatus(CheckStatus::Skipped), 6);
+}
+
+void TestConnectionCheck::cancelStopsEveryCheck()
+{
+    const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    simulator.setResponseDelay(QStringLiteral("/api/v1/items"), -1);
+
+    QNetworkAccessManager network;
+    TlsTrust trust;
+    Test::trustSimulator(trust, simulator);
+    QlikCloudClient client(&network, &trust);
+    client.setBaseUrl(simulator.baseUrl());
+    ConnectionCheck check(&client);
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.start(simulator.hostAndPort(), simulator.sampleToken(setup.key));
+    QTRY_VERIFY_WITH_TIMEOUT(simulator.requestCount(QStringLiteral("/api/v1/items")) == 1, 20000);
+    check.cancel();
+    QCOMPARE(finished.size(), 1);
+    const auto report = finished.first().first().value<ConnectionReport>();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Cancelled);
+    QVERIFY(report.countWithStatus(CheckStatus::Skipped) >= 2);
+    QVERIFY(!check.isRunning());
+    QVERIFY(!client.hasApiKey());
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestConnectionCheck::reportNeverHoldsTheKey()
+{
+    const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    const QByteArray key = simulator.sampleToken(setup.key);
+    const Run result = run(simulator, key);
+    const QByteArray json = QJsonDocument(result.report.toJson()).toJson();
+    QVERIFY(json.contains(simulator.hostAndPort().toUtf8()));
+    QVERIFY(!json.contains(key));
+    QVERIFY(!json.contains(key.split('.').value(2))); // not even the signature part
+}
+
+QTEST_GUILESS_MAIN(TestConnectionCheck)
+#include "tst_connectioncheck.moc"
