@@ -66,6 +66,8 @@ private slots:
 private:
     void startPractice();
     void goToKeyPage();
+    void completeAccessPage();
+    void walkToKeyPage(Simulator::QlikSimulator &tenant);
     void walkToSavePageWithHealthyKey();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -121,10 +123,27 @@ void TestSetupWizardFailures::goToKeyPage()
     startPractice();
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();
+    completeAccessPage();
+}
+
+void TestSetupWizardFailures::completeAccessPage()
+{
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
     for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
         m_driver->tick(step);
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+}
+
+// The host and access steps against a tenant this run trusts, as a user does them.
+void TestSetupWizardFailures::walkToKeyPage(Simulator::QlikSimulator &tenant)
+{
+    Test::trustSimulator(*m_trust, tenant);
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    completeAccessPage();
 }
 
 void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
@@ -281,14 +300,7 @@ void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
 {
     Simulator::QlikSimulator tenant;
     QVERIFY(tenant.start());
-    Test::trustSimulator(*m_trust, tenant);
-    m_driver->clickNext();
-    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
-        m_driver->tick(step);
-    m_driver->clickNext();
+    walkToKeyPage(tenant);
     m_driver->find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(tenant.sampleToken(SampleKey::Healthy)));
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
 
@@ -318,14 +330,7 @@ void TestSetupWizardFailures::failedCheckShowsItsFixAndChecksAgain()
     const auto setup = Simulator::SimulatorScenario::tenantFor(Simulator::CheckScenario::NoSpaces);
     Simulator::QlikSimulator tenant(setup.tenant);
     QVERIFY(tenant.start());
-    Test::trustSimulator(*m_trust, tenant);
-    m_driver->clickNext();
-    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
-        m_driver->tick(step);
-    m_driver->clickNext();
+    walkToKeyPage(tenant);
     m_driver->find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(tenant.sampleToken(setup.key)));
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();

@@ -210,12 +210,9 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
-    QString parseError;
-    const QJsonDocument document = request->json(&parseError);
-    QStringList problems;
-    const auto user = document.isObject() ? QlikUser::fromJson(document.object(), &problems) : std::nullopt;
+    QString detail;
+    const auto user = QlikUser::fromBody(request->body(), &detail);
     if (!user) {
-        const QString detail = parseError.isEmpty() ? problems.join(QLatin1Char(' ')) : parseError;
         setResult(identityId, CheckStatus::Fail,
                   tr("Qlik accepted the key, but its answer about the user could not be read."),
                   tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(detail));
@@ -398,12 +395,8 @@ void ConnectionCheck::onSpacesDone(QlikPager *pager)
                            "(open the space, then Members › Add members).")
                             .arg(who);
     if (!pager->isSuccess()) {
-        const QString why = pager->failure().isFailure()
-            ? pager->failure().text()
-            : (pager->qlikError().summary().isEmpty()
-                   ? tr("HTTP %1").arg(pager->errorStatus())
-                   : tr("HTTP %1: %2").arg(QString::number(pager->errorStatus()), pager->qlikError().summary()));
-        setResult(spacesId, CheckStatus::Fail, tr("Qlik's list of spaces could not be read (%1).").arg(why),
+        setResult(spacesId, CheckStatus::Fail,
+                  tr("Qlik's list of spaces could not be read (%1).").arg(pager->failureText()),
                   tr("Try again; if it keeps happening, save a report for Dawiso support."));
     } else if (!m_spaceProblems.isEmpty()) {
         m_spaceProblems.removeDuplicates();
@@ -472,12 +465,8 @@ void ConnectionCheck::onAppsDone(QlikPager *pager)
 {
     m_appsDone = true;
     if (!pager->isSuccess()) {
-        const QString why = pager->failure().isFailure()
-            ? pager->failure().text()
-            : (pager->qlikError().summary().isEmpty()
-                   ? tr("HTTP %1").arg(pager->errorStatus())
-                   : tr("HTTP %1: %2").arg(QString::number(pager->errorStatus()), pager->qlikError().summary()));
-        setResult(appsId, CheckStatus::Fail, tr("Qlik's list of apps could not be read (%1).").arg(why),
+        setResult(appsId, CheckStatus::Fail,
+                  tr("Qlik's list of apps could not be read (%1).").arg(pager->failureText()),
                   tr("Try again; if it keeps happening, save a report for Dawiso support."));
     } else if (!m_appProblems.isEmpty()) {
         m_appProblems.removeDuplicates();

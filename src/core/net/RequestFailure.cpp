@@ -1,5 +1,7 @@
 #include "net/RequestFailure.h"
 
+#include "net/TlsTrust.h"
+
 namespace Dawiso {
 
 RequestFailure::RequestFailure(Kind kind, QString message, QString advice, QString detail)
@@ -89,18 +91,8 @@ RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, con
     QStringList descriptions;
     for (const QSslError &error : errors) {
         descriptions << error.errorString();
-        switch (error.error()) {
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-        case QSslError::UnableToGetLocalIssuerCertificate:
-        case QSslError::UnableToGetIssuerCertificate:
-        case QSslError::UnableToVerifyFirstCertificate:
-        case QSslError::CertificateUntrusted:
-        case QSslError::HostNameMismatch:
-            break;
-        default:
+        if (!TlsTrust::isTrustError(error.error()))
             trustOnly = false;
-        }
     }
     descriptions.removeDuplicates();
     const QString detail = descriptions.join(QLatin1Char('\n'));

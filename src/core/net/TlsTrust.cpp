@@ -15,22 +15,6 @@ QString normalisedKey(const QString &hostAndPort)
     return key;
 }
 
-bool isTrustError(QSslError::SslError error)
-{
-    switch (error) {
-    case QSslError::SelfSignedCertificate:
-    case QSslError::SelfSignedCertificateInChain:
-    case QSslError::UnableToGetLocalIssuerCertificate:
-    case QSslError::UnableToGetIssuerCertificate:
-    case QSslError::UnableToVerifyFirstCertificate:
-    case QSslError::CertificateUntrusted:
-    case QSslError::HostNameMismatch:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 void TlsTrust::addCaCertificates(const QList<QSslCertificate> &certificates)
@@ -56,6 +40,22 @@ bool TlsTrust::isPinned(const QString &hostAndPort, const QSslCertificate &certi
 {
     const auto it = m_pins.constFind(normalisedKey(hostAndPort));
     return it != m_pins.cend() && !certificate.isNull() && it->contains(CertificateSummary::sha256(certificate));
+}
+
+bool TlsTrust::isTrustError(QSslError::SslError error)
+{
+    switch (error) {
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+    case QSslError::HostNameMismatch:
+        return true;
+    default:
+        return false;
+    }
 }
 
 QString TlsTrust::originKey(const QUrl &url)

@@ -32,6 +32,9 @@ public:
     bool acceptsPinned(const QUrl &url, const QSslCertificate &peerCertificate, const QList<QSslError> &errors) const;
 
     static QString originKey(const QUrl &url); // "host:port" with the default port filled in
+    // Errors that only say the certificate is not vouched for (self-signed, unknown issuer, other name): the kind a
+    // person may decide to trust. Expired, revoked or malformed certificates are not.
+    static bool isTrustError(QSslError::SslError error);
 
 private:
     QList<QSslCertificate> m_caCertificates;

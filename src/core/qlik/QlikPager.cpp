@@ -100,6 +100,17 @@ void QlikPager::onPage(QlikRequest *request)
     fetch(nextUrl);
 }
 
+QString QlikPager::failureText() const
+{
+    if (m_failure.isFailure())
+        return m_failure.text();
+    if (m_errorStatus == 0)
+        return {};
+    const QString said = m_qlikError.summary();
+    return said.isEmpty() ? tr("HTTP %1").arg(m_errorStatus)
+                          : tr("HTTP %1: %2").arg(QString::number(m_errorStatus), said);
+}
+
 void QlikPager::finish(const RequestFailure &failure)
 {
     if (m_finished)

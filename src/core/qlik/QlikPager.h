@@ -38,6 +38,8 @@ public:
     // When a page was answered with an HTTP error: its status and Qlik error body.
     int errorStatus() const { return m_errorStatus; }
     QlikError qlikError() const { return m_qlikError; }
+    // Why the walk did not complete, in one phrase: the failure's text, or the HTTP status with Qlik's own words.
+    QString failureText() const;
     QJsonArray items() const { return m_items; }
     int pagesRead() const { return m_pagesRead; }
     int itemCount() const { return m_itemCount; }

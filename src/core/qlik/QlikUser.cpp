@@ -2,6 +2,8 @@
 
 #include "qlik/JsonFieldReader.h"
 
+#include <QJsonDocument>
+
 namespace Dawiso {
 
 namespace {
@@ -67,6 +69,23 @@ std::optional<QlikUser> QlikUser::fromJson(const QJsonObject &object, QStringLis
     // Only a missing or mistyped id makes the record unusable; other problems are reported but tolerated.
     if (user.id.isEmpty())
         return std::nullopt;
+    return user;
+}
+
+std::optional<QlikUser> QlikUser::fromBody(const QByteArray &body, QString *problem)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    QStringList problems;
+    const auto user = document.isObject() ? fromJson(document.object(), &problems) : std::nullopt;
+    if (problem) {
+        if (parseError.error != QJsonParseError::NoError)
+            *problem = parseError.errorString();
+        else if (!document.isObject())
+            *problem = QCoreApplication::translate("QlikUser", "The answer is not a JSON object.");
+        else
+            *problem = problems.join(QLatin1Char(' '));
+    }
     return user;
 }
 

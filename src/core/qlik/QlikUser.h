@@ -16,6 +16,8 @@ class QlikUser
 {
 public:
     static std::optional<QlikUser> fromJson(const QJsonObject &object, QStringList *problems);
+    // From a whole answer body; when it is no usable user, problem says why (not JSON, no id, ...).
+    static std::optional<QlikUser> fromBody(const QByteArray &body, QString *problem);
 
     QString id;
     QString tenantId;

@@ -86,13 +86,10 @@ void KeyVerifier::onUser(QlikRequest *request)
         return;
     }
 
-    QString parseError;
-    const QJsonDocument document = request->json(&parseError);
-    QStringList problems;
-    const auto user = document.isObject() ? QlikUser::fromJson(document.object(), &problems) : std::nullopt;
+    QString detail;
+    const auto user = QlikUser::fromBody(request->body(), &detail);
     if (!user) {
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
-        const QString detail = !parseError.isEmpty() ? parseError : problems.join(QLatin1Char(' '));
         m_result.failure = RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), detail);
         m_result.message = tr("Qlik accepted the key, but its description of the user could not be read.");
         m_result.advice = m_result.failure.advice();
