@@ -211,7 +211,7 @@ void TestQlikCloudClient::rateLimitRetriesAreBounded()
     m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 10, 0);
     QlikRequestOptions options = m_client->defaultOptions();
     options.maxRateLimitRetries = 3;
-    QlikRequest *request = run(m_client->get(m_client->urlFor(QStringLiteral("/api/v1/tenants/me")), options));
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/tenants/me")), options));
     QVERIFY(request);
     QCOMPARE(request->failure().kind(), RequestFailure::Kind::RateLimited);
     QCOMPARE(request->rateLimitWaits(), 3);
@@ -235,7 +235,7 @@ void TestQlikCloudClient::timeoutEndsTheRequest()
     m_simulator->setResponseDelay(QStringLiteral("/api/v1/users"), -1);
     QlikRequestOptions options = m_client->defaultOptions();
     options.timeout = std::chrono::milliseconds(800);
-    QlikRequest *request = run(m_client->get(m_client->urlFor(QStringLiteral("/api/v1/users/me")), options));
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/users/me")), options));
     QVERIFY(request);
     QCOMPARE(request->failure().kind(), RequestFailure::Kind::TimedOut);
     QVERIFY(request->failure().message().contains(m_simulator->hostAndPort()));

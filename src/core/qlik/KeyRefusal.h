@@ -16,9 +16,9 @@ class KeyRefusal
 public:
     enum class Reason {
         RevokedOrExpired, // 401 with Qlik's api-keys validation code
-        Rejected,         // 401: unknown key, another tenant's, or its user lacks Manage API keys
-        UserNotAllowed,   // 403: the key is fine, its user may not sign in
-        Other,            // any other error status
+        Rejected, // 401: unknown key, another tenant's, or its user lacks Manage API keys
+        UserNotAllowed, // 403: the key is fine, its user may not sign in
+        Other, // any other error status
     };
 
     static KeyRefusal fromAnswer(int httpStatus, const QlikError &error, const QString &hostAndPort);

@@ -45,14 +45,37 @@ QUrl QlikCloudClient::urlFor(const QString &path, const QUrlQuery &query) const
 
 QlikRequest *QlikCloudClient::get(const QString &path, const QUrlQuery &query)
 {
-    return get(urlFor(path, query), m_defaultOptions);
+    return send(urlFor(path, query), m_defaultOptions);
 }
 
-QlikRequest *QlikCloudClient::get(const QUrl &url, const QlikRequestOptions &options)
+QlikRequest *QlikCloudClient::send(const QUrl &url, const QlikRequestOptions &options)
 {
     // Each request keeps its own copy of the header value and wipes it when done.
     return new QlikRequest(m_network, m_trust, url, options.authenticated ? m_authorization : QByteArray(), options,
                            this);
+}
+
+QlikRequest *QlikCloudClient::post(const QString &path, const QJsonDocument &body)
+{
+    QlikRequestOptions options = m_defaultOptions;
+    options.method = QByteArrayLiteral("POST");
+    options.body = body.toJson(QJsonDocument::Compact);
+    return send(urlFor(path), options);
+}
+
+QlikRequest *QlikCloudClient::patch(const QString &path, const QJsonDocument &body)
+{
+    QlikRequestOptions options = m_defaultOptions;
+    options.method = QByteArrayLiteral("PATCH");
+    options.body = body.toJson(QJsonDocument::Compact);
+    return send(urlFor(path), options);
+}
+
+QlikRequest *QlikCloudClient::deleteResource(const QString &path)
+{
+    QlikRequestOptions options = m_defaultOptions;
+    options.method = QByteArrayLiteral("DELETE");
+    return send(urlFor(path), options);
 }
 
 QlikPager *QlikCloudClient::getAllPages(const QString &path, const QUrlQuery &query)

@@ -3,6 +3,7 @@
 #include "qlik/QlikRequestOptions.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -38,7 +39,12 @@ public:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 
     QlikRequest *get(const QString &path, const QUrlQuery &query = {});
-    QlikRequest *get(const QUrl &url, const QlikRequestOptions &options);
+    // Any method: options.method and options.body say what to send.
+    QlikRequest *send(const QUrl &url, const QlikRequestOptions &options);
+    // JSON bodies, as Qlik's write endpoints take them (PATCH: a JSON Patch array).
+    QlikRequest *post(const QString &path, const QJsonDocument &body);
+    QlikRequest *patch(const QString &path, const QJsonDocument &body);
+    QlikRequest *deleteResource(const QString &path);
     QlikPager *getAllPages(const QString &path, const QUrlQuery &query = {});
 
 private:

@@ -34,7 +34,7 @@ void QlikPager::cancel()
 void QlikPager::fetch(const QUrl &url)
 {
     m_visited.insert(url);
-    QlikRequest *request = m_client->get(url, m_options);
+    QlikRequest *request = m_client->send(url, m_options);
     m_current = request;
     connect(request, &QlikRequest::waitingForRateLimit, this, &QlikPager::waitingForRateLimit);
     connect(request, &QlikRequest::finished, this, [this, request] { onPage(request); });

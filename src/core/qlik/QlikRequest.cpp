@@ -45,6 +45,7 @@ QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, 
     , m_currentUrl(url)
     , m_authorization(std::move(authorization))
     , m_options(options)
+    , m_method(options.method.toUpper())
 {
     m_attemptTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -56,6 +57,7 @@ QlikRequest::~QlikRequest()
 {
     dropReply();
     SecureMemory::wipe(m_authorization);
+    SecureMemory::wipe(m_options.body);
 }
 
 void QlikRequest::start()
@@ -119,7 +121,13 @@ void QlikRequest::sendAttempt()
     if (m_options.authenticated && !m_authorization.isEmpty() && sameOrigin(m_currentUrl, m_originalUrl))
         request.setRawHeader("Authorization", m_authorization);
 
-    m_reply = m_network->get(request);
+    if (m_method == "GET") {
+        m_reply = m_network->get(request);
+    } else {
+        if (!m_options.body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, m_options.contentType);
+        m_reply = m_network->sendCustomRequest(request, m_method, m_options.body);
+    }
     connect(m_reply, &QNetworkReply::sslErrors, this, &QlikRequest::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &QlikRequest::onReplyFinished);
     m_attemptTimer.start(m_options.timeout);
@@ -199,6 +207,12 @@ void QlikRequest::followRedirect(const QByteArray &location)
         finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
         return;
     }
+    // RFC 9110 §15.4: 303 turns any method into GET, and so do 301/302 after a POST (as every client does); 307
+    // and 308 repeat the request as it was.
+    if (m_status == 303 || ((m_status == 301 || m_status == 302) && m_method == "POST")) {
+        m_method = QByteArrayLiteral("GET");
+        SecureMemory::wipe(m_options.body);
+    }
     m_currentUrl = target;
     m_body.clear();
     emit redirected(target);
@@ -245,6 +259,7 @@ void QlikRequest::finish(const RequestFailure &failure)
         m_body.clear();
     }
     SecureMemory::wipe(m_authorization);
+    SecureMemory::wipe(m_options.body);
     // Always asynchronous, so a caller connecting after start() or cancelling from a slot sees one clean signal.
     QMetaObject::invokeMethod(
         this,

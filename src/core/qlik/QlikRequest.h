@@ -73,6 +73,7 @@ private:
     QUrl m_currentUrl;
     QByteArray m_authorization;
     QlikRequestOptions m_options;
+    QByteArray m_method;
 
     QPointer<QNetworkReply> m_reply;
     QTimer m_attemptTimer;

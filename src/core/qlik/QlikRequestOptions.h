@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+
 #include <chrono>
 
 namespace Dawiso {
@@ -14,6 +16,11 @@ struct QlikRequestOptions
     // A longer retry-after than this is reported instead of waited for: nobody watches a wizard for minutes.
     std::chrono::seconds longestRateLimitWait {60};
     int maxRedirects = 5;
+    // GET unless told otherwise; a body goes with POST, PATCH and PUT. The request wipes its copy of the body when
+    // it is done, so secrets in it (a client secret, a PKCE verifier) do not linger.
+    QByteArray method = QByteArrayLiteral("GET");
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json");
 };
 
 } // namespace Dawiso

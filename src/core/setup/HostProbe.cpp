@@ -22,7 +22,7 @@ void HostProbe::start(const ParsedHost &host)
     options.authenticated = false;
     options.timeout = m_timeout;
     QlikRequest *request =
-        m_client->get(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
+        m_client->send(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
     m_request = request;
     connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
