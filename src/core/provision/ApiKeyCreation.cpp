@@ -1,0 +1,138 @@
+#include "provision/ApiKeyCreation.h"
+
+#include "provision/IsoDuration.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace Dawiso {
+
+QString ApiKeyCreation::descriptionFor(const QDate &date)
+{
+    // Shown in Qlik's API key lists, where an admin decides what may be revoked: say who uses it and since when.
+    return QStringLiteral("Dawiso data catalog integration (created by Dawiso Qlik Setup on %1)")
+        .arg(date.toString(Qt::ISODate));
+}
+
+void ApiKeyCreation::finish(Outcome outcome, const ProvisionStepError &error)
+{
+    m_result.outcome = outcome;
+    m_result.error = error;
+    emit finished(m_result);
+    m_result.token.clear(); // handed over: the receiver owns the only copy we keep pointing at
+}
+
+void ApiKeyCreation::start(int expiryDays, const ApiKeyPolicy &policy)
+{
+    cancel();
+    m_expiryDays = expiryDays;
+    m_policy = policy;
+    m_result = Result();
+    if (expiryDays > 0 && !policy.allowsDays(expiryDays)) {
+        ProvisionStepError error;
+        error.message = tr("Keys on this tenant may last at most %1; %n day(s) is longer.", nullptr, expiryDays)
+                            .arg(policy.maxExpiryText());
+        error.advice = tr("Choose a shorter expiry, or ask a tenant admin to raise the maximum in Administration › "
+                          "Settings › API keys.");
+        finish(Outcome::ExpiryNotAllowed, error);
+        return;
+    }
+    emit progress(tr("Checking who signed in…"));
+    run(client()->get(QStringLiteral("/api/v1/users/me")), [this](QlikRequest *request) { onUser(request); });
+}
+
+void ApiKeyCreation::onUser(QlikRequest *request)
+{
+    if (!request->isSuccess()) {
+        finish(Outcome::Failed, ProvisionStepError::fromRequest(request, tr("Reading who signed in")));
+        return;
+    }
+    QString problem;
+    const auto user = QlikUser::fromBody(request->body(), &problem);
+    if (!user) {
+        ProvisionStepError error;
+        error.message = tr("Qlik's answer about who signed in could not be read.");
+        error.detail = problem;
+        finish(Outcome::Failed, error);
+        return;
+    }
+    m_result.user = *user;
+    emit progress(tr("Counting %1's active API keys…").arg(user->displayName()));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sub"), user->id);
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    run(client()->get(QStringLiteral("/api/v1/api-keys"), query), [this](QlikRequest *keys) { onActiveKeys(keys); });
+}
+
+void ApiKeyCreation::onActiveKeys(QlikRequest *request)
+{
+    // A tenant that does not let users list their own keys still lets them create one; Qlik enforces the limit.
+    if (request->isSuccess()) {
+        m_result.activeKeys = int(request->json().object().value(QLatin1String("data")).toArray().size());
+        if (m_policy.known && m_result.activeKeys >= m_policy.maxKeysPerUser) {
+            ProvisionStepError error;
+            error.message = tr("%1 already has %n active API key(s), the most this tenant allows per user.", nullptr,
+                               m_result.activeKeys)
+                                .arg(m_result.user.displayName());
+            error.advice = tr("Delete a key they no longer need under Profile › Settings › API keys (signed in as "
+                              "them), or ask a tenant admin to raise the limit in Administration › Settings › API "
+                              "keys. Then try again.");
+            finish(Outcome::LimitReached, error);
+            return;
+        }
+    }
+    emit progress(tr("Creating the API key…"));
+    QJsonObject body {{QStringLiteral("description"), descriptionFor(QDate::currentDate())}};
+    if (m_expiryDays > 0)
+        body.insert(QStringLiteral("expiry"), IsoDuration::fromDays(m_expiryDays));
+    run(client()->post(QStringLiteral("/api/v1/api-keys"), QJsonDocument(body)),
+        [this](QlikRequest *created) { onCreated(created); });
+}
+
+void ApiKeyCreation::onCreated(QlikRequest *request)
+{
+    if (request->httpStatus() == 403) {
+        ProvisionStepError error;
+        error.message = tr("Qlik did not let %1 create an API key.").arg(m_result.user.displayName());
+        error.advice = tr("The user needs a role with Manage API keys (the previous step). If it was just assigned, "
+                          "sign out of Qlik in the browser and sign in again here.");
+        error.detail = request->qlikError().summary();
+        error.httpStatus = 403;
+        finish(Outcome::NotAllowed, error);
+        return;
+    }
+    if (request->httpStatus() == 400) {
+        ProvisionStepError error = ProvisionStepError::fromRequest(request, tr("Creating the API key"));
+        const QString said = error.detail.toLower();
+        const bool limit = said.contains(QLatin1String("limit")) || said.contains(QLatin1String("maximum number"));
+        error.advice = limit
+            ? tr("Delete a key the user no longer needs, or ask a tenant admin to raise the limit.")
+            : tr("Choose a shorter expiry: the tenant allows at most %1.").arg(m_policy.maxExpiryText());
+        finish(limit ? Outcome::LimitReached : Outcome::ExpiryNotAllowed, error);
+        return;
+    }
+    if (!request->isSuccess()) {
+        finish(Outcome::Failed, ProvisionStepError::fromRequest(request, tr("Creating the API key")));
+        return;
+    }
+    const QJsonObject object = request->json().object();
+    const auto record = QlikApiKeyRecord::fromJson(object, nullptr);
+    const QJsonValue token = object.value(QLatin1String("token"));
+    if (!record || !token.isString() || token.toString().isEmpty()) {
+        ProvisionStepError error;
+        error.message = tr("Qlik created a key but its answer could not be read, so the key is not usable.");
+        error.advice = tr("Delete the new key in Qlik (Profile › Settings › API keys, described as created by "
+                          "Dawiso Qlik Setup today) and try again.");
+        finish(Outcome::Failed, error);
+        return;
+    }
+    m_result.record = *record;
+    m_result.token = token.toString().toLatin1();
+    finish(Outcome::Created);
+}
+
+} // namespace Dawiso

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "provision/ApiKeyPolicy.h"
+#include "provision/ProvisionStep.h"
+#include "provision/ProvisionStepError.h"
+#include "qlik/QlikApiKeyRecord.h"
+#include "qlik/QlikUser.h"
+
+#include <QByteArray>
+#include <QDate>
+
+namespace Dawiso {
+
+// Creates Dawiso's API key as the signed-in integration user: who is signed in (GET /api/v1/users/me), how many
+// active keys they already hold against the tenant's maximum (GET /api/v1/api-keys?sub=…&status=active), then
+// POST /api/v1/api-keys with a description naming Dawiso and the date, and an expiry within the tenant's maximum.
+// The new token is handed over once, in finished(); the receiver owns it and must store or wipe it.
+class ApiKeyCreation : public ProvisionStep
+{
+    Q_OBJECT
+
+public:
+    enum class Outcome {
+        Created,
+        LimitReached,
+        ExpiryNotAllowed,
+        NotAllowed, // the user lacks Manage API keys
+        Failed,
+    };
+    Q_ENUM(Outcome)
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Failed;
+        QlikUser user;
+        QlikApiKeyRecord record;
+        QByteArray token;
+        int activeKeys = 0;
+        ProvisionStepError error;
+    };
+
+    using ProvisionStep::ProvisionStep;
+
+    static QString descriptionFor(const QDate &date);
+
+    // expiryDays 0: the tenant's maximum (Qlik's default when no expiry is sent).
+    void start(int expiryDays, const ApiKeyPolicy &policy);
+
+signals:
+    void progress(const QString &message);
+    void finished(const Dawiso::ApiKeyCreation::Result &result);
+
+private:
+    void onUser(QlikRequest *request);
+    void onActiveKeys(QlikRequest *request);
+    void onCreated(QlikRequest *request);
+    void finish(Outcome outcome, const ProvisionStepError &error = {});
+
+    int m_expiryDays = 0;
+    ApiKeyPolicy m_policy;
+    Result m_result;
+};
+
+} // namespace Dawiso

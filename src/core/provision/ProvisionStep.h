@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace Dawiso {
+
+class QlikCloudClient;
+class QlikRequest;
+
+// The shared mechanics of the automated steps: one request in flight at a time, each answer handed to the step's
+// next handler, and cancellation that silences whatever is in flight.
+class ProvisionStep : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProvisionStep(QlikCloudClient *client, QObject *parent = nullptr);
+    ~ProvisionStep() override;
+
+    void cancel();
+    bool isRunning() const;
+
+protected:
+    QlikCloudClient *client() const { return m_client; }
+    // Starts request and calls handler with it when it has finished (not when cancelled).
+    void run(QlikRequest *request, std::function<void(QlikRequest *)> handler);
+
+private:
+    QlikCloudClient *m_client;
+    QPointer<QlikRequest> m_current;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,168 @@
+#include "provision/RoleAssignment.h"
+
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Dawiso {
+
+namespace {
+
+bool holdsRole(const QlikUser &user, const QlikRole &role)
+{
+    for (const QlikRoleRef &assigned : user.roles) {
+        if (assigned.id == role.id || (assigned.id.isEmpty() && assigned.name == role.name))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString RoleAssignment::refusalFor(const QlikUser &user)
+{
+    if (user.holdsTenantAdminDirectly()) {
+        return tr("%1 is a tenant admin. A key of theirs would let Dawiso see and change everything in the tenant; "
+                  "choose a user without admin roles.")
+            .arg(user.displayName());
+    }
+    const QStringList groups = user.tenantAdminGroups();
+    if (!groups.isEmpty()) {
+        return tr("%1 is a tenant admin through the group %2. A key of theirs would let Dawiso see and change "
+                  "everything in the tenant; choose a user without admin roles.")
+            .arg(user.displayName(), groups.join(QLatin1String(", ")));
+    }
+    if (!user.isActive()) {
+        return tr("%1's account is %2 in Qlik; Dawiso needs an active user.").arg(user.displayName(), user.status);
+    }
+    return {};
+}
+
+void RoleAssignment::fail(const ProvisionStepError &error)
+{
+    m_result.ok = false;
+    m_result.error = error;
+    emit finished(m_result);
+}
+
+void RoleAssignment::start(const QlikUser &user, const QlikRole &role)
+{
+    cancel();
+    m_user = user;
+    m_role = role;
+    m_result = Result();
+    const QString refusal = refusalFor(user);
+    if (!refusal.isEmpty()) {
+        ProvisionStepError error;
+        error.message = refusal;
+        error.advice = tr("Pick another user, or invite a new one for Dawiso in Administration › Users.");
+        fail(error);
+        return;
+    }
+    if (holdsRole(user, role)) {
+        m_result.alreadyAssigned = true;
+        confirm();
+        return;
+    }
+    emit progress(tr("Giving the role “%1” to %2…").arg(role.name, user.displayName()));
+    const QJsonArray patch {QJsonObject {{QStringLiteral("op"), QStringLiteral("add")},
+                                         {QStringLiteral("path"), QStringLiteral("/assignedRoles/-")},
+                                         {QStringLiteral("value"), QJsonObject {{QStringLiteral("id"), role.id}}}}};
+    run(client()->patch(QStringLiteral("/api/v1/users/%1").arg(user.id), QJsonDocument(patch)),
+        [this](QlikRequest *request) { onAdded(request); });
+}
+
+void RoleAssignment::onAdded(QlikRequest *request)
+{
+    if (request->httpStatus() == 400) {
+        // The tenant does not take "add": read the roles the user has and send them back with ours.
+        m_result.usedReplace = true;
+        run(client()->get(QStringLiteral("/api/v1/users/%1").arg(m_user.id)),
+            [this](QlikRequest *read) { onUserForReplace(read); });
+        return;
+    }
+    onPatched(request);
+}
+
+void RoleAssignment::onUserForReplace(QlikRequest *request)
+{
+    if (!request->isSuccess()) {
+        fail(ProvisionStepError::fromRequest(request, tr("Reading the user's roles")));
+        return;
+    }
+    QString problem;
+    const auto user = QlikUser::fromBody(request->body(), &problem);
+    if (!user) {
+        ProvisionStepError error;
+        error.message = tr("The user's roles could not be read, so the role was not assigned.");
+        error.advice = tr("Assign the role by hand: Administration › Users, pick the user, Manage roles.");
+        error.detail = problem;
+        fail(error);
+        return;
+    }
+    QJsonArray roles;
+    for (const QlikRoleRef &assigned : user->roles)
+        roles.append(assigned.id.isEmpty() ? QJsonObject {{QStringLiteral("name"), assigned.name}}
+                                           : QJsonObject {{QStringLiteral("id"), assigned.id}});
+    roles.append(QJsonObject {{QStringLiteral("id"), m_role.id}});
+    const QJsonArray patch {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("/assignedRoles")},
+                                         {QStringLiteral("value"), roles}}};
+    run(client()->patch(QStringLiteral("/api/v1/users/%1").arg(m_user.id), QJsonDocument(patch)),
+        [this](QlikRequest *replaced) { onPatched(replaced); });
+}
+
+void RoleAssignment::onPatched(QlikRequest *request)
+{
+    if (request->httpStatus() == 207) {
+        // Partial success: Qlik applied what it could and lists the rest.
+        m_result.partial = true;
+        for (const QlikErrorItem &item : request->qlikError().items())
+            m_result.partialProblems << (item.detail.isEmpty() ? item.title
+                                                               : item.title + QLatin1String(": ") + item.detail);
+    } else if (!request->isSuccess()) {
+        fail(ProvisionStepError::fromRequest(request, tr("Assigning the role")));
+        return;
+    }
+    confirm();
+}
+
+void RoleAssignment::confirm()
+{
+    emit progress(tr("Checking that %1 has the role…").arg(m_user.displayName()));
+    run(client()->get(QStringLiteral("/api/v1/users/%1").arg(m_user.id)),
+        [this](QlikRequest *request) { onConfirmed(request); });
+}
+
+void RoleAssignment::onConfirmed(QlikRequest *request)
+{
+    if (!request->isSuccess()) {
+        fail(ProvisionStepError::fromRequest(request, tr("Checking the user's roles")));
+        return;
+    }
+    QString problem;
+    const auto user = QlikUser::fromBody(request->body(), &problem);
+    if (!user || !holdsRole(*user, m_role)) {
+        ProvisionStepError error;
+        error.message = tr("Qlik did not keep the role “%1” on %2.").arg(m_role.name, m_user.displayName());
+        error.advice =
+            tr("Assign it by hand: Administration › Users, pick the user, Manage roles, tick the role, save.");
+        error.detail = m_result.partialProblems.join(QLatin1Char('\n'));
+        fail(error);
+        return;
+    }
+    m_result.user = *user;
+    m_result.ok = true;
+    m_result.message = m_result.alreadyAssigned
+        ? tr("%1 already has the role “%2”.").arg(user->displayName(), m_role.name)
+        : tr("%1 now has the role “%2”.").arg(user->displayName(), m_role.name);
+    m_result.message += QLatin1Char(' ')
+        + tr("If %1 is signed in to Qlik, they may have to sign out and in again before they can create "
+             "API keys.")
+              .arg(user->name.isEmpty() ? user->displayName() : user->name);
+    emit finished(m_result);
+}
+
+} // namespace Dawiso

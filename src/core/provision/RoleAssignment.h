@@ -1,0 +1,58 @@
+#pragma once
+
+#include "provision/ProvisionStep.h"
+#include "provision/ProvisionStepError.h"
+#include "qlik/QlikRole.h"
+#include "qlik/QlikUser.h"
+
+#include <QStringList>
+
+namespace Dawiso {
+
+// Gives Dawiso's role to the integration user and proves it: PATCH add /assignedRoles/- (the spec's way); when the
+// tenant answers 400 (Qlik's tutorial still says roles can only be replaced), read the user and replace its roles
+// with the same ones plus the new role; a 207 is partial success and its errors are shown; finally read the user
+// back and confirm the role is there. A tenant admin is refused: Dawiso's key must not carry admin rights.
+class RoleAssignment : public ProvisionStep
+{
+    Q_OBJECT
+
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool alreadyAssigned = false;
+        bool usedReplace = false;
+        bool partial = false;
+        QStringList partialProblems;
+        QlikUser user; // as read back
+        QString message;
+        ProvisionStepError error;
+    };
+
+    using ProvisionStep::ProvisionStep;
+
+    // Why this user must not be Dawiso's user, or empty when they may.
+    static QString refusalFor(const QlikUser &user);
+
+    void start(const QlikUser &user, const QlikRole &role);
+
+signals:
+    void progress(const QString &message);
+    void finished(const Dawiso::RoleAssignment::Result &result);
+
+private:
+    void onAdded(QlikRequest *request);
+    void onUserForReplace(QlikRequest *request);
+    void onReplaced(QlikRequest *request);
+    void onPatched(QlikRequest *request);
+    void confirm();
+    void onConfirmed(QlikRequest *request);
+    void fail(const ProvisionStepError &error);
+
+    QlikUser m_user;
+    QlikRole m_role;
+    Result m_result;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,63 @@
+#include "provision/UserSearch.h"
+
+#include "net/TlsTrust.h"
+#include "provision/ScimFilter.h"
+#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikRequest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace Dawiso {
+
+void UserSearch::search(const QString &text)
+{
+    cancel();
+    m_users.clear();
+    m_next.clear();
+    QUrlQuery query;
+    if (!text.trimmed().isEmpty()) {
+        query.addQueryItem(QStringLiteral("filter"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(ScimFilter::nameOrEmailContains(text))));
+    }
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
+    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("+name"));
+    run(client()->get(QStringLiteral("/api/v1/users"), query),
+        [this](QlikRequest *request) { onPage(request, false); });
+}
+
+void UserSearch::loadMore()
+{
+    if (!m_next.isValid() || isRunning())
+        return;
+    const QUrl next = std::exchange(m_next, QUrl());
+    run(client()->send(next, client()->defaultOptions()), [this](QlikRequest *request) { onPage(request, true); });
+}
+
+void UserSearch::onPage(QlikRequest *request, bool append)
+{
+    if (!request->isSuccess()) {
+        emit failed(ProvisionStepError::fromRequest(request, tr("Searching for users")));
+        return;
+    }
+    const QJsonObject page = request->json().object();
+    if (!append)
+        m_users.clear();
+    for (const QJsonValue &value : page.value(QLatin1String("data")).toArray()) {
+        if (const auto user = QlikUser::fromJson(value.toObject(), nullptr))
+            m_users << *user;
+    }
+    const QString href = page.value(QLatin1String("links"))
+                             .toObject()
+                             .value(QLatin1String("next"))
+                             .toObject()
+                             .value(QLatin1String("href"))
+                             .toString();
+    const QUrl next = href.isEmpty() ? QUrl() : request->finalUrl().resolved(QUrl(href));
+    // The key may only go back to the tenant's own origin.
+    m_next = next.isValid() && TlsTrust::originKey(next) == TlsTrust::originKey(client()->baseUrl()) ? next : QUrl();
+    emit resultsChanged(m_users, hasMore());
+}
+
+} // namespace Dawiso
