@@ -9,6 +9,9 @@ const QString alexUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70002");
 const QString graceUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70003");
 const QString bobUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70004");
 const QString carolUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70005");
+const QString rileyUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70008");
+const QString quinnUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a70009");
+const QString botUserId = QStringLiteral("65f1c0a1b2c3d4e5f6a7000a");
 const QString financeSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d001");
 const QString salesSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d002");
 const QString dataLakeSpaceId = QStringLiteral("65f1c0a1b2c3d4e5f6a7d003");
@@ -18,7 +21,7 @@ const QString financeGroupId = QStringLiteral("65f1c0a1b2c3d4e5f6a7a002");
 
 SimRole defaultRole(const QString &id, const QString &name, const QString &level, const QStringList &scopes = {})
 {
-    return SimRole {id, name, QStringLiteral("default"), level, scopes, QString()};
+    return SimRole {id, name, QStringLiteral("default"), level, scopes, QString(), QString()};
 }
 
 SimUser user(const QString &id, const QString &name, const QString &email, const QString &subject,
@@ -31,6 +34,7 @@ SimUser user(const QString &id, const QString &name, const QString &email, const
     result.subject = subject;
     result.roleNames = roles;
     result.groupIds = groups;
+    result.password = DemoTenant::password();
     return result;
 }
 
@@ -82,13 +86,15 @@ SimulatedTenant DemoTenant::build()
                  QStringLiteral("custom"),
                  QStringLiteral("user"),
                  {QStringLiteral("api-keys")},
-                 QString()},
+                 QString(),
+                 QStringLiteral("Lets the Dawiso catalog's integration user create API keys.")},
         SimRole {QStringLiteral("65f1c0a1b2c3d4e5f6a7b009"),
                  QStringLiteral("Report Publisher"),
                  QStringLiteral("custom"),
                  QStringLiteral("user"),
                  {QStringLiteral("apps.image:export")},
-                 QStringLiteral("fullUser")},
+                 QStringLiteral("fullUser"),
+                 QStringLiteral("Publishes reports; makes its users full users.")},
     };
 
     tenant.groups = {
@@ -104,10 +110,10 @@ SimulatedTenant DemoTenant::build()
     erin.status = QStringLiteral("invited");
 
     tenant.users = {
-        user(dawisoUserId, QStringLiteral("Dawiso Integration"), QStringLiteral("dawiso.integration@example.com"),
+        user(dawisoUserId, QStringLiteral("Dawiso Integration"), integrationUserEmail(),
              QStringLiteral("auth0|dawiso-integration"), {QStringLiteral("Dawiso Integration")}),
-        user(alexUserId, QStringLiteral("Alex Admin"), QStringLiteral("alex.admin@example.com"),
-             QStringLiteral("auth0|alex-admin"), {QStringLiteral("TenantAdmin")}),
+        user(alexUserId, QStringLiteral("Alex Admin"), adminEmail(), QStringLiteral("auth0|alex-admin"),
+             {QStringLiteral("TenantAdmin")}),
         user(graceUserId, QStringLiteral("Grace Group-Admin"), QStringLiteral("grace.groupadmin@example.com"),
              QStringLiteral("auth0|grace-group-admin"), {}, {adminGroupId}),
         user(bobUserId, QStringLiteral("Bob Analyst"), QStringLiteral("bob.analyst@example.com"),
@@ -116,7 +122,12 @@ SimulatedTenant DemoTenant::build()
              QStringLiteral("auth0|carol-consumer"), {}),
         dan,
         erin,
+        user(rileyUserId, QStringLiteral("Riley Reader"), DemoTenant::unassignedUserEmail(),
+             QStringLiteral("auth0|riley-reader"), {}),
+        user(quinnUserId, QStringLiteral("Quinn \"Q\" O'Neil"), QStringLiteral("quinn.oneil@example.com"),
+             QStringLiteral("auth0|quinn-oneil"), {}),
     };
+    addOAuthClients(tenant);
 
     tenant.apiKeys = {
         key(SampleKey::Healthy, dawisoUserId, QStringLiteral("Dawiso catalog ingestion"), QStringLiteral("active"), 1,
@@ -134,27 +145,107 @@ SimulatedTenant DemoTenant::build()
     return tenant;
 }
 
+void DemoTenant::addOAuthClients(SimulatedTenant &tenant)
+{
+    tenant.oauthClients = {
+        SimOAuthClient {nativeClientId(),
+                        QStringLiteral("native"),
+                        {nativeRedirectUri()},
+                        QString(),
+                        {},
+                        {QStringLiteral("admin_classic"), QStringLiteral("user_default")},
+                        QString()},
+        SimOAuthClient {m2mClientId(),
+                        QStringLiteral("web"),
+                        {},
+                        m2mClientSecret(),
+                        {QStringLiteral("client_credentials")},
+                        {QStringLiteral("admin_classic"), QStringLiteral("user_default")},
+                        botUserId},
+    };
+    // Qlik's bot users look like this (qlik.dev oauth-connect-qlik-cli): subject "qlikbot\\<clientId>", TenantAdmin.
+    SimUser bot;
+    bot.id = botUserId;
+    bot.name = QStringLiteral("Dawiso M2M practice client");
+    bot.subject = QStringLiteral("qlikbot\\") + m2mClientId();
+    bot.clientId = m2mClientId();
+    bot.roleNames = {QStringLiteral("TenantAdmin")};
+    tenant.users.append(bot);
+}
+
+QString DemoTenant::nativeClientId()
+{
+    return QStringLiteral("dawiso-qlik-setup-practice");
+}
+
+QString DemoTenant::nativeRedirectUri()
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(nativeRedirectPort()).arg(nativeRedirectPath());
+}
+
+quint16 DemoTenant::nativeRedirectPort()
+{
+    return 47824;
+}
+
+QString DemoTenant::nativeRedirectPath()
+{
+    return QStringLiteral("/callback");
+}
+
+QString DemoTenant::m2mClientId()
+{
+    return QStringLiteral("dawiso-m2m-practice");
+}
+
+QString DemoTenant::m2mClientSecret()
+{
+    return QStringLiteral("practice-m2m-secret");
+}
+
+QString DemoTenant::password()
+{
+    return QStringLiteral("practice");
+}
+
+QString DemoTenant::adminEmail()
+{
+    return QStringLiteral("alex.admin@example.com");
+}
+
+QString DemoTenant::integrationUserEmail()
+{
+    return QStringLiteral("dawiso.integration@example.com");
+}
+
+QString DemoTenant::unassignedUserEmail()
+{
+    return QStringLiteral("riley.reader@example.com");
+}
+
 void DemoTenant::addContent(SimulatedTenant &tenant)
 {
-    // Alex Admin owns nothing in and is no member of the managed space: the managed-space admin trap.
+    // Alex Admin owns nothing in and is no member of the managed space: the managed-space admin trap. Riley Reader,
+    // whom the automated practice flow makes Dawiso's user, is already in the spaces to catalog, as an admin would
+    // arrange, so that flow ends with a passing connection check.
     tenant.spaces = {
         SimSpace {financeSpaceId,
                   QStringLiteral("Finance"),
                   QStringLiteral("shared"),
                   bobUserId,
-                  {dawisoUserId, carolUserId},
+                  {dawisoUserId, carolUserId, rileyUserId},
                   QStringLiteral("Finance team apps: budgets, ledgers and cash flow.")},
         SimSpace {salesSpaceId,
                   QStringLiteral("Sales Production"),
                   QStringLiteral("managed"),
                   bobUserId,
-                  {dawisoUserId, carolUserId},
+                  {dawisoUserId, carolUserId, rileyUserId},
                   QStringLiteral("Published sales apps for the whole company.")},
         SimSpace {dataLakeSpaceId,
                   QStringLiteral("Data Lake"),
                   QStringLiteral("data"),
                   bobUserId,
-                  {dawisoUserId},
+                  {dawisoUserId, rileyUserId},
                   QStringLiteral("Data connections and data files for the analytics spaces.")},
         SimSpace {boardSpaceId,
                   QStringLiteral("Board"),

@@ -3,6 +3,7 @@
 #include "ApiKeySigner.h"
 #include "CursorCodec.h"
 #include "ListQuery.h"
+#include "OAuthTokenStore.h"
 #include "ResourceAttributes.h"
 #include "ResourceJson.h"
 #include "ScimFilter.h"
@@ -87,6 +88,23 @@ std::optional<Route> route(const QString &path)
     return std::nullopt;
 }
 
+// The methods each endpoint answers; GET first. Anything else is 405 with an Allow header.
+QList<QByteArray> allowedMethods(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::User:
+    case Endpoint::Role:
+        return {QByteArrayLiteral("GET"), QByteArrayLiteral("PATCH")};
+    case Endpoint::Roles:
+    case Endpoint::ApiKeys:
+        return {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")};
+    case Endpoint::ApiKey:
+        return {QByteArrayLiteral("GET"), QByteArrayLiteral("DELETE")};
+    default:
+        return {QByteArrayLiteral("GET")};
+    }
+}
+
 QString param(const QUrlQuery &query, const QString &key)
 {
     return query.queryItemValue(key, QUrl::FullyDecoded);
@@ -102,10 +120,10 @@ SimResponse forbidden(ErrorStatusStyle style, const QString &detail)
     return SimResponse::error(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), style, detail);
 }
 
-SimResponse notAuthorized()
+SimResponse notAuthorized(const QString &detail = QString())
 {
     return SimResponse::error(401, QStringLiteral("LOGIN-1"), QStringLiteral("Not Authorized"),
-                              ErrorStatusStyle::String);
+                              ErrorStatusStyle::String, detail);
 }
 
 // APIKEYS-18 is the code of Qlik's com.qlik.v1.api-key.validation.failed event ("expired or revoked"). Whether the
@@ -114,6 +132,18 @@ SimResponse expiredOrRevoked()
 {
     return SimResponse::error(401, QStringLiteral("APIKEYS-18"), QStringLiteral("API key is expired or revoked"),
                               ErrorStatusStyle::Integer);
+}
+
+// The answer for a credential whose user is gone (401) or not active (403); nullopt when the user may act.
+std::optional<SimResponse> refuseUser(const SimUser *user)
+{
+    if (!user)
+        return notAuthorized();
+    if (user->status != u"active") {
+        return forbidden(ErrorStatusStyle::Integer,
+                         QStringLiteral("The user of this credential is %1 in the tenant.").arg(user->status));
+    }
+    return std::nullopt;
 }
 
 // ?fields=a,b trims a resource to those fields (links only when asked for). The id always stays so that a trimmed
@@ -147,11 +177,16 @@ void sortBy(QList<const T *> *items, const ListQuery::Sort &sort,
 
 } // namespace
 
-QlikApi::QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const CursorCodec &cursors)
+QlikApi::QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const CursorCodec &cursors,
+                 const OAuthTokenStore &oauthTokens)
     : m_tenant(tenant)
     , m_tokens(tokens)
     , m_cursors(cursors)
+    , m_oauthTokens(oauthTokens)
     , m_content(tenant, cursors)
+    , m_roleWrites(tenant)
+    , m_userPatch(tenant)
+    , m_apiKeyWrites(tenant, tokens)
 { }
 
 QString QlikApi::origin() const
@@ -159,17 +194,21 @@ QString QlikApi::origin() const
     return QStringLiteral("https://") + m_hostAndPort;
 }
 
-SimResponse QlikApi::handle(const SimRequest &request) const
+SimResponse QlikApi::handle(const SimRequest &request)
 {
     const auto matched = route(request.path);
     if (!matched) {
         return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
                                   ErrorStatusStyle::Integer, QStringLiteral("No such endpoint."));
     }
-    if (request.method != "GET") {
+    const QList<QByteArray> allowed = allowedMethods(matched->endpoint);
+    if (!allowed.contains(request.method)) {
         SimResponse response = SimResponse::error(405, QStringLiteral("HTTP-405"), QStringLiteral("Method not allowed"),
                                                   ErrorStatusStyle::Integer);
-        response.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")});
+        QByteArray allow;
+        for (const QByteArray &method : allowed)
+            allow += (allow.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + method;
+        response.headers.append({QByteArrayLiteral("Allow"), allow});
         return response;
     }
     if (matched->endpoint == Endpoint::WellKnown)
@@ -178,11 +217,12 @@ SimResponse QlikApi::handle(const SimRequest &request) const
     const auto authenticated = authenticate(request);
     if (const auto *refusal = std::get_if<SimResponse>(&authenticated))
         return *refusal;
-    const Caller &caller = std::get<Caller>(authenticated);
+    const SimCaller &caller = std::get<SimCaller>(authenticated);
     // Content visibility is worked out per request (the tenant may have changed), and only where it is needed.
     const auto access = [this, &caller] {
         return ContentAccess(m_tenant, *caller.user, caller.tenantAdmin);
     };
+    const bool get = request.method == "GET";
 
     switch (matched->endpoint) {
     case Endpoint::WellKnown:
@@ -190,7 +230,7 @@ SimResponse QlikApi::handle(const SimRequest &request) const
     case Endpoint::UsersMe:
         return usersMe(request, caller);
     case Endpoint::User:
-        return user(request, caller, matched->id);
+        return get ? user(request, caller, matched->id) : m_userPatch.apply(request, caller, matched->id);
     case Endpoint::Users:
         return users(request, caller);
     case Endpoint::TenantMe:
@@ -198,15 +238,15 @@ SimResponse QlikApi::handle(const SimRequest &request) const
     case Endpoint::Tenant:
         return tenant(matched->id);
     case Endpoint::ApiKeys:
-        return apiKeys(request, caller);
+        return get ? apiKeys(request, caller) : m_apiKeyWrites.create(request, caller, origin());
     case Endpoint::ApiKey:
-        return apiKey(caller, matched->id);
+        return get ? apiKey(caller, matched->id) : m_apiKeyWrites.remove(caller, matched->id);
     case Endpoint::ApiKeyConfig:
         return apiKeyConfig(matched->id);
     case Endpoint::Roles:
-        return roles(request, caller);
+        return get ? roles(request, caller) : m_roleWrites.create(request, caller, origin());
     case Endpoint::Role:
-        return role(caller, matched->id);
+        return get ? role(caller, matched->id) : m_roleWrites.patch(request, caller, matched->id);
     case Endpoint::Spaces:
         return m_content.spaces(request, access(), origin());
     case Endpoint::Items:
@@ -220,13 +260,17 @@ SimResponse QlikApi::handle(const SimRequest &request) const
     return {};
 }
 
-std::variant<QlikApi::Caller, SimResponse> QlikApi::authenticate(const SimRequest &request) const
+std::variant<SimCaller, SimResponse> QlikApi::authenticate(const SimRequest &request) const
 {
     const QByteArray scheme = QByteArrayLiteral("bearer ");
     const QByteArray &header = request.authorization;
     if (header.size() <= scheme.size() || header.left(scheme.size()).toLower() != scheme)
         return notAuthorized();
-    const auto claims = m_tokens.verify(header.mid(scheme.size()).trimmed());
+    const QByteArray credential = header.mid(scheme.size()).trimmed();
+    // API keys are JWTs; the simulator's OAuth access tokens are opaque and have no dots.
+    if (credential.count('.') != 2)
+        return authenticateOAuth(credential);
+    const auto claims = m_tokens.verify(credential);
     if (!claims || claims->tenantId != m_tenant.id)
         return notAuthorized();
     const SimApiKey *key = m_tenant.apiKey(claims->keyId);
@@ -236,17 +280,35 @@ std::variant<QlikApi::Caller, SimResponse> QlikApi::authenticate(const SimReques
     if (ResourceJson::apiKeyStatus(*key) != u"active" || claims->expiry <= now)
         return expiredOrRevoked();
     const SimUser *owner = m_tenant.user(key->sub);
-    if (!owner)
+    if (const auto refusal = refuseUser(owner))
+        return *refusal;
+    // An API key acts with all of its user's rights.
+    return SimCaller {owner, m_tenant.isTenantAdmin(*owner), true, false};
+}
+
+std::variant<SimCaller, SimResponse> QlikApi::authenticateOAuth(const QByteArray &token) const
+{
+    OAuthGrant grant;
+    switch (m_oauthTokens.accessToken(token, &grant)) {
+    case OAuthTokenStore::Lookup::Unknown:
         return notAuthorized();
-    if (owner->status != u"active") {
-        return forbidden(ErrorStatusStyle::Integer,
-                         QStringLiteral("The user of this API key is %1 in the tenant.").arg(owner->status));
+    case OAuthTokenStore::Lookup::Expired:
+        return notAuthorized(QStringLiteral("The access token has expired; sign in again."));
+    case OAuthTokenStore::Lookup::Valid:
+        break;
     }
-    return Caller {owner, m_tenant.isTenantAdmin(*owner)};
+    const SimUser *user = m_tenant.user(grant.userId);
+    if (const auto refusal = refuseUser(user))
+        return *refusal;
+    // Scopes narrow what the user's roles allow; they never add to it.
+    const bool admin = m_tenant.isTenantAdmin(*user) && grant.scopes.contains(QStringLiteral("admin_classic"));
+    return SimCaller {user, admin, grant.scopes.contains(QStringLiteral("user_default")), true};
 }
 
 SimResponse QlikApi::wellKnown() const
 {
+    // Exactly the grants OAuthServer answers (Qlik also lists urn:qlik:oauth:user-impersonation, which the practice
+    // tenant does not simulate).
     const QString base = origin();
     return SimResponse::json(
         200,
@@ -258,13 +320,13 @@ SimResponse QlikApi::wellKnown() const
             {QStringLiteral("jwks_uri"), QString(base + QStringLiteral("/.well-known/jwks.json"))},
             {QStringLiteral("grant_types_supported"),
              QJsonArray {QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
-                         QStringLiteral("client_credentials"), QStringLiteral("urn:qlik:oauth:user-impersonation")}},
+                         QStringLiteral("client_credentials")}},
             {QStringLiteral("response_types_supported"), QJsonArray {QStringLiteral("code")}},
             {QStringLiteral("code_challenge_methods_supported"), QJsonArray {QStringLiteral("S256")}},
         });
 }
 
-SimResponse QlikApi::usersMe(const SimRequest &request, const Caller &caller) const
+SimResponse QlikApi::usersMe(const SimRequest &request, const SimCaller &caller) const
 {
     QString location = QStringLiteral("/api/v1/users/") + caller.user->id;
     if (!request.rawQuery.isEmpty())
@@ -272,7 +334,7 @@ SimResponse QlikApi::usersMe(const SimRequest &request, const Caller &caller) co
     return SimResponse::redirect(301, location);
 }
 
-SimResponse QlikApi::user(const SimRequest &request, const Caller &caller, const QString &userId) const
+SimResponse QlikApi::user(const SimRequest &request, const SimCaller &caller, const QString &userId) const
 {
     if (!caller.tenantAdmin && userId != caller.user->id)
         return forbidden(ErrorStatusStyle::Integer, QStringLiteral("Only a tenant admin can read other users."));
@@ -284,7 +346,7 @@ SimResponse QlikApi::user(const SimRequest &request, const Caller &caller, const
     return SimResponse::json(200, trimmed(ResourceJson(m_tenant, origin()).user(*found), request.query));
 }
 
-SimResponse QlikApi::users(const SimRequest &request, const Caller &caller) const
+SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) const
 {
     QString error;
     const auto limit = ListQuery::limit(request.query, &error);
@@ -352,7 +414,7 @@ SimResponse QlikApi::tenant(const QString &tenantId) const
     return SimResponse::json(200, ResourceJson(m_tenant, origin()).tenant(m_hostAndPort));
 }
 
-SimResponse QlikApi::apiKeys(const SimRequest &request, const Caller &caller) const
+SimResponse QlikApi::apiKeys(const SimRequest &request, const SimCaller &caller) const
 {
     QString error;
     const auto limit = ListQuery::limit(request.query, &error);
@@ -431,7 +493,7 @@ SimResponse QlikApi::apiKeys(const SimRequest &request, const Caller &caller) co
         });
 }
 
-SimResponse QlikApi::apiKey(const Caller &caller, const QString &keyId) const
+SimResponse QlikApi::apiKey(const SimCaller &caller, const QString &keyId) const
 {
     const SimApiKey *key = m_tenant.apiKey(keyId);
     if (!key) {
@@ -459,7 +521,7 @@ SimResponse QlikApi::apiKeyConfig(const QString &tenantId) const
                              });
 }
 
-SimResponse QlikApi::roles(const SimRequest &request, const Caller &caller) const
+SimResponse QlikApi::roles(const SimRequest &request, const SimCaller &caller) const
 {
     // Since 2024-04-09 only TenantAdmin may list roles (qlik.dev changelog #89).
     if (!caller.tenantAdmin)
@@ -512,7 +574,7 @@ SimResponse QlikApi::roles(const SimRequest &request, const Caller &caller) cons
     return SimResponse::json(200, body);
 }
 
-SimResponse QlikApi::role(const Caller &caller, const QString &roleId) const
+SimResponse QlikApi::role(const SimCaller &caller, const QString &roleId) const
 {
     if (!caller.tenantAdmin)
         return forbidden(ErrorStatusStyle::Omitted, QStringLiteral("Reading roles requires the TenantAdmin role."));

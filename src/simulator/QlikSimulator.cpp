@@ -64,6 +64,35 @@ SimResponse notQlikPage()
     return response;
 }
 
+// Query parameters whose values are secrets in OAuth and API-key traffic.
+QString redactedQuery(const QString &rawQuery)
+{
+    static const QStringList secretNames {
+        QStringLiteral("code"),          QStringLiteral("code_verifier"),
+        QStringLiteral("client_secret"), QStringLiteral("password"),
+        QStringLiteral("token"),         QStringLiteral("access_token"),
+        QStringLiteral("refresh_token"), QStringLiteral("client_assertion"),
+        QStringLiteral("api_key"),
+    };
+    QStringList items = rawQuery.split(u'&');
+    bool redacted = false;
+    for (QString &item : items) {
+        const qsizetype equals = item.indexOf(u'=');
+        const QString name = QUrl::fromPercentEncoding(item.left(equals < 0 ? item.size() : equals).toUtf8());
+        if (equals >= 0 && secretNames.contains(name, Qt::CaseInsensitive)) {
+            item = item.left(equals + 1) + QStringLiteral("redacted");
+            redacted = true;
+        }
+    }
+    return redacted ? items.join(u'&') : rawQuery;
+}
+
+QByteArray mediaType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+}
+
 SimResponse malformed(SimResponse response)
 {
     const bool json = response.isJson() && response.body.size() > 1;
@@ -83,7 +112,9 @@ QlikSimulator::QlikSimulator(SimulatedTenant tenant, QObject *parent)
     : QObject(parent)
     , m_tenant(std::move(tenant))
     , m_identity(SelfSignedCertificate::generate())
-    , m_api(m_tenant, m_tokens, m_cursors)
+    , m_oauthTokens(m_clock)
+    , m_oauth(m_tenant, m_oauthTokens, m_clock)
+    , m_api(m_tenant, m_tokens, m_cursors, m_oauthTokens)
 {
     for (const SampleKey key : DemoTenant::sampleKeys()) {
         if (const SimApiKey *record = m_tenant.apiKey(DemoTenant::sampleKeyId(key))) {
@@ -157,6 +188,13 @@ QByteArray QlikSimulator::issueApiKey(const QString &userId, const QDateTime &ex
     return m_tokens.sign(key, m_tenant.id);
 }
 
+QByteArray QlikSimulator::issueOAuthToken(const QString &userId, const QStringList &scopes)
+{
+    const SimOAuthClient *client = m_tenant.oauthClient(DemoTenant::nativeClientId());
+    const OAuthGrant grant {userId, client ? client->clientId : QString(), scopes, {}, {}};
+    return m_oauthTokens.issue(grant, false).accessToken;
+}
+
 QString QlikSimulator::sampleKeyId(SampleKey key) const
 {
     return m_sampleTokens.contains(key) ? DemoTenant::sampleKeyId(key) : QString();
@@ -197,6 +235,21 @@ void QlikSimulator::setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes
     m_faults.setWrongJsonTypes(pathPrefix, wrongTypes);
 }
 
+void QlikSimulator::setUserPatchAddUnsupported(bool unsupported)
+{
+    m_api.setUserPatchAddUnsupported(unsupported);
+}
+
+void QlikSimulator::setUserPatchPartial(bool partial)
+{
+    m_api.setUserPatchPartial(partial);
+}
+
+void QlikSimulator::advanceOAuthClock(qint64 seconds)
+{
+    m_clock.advance(seconds);
+}
+
 int QlikSimulator::requestCount(const QString &pathPrefix) const
 {
     return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(), [&pathPrefix](const auto &request) {
@@ -217,15 +270,20 @@ void QlikSimulator::dispatch(const QHttpServerRequest &request, QHttpServerRespo
         if (header.first.compare("authorization", Qt::CaseInsensitive) == 0) {
             hadAuthorization = true;
             simRequest.authorization = header.second;
+        } else if (header.first.compare("content-type", Qt::CaseInsensitive) == 0) {
+            simRequest.contentType = mediaType(header.second);
         }
     }
+    simRequest.body = request.body();
 
-    const RecordedRequest record {simRequest.method, simRequest.path, simRequest.rawQuery, hadAuthorization};
+    const RecordedRequest record {simRequest.method, simRequest.path, redactedQuery(simRequest.rawQuery),
+                                  hadAuthorization};
     m_requests.append(record);
     emit requestHandled(record);
 
     SimResponse response = answer(simRequest);
     simRequest.authorization.fill('\0');
+    simRequest.body.fill('\0');
 
     const int delay = m_faults.responseDelay(simRequest.path);
     if (delay == 0)
@@ -244,7 +302,7 @@ SimResponse QlikSimulator::answer(const SimRequest &request)
     if (!redirect.isEmpty())
         return SimResponse::redirect(request.path == u"/api/v1/users/me" ? 301 : 302,
                                      redirect.toString(QUrl::FullyEncoded));
-    SimResponse response = m_api.handle(request);
+    SimResponse response = OAuthServer::handles(request.path) ? m_oauth.handle(request) : m_api.handle(request);
     if (response.status == 200 && m_faults.hasWrongJsonTypes(request.path))
         response = WrongJsonTypes::apply(response);
     if (m_faults.isMalformed(request.path))

@@ -3,10 +3,13 @@
 #include "ApiKeySigner.h"
 #include "CursorCodec.h"
 #include "FaultInjector.h"
+#include "OAuthServer.h"
+#include "OAuthTokenStore.h"
 #include "QlikApi.h"
 #include "RecordedRequest.h"
 #include "SampleKey.h"
 #include "SelfSignedCertificate.h"
+#include "SimClock.h"
 #include "SimulatedTenant.h"
 
 #include <QByteArray>
@@ -17,6 +20,7 @@
 #include <QObject>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 class QHttpServerRequest;
@@ -26,10 +30,12 @@ namespace Dawiso::Simulator {
 
 class SimulatorHttpServer;
 
-// A Qlik Cloud tenant over HTTPS on loopback, answering as shared/qlik-specs describe: well-known metadata, users,
-// tenants, API keys, API-key configs, roles, spaces, items, apps and their data models, with Bearer API-key
-// authentication, redirects, opaque cursors and Qlik's error bodies. Used by the tests and by `dawiso-qlik-setup
-// --demo`. Everything runs on the thread that owns the simulator; delays never block it.
+// A Qlik Cloud tenant over HTTPS on loopback, answering as shared/qlik-specs describe: well-known metadata, OAuth
+// sign-in (authorization code + PKCE through a simulated login form, client credentials; see OAuthServer), users
+// (PATCH too), tenants, API keys (created and deleted too), API-key configs, roles (created and patched too), spaces,
+// items, apps and their data models, with Bearer authentication by API key or OAuth access token, redirects, opaque
+// cursors and Qlik's error bodies. Used by the tests and by `dawiso-qlik-setup --demo`. Everything runs on the
+// thread that owns the simulator; delays never block it.
 class QlikSimulator : public QObject
 {
     Q_OBJECT
@@ -60,6 +66,9 @@ public:
     QByteArray sampleToken(SampleKey key) const { return m_sampleTokens.value(key); }
     QString sampleKeyId(SampleKey key) const;
     QString sampleUserId(SampleKey key) const { return m_sampleUsers.value(key); }
+    // An OAuth access token for userId with these scopes, as if they had signed in through the native client (the
+    // demo tenant's, or "" in other tenants), without the browser round trip. For tests of the scope rules.
+    QByteArray issueOAuthToken(const QString &userId, const QStringList &scopes);
 
     // Fault injection for tests (all default off). Prefixes match the request path; the longest match wins.
     // The next `times` matching requests get 429 with retry-after (0 times clears).
@@ -75,7 +84,17 @@ public:
     // Matching list answers keep their shape but their entries get wrong types: numbers where strings belong,
     // arrays where objects belong ("name": [], "spaceId": {}, "type": 7; see WrongJsonTypes).
     void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
+    // PATCH /api/v1/users/{id}: any add operation answers 400 (clients must fall back to replace), or every patch
+    // answers 207 with an Errors body while applying what it can (see UserPatch).
+    void setUserPatchAddUnsupported(bool unsupported);
+    void setUserPatchPartial(bool partial);
+    // Moves the OAuth clock forward, so that sign-in forms (10 minutes), authorization codes (60 s) and access
+    // tokens (6 hours) expire without waiting. API keys keep real time.
+    void advanceOAuthClock(qint64 seconds);
 
+    // Recorded requests never carry a secret: the Authorization value and bodies are not kept, and the values of
+    // query parameters that could hold one (code, code_verifier, client_secret, password, token, ...) read
+    // "redacted", so that a client which wrongly puts one into a URL is still visible without the secret itself.
     QList<RecordedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
     int requestCount(const QString &pathPrefix) const;
@@ -92,6 +111,9 @@ private:
     SelfSignedCertificate m_identity;
     ApiKeySigner m_tokens;
     CursorCodec m_cursors;
+    SimClock m_clock;
+    OAuthTokenStore m_oauthTokens;
+    OAuthServer m_oauth;
     QlikApi m_api;
     FaultInjector m_faults;
     QMap<SampleKey, QByteArray> m_sampleTokens;

@@ -16,6 +16,8 @@ QStringList ResourceAttributes::userValues(const SimulatedTenant &tenant, const 
         return {user.email};
     if (attribute == u"status")
         return {user.status};
+    if (attribute == u"clientid")
+        return {user.clientId};
     if (attribute == u"tenantid")
         return {tenant.id};
     if (attribute == u"createdat")
@@ -61,7 +63,7 @@ QStringList ResourceAttributes::roleValues(const SimulatedTenant &tenant, const 
     if (attribute == u"createdat" || attribute == u"lastupdatedat")
         return {ResourceJson::timestamp(ResourceJson::recordsCreated())};
     if (attribute == u"description")
-        return {QString()};
+        return {role.description};
     return {};
 }
 

@@ -65,7 +65,7 @@ QJsonObject ResourceJson::user(const SimUser &user) const
         }
     }
     const QString created = timestamp(recordsCreated());
-    return QJsonObject {
+    QJsonObject result {
         {QStringLiteral("id"), user.id},
         {QStringLiteral("tenantId"), m_tenant.id},
         {QStringLiteral("subject"), user.subject},
@@ -79,6 +79,9 @@ QJsonObject ResourceJson::user(const SimUser &user) const
         {QStringLiteral("lastUpdatedAt"), created},
         {QStringLiteral("links"), selfLink(QStringLiteral("/api/v1/users/") + user.id)},
     };
+    if (!user.clientId.isEmpty())
+        result.insert(QStringLiteral("clientId"), user.clientId);
+    return result;
 }
 
 QJsonObject ResourceJson::tenant(const QString &hostAndPort) const
@@ -107,7 +110,7 @@ QJsonObject ResourceJson::role(const SimRole &role) const
         {QStringLiteral("name"), role.name},
         {QStringLiteral("type"), role.type},
         {QStringLiteral("level"), role.level},
-        {QStringLiteral("description"), QString()},
+        {QStringLiteral("description"), role.description},
         {QStringLiteral("permissions"), QJsonArray()},
         {QStringLiteral("assignedScopes"), QJsonArray::fromStringList(role.assignedScopes)},
         {QStringLiteral("canEdit"), custom || role.name == u"UserDefault"},

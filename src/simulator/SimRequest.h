@@ -6,7 +6,8 @@
 
 namespace Dawiso::Simulator {
 
-// A request as QlikApi sees it. The Authorization value lives only as long as the request is being handled.
+// A request as QlikApi and OAuthServer see it. The Authorization value and the body (which may carry a password, a
+// client secret or a code verifier) live only as long as the request is being handled.
 struct SimRequest
 {
     QByteArray method;
@@ -14,6 +15,8 @@ struct SimRequest
     QString rawQuery; // without '?', as sent
     QUrlQuery query;
     QByteArray authorization;
+    QByteArray contentType; // lowercase media type without parameters, e.g. "application/json"
+    QByteArray body;
 };
 
 } // namespace Dawiso::Simulator

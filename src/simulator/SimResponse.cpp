@@ -50,7 +50,9 @@ void SimResponse::writeTo(QHttpServerResponder &responder) const
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
     for (const auto &header : headers)
         responder.writeHeader(header.first, header.second);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+    // RFC 9110 §8.6: no Content-Length in a 204.
+    if (status != 204)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
     responder.writeBody(body);
 }
 
@@ -93,6 +95,11 @@ SimResponse SimResponse::redirect(int status, const QString &location)
 SimResponse SimResponse::html(int status, const QByteArray &page)
 {
     return SimResponse {status, {{contentTypeHeader, htmlContentType}}, page};
+}
+
+SimResponse SimResponse::noContent()
+{
+    return SimResponse {204, {}, {}};
 }
 
 } // namespace Dawiso::Simulator

@@ -25,7 +25,7 @@ struct SimResponse
     QByteArray body;
 
     bool isJson() const;
-    // Writes the answer with a Content-Length; does nothing when the connection is already closed.
+    // Writes the answer with a Content-Length (none for 204); does nothing when the connection is already closed.
     void writeTo(QHttpServerResponder &responder) const;
 
     static SimResponse json(int status, const QJsonObject &object);
@@ -37,6 +37,8 @@ struct SimResponse
     // A redirect as Qlik's Go services send it: a relative Location and a short text/html body.
     static SimResponse redirect(int status, const QString &location);
     static SimResponse html(int status, const QByteArray &page);
+    // No body at all (204 No Content), so no Content-Type and no Content-Length either.
+    static SimResponse noContent();
 };
 
 } // namespace Dawiso::Simulator

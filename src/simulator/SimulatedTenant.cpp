@@ -16,6 +16,16 @@ const T *findById(const QList<T> &items, const QString &id)
     return nullptr;
 }
 
+template <typename T>
+T *findById(QList<T> &items, const QString &id)
+{
+    for (T &item : items) {
+        if (item.id == id)
+            return &item;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 SimulatedTenant SimulatedTenant::demo()
@@ -60,6 +70,25 @@ const SimSpace *SimulatedTenant::space(const QString &spaceId) const
 const SimApp *SimulatedTenant::app(const QString &appId) const
 {
     return findById(apps, appId);
+}
+
+const SimOAuthClient *SimulatedTenant::oauthClient(const QString &clientId) const
+{
+    for (const SimOAuthClient &client : oauthClients) {
+        if (client.clientId == clientId)
+            return &client;
+    }
+    return nullptr;
+}
+
+SimUser *SimulatedTenant::user(const QString &userId)
+{
+    return findById(users, userId);
+}
+
+SimRole *SimulatedTenant::role(const QString &roleId)
+{
+    return findById(roles, roleId);
 }
 
 bool SimulatedTenant::isTenantAdmin(const SimUser &candidate) const

@@ -15,6 +15,7 @@ struct SimRole
     QString level; // "admin" | "user"
     QStringList assignedScopes;
     QString userEntitlementType; // "" or "fullUser"
+    QString description;
 };
 
 struct SimGroup
@@ -33,6 +34,21 @@ struct SimUser
     QString status = QStringLiteral("active");
     QStringList roleNames;
     QStringList groupIds;
+    QString password; // the simulated identity provider's password; empty: cannot sign in (bots)
+    QString clientId; // bots of machine-to-machine OAuth clients: the client they act for
+};
+
+// An OAuth client registered in the tenant (oauth-clients.json, reduced to what /oauth/authorize and /oauth/token
+// check).
+struct SimOAuthClient
+{
+    QString clientId;
+    QString appType; // "native" | "spa" | "web"
+    QStringList redirectUris; // exact match required: no loopback port wildcard (unconfirmed in Qlik, so strict)
+    QString clientSecret; // web clients only (machine to machine)
+    QStringList allowedGrantTypes; // web clients: e.g. ["client_credentials"]; native and spa use authorization_code
+    QStringList allowedScopes; // e.g. ["admin_classic", "user_default", "offline_access"]
+    QString botUserId; // web clients: the bot user (TenantAdmin, subject "qlikbot\\<clientId>") tokens act as
 };
 
 struct SimApiKey
@@ -84,6 +100,7 @@ public:
     QList<SimApiKey> apiKeys;
     QList<SimSpace> spaces;
     QList<SimApp> apps; // in creation order: the items list's default order (+createdAt) is this order
+    QList<SimOAuthClient> oauthClients;
     int maxKeysPerUser = 5;
     QString maxApiKeyExpiry = QStringLiteral("P365D");
 
@@ -92,7 +109,10 @@ public:
     // a few other users (one disabled, one invited) and the sample API keys of SampleKey. Content: the spaces
     // "Finance" (shared), "Sales Production" (managed), "Data Lake" (data), all three with Dawiso Integration as a
     // member, and "Board" (shared, without it); 13 apps spread over the four spaces plus two personal apps of other
-    // users. Alex Admin is no member of the managed space (the managed-space admin trap).
+    // users. Alex Admin is no member of the managed space (the managed-space admin trap). For the automated path:
+    // "Riley Reader" (active, no role: the user the flow assigns the role to), "Quinn \"Q\" O'Neil" (a name with a
+    // double quote, for search escaping), every person's password is "practice", a native OAuth client and a
+    // machine-to-machine client with its TenantAdmin bot (DemoTenant has their ids, redirect URI and secret).
     static SimulatedTenant demo();
 
     // Look-ups by id or name; nullptr when absent. The pointers are valid until the lists change.
@@ -103,6 +123,10 @@ public:
     const SimApiKey *apiKey(const QString &keyId) const;
     const SimSpace *space(const QString &spaceId) const;
     const SimApp *app(const QString &appId) const;
+    const SimOAuthClient *oauthClient(const QString &clientId) const;
+    // For the write endpoints.
+    SimUser *user(const QString &userId);
+    SimRole *role(const QString &roleId);
 
     // Whether the user holds TenantAdmin, directly or through one of their groups (Qlik grants both the same way).
     bool isTenantAdmin(const SimUser &user) const;
