@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Dawiso {
+
+class AuthorizationServerMetadata;
+
+// What one browser sign-in asks Qlik for. The endpoints come from the tenant's
+// /.well-known/oauth-authorization-server; the client id is the tenant admin's native (or single-page) OAuth client.
+struct AuthorizationRequest
+{
+    static constexpr quint16 DefaultRedirectPort = 47824;
+    static QString defaultRedirectPath() { return QStringLiteral("/callback"); }
+
+    // The endpoints of the metadata, the rest left at its defaults.
+    static AuthorizationRequest fromMetadata(const AuthorizationServerMetadata &metadata, const QString &clientId);
+
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QString clientId;
+    // The loopback address Qlik sends the browser back to: http://127.0.0.1:<redirectPort><redirectPath>. It must be
+    // registered exactly like that for the client. Port 0 takes any free port (tests register what they got).
+    quint16 redirectPort = DefaultRedirectPort;
+    QString redirectPath = defaultRedirectPath();
+    // admin_classic for the tenant admin's part, user_default for the integration user's key.
+    QStringList scopes;
+    // The e-mail address to pre-fill on Qlik's sign-in page (optional).
+    QString loginHint;
+    // "login" asks for a fresh sign-in even when the browser has a session; "none", "consent" or empty.
+    QString prompt;
+
+    // The redirect URI for a given port, exactly as it is sent and as it must be registered.
+    QUrl redirectUri(quint16 port) const;
+    QUrl redirectUri() const { return redirectUri(redirectPort); }
+};
+
+} // namespace Dawiso

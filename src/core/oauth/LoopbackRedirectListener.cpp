@@ -1,0 +1,272 @@
+#include "oauth/LoopbackRedirectListener.h"
+
+#include "oauth/AuthorizationRequest.h"
+#include "token/SecureMemory.h"
+
+#include <QLocale>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace Dawiso {
+
+namespace {
+
+// Far more than a callback with a long code and a browser's usual headers.
+constexpr qsizetype kLongestRequestHead = 32 * 1024;
+// Browsers open spare connections they may never use; those must not stay open for the whole sign-in.
+constexpr int kIdleMilliseconds = 30 * 1000;
+constexpr int kMostConnections = 16;
+
+QString appName()
+{
+    return QStringLiteral(DQS_APP_NAME);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    default:
+        return QByteArrayLiteral("Error");
+    }
+}
+
+QByteArray page(const QString &heading, const QString &text)
+{
+    const QString html =
+        QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\">"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%2</title>"
+                       "<style>body{font-family:system-ui,-apple-system,\"Segoe UI\",sans-serif;max-width:34em;"
+                       "margin:15vh auto;padding:0 1.5em;line-height:1.5;color:#222}"
+                       "h1{font-size:1.5em;font-weight:600}</style></head>"
+                       "<body><h1>%3</h1><p>%4</p></body></html>\n")
+            .arg(QLocale().bcp47Name().toHtmlEscaped(), appName().toHtmlEscaped(), heading.toHtmlEscaped(),
+                 text.toHtmlEscaped());
+    return html.toUtf8();
+}
+
+} // namespace
+
+LoopbackRedirectListener::LoopbackRedirectListener(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+    , m_port(AuthorizationRequest::DefaultRedirectPort)
+    , m_path(AuthorizationRequest::defaultRedirectPath())
+{
+    m_server->setMaxPendingConnections(kMostConnections);
+    connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
+}
+
+LoopbackRedirectListener::~LoopbackRedirectListener()
+{
+    stop();
+}
+
+void LoopbackRedirectListener::setPath(const QString &path)
+{
+    m_path = path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path;
+}
+
+quint16 LoopbackRedirectListener::port() const
+{
+    return m_server->isListening() ? m_server->serverPort() : m_port;
+}
+
+QUrl LoopbackRedirectListener::redirectUri() const
+{
+    AuthorizationRequest request;
+    request.redirectPath = m_path;
+    return request.redirectUri(port());
+}
+
+bool LoopbackRedirectListener::listen()
+{
+    stop();
+    m_received = false;
+    m_portInUse = false;
+    m_errorString.clear();
+    // The loopback address only: nothing on the network can reach the callback.
+    if (m_server->listen(QHostAddress(QHostAddress::LocalHost), m_port))
+        return true;
+    m_portInUse = m_server->serverError() == QAbstractSocket::AddressInUseError;
+    m_errorString = m_portInUse ? tr("Port %1 on this computer is already in use by another program.").arg(m_port)
+                                : tr("Port %1 on this computer could not be opened for the sign-in (%2).")
+                                      .arg(QString::number(m_port), m_server->errorString());
+    return false;
+}
+
+void LoopbackRedirectListener::stop()
+{
+    m_server->close();
+    dropConnections();
+}
+
+bool LoopbackRedirectListener::isListening() const
+{
+    return m_server->isListening();
+}
+
+void LoopbackRedirectListener::dropConnections()
+{
+    const QList<QTcpSocket *> sockets = m_pending.keys();
+    for (QTcpSocket *socket : sockets) {
+        SecureMemory::wipe(m_pending[socket]);
+        m_pending.remove(socket);
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+void LoopbackRedirectListener::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_received || m_pending.size() >= kMostConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_pending.insert(socket, QByteArray());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QObject::destroyed, this, [this, socket] {
+            if (m_pending.contains(socket)) {
+                SecureMemory::wipe(m_pending[socket]);
+                m_pending.remove(socket);
+            }
+        });
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        connect(idle, &QTimer::timeout, socket, &QTcpSocket::abort);
+        idle->start(kIdleMilliseconds);
+    }
+}
+
+void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
+{
+    const auto it = m_pending.find(socket);
+    if (it == m_pending.end())
+        return; // already answered; anything more from this browser is not read
+    QByteArray chunk = socket->readAll();
+    it->append(chunk);
+    SecureMemory::wipe(chunk);
+    const qsizetype end = it->indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (it->size() > kLongestRequestHead) {
+            SecureMemory::wipe(*it);
+            m_pending.erase(it);
+            respond(socket, 431, tr("Request too large"), tr("This page only takes the answer of a sign-in."));
+        }
+        return;
+    }
+    QByteArray head = it->left(end);
+    SecureMemory::wipe(*it);
+    m_pending.erase(it);
+    handleRequest(socket, head);
+    SecureMemory::wipe(head);
+}
+
+bool LoopbackRedirectListener::hostIsLoopback(const QByteArray &head) const
+{
+    // The header lines only: the request line holds the code and is not copied around.
+    const QList<QByteArray> lines = head.mid(head.indexOf('\n') + 1).split('\n');
+    for (const QByteArray &rawLine : lines) {
+        const QByteArray line = rawLine.trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.left(colon).trimmed().toLower() != "host")
+            continue;
+        const QByteArray host = line.mid(colon + 1).trimmed().toLower();
+        const qsizetype portColon = host.lastIndexOf(':');
+        const QByteArray name = portColon < 0 ? host : host.left(portColon);
+        if (portColon >= 0 && host.mid(portColon + 1) != QByteArray::number(port()))
+            return false;
+        return name == "127.0.0.1" || name == "localhost";
+    }
+    // Only HTTP/1.0 clients leave the Host out, and DNS rebinding needs one that names the attacker's domain.
+    return true;
+}
+
+void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
+{
+    const QByteArray requestLine = head.left(head.indexOf('\r'));
+    const QList<QByteArray> parts = requestLine.split(' ');
+    const QString notHereHeading = tr("Nothing to see here");
+    const QString notHereText =
+        tr("This address only takes Qlik's answer at the end of a sign-in of %1. You can close this tab.")
+            .arg(appName());
+    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.") || !parts.at(1).startsWith('/')) {
+        respond(socket, 400, notHereHeading, notHereText);
+        return;
+    }
+    if (!hostIsLoopback(head)) {
+        respond(socket, 400, notHereHeading, notHereText);
+        return;
+    }
+    const QUrl url = QUrl::fromEncoded(QByteArrayLiteral("http://127.0.0.1") + parts.at(1));
+    if (!url.isValid() || url.path() != m_path) {
+        respond(socket, 404, tr("Page not found"), notHereText);
+        return;
+    }
+    if (parts.at(0) != "GET") {
+        respond(socket, 405, notHereHeading, notHereText);
+        return;
+    }
+    const QUrlQuery query(url);
+    if (!query.hasQueryItem(QStringLiteral("code")) && !query.hasQueryItem(QStringLiteral("error"))
+        && !query.hasQueryItem(QStringLiteral("state"))) {
+        respond(socket, 400, notHereHeading, notHereText);
+        return;
+    }
+
+    // The one callback: nobody gets a second chance to deliver one.
+    m_received = true;
+    // The connection being answered is no longer pending, so only the browser's spare connections are dropped.
+    m_server->close();
+    dropConnections();
+    m_answering = socket;
+    const QPointer<LoopbackRedirectListener> self(this);
+    emit callbackReceived(query);
+    if (!self)
+        return;
+    if (m_answering)
+        answerCallback(tr("Sign-in answer received"), tr("You can close this tab and return to %1.").arg(appName()));
+}
+
+void LoopbackRedirectListener::answerCallback(const QString &heading, const QString &text)
+{
+    if (QTcpSocket *socket = m_answering) {
+        m_answering = nullptr;
+        respond(socket, 200, heading, text);
+    }
+}
+
+void LoopbackRedirectListener::respond(QTcpSocket *socket, int status, const QString &heading, const QString &text)
+{
+    const QByteArray body = page(heading, text);
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    response += "Content-Type: text/html; charset=utf-8\r\n";
+    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    // The callback's address holds the code: keep the page out of caches and its address out of any Referer.
+    response += "Cache-Control: no-store\r\n";
+    response += "Referrer-Policy: no-referrer\r\n";
+    response += "X-Content-Type-Options: nosniff\r\n";
+    response += "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n";
+    if (status == 405)
+        response += "Allow: GET\r\n";
+    response += "Connection: close\r\n\r\n";
+    response += body;
+    socket->write(response);
+    socket->disconnectFromHost();
+}
+
+} // namespace Dawiso

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace Dawiso {
+
+// The browser's way back to the app after Qlik's sign-in page (RFC 8252 §7.3): a tiny HTTP server on 127.0.0.1
+// only, on a configured port and path, that takes exactly one callback (a GET to the path with a query) and then
+// stops listening, so a second request finds the port closed. It answers the browser with a short page and
+// `Connection: close`; any other path gets a 404 page. Requests that name another host are refused, so a web page
+// cannot reach it through DNS rebinding. The callback's query holds the authorization code: it is handed to the
+// slot connected to callbackReceived() and never logged.
+class LoopbackRedirectListener : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LoopbackRedirectListener(QObject *parent = nullptr);
+    ~LoopbackRedirectListener() override;
+
+    // 0 takes any free port; port() then says which one after listen().
+    void setPort(quint16 port) { m_port = port; }
+    void setPath(const QString &path);
+    quint16 port() const;
+    QString path() const { return m_path; }
+    // http://127.0.0.1:<port><path>
+    QUrl redirectUri() const;
+
+    // False when the port cannot be opened; errorString() then names the port, and isPortInUse() says whether
+    // another program holds it.
+    bool listen();
+    // Stops listening and drops every open connection.
+    void stop();
+    bool isListening() const;
+    bool isPortInUse() const { return m_portInUse; }
+    QString errorString() const { return m_errorString; }
+
+    // The page the browser gets for the callback. Only from a slot connected to callbackReceived(); without it the
+    // browser gets a neutral "you can close this tab" page.
+    void answerCallback(const QString &heading, const QString &text);
+
+signals:
+    // The query of the one callback. It contains the authorization code: never log it.
+    void callbackReceived(const QUrlQuery &query);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void handleRequest(QTcpSocket *socket, const QByteArray &head);
+    bool hostIsLoopback(const QByteArray &head) const;
+    void respond(QTcpSocket *socket, int status, const QString &heading, const QString &text);
+    void dropConnections();
+
+    QTcpServer *m_server;
+    quint16 m_port = 0;
+    QString m_path;
+    QString m_errorString;
+    bool m_portInUse = false;
+    bool m_received = false;
+    // Requests still being read, by connection.
+    QHash<QTcpSocket *, QByteArray> m_pending;
+    // The connection whose callback is being delivered, until answered.
+    QPointer<QTcpSocket> m_answering;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,56 @@
+#include "oauth/OAuthResult.h"
+
+#include <utility>
+
+namespace Dawiso {
+
+OAuthResult OAuthResult::success(OAuthAccessToken token)
+{
+    OAuthResult result;
+    result.ok = true;
+    result.kind = Kind::Ok;
+    result.token = std::move(token);
+    result.message = tr("Signed in.");
+    return result;
+}
+
+OAuthResult OAuthResult::failure(Kind kind, QString message, QString advice, QString detail)
+{
+    OAuthResult result;
+    result.kind = kind;
+    result.message = std::move(message);
+    result.advice = std::move(advice);
+    result.detail = std::move(detail);
+    return result;
+}
+
+OAuthResult OAuthResult::networkFailure(const RequestFailure &failure)
+{
+    OAuthResult result =
+        OAuthResult::failure(Kind::Network, failure.message(), failure.advice(), failure.technicalDetail());
+    result.requestFailure = failure;
+    return result;
+}
+
+OAuthResult OAuthResult::cancelled()
+{
+    return failure(Kind::Cancelled, tr("The sign-in was stopped."), QString());
+}
+
+QString OAuthResult::withErrorCode(const QString &sentence, const QString &code)
+{
+    if (code.isEmpty())
+        return sentence;
+    const bool fullStop = sentence.endsWith(QLatin1Char('.'));
+    return (fullStop ? sentence.chopped(1) : sentence) + QStringLiteral(" (") + code + QLatin1Char(')')
+        + (fullStop ? QStringLiteral(".") : QString());
+}
+
+QString OAuthResult::text() const
+{
+    if (advice.isEmpty())
+        return message;
+    return message + QLatin1Char(' ') + advice;
+}
+
+} // namespace Dawiso
