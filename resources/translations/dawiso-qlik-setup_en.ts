@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApiKeyPolicy</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionReport</name>
     <message numerus="yes">
         <source>Dawiso can use this key, with %n warning(s) to look at.</source>
@@ -15,6 +32,40 @@
         <translation>
             <numerusform>Dawiso cannot use this key yet: %n check failed. Each one says what to change.</numerusform>
             <numerusform>Dawiso cannot use this key yet: %n checks failed. Each one says what to change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::ApiKeyCreation</name>
+    <message numerus="yes">
+        <source>Keys on this tenant may last at most %1; %n day(s) is longer.</source>
+        <translation>
+            <numerusform>Keys on this tenant may last at most %1; %n day is longer.</numerusform>
+            <numerusform>Keys on this tenant may last at most %1; %n days is longer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n active API key(s), the most this tenant allows per user.</source>
+        <translation>
+            <numerusform>%1 already has %n active API key, the most this tenant allows per user.</numerusform>
+            <numerusform>%1 already has %n active API keys, the most this tenant allows per user.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::AuthorizationCodeSignIn</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
 </context>
@@ -94,12 +145,32 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::KeyAutomationPanel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::KeyVerifier</name>
     <message numerus="yes">
         <source>Qlik asked to wait %n second(s) before asking again…</source>
         <translation>
             <numerusform>Qlik asked to wait %n second before asking again…</numerusform>
             <numerusform>Qlik asked to wait %n seconds before asking again…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::UserPickerWidget</name>
+    <message numerus="yes">
+        <source>%n user(s) shown. Tenant admins cannot be chosen.</source>
+        <translation>
+            <numerusform>%n user shown. Tenant admins cannot be chosen.</numerusform>
+            <numerusform>%n users shown. Tenant admins cannot be chosen.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,11 +4,13 @@
 #include "SetupWizard.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
+#include "oauth/OAuthClientSettings.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/KeychainSecretStore.h"
 #include "setup/SetupController.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSslCertificate>
@@ -93,6 +95,8 @@ int main(int argc, char **argv)
     AppTranslations::install(app);
     QGuiApplication::setApplicationDisplayName(QStringLiteral(DQS_APP_NAME));
     QGuiApplication::setDesktopFileName(QStringLiteral(DQS_APP_ID));
+    // Every window, dialogs included, and the taskbar entry where no desktop entry supplies the icon.
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dawiso-qlik-setup.svg")));
 
     const CommandLine commandLine = CommandLine::parse(QCoreApplication::arguments());
     if (commandLine.action == CommandLine::Action::UsageError) {
@@ -116,11 +120,13 @@ int main(int argc, char **argv)
     CertificatePinStore pinStore(&settings);
     pinStore.loadInto(trust);
     ConnectionIndex index(&settings);
+    OAuthClientSettings oauthClients(&settings);
     KeychainSecretStore secretStore;
     QNetworkAccessManager network;
 
     SetupController controller(&network, &trust, &secretStore, &index);
     controller.setCertificatePinStore(&pinStore);
+    controller.setOAuthClientSettings(&oauthClients);
 
     SetupWizard wizard(&controller);
     if (commandLine.practiceRun)

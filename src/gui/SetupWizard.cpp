@@ -1,14 +1,19 @@
 #include "SetupWizard.h"
 
+#include "dialogs/AboutDialog.h"
 #include "pages/AccessPage.h"
 #include "pages/DeploymentPage.h"
 #include "pages/FinishPage.h"
 #include "pages/HostPage.h"
 #include "pages/KeyPage.h"
 #include "pages/SavePage.h"
+#include "practice/PracticeSignInDialog.h"
 #include "practice/PracticeTenant.h"
+#include "setup/AutomatedSetup.h"
 #include "setup/SetupController.h"
 
+#include <QAbstractButton>
+#include <QDesktopServices>
 #include <QIcon>
 #include <QMessageBox>
 
@@ -42,8 +47,21 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
     setWindowIcon(appIcon);
     setPixmap(QWizard::LogoPixmap, appIcon.pixmap(48, 48));
     setButtonText(QWizard::FinishButton, tr("&Done"));
+    // About on every page, on the left, away from the buttons that move through the steps.
+    setOption(QWizard::HaveCustomButton1);
+    setButtonText(QWizard::CustomButton1, tr("&About"));
+    button(QWizard::CustomButton1)->setObjectName(QStringLiteral("aboutButton"));
+    setButtonLayout({QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
+                     QWizard::CommitButton, QWizard::FinishButton, QWizard::CancelButton});
     setMinimumSize(720, 600);
 
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which != QWizard::CustomButton1)
+            return;
+        AboutDialog about(this);
+        about.exec();
+    });
+    connect(m_controller->automation(), &AutomatedSetup::browserNeeded, this, &SetupWizard::openSignInPage);
     connect(m_deploymentPage, &DeploymentPage::practiceRequested, this, [this] {
         if (startPracticeRun())
             next();
@@ -74,7 +92,7 @@ bool SetupWizard::startPracticeRun()
         return false;
     }
     m_practiceTenant = tenant;
-    m_controller->setPracticeRun(true);
+    m_controller->setPracticeRun(true, tenant->credentials());
     m_hostPage->setInitialHost(tenant->hostAndPort());
     m_keyPage->setPracticeSamples(tenant->samples());
     for (SetupPage *page : m_pages)
@@ -83,23 +101,49 @@ bool SetupWizard::startPracticeRun()
     return true;
 }
 
+void SetupWizard::openSignInPage(AutomatedSetup::SignInRole, const QUrl &url)
+{
+    if (m_practiceTenant) {
+        // A browser would refuse the practice tenant's certificate; the practice dialog plays its part.
+        auto *dialog = new PracticeSignInDialog(m_practiceTenant->client(), url,
+                                                m_controller->practiceCredentials().password, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        return;
+    }
+    if (!QDesktopServices::openUrl(url)) {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Sign in to Qlik"),
+                                    tr("No web browser could be opened. Press “Copy sign-in link” and paste the link "
+                                       "into your browser's address bar."),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+}
+
 void SetupWizard::updateTitle()
 {
-    setWindowTitle(m_controller->isPracticeRun() ? tr("Dawiso Qlik Setup — Practice run") : tr("Dawiso Qlik Setup"));
+    // Qt appends the application's display name to any other title ("Practice run — Dawiso Qlik Setup").
+    setWindowTitle(m_controller->isPracticeRun() ? tr("Practice run") : QStringLiteral(DQS_APP_NAME));
 }
 
 void SetupWizard::reject()
 {
     // A verified key that is not stored yet would be lost: Qlik shows a key only once.
     if (m_controller->hasVerifiedKey() && !m_controller->saveResult().saved && !m_controller->isPracticeRun()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit without saving the key?"),
-            tr("The key you pasted is not stored yet, and Qlik will not show it again. If you quit now, you will have "
-               "to generate a new key."),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        const bool created = !m_controller->unsavedCreatedKeyId().isEmpty();
+        const QString text = created
+            ? tr("The wizard created a key in Qlik that is not stored yet. If you quit now, the key stays "
+                 "active in Qlik but nobody has it: delete it there under Profile › Settings › API keys, or "
+                 "stay and store it.")
+            : tr("The key you pasted is not stored yet, and Qlik will not show it again. If you quit now, "
+                 "you will have to generate a new key.");
+        const auto answer = QMessageBox::question(this, tr("Quit without saving the key?"), text,
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return;
     }
+    m_controller->automation()->forgetSignIns();
     m_controller->forgetKey();
     QWizard::reject();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "setup/AutomatedSetup.h"
+
 #include <QWizard>
 
 namespace Dawiso {
@@ -43,6 +45,7 @@ public:
 
 private:
     void updateTitle();
+    void openSignInPage(AutomatedSetup::SignInRole role, const QUrl &url);
 
     SetupController *m_controller;
     PracticeTenant *m_practiceTenant = nullptr;

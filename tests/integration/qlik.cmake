@@ -3,3 +3,4 @@ dqs_add_test(NAME tst_hostprobe SOURCES tst_hostprobe.cpp LIBS dawiso_core dawis
 dqs_add_test(NAME tst_keyverifier SOURCES tst_keyverifier.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
 dqs_add_test(NAME tst_setupcontroller SOURCES tst_setupcontroller.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
 dqs_add_test(NAME tst_connectioncheck SOURCES tst_connectioncheck.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
+dqs_add_test(NAME tst_provisioning SOURCES tst_provisioning.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)

@@ -119,7 +119,7 @@ RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, con
 
 RequestFailure RequestFailure::rateLimited(int waitedAttempts, int retryAfterSeconds)
 {
-    return {Kind::RateLimited, tr("Qlik is limiting how many requests this key may make right now."),
+    return {Kind::RateLimited, tr("Qlik is limiting how many requests the wizard may make right now."),
             waitedAttempts > 0
                 ? tr("The wizard waited %n time(s) as Qlik asked; try again in a few minutes.", nullptr, waitedAttempts)
                 : tr("Qlik asked to wait %n second(s), longer than the wizard waits; try again later.", nullptr,

@@ -37,7 +37,7 @@ void ApiKeyCreation::start(int expiryDays, const ApiKeyPolicy &policy)
                             .arg(policy.maxExpiryText());
         error.advice = tr("Choose a shorter expiry, or ask a tenant admin to raise the maximum in Administration › "
                           "Settings › API keys.");
-        finish(Outcome::ExpiryNotAllowed, error);
+        later([this, error] { finish(Outcome::ExpiryNotAllowed, error); });
         return;
     }
     emit progress(tr("Checking who signed in…"));
@@ -106,13 +106,23 @@ void ApiKeyCreation::onCreated(QlikRequest *request)
         return;
     }
     if (request->httpStatus() == 400) {
+        // Qlik documents no error codes for these two refusals (unconfirmed against a live tenant); its detail says
+        // which it is, and is shown either way.
         ProvisionStepError error = ProvisionStepError::fromRequest(request, tr("Creating the API key"));
         const QString said = error.detail.toLower();
-        const bool limit = said.contains(QLatin1String("limit")) || said.contains(QLatin1String("maximum number"));
-        error.advice = limit
-            ? tr("Delete a key the user no longer needs, or ask a tenant admin to raise the limit.")
-            : tr("Choose a shorter expiry: the tenant allows at most %1.").arg(m_policy.maxExpiryText());
-        finish(limit ? Outcome::LimitReached : Outcome::ExpiryNotAllowed, error);
+        if (said.contains(QLatin1String("expir"))) {
+            error.advice = tr("Choose a shorter lifetime: the tenant allows at most %1.").arg(m_policy.maxExpiryText());
+            finish(Outcome::ExpiryNotAllowed, error);
+        } else if (said.contains(QLatin1String("active")) || said.contains(QLatin1String("limit"))
+                   || said.contains(QLatin1String("per user"))) {
+            error.advice = tr("Delete a key the user no longer needs, or ask a tenant admin to raise the limit in "
+                              "Administration › Settings › API keys.");
+            finish(Outcome::LimitReached, error);
+        } else {
+            error.advice = tr("Qlik refuses keys that live longer than the tenant allows or beyond its number of keys "
+                              "per user. Choose a shorter lifetime, or delete a key the user no longer needs.");
+            finish(Outcome::Failed, error);
+        }
         return;
     }
     if (!request->isSuccess()) {

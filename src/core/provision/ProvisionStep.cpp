@@ -38,4 +38,9 @@ void ProvisionStep::run(QlikRequest *request, std::function<void(QlikRequest *)>
     request->start();
 }
 
+void ProvisionStep::later(std::function<void()> deliver)
+{
+    QMetaObject::invokeMethod(this, std::move(deliver), Qt::QueuedConnection);
+}
+
 } // namespace Dawiso

@@ -27,6 +27,9 @@ protected:
     QlikCloudClient *client() const { return m_client; }
     // Starts request and calls handler with it when it has finished (not when cancelled).
     void run(QlikRequest *request, std::function<void(QlikRequest *)> handler);
+    // For answers known before any request (a refusal): delivered from the event loop, like every other answer,
+    // so that callers can connect after start().
+    void later(std::function<void()> deliver);
 
 private:
     QlikCloudClient *m_client;

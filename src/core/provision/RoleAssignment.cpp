@@ -58,7 +58,7 @@ void RoleAssignment::start(const QlikUser &user, const QlikRole &role)
         ProvisionStepError error;
         error.message = refusal;
         error.advice = tr("Pick another user, or invite a new one for Dawiso in Administration › Users.");
-        fail(error);
+        later([this, error] { fail(error); });
         return;
     }
     if (holdsRole(user, role)) {

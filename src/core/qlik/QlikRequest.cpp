@@ -58,6 +58,7 @@ QlikRequest::~QlikRequest()
     dropReply();
     SecureMemory::wipe(m_authorization);
     SecureMemory::wipe(m_options.body);
+    SecureMemory::wipe(m_body); // an answer may carry a secret: a new API key, an access token
 }
 
 void QlikRequest::start()
@@ -181,7 +182,7 @@ void QlikRequest::onReplyFinished()
     m_headers = reply->rawHeaderPairs();
     m_body = reply->readAll();
 
-    if (isRedirect(m_status)) {
+    if (isRedirect(m_status) && m_options.followRedirects) {
         followRedirect(reply->rawHeader("Location"));
         return;
     }
@@ -204,6 +205,13 @@ void QlikRequest::followRedirect(const QByteArray &location)
     }
     const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
     if (!target.isValid() || target.scheme() != QLatin1String("https")) {
+        finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
+        return;
+    }
+    // A 307/308 repeats the body; it may hold a secret (a client secret, a PKCE verifier), so it never leaves the
+    // origin it was meant for.
+    const bool keepsBody = m_status == 307 || m_status == 308;
+    if (keepsBody && m_method != "GET" && !sameOrigin(target, m_originalUrl)) {
         finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
         return;
     }

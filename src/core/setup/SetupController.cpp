@@ -4,11 +4,14 @@
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
+#include "oauth/OAuthClientSettings.h"
+#include "provision/ApiKeyRevoker.h"
 #include "qlik/QlikCloudClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
+#include "setup/AutomatedSetup.h"
 #include "setup/HostProbe.h"
 #include "setup/KeyVerifier.h"
 #include "token/SecureMemory.h"
@@ -26,10 +29,24 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     , m_saver(new CredentialSaver(store, index, this))
     , m_checkClient(new QlikCloudClient(network, trust, this))
     , m_connectionCheck(new ConnectionCheck(m_checkClient, this))
+    , m_automation(new AutomatedSetup(network, trust, this))
+    , m_revokeClient(new QlikCloudClient(network, trust, this))
+    , m_revoker(new ApiKeyRevoker(m_revokeClient, this))
 {
+    connect(m_revoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const ProvisionStepError &error) {
+        m_revokeClient->clearApiKey();
+        if (revoked) {
+            m_createdKeyId.clear();
+            forgetKey();
+            m_token.wipe();
+        }
+        emit createdKeyRevoked(revoked, error);
+    });
     connect(m_hostProbe, &HostProbe::progress, this, &SetupController::hostCheckProgress);
     connect(m_hostProbe, &HostProbe::finished, this, [this](const HostProbeResult &result) {
         m_hostResult = result;
+        if (result.isQlikCloudTenant())
+            m_automation->setTenant(result.host.baseUrl(), result.metadata);
         emit hostCheckFinished(result);
     });
     connect(m_keyVerifier, &KeyVerifier::progress, this, &SetupController::keyCheckProgress);
@@ -44,8 +61,10 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     connect(m_saver, &CredentialSaver::finished, this, [this](const CredentialSaveResult &result) {
         m_saveResult = result;
         // Once it is in the keychain, memory is not the place for it: the finish page reads it back on demand.
-        if (result.saved)
+        if (result.saved) {
             m_token.wipe();
+            m_createdKeyId.clear();
+        }
         emit saveFinished(result);
     });
     connect(m_connectionCheck, &ConnectionCheck::checkChanged, this, &SetupController::connectionCheckChanged);
@@ -59,6 +78,33 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
 SetupController::~SetupController()
 {
     m_token.wipe();
+}
+
+void SetupController::setPracticeRun(bool practiceRun, const PracticeCredentials &credentials)
+{
+    m_practiceRun = practiceRun;
+    m_practiceCredentials = practiceRun ? credentials : PracticeCredentials();
+}
+
+void SetupController::setOAuthClientSettings(OAuthClientSettings *settings)
+{
+    m_oauthClients = settings;
+    if (settings)
+        m_automation->setRedirectPort(settings->redirectPort());
+}
+
+QString SetupController::rememberedOAuthClientId() const
+{
+    if (m_practiceRun)
+        return m_practiceCredentials.nativeClientId;
+    return m_oauthClients ? m_oauthClients->clientId(confirmedHost().hostAndPort()) : QString();
+}
+
+void SetupController::rememberOAuthClientId(const QString &clientId)
+{
+    // The practice tenant's client is not worth remembering: it changes with every practice run's port.
+    if (m_oauthClients && !m_practiceRun)
+        m_oauthClients->setClientId(confirmedHost().hostAndPort(), clientId);
 }
 
 void SetupController::setDeployment(DeploymentKind kind)
@@ -129,6 +175,10 @@ bool SetupController::hasVerifiedKey() const
 
 void SetupController::forgetKey()
 {
+    // A key this run created exists only here until it is stored: it is never dropped on the way (the user
+    // retries, copies it securely or revokes it; see unsavedCreatedKeyId()).
+    if (!unsavedCreatedKeyId().isEmpty())
+        return;
     m_keyVerifier->cancel();
     m_saver->cancel();
     m_token.wipe();
@@ -205,6 +255,46 @@ void SetupController::cancelConnectionCheck()
 bool SetupController::isCheckingConnection() const
 {
     return m_readingForCheck || m_connectionCheck->isRunning();
+}
+
+void SetupController::adoptCreatedKey(const ApiKeyCreation::Result &created)
+{
+    forgetKey();
+    m_token.wipe();
+    QString text = QString::fromLatin1(created.token);
+    m_token = ApiKeyToken::fromPastedText(text);
+    SecureMemory::wipe(text);
+    m_createdKeyId = created.record.id;
+    KeyVerification verification;
+    verification.outcome = KeyVerification::Outcome::Accepted;
+    verification.user = created.user;
+    verification.record = created.record;
+    verification.keyId = created.record.id;
+    verification.expiry = created.record.expiry;
+    verification.expirySource = KeyVerification::ExpirySource::KeyRecord;
+    verification.keyListReadable = true;
+    verification.message = tr("Created a key for %1.").arg(created.user.displayName());
+    m_keyVerification = verification;
+}
+
+QString SetupController::unsavedCreatedKeyId() const
+{
+    return m_saveResult.saved ? QString() : m_createdKeyId;
+}
+
+QByteArray SetupController::unsavedKey() const
+{
+    return m_saveResult.saved ? QByteArray() : m_token.token();
+}
+
+void SetupController::revokeCreatedKey()
+{
+    if (m_createdKeyId.isEmpty() || m_token.isEmpty())
+        return;
+    m_saver->cancel();
+    m_revokeClient->setBaseUrl(confirmedHost().baseUrl());
+    m_revokeClient->setApiKey(m_token.token());
+    m_revoker->start(m_createdKeyId);
 }
 
 QString SetupController::credentialEntryName() const

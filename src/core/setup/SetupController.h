@@ -3,10 +3,13 @@
 #include "check/ConnectionReport.h"
 #include "host/DeploymentKind.h"
 #include "host/ParsedHost.h"
+#include "provision/ApiKeyCreation.h"
+#include "provision/ProvisionStepError.h"
 #include "setup/CredentialSaveResult.h"
 #include "setup/CredentialSaver.h"
 #include "setup/HostProbeResult.h"
 #include "setup/KeyVerification.h"
+#include "setup/PracticeCredentials.h"
 #include "token/ApiKeyToken.h"
 
 #include <QObject>
@@ -16,8 +19,11 @@ class QNetworkAccessManager;
 namespace Dawiso {
 
 class CertificatePinStore;
+class ApiKeyRevoker;
+class AutomatedSetup;
 class ConnectionCheck;
 class ConnectionIndex;
+class OAuthClientSettings;
 class HostProbe;
 class KeyVerifier;
 class QlikCloudClient;
@@ -36,9 +42,15 @@ public:
                     QObject *parent = nullptr);
     ~SetupController() override;
 
-    // A practice run talks to the built-in simulated tenant; pages say so.
-    void setPracticeRun(bool practiceRun) { m_practiceRun = practiceRun; }
+    // A practice run talks to the built-in simulated tenant; pages say so and fill in its sign-in details.
+    void setPracticeRun(bool practiceRun, const PracticeCredentials &credentials = {});
     bool isPracticeRun() const { return m_practiceRun; }
+    PracticeCredentials practiceCredentials() const { return m_practiceCredentials; }
+
+    // The OAuth client id a tenant admin gave for the confirmed host (remembered across runs, not secret).
+    void setOAuthClientSettings(OAuthClientSettings *settings);
+    QString rememberedOAuthClientId() const;
+    void rememberOAuthClientId(const QString &clientId);
 
     void setDeployment(DeploymentKind kind);
     DeploymentKind deployment() const { return m_deployment; }
@@ -63,6 +75,18 @@ public:
     KeyVerification keyVerification() const { return m_keyVerification; }
     bool hasVerifiedKey() const;
     void forgetKey();
+
+    // "Do it for me": the automated Access and Key steps (set up for the confirmed host).
+    AutomatedSetup *automation() const { return m_automation; }
+    // Takes the key the wizard just created as the integration user, as if it had been pasted and verified. It stays
+    // in memory until it is stored; the keychain step follows.
+    void adoptCreatedKey(const ApiKeyCreation::Result &created);
+    // The id of a key this run created and has not stored yet: it must not be lost (retry, secure copy or revoke).
+    QString unsavedCreatedKeyId() const;
+    // The key itself, for a secure copy when the keychain failed; empty once stored.
+    QByteArray unsavedKey() const;
+    // Deletes the created key in Qlik (the key deletes itself, as its owner), then forgets it.
+    void revokeCreatedKey();
 
     // Save step.
     void saveCredential();
@@ -90,6 +114,7 @@ signals:
     void connectionCheckChanged(const Dawiso::CheckResult &result);
     void connectionCheckProgress(const QString &message);
     void connectionCheckFinished(const Dawiso::ConnectionReport &report);
+    void createdKeyRevoked(bool revoked, const Dawiso::ProvisionStepError &error);
 
 private:
     TlsTrust *m_trust;
@@ -101,9 +126,15 @@ private:
     CredentialSaver *m_saver;
     QlikCloudClient *m_checkClient;
     ConnectionCheck *m_connectionCheck;
+    AutomatedSetup *m_automation;
+    QlikCloudClient *m_revokeClient;
+    ApiKeyRevoker *m_revoker;
+    QString m_createdKeyId;
     bool m_readingForCheck = false;
 
     bool m_practiceRun = false;
+    PracticeCredentials m_practiceCredentials;
+    OAuthClientSettings *m_oauthClients = nullptr;
     DeploymentKind m_deployment = DeploymentKind::QlikCloud;
     HostProbeResult m_hostResult;
     ApiKeyToken m_token;

@@ -1,5 +1,6 @@
 #include "pages/AccessPage.h"
 
+#include "pages/AccessAutomationPanel.h"
 #include "setup/QlikCloudPages.h"
 #include "setup/SetupController.h"
 #include "ui_AccessPage.h"
@@ -14,8 +15,21 @@ namespace Dawiso {
 AccessPage::AccessPage(SetupController *controller, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::AccessPage>())
+    , m_automation(new AccessAutomationPanel(controller))
 {
     m_ui->setupUi(this);
+    m_automation->setObjectName(QStringLiteral("accessAutomation"));
+    m_ui->automatedPage->setWidget(m_automation);
+    connect(m_ui->automateRadio, &QRadioButton::toggled, this, [this](bool automated) {
+        m_ui->modeStack->setCurrentIndex(automated ? 1 : 0);
+        setSubTitle(automated ? tr("Sign in as a tenant admin; the wizard sets up the role and gives it to the user "
+                                   "you pick.")
+                              : tr("Do these steps in Qlik as a tenant admin, then tick each one here."));
+        if (automated)
+            m_automation->prepare();
+        emit completeChanged();
+    });
+    connect(m_automation, &AccessAutomationPanel::doneChanged, this, &AccessPage::completeChanged);
     m_ui->statusPanel->clear();
     m_ui->roleNameEdit->setText(suggestedRoleName());
     const QIcon external(QStringLiteral(":/icons/open-external.svg"));
@@ -46,6 +60,13 @@ QString AccessPage::suggestedRoleName()
 void AccessPage::initializePage()
 {
     m_ui->statusPanel->clear();
+    if (isAutomated())
+        m_automation->prepare();
+}
+
+bool AccessPage::isAutomated() const
+{
+    return m_ui->automateRadio->isChecked();
 }
 
 void AccessPage::cleanupPage()
@@ -55,6 +76,8 @@ void AccessPage::cleanupPage()
 
 bool AccessPage::isComplete() const
 {
+    if (isAutomated())
+        return m_automation->isDone();
     return m_ui->createRoleCheck->isChecked() && m_ui->assignRoleCheck->isChecked()
         && m_ui->shareSpacesCheck->isChecked();
 }

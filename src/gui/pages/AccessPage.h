@@ -10,8 +10,10 @@ class AccessPage;
 
 namespace Dawiso {
 
-// Step 3, guided: the Qlik steps that give Dawiso's user the Manage API keys permission, as a checklist with a
-// button to each page of the tenant.
+class AccessAutomationPanel;
+
+// Step 3: give Dawiso's user the Manage API keys permission. Guided: the Qlik steps as a checklist with a button to
+// each page of the tenant. Automated ("Do it for me"): a tenant admin signs in and the wizard does them.
 class AccessPage : public SetupPage
 {
     Q_OBJECT
@@ -28,8 +30,10 @@ public:
 
 private:
     void copyRoleName();
+    bool isAutomated() const;
 
     std::unique_ptr<Ui::AccessPage> m_ui;
+    AccessAutomationPanel *m_automation;
 };
 
 } // namespace Dawiso

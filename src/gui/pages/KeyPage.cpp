@@ -1,5 +1,7 @@
 #include "pages/KeyPage.h"
 
+#include "pages/KeyAutomationPanel.h"
+#include "setup/AutomatedSetup.h"
 #include "setup/QlikCloudPages.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -20,8 +22,27 @@ constexpr int soonDays = 30;
 KeyPage::KeyPage(SetupController *controller, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::KeyPage>())
+    , m_automation(new KeyAutomationPanel(controller))
 {
     m_ui->setupUi(this);
+    m_automation->setObjectName(QStringLiteral("keyAutomation"));
+    m_ui->automatedLayout->addWidget(m_automation);
+    m_ui->automatedLayout->addStretch();
+    connect(m_ui->createRadio, &QRadioButton::toggled, this, [this](bool automated) {
+        m_ui->modeStack->setCurrentIndex(automated ? 1 : 0);
+        setSubTitle(automated ? tr("Dawiso's user signs in, and the wizard creates the key as them and stores it.")
+                              : tr("Then paste it here. The wizard checks it with Qlik; it is not stored until the "
+                                   "next step."));
+        if (automated)
+            m_automation->prepare();
+        emit completeChanged();
+    });
+    // The created key is stored straight away: the next page writes it to the keychain.
+    connect(m_automation, &KeyAutomationPanel::keyCreated, this, [this] {
+        m_verified = true;
+        emit completeChanged();
+        wizard()->next();
+    });
     m_ui->statusPanel->clear();
     m_ui->adminAckCheck->hide();
     m_ui->practiceBox->hide();
@@ -64,8 +85,19 @@ void KeyPage::setPracticeSamples(const QList<PracticeSample> &samples)
         m_ui->sampleCombo->addItem(sample.label);
 }
 
+bool KeyPage::isAutomated() const
+{
+    return m_ui->createRadio->isChecked();
+}
+
 void KeyPage::initializePage()
 {
+    // Someone who let the wizard do the Access step most likely wants it to create the key too.
+    if (controller()->automation()->assignment().ok && !m_ui->createRadio->isChecked()
+        && m_ui->keyEdit->text().isEmpty())
+        m_ui->createRadio->setChecked(true);
+    if (isAutomated())
+        m_automation->prepare();
     m_ui->practiceBox->setVisible(controller()->isPracticeRun() && !m_samples.isEmpty());
     m_ui->keyEdit->setFocus();
     if (!m_ui->keyEdit->text().isEmpty() && !controller()->hasVerifiedKey())
@@ -80,6 +112,8 @@ void KeyPage::cleanupPage()
 
 bool KeyPage::isComplete() const
 {
+    if (isAutomated())
+        return controller()->hasVerifiedKey();
     if (!m_verified || !controller()->hasVerifiedKey())
         return false;
     return !controller()->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();

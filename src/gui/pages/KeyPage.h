@@ -15,6 +15,8 @@ class KeyPage;
 
 namespace Dawiso {
 
+class KeyAutomationPanel;
+
 // Step 4, guided: the user generates the key in Qlik and pastes it. The paste is cleaned and read locally at once;
 // a plausible key is then verified with the tenant, which says whose key it is and when it expires.
 class KeyPage : public SetupPage
@@ -41,8 +43,10 @@ private:
     void setKeyVisible(bool visible);
     void pasteFromClipboard();
     void showLocalProblem(const QString &message, const QString &advice);
+    bool isAutomated() const;
 
     std::unique_ptr<Ui::KeyPage> m_ui;
+    KeyAutomationPanel *m_automation;
     QTimer m_debounce;
     ApiKeyToken m_pending;
     QList<PracticeSample> m_samples;

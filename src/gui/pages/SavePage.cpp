@@ -1,7 +1,9 @@
 #include "pages/SavePage.h"
 
 #include "check/ConnectionCheck.h"
+#include "clipboard/SecretClipboard.h"
 #include "setup/SetupController.h"
+#include "token/SecureMemory.h"
 #include "ui_SavePage.h"
 #include "widgets/CheckListWidget.h"
 #include "widgets/MessagePanel.h"
@@ -26,6 +28,36 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
     m_checkAgainButton = m_ui->statusPanel->addActionButton(tr("Check &again"));
     m_checkAgainButton->setObjectName(QStringLiteral("checkAgainButton"));
     m_checkAgainButton->hide();
+    // For a key this run created: until it is stored, it exists nowhere else, so the user gets every way out.
+    m_copyKeyButton = m_ui->statusPanel->addActionButton(tr("Copy the key &securely"));
+    m_copyKeyButton->setObjectName(QStringLiteral("copyKeyButton"));
+    m_copyKeyButton->hide();
+    m_revokeButton = m_ui->statusPanel->addActionButton(tr("&Delete it in Qlik"));
+    m_revokeButton->setObjectName(QStringLiteral("revokeKeyButton"));
+    m_revokeButton->hide();
+    m_clipboard = new SecretClipboard(this);
+    connect(m_copyKeyButton, &QPushButton::clicked, this, [this] {
+        QByteArray key = this->controller()->unsavedKey();
+        m_clipboard->copySecret(key);
+        SecureMemory::wipe(key);
+    });
+    connect(m_revokeButton, &QPushButton::clicked, this, [this] {
+        m_ui->statusPanel->showBusy(tr("Deleting the new key in Qlik…"), false);
+        this->controller()->revokeCreatedKey();
+    });
+    connect(
+        controller, &SetupController::createdKeyRevoked, this, [this](bool revoked, const ProvisionStepError &error) {
+            if (!isVisible())
+                return;
+            m_copyKeyButton->hide();
+            m_revokeButton->setVisible(!revoked);
+            if (revoked)
+                m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
+                                               tr("Nothing was stored. Go back to create a key again once the "
+                                                  "keychain works."));
+            else
+                m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, error.message, error.advice, error.detail);
+        });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &SavePage::startSaving);
@@ -61,6 +93,8 @@ void SavePage::startSaving()
 {
     m_checked = false;
     m_retryButton->hide();
+    m_copyKeyButton->hide();
+    m_revokeButton->hide();
     m_checkAgainButton->hide();
     for (QLabel *label : {m_ui->writeIcon, m_ui->readBackIcon, m_ui->recordIcon})
         setIcon(label, QStringLiteral("status-pending"));
@@ -105,9 +139,17 @@ void SavePage::onFinished(const CredentialSaveResult &result)
         startCheck();
     } else {
         setIcon(iconFor(m_currentStep), QStringLiteral("status-error"));
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The key could not be stored."), result.message,
-                                       result.backendDetail);
+        const bool created = !controller()->unsavedCreatedKeyId().isEmpty();
+        m_ui->statusPanel->showMessage(
+            MessagePanel::Kind::Error, tr("The key could not be stored."),
+            created ? result.message + QLatin1Char(' ')
+                    + tr("The key was created in Qlik and exists only in this program's memory now: try again, "
+                         "copy it securely to store it yourself, or delete it in Qlik.")
+                    : result.message,
+            result.backendDetail);
         m_retryButton->show();
+        m_copyKeyButton->setVisible(created);
+        m_revokeButton->setVisible(created);
     }
     emit completeChanged();
 }

@@ -16,6 +16,8 @@ class SavePage;
 
 namespace Dawiso {
 
+class SecretClipboard;
+
 // Step 5: the key goes into the OS keychain, is read back and compared, and the connection is remembered (without
 // the key); then the connection check runs with the stored key and shows, live, what Dawiso will see. Starts by
 // itself when the page opens; a keychain failure says what the keychain needs and offers to retry (there is no other
@@ -48,6 +50,9 @@ private:
     std::unique_ptr<Ui::SavePage> m_ui;
     QPushButton *m_retryButton;
     QPushButton *m_checkAgainButton;
+    QPushButton *m_copyKeyButton;
+    QPushButton *m_revokeButton;
+    SecretClipboard *m_clipboard;
     bool m_checked = false;
     CredentialSaver::Step m_currentStep = CredentialSaver::Step::Writing;
 };

@@ -2,15 +2,19 @@
 
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
+#include "qlik/QlikCloudClient.h"
+#include "simulator/DemoTenant.h"
+#include "simulator/QlikSimulator.h"
 
 #include <QHostAddress>
-#include "simulator/QlikSimulator.h"
+#include <QNetworkAccessManager>
 
 namespace Dawiso {
 
 PracticeTenant::PracticeTenant(QObject *parent)
     : QObject(parent)
     , m_simulator(std::make_unique<Simulator::QlikSimulator>())
+    , m_network(new QNetworkAccessManager(this))
 { }
 
 PracticeTenant::~PracticeTenant() = default;
@@ -23,12 +27,21 @@ bool PracticeTenant::start(TlsTrust *trust)
     if (!m_simulator->start(QHostAddress::LocalHost, preferredPort) && !m_simulator->start())
         return false;
     trust->pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));
+    m_client = new QlikCloudClient(m_network, trust, this);
+    m_client->setBaseUrl(m_simulator->baseUrl());
     return true;
 }
 
 QString PracticeTenant::hostAndPort() const
 {
     return m_simulator->hostAndPort();
+}
+
+PracticeCredentials PracticeTenant::credentials() const
+{
+    using Simulator::DemoTenant;
+    return {DemoTenant::nativeClientId(), DemoTenant::m2mClientId(), DemoTenant::m2mClientSecret(),
+            DemoTenant::password()};
 }
 
 QList<PracticeSample> PracticeTenant::samples() const

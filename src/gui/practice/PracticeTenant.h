@@ -1,14 +1,18 @@
 #pragma once
 
 #include "practice/PracticeSample.h"
+#include "setup/PracticeCredentials.h"
 
 #include <QList>
 #include <QObject>
+
+class QNetworkAccessManager;
 
 #include <memory>
 
 namespace Dawiso {
 
+class QlikCloudClient;
 class TlsTrust;
 
 namespace Simulator {
@@ -29,10 +33,15 @@ public:
     bool start(TlsTrust *trust);
     QString hostAndPort() const;
     QList<PracticeSample> samples() const;
+    PracticeCredentials credentials() const;
+    // A client of the practice tenant (no key), for the practice sign-in page.
+    QlikCloudClient *client() const { return m_client; }
     Simulator::QlikSimulator *simulator() const { return m_simulator.get(); }
 
 private:
     std::unique_ptr<Simulator::QlikSimulator> m_simulator;
+    QNetworkAccessManager *m_network;
+    QlikCloudClient *m_client = nullptr;
 };
 
 } // namespace Dawiso

@@ -1,0 +1,201 @@
+#include "setup/AutomatedSetup.h"
+
+#include "oauth/AuthorizationCodeSignIn.h"
+#include "oauth/ClientCredentialsSignIn.h"
+#include "provision/UserSearch.h"
+#include "qlik/QlikCloudClient.h"
+
+namespace Dawiso {
+
+namespace {
+const QString adminScope = QStringLiteral("admin_classic");
+const QString userScope = QStringLiteral("user_default");
+} // namespace
+
+AutomatedSetup::AutomatedSetup(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_trust(trust)
+    , m_browserSignIn(new AuthorizationCodeSignIn(network, trust, this))
+    , m_clientSignIn(new ClientCredentialsSignIn(network, trust, this))
+    , m_adminClient(new QlikCloudClient(network, trust, this))
+    , m_adminSession(new AdminSession(m_adminClient, this))
+    , m_roleSetup(new RoleSetup(m_adminClient, this))
+    , m_userSearch(new UserSearch(m_adminClient, this))
+    , m_roleAssignment(new RoleAssignment(m_adminClient, this))
+    , m_userClient(new QlikCloudClient(network, trust, this))
+    , m_keyCreation(new ApiKeyCreation(m_userClient, this))
+{
+    connect(m_browserSignIn, &AuthorizationCodeSignIn::browserNeeded, this,
+            [this](const QUrl &url) { emit browserNeeded(m_signingIn, url); });
+    connect(m_browserSignIn, &AuthorizationCodeSignIn::browserAnswered, this,
+            [this] { emit progress(tr("Signed in in the browser; finishing the sign-in…")); });
+    connect(m_browserSignIn, &AuthorizationCodeSignIn::finished, this, [this](const OAuthResult &result) {
+        if (m_signingIn == SignInRole::Admin) {
+            onAdminToken(result);
+            return;
+        }
+        m_userToken = result.ok ? result.token : OAuthAccessToken();
+        m_userClient->setApiKey(m_userToken.value());
+        emit integrationUserSignInFinished(result);
+    });
+    connect(m_clientSignIn, &ClientCredentialsSignIn::finished, this, &AutomatedSetup::onAdminToken);
+
+    connect(m_adminSession, &AdminSession::progress, this, &AutomatedSetup::progress);
+    connect(m_roleSetup, &RoleSetup::progress, this, &AutomatedSetup::progress);
+    connect(m_roleAssignment, &RoleAssignment::progress, this, &AutomatedSetup::progress);
+    connect(m_keyCreation, &ApiKeyCreation::progress, this, &AutomatedSetup::progress);
+    connect(m_adminSession, &AdminSession::finished, this, [this](const AdminSession::Result &result) {
+        m_adminResult = result;
+        emit adminSignInFinished(m_adminSignIn, result);
+    });
+    connect(m_roleSetup, &RoleSetup::finished, this, [this](const RoleSetup::Result &result) {
+        m_roleResult = result;
+        emit roleSetupFinished(result);
+    });
+    connect(m_roleAssignment, &RoleAssignment::finished, this, [this](const RoleAssignment::Result &result) {
+        m_assignment = result;
+        emit assignmentFinished(result);
+    });
+    connect(m_keyCreation, &ApiKeyCreation::finished, this, &AutomatedSetup::keyCreated);
+}
+
+AutomatedSetup::~AutomatedSetup()
+{
+    forgetSignIns();
+}
+
+void AutomatedSetup::setTenant(const QUrl &baseUrl, const AuthorizationServerMetadata &metadata)
+{
+    if (baseUrl != m_baseUrl)
+        forgetSignIns();
+    m_baseUrl = baseUrl;
+    m_metadata = metadata;
+    m_adminClient->setBaseUrl(baseUrl);
+    m_userClient->setBaseUrl(baseUrl);
+}
+
+QUrl AutomatedSetup::redirectUri() const
+{
+    return AuthorizationRequest().redirectUri(m_redirectPort);
+}
+
+AuthorizationRequest AutomatedSetup::signInRequest(const QString &clientId, SignInRole role) const
+{
+    AuthorizationRequest request = AuthorizationRequest::fromMetadata(m_metadata, clientId.trimmed());
+    request.redirectPort = m_redirectPort;
+    if (role == SignInRole::Admin) {
+        request.scopes = {adminScope};
+    } else {
+        request.scopes = {userScope};
+        // A fresh sign-in as the integration user, not the admin's session still open in the browser.
+        request.prompt = QStringLiteral("login");
+        request.loginHint = m_assignment.user.email;
+    }
+    return request;
+}
+
+void AutomatedSetup::signInAdminWithBrowser(const QString &clientId)
+{
+    cancel();
+    m_signingIn = SignInRole::Admin;
+    emit progress(tr("Waiting for you to sign in to Qlik in your browser…"));
+    m_browserSignIn->start(signInRequest(clientId, SignInRole::Admin));
+}
+
+void AutomatedSetup::signInAdminWithClient(const QString &clientId, QByteArray clientSecret)
+{
+    cancel();
+    m_signingIn = SignInRole::Admin;
+    emit progress(tr("Signing in with the machine-to-machine client…"));
+    m_clientSignIn->start(m_metadata.tokenEndpoint, clientId.trimmed(), std::move(clientSecret), {adminScope});
+}
+
+void AutomatedSetup::onAdminToken(const OAuthResult &result)
+{
+    m_adminSignIn = result;
+    m_adminResult = AdminSession::Result();
+    if (!result.ok) {
+        m_adminToken.wipe();
+        m_adminClient->clearApiKey();
+        emit adminSignInFinished(result, m_adminResult);
+        return;
+    }
+    m_adminToken = result.token;
+    m_adminSignIn.token.wipe(); // one copy is enough
+    m_adminClient->setApiKey(m_adminToken.value());
+    m_adminSession->start();
+}
+
+void AutomatedSetup::setUpRole(const QString &roleName)
+{
+    m_roleResult = RoleSetup::Result();
+    m_roleSetup->start(roleName);
+}
+
+void AutomatedSetup::assignRole(const QlikUser &user)
+{
+    m_assignment = RoleAssignment::Result();
+    m_roleAssignment->start(user, m_roleResult.role);
+}
+
+void AutomatedSetup::signInIntegrationUser(const QString &clientId)
+{
+    cancel();
+    m_signingIn = SignInRole::IntegrationUser;
+    m_userToken.wipe();
+    m_userClient->clearApiKey();
+    emit progress(tr("Waiting for %1 to sign in to Qlik in the browser…").arg(m_assignment.user.displayName()));
+    m_browserSignIn->start(signInRequest(clientId, SignInRole::IntegrationUser));
+}
+
+void AutomatedSetup::createKey(int expiryDays)
+{
+    m_keyCreation->start(expiryDays, m_adminResult.policy);
+}
+
+QUrl AutomatedSetup::signInUrl() const
+{
+    return m_browserSignIn->authorizationUrl();
+}
+
+void AutomatedSetup::cancelSignIn()
+{
+    m_browserSignIn->cancel();
+    m_clientSignIn->cancel();
+}
+
+bool AutomatedSetup::isSigningIn() const
+{
+    return m_browserSignIn->isRunning() || m_clientSignIn->isRunning();
+}
+
+bool AutomatedSetup::isBusy() const
+{
+    return isSigningIn() || m_adminSession->isRunning() || m_roleSetup->isRunning() || m_roleAssignment->isRunning()
+        || m_keyCreation->isRunning();
+}
+
+void AutomatedSetup::cancel()
+{
+    cancelSignIn();
+    m_adminSession->cancel();
+    m_roleSetup->cancel();
+    m_userSearch->cancel();
+    m_roleAssignment->cancel();
+    m_keyCreation->cancel();
+}
+
+void AutomatedSetup::forgetSignIns()
+{
+    cancel();
+    m_adminToken.wipe();
+    m_userToken.wipe();
+    m_adminClient->clearApiKey();
+    m_userClient->clearApiKey();
+    m_adminResult = AdminSession::Result();
+    m_roleResult = RoleSetup::Result();
+    m_assignment = RoleAssignment::Result();
+}
+
+} // namespace Dawiso

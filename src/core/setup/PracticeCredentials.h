@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace Dawiso {
+
+// The practice tenant's sign-in details, which the practice run fills in for people. Not secrets: the practice
+// tenant exists only inside this program.
+struct PracticeCredentials
+{
+    QString nativeClientId;
+    QString m2mClientId;
+    QString m2mClientSecret;
+    QString password;
+};
+
+} // namespace Dawiso

@@ -1,0 +1,188 @@
+#include "pages/AccessAutomationPanel.h"
+
+#include "pages/AccessPage.h"
+#include "provision/UserSearch.h"
+#include "setup/AutomatedSetup.h"
+#include "setup/SetupController.h"
+#include "token/SecureMemory.h"
+#include "ui_AccessAutomationPanel.h"
+#include "widgets/MessagePanel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QScrollArea>
+
+namespace Dawiso {
+
+AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AccessAutomationPanel>())
+    , m_controller(controller)
+{
+    m_ui->setupUi(this);
+    m_ui->automationPanel->clear();
+    m_ui->roleNameEdit->setText(AccessPage::suggestedRoleName());
+    m_ui->userBox->setEnabled(false);
+    m_ui->assignButton->setEnabled(false);
+    m_ui->copyRedirectButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyLinkButton = m_ui->automationPanel->addActionButton(tr("Copy sign-in &link"));
+    m_copyLinkButton->setObjectName(QStringLiteral("copySignInLinkButton"));
+    m_copyLinkButton->setToolTip(tr("For when the browser did not open, or opened as the wrong person: paste the link "
+                                    "into the browser you want."));
+    m_copyLinkButton->hide();
+
+    AutomatedSetup *automation = controller->automation();
+    connect(m_ui->browserRadio, &QRadioButton::toggled, this,
+            [this](bool browser) { m_ui->methodStack->setCurrentIndex(browser ? 0 : 1); });
+    connect(m_ui->copyRedirectButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_ui->redirectEdit->text()); });
+    connect(m_copyLinkButton, &QPushButton::clicked, this, [automation] {
+        QGuiApplication::clipboard()->setText(automation->signInUrl().toString(QUrl::FullyEncoded));
+    });
+    connect(m_ui->signInButton, &QPushButton::clicked, this, &AccessAutomationPanel::signIn);
+    connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
+    connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
+        if (automation->isBusy() && isVisible())
+            m_ui->automationPanel->showBusy(message, true);
+    });
+    connect(automation, &AutomatedSetup::adminSignInFinished, this, &AccessAutomationPanel::onSignedIn);
+    connect(automation, &AutomatedSetup::roleSetupFinished, this, &AccessAutomationPanel::onRoleSetUp);
+    connect(automation, &AutomatedSetup::assignmentFinished, this, &AccessAutomationPanel::onAssigned);
+    connect(m_ui->userPicker, &UserPickerWidget::userChosen, this, [this] { m_ui->assignButton->setEnabled(true); });
+    connect(m_ui->assignButton, &QPushButton::clicked, this, [this, automation] {
+        if (const auto user = m_ui->userPicker->chosenUser()) {
+            setBusy(true);
+            automation->assignRole(*user);
+        }
+    });
+}
+
+AccessAutomationPanel::~AccessAutomationPanel() = default;
+
+void AccessAutomationPanel::prepare()
+{
+    AutomatedSetup *automation = m_controller->automation();
+    m_ui->redirectEdit->setText(automation->redirectUri().toString());
+    if (m_ui->clientIdEdit->text().isEmpty())
+        m_ui->clientIdEdit->setText(m_controller->rememberedOAuthClientId());
+    if (m_controller->isPracticeRun() && m_ui->m2mIdEdit->text().isEmpty()) {
+        m_ui->m2mIdEdit->setText(m_controller->practiceCredentials().m2mClientId);
+        m_ui->m2mSecretEdit->setText(m_controller->practiceCredentials().m2mClientSecret);
+    }
+}
+
+bool AccessAutomationPanel::isDone() const
+{
+    return m_controller->automation()->assignment().ok;
+}
+
+void AccessAutomationPanel::setBusy(bool busy)
+{
+    m_ui->signInBox->setEnabled(!busy);
+    m_ui->userBox->setEnabled(!busy && m_controller->automation()->roleSetup().ok);
+}
+
+void AccessAutomationPanel::signIn()
+{
+    AutomatedSetup *automation = m_controller->automation();
+    if (m_ui->roleNameEdit->text().trimmed().isEmpty()) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, tr("Enter a name for Dawiso's role."),
+                                           tr("For example: %1").arg(AccessPage::suggestedRoleName()));
+        return;
+    }
+    if (m_ui->browserRadio->isChecked()) {
+        const QString clientId = m_ui->clientIdEdit->text().trimmed();
+        if (clientId.isEmpty()) {
+            m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, tr("Enter the OAuth client ID first."),
+                                               tr("The steps to create the client are just above."));
+            return;
+        }
+        m_controller->rememberOAuthClientId(clientId);
+        m_copyLinkButton->show();
+        setBusy(true);
+        automation->signInAdminWithBrowser(clientId);
+        return;
+    }
+    const QString clientId = m_ui->m2mIdEdit->text().trimmed();
+    QString secret = m_ui->m2mSecretEdit->text();
+    if (clientId.isEmpty() || secret.isEmpty()) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, tr("Enter the client ID and the client secret."),
+                                           tr("Both are shown in Administration › OAuth when the client is created."));
+        return;
+    }
+    // The secret leaves the field now: it is used for this one sign-in and kept nowhere.
+    m_ui->m2mSecretEdit->clear();
+    QByteArray secretBytes = secret.toUtf8();
+    SecureMemory::wipe(secret);
+    m_copyLinkButton->hide();
+    setBusy(true);
+    automation->signInAdminWithClient(clientId, std::move(secretBytes));
+}
+
+void AccessAutomationPanel::onSignedIn(const OAuthResult &signIn, const AdminSession::Result &admin)
+{
+    m_copyLinkButton->hide();
+    if (!signIn.ok) {
+        setBusy(false);
+        m_ui->automationPanel->showMessage(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                       : MessagePanel::Kind::Error,
+                                           signIn.message, signIn.advice, signIn.detail);
+        return;
+    }
+    if (!admin.ok) {
+        setBusy(false);
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, admin.error.message, admin.error.advice,
+                                           admin.error.detail);
+        return;
+    }
+    m_controller->automation()->setUpRole(m_ui->roleNameEdit->text());
+}
+
+void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
+{
+    setBusy(false);
+    if (!result.ok) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
+                                           result.error.detail);
+        return;
+    }
+    const AdminSession::Result admin = m_controller->automation()->admin();
+    const QString signedIn = tr("Signed in as %1.").arg(admin.admin.displayName());
+    if (result.warning.isEmpty())
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, signedIn + QLatin1Char(' ') + result.message,
+                                           tr("Now choose the user Dawiso will use."));
+    else
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Warning, signedIn + QLatin1Char(' ') + result.message,
+                                           result.warning);
+    // What comes next is below: bring the user picker into view.
+    if (auto *scroll = qobject_cast<QScrollArea *>(parentWidget() ? parentWidget()->parentWidget() : nullptr))
+        scroll->ensureWidgetVisible(m_ui->userBox);
+    if (!m_searchConnected) {
+        m_searchConnected = true;
+        m_ui->userPicker->setSearch(m_controller->automation()->userSearch());
+    } else {
+        m_ui->userPicker->setSearchText(QString());
+    }
+}
+
+void AccessAutomationPanel::onAssigned(const RoleAssignment::Result &result)
+{
+    setBusy(false);
+    if (!result.ok) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
+                                           result.error.detail);
+    } else if (result.partial) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Warning, result.message,
+                                           tr("Qlik applied the change only in part:"),
+                                           result.partialProblems.join(QLatin1Char('\n')));
+    } else {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, result.message,
+                                           result.usedReplace
+                                               ? tr("(This tenant only accepts replacing a user's roles; "
+                                                    "their other roles were kept.)")
+                                               : QString());
+    }
+    emit doneChanged();
+}
+
+} // namespace Dawiso

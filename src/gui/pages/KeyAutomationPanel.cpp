@@ -1,0 +1,153 @@
+#include "pages/KeyAutomationPanel.h"
+
+#include "setup/AutomatedSetup.h"
+#include "setup/SetupController.h"
+#include "ui_KeyAutomationPanel.h"
+#include "widgets/MessagePanel.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+namespace Dawiso {
+
+KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::KeyAutomationPanel>())
+    , m_controller(controller)
+{
+    m_ui->setupUi(this);
+    m_ui->automationPanel->clear();
+    m_copyLinkButton = m_ui->automationPanel->addActionButton(tr("Copy sign-in &link"));
+    m_copyLinkButton->setObjectName(QStringLiteral("copySignInLinkButton"));
+    m_copyLinkButton->hide();
+    m_deleteButton = m_ui->automationPanel->addActionButton(tr("&Delete it"));
+    m_deleteButton->setObjectName(QStringLiteral("deleteKeyButton"));
+    m_deleteButton->hide();
+    m_useAnywayButton = m_ui->automationPanel->addActionButton(tr("Use it &anyway"));
+    m_useAnywayButton->setObjectName(QStringLiteral("useAnywayButton"));
+    m_useAnywayButton->hide();
+    connect(m_deleteButton, &QPushButton::clicked, this, [this] {
+        m_deleteButton->hide();
+        m_useAnywayButton->hide();
+        m_ui->automationPanel->showBusy(tr("Deleting the key in Qlik…"), false);
+        m_controller->revokeCreatedKey();
+    });
+    connect(m_useAnywayButton, &QPushButton::clicked, this, [this] {
+        m_deleteButton->hide();
+        m_useAnywayButton->hide();
+        emit keyCreated();
+    });
+    connect(controller, &SetupController::createdKeyRevoked, this,
+            [this](bool revoked, const ProvisionStepError &error) {
+                if (revoked)
+                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("The key was deleted in Qlik."),
+                                                       tr("Sign in as Dawiso's user and create the key again."));
+                else
+                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, error.message, error.advice,
+                                                       error.detail);
+            });
+
+    AutomatedSetup *automation = controller->automation();
+    connect(m_copyLinkButton, &QPushButton::clicked, this, [automation] {
+        QGuiApplication::clipboard()->setText(automation->signInUrl().toString(QUrl::FullyEncoded));
+    });
+    connect(m_ui->createButton, &QPushButton::clicked, this, &KeyAutomationPanel::start);
+    connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
+    connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
+        if (automation->isBusy() && isVisible())
+            m_ui->automationPanel->showBusy(message, true);
+    });
+    connect(automation, &AutomatedSetup::integrationUserSignInFinished, this, &KeyAutomationPanel::onSignedIn);
+    connect(automation, &AutomatedSetup::keyCreated, this, &KeyAutomationPanel::onKeyCreated);
+}
+
+KeyAutomationPanel::~KeyAutomationPanel() = default;
+
+void KeyAutomationPanel::prepare()
+{
+    AutomatedSetup *automation = m_controller->automation();
+    const QlikUser user = automation->assignment().user;
+    m_ui->userLabel->setText(user.id.isEmpty() ? tr("whoever signs in next (choose the user on the previous step to "
+                                                    "have their e-mail filled in)")
+                                               : user.displayName());
+    if (m_ui->clientIdEdit->text().isEmpty())
+        m_ui->clientIdEdit->setText(m_controller->rememberedOAuthClientId());
+
+    const ApiKeyPolicy policy = automation->admin().policy;
+    m_ui->expiryCombo->clear();
+    for (const int days : policy.expiryChoicesDays())
+        m_ui->expiryCombo->addItem(tr("%n day(s)", nullptr, days), days);
+    if (m_ui->expiryCombo->count() == 0)
+        m_ui->expiryCombo->addItem(tr("The longest the tenant allows"), 0);
+    m_ui->expiryCombo->setCurrentIndex(qMax(0, m_ui->expiryCombo->findData(policy.defaultExpiryDays())));
+    m_ui->policyLabel->setText(policy.known ? tr("This tenant allows at most %1.").arg(policy.maxExpiryText())
+                                            : QString());
+}
+
+void KeyAutomationPanel::setBusy(bool busy)
+{
+    m_ui->createButton->setEnabled(!busy);
+    m_ui->clientIdEdit->setEnabled(!busy);
+    m_ui->expiryCombo->setEnabled(!busy);
+}
+
+void KeyAutomationPanel::start()
+{
+    m_deleteButton->hide();
+    m_useAnywayButton->hide();
+    const QString clientId = m_ui->clientIdEdit->text().trimmed();
+    if (clientId.isEmpty()) {
+        m_ui->automationPanel->showMessage(
+            MessagePanel::Kind::Error, tr("Enter the OAuth client ID first."),
+            tr("It is the same Native client the tenant admin signed in with; create one "
+               "in Administration › OAuth if there is none."));
+        return;
+    }
+    m_controller->rememberOAuthClientId(clientId);
+    setBusy(true);
+    m_copyLinkButton->show();
+    m_controller->automation()->signInIntegrationUser(clientId);
+}
+
+void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
+{
+    m_copyLinkButton->hide();
+    if (!result.ok) {
+        setBusy(false);
+        m_ui->automationPanel->showMessage(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                       : MessagePanel::Kind::Error,
+                                           result.message, result.advice, result.detail);
+        return;
+    }
+    m_controller->automation()->createKey(m_ui->expiryCombo->currentData().toInt());
+}
+
+void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
+{
+    setBusy(false);
+    if (result.outcome != ApiKeyCreation::Outcome::Created) {
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
+                                           result.error.detail);
+        return;
+    }
+    const QlikUser expected = m_controller->automation()->assignment().user;
+    m_controller->adoptCreatedKey(result);
+    if (result.user.isTenantAdmin()) {
+        // Signed in as the wrong person: a tenant admin's key must not slip through on its way to Dawiso.
+        m_ui->automationPanel->showMessage(
+            MessagePanel::Kind::Warning,
+            tr("The new key belongs to %1, a tenant admin.").arg(result.user.displayName()),
+            KeyVerification::tenantAdminWarningFor(result.user));
+        m_deleteButton->show();
+        m_useAnywayButton->show();
+        return;
+    }
+    m_ui->automationPanel->showMessage(
+        MessagePanel::Kind::Success, tr("Created an API key for %1.").arg(result.user.displayName()),
+        !expected.id.isEmpty() && expected.id != result.user.id
+            ? tr("Note: the key belongs to the person who signed in, not to %1.").arg(expected.displayName())
+            : tr("Storing it in the keychain…"));
+    emit keyCreated();
+}
+
+} // namespace Dawiso

@@ -1,0 +1,196 @@
+// "Do it for me", walked as a person would in a practice run: a tenant admin signs in, the wizard creates the role
+// and assigns it to the user picked, that user signs in, and the key the wizard creates ends up in the real Secret
+// Service keychain and passes the connection check. Real widgets, real HTTPS and loopback OAuth, real keychain.
+#include "AppTranslations.h"
+#include "WizardDriver.h"
+#include "net/TlsTrust.h"
+#include "oauth/OAuthClientSettings.h"
+#include "practice/PracticeTenant.h"
+#include "secrets/ConnectionIndex.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretEntryName.h"
+#include "setup/SetupController.h"
+#include "simulator/DemoTenant.h"
+#include "simulator/QlikSimulator.h"
+#include "token/ApiKeyToken.h"
+#include "token/SecureMemory.h"
+#include "widgets/CheckListWidget.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::DemoTenant;
+
+class TestSetupWizardAutomated : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void automatedFlowCreatesRoleAssignsItAndStoresTheKey();
+
+private:
+    // Plays the person at the practice sign-in page: waits for it, signs in as email.
+    void signInAs(const QString &email);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<OAuthClientSettings> m_oauthClients;
+    std::unique_ptr<KeychainSecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<Test::WizardDriver> m_driver;
+};
+
+void TestSetupWizardAutomated::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance());
+}
+
+void TestSetupWizardAutomated::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_oauthClients = std::make_unique<OAuthClientSettings>(m_settings.get());
+    m_store = std::make_unique<KeychainSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_controller->setOAuthClientSettings(m_oauthClients.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    QVERIFY(m_wizard->startPracticeRun());
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+}
+
+void TestSetupWizardAutomated::cleanup()
+{
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+void TestSetupWizardAutomated::signInAs(const QString &email)
+{
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_wizard->findChild<QWidget *>(QStringLiteral("practiceSignInDialog")))
+                                 && dialog->isVisible(),
+                             20000);
+    auto *emailEdit = dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"));
+    if (emailEdit->text() != email) {
+        emailEdit->clear();
+        QTest::keyClicks(emailEdit, email);
+    }
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+}
+
+void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey()
+{
+    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    const QString host = simulator->hostAndPort();
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+
+    // Access, automated: the admin signs in; the wizard creates a role of the name asked for.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
+    auto *automation = m_driver->find<QWidget>("accessAutomation");
+    QVERIFY(automation->isVisible());
+    QCOMPARE(automation->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))->text(), DemoTenant::nativeClientId());
+    QVERIFY(automation->findChild<QLineEdit *>(QStringLiteral("redirectEdit"))
+                ->text()
+                .startsWith(QLatin1String("http://127.0.0.1:")));
+    auto *roleName = automation->findChild<QLineEdit *>(QStringLiteral("roleNameEdit"));
+    roleName->clear();
+    QTest::keyClicks(roleName, QStringLiteral("Dawiso Catalog Reader"));
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    signInAs(DemoTenant::adminEmail());
+    auto *panel = automation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Success, 30000);
+    QVERIFY2(panel->message().contains(QLatin1String("Created the role")), qPrintable(panel->message()));
+    const auto role = simulator->tenant().roleByName(QStringLiteral("Dawiso Catalog Reader"));
+    QVERIFY(role);
+    QVERIFY(role->assignedScopes.contains(QStringLiteral("api-keys")));
+    QVERIFY(!m_driver->canGoNext());
+    m_driver->screenshot(QStringLiteral("a3-access-signed-in"));
+
+    // The picker: tenant admins are listed but cannot be chosen; Riley can.
+    auto *search = automation->findChild<QLineEdit *>(QStringLiteral("userSearchEdit"));
+    auto *list = automation->findChild<QListWidget *>(QStringLiteral("userList"));
+    QTest::keyClicks(search, QStringLiteral("alex"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().contains(QLatin1String("Alex")), 20000);
+    QVERIFY(!(list->item(0)->flags() & Qt::ItemIsEnabled));
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("riley"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().contains(QLatin1String("Riley")), 20000);
+    list->setCurrentRow(0);
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("assignButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QVERIFY(panel->message().contains(QLatin1String("sign out")));
+    const auto riley = simulator->tenant().user(QStringLiteral("65f1c0a1b2c3d4e5f6a70008"));
+    QVERIFY(riley && riley->roleNames.contains(QStringLiteral("Dawiso Catalog Reader")));
+    m_driver->screenshot(QStringLiteral("a3-access-assigned"));
+    m_driver->clickNext();
+
+    // Key, automated: chosen by itself after an automated Access; Riley signs in; the key goes straight on.
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QVERIFY(m_driver->find<QRadioButton>("createRadio")->isChecked());
+    auto *keyAutomation = m_driver->find<QWidget>("keyAutomation");
+    auto *expiry = keyAutomation->findChild<QComboBox *>(QStringLiteral("expiryCombo"));
+    QCOMPARE(expiry->currentData().toInt(), 90);
+    m_driver->screenshot(QStringLiteral("a4-key"));
+    QTest::mouseClick(keyAutomation->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    signInAs(DemoTenant::unassignedUserEmail()); // pre-filled from login_hint; signInAs checks it
+    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 30000);
+
+    // Stored and checked with the stored key.
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    m_driver->screenshot(QStringLiteral("a5-save"));
+    const auto saved = m_index->find(DeploymentKind::QlikCloud, host);
+    QVERIFY(saved);
+    QCOMPARE(saved->userId, riley->id);
+    const auto record = simulator->tenant().apiKey(saved->keyId);
+    QVERIFY(record);
+    QCOMPARE(record->sub, riley->id);
+    QVERIFY(record->description.contains(QLatin1String("Dawiso")));
+    const qint64 days = QDateTime::currentDateTimeUtc().daysTo(record->expiry);
+    QVERIFY2(days >= 89 && days <= 90, qPrintable(QString::number(days)));
+
+    // The real keychain holds the key Qlik created: its id is the record's.
+    KeychainSecretStore reader;
+    QByteArray stored;
+    SecretStoreJob *job = reader.readSecret(SecretEntryName::forHost(DeploymentKind::QlikCloud, host));
+    bool done = false;
+    connect(job, &SecretStoreJob::finished, this, [&](SecretStoreJob *finished) {
+        stored = finished->secret();
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    QCOMPARE(ApiKeyToken::fromPastedText(QString::fromLatin1(stored)).keyId(), saved->keyId);
+    SecureMemory::wipe(stored);
+
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
+}
+
+QTEST_MAIN(TestSetupWizardAutomated)
+#include "tst_setupwizardautomated.moc"
