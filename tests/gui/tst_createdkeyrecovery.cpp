@@ -1,0 +1,161 @@
+// A key the wizard created is never silently lost: when the keychain refuses it, the Save page keeps it in memory
+// and offers to retry, to copy it securely, or to delete it in Qlik. Driven through the automated practice flow,
+// with the machine-to-machine sign-in for the admin part, and an in-memory keychain that can be made to fail.
+#include "AppTranslations.h"
+#include "FakeSecretStore.h"
+#include "WizardDriver.h"
+#include "clipboard/SecretClipboard.h"
+#include "net/TlsTrust.h"
+#include "practice/PracticeTenant.h"
+#include "secrets/ConnectionIndex.h"
+#include "secrets/SecretEntryName.h"
+#include "setup/SetupController.h"
+#include "simulator/DemoTenant.h"
+#include "simulator/QlikSimulator.h"
+#include "token/ApiKeyToken.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::DemoTenant;
+
+class TestCreatedKeyRecovery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void keychainFailureOffersRetryCopyAndDelete();
+
+private:
+    void createKeyWithFailingKeychain();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<FakeSecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<Test::WizardDriver> m_driver;
+};
+
+void TestCreatedKeyRecovery::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance());
+}
+
+void TestCreatedKeyRecovery::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_store = std::make_unique<FakeSecretStore>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_trust = std::make_unique<TlsTrust>();
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    QVERIFY(m_wizard->startPracticeRun());
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+}
+
+void TestCreatedKeyRecovery::cleanup()
+{
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+void TestCreatedKeyRecovery::createKeyWithFailingKeychain()
+{
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+
+    // The admin part with the machine-to-machine client (its practice id and secret are filled in).
+    QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
+    auto *automation = m_driver->find<QWidget>("accessAutomation");
+    QTest::mouseClick(automation->findChild<QRadioButton *>(QStringLiteral("clientRadio")), Qt::LeftButton);
+    auto *secret = automation->findChild<QLineEdit *>(QStringLiteral("m2mSecretEdit"));
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QVERIFY(!secret->text().isEmpty());
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QVERIFY(secret->text().isEmpty()); // used once, gone from the field
+    auto *list = automation->findChild<QListWidget *>(QStringLiteral("userList"));
+    auto *search = automation->findChild<QLineEdit *>(QStringLiteral("userSearchEdit"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() > 0, 30000);
+    QTest::keyClicks(search, QStringLiteral("riley"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().contains(QLatin1String("Riley")), 20000);
+    list->setCurrentRow(0);
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("assignButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+
+    // The key part, with a keychain that is not available.
+    m_store->failAlwaysWith(SecretStoreError::Unavailable);
+    auto *keyAutomation = m_driver->find<QWidget>("keyAutomation");
+    QTest::mouseClick(keyAutomation->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_wizard->findChild<QWidget *>(QStringLiteral("practiceSignInDialog")))
+                                 && dialog->isVisible(),
+                             20000);
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->text(), DemoTenant::unassignedUserEmail());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
+}
+
+void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
+{
+    createKeyWithFailingKeychain();
+    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    const QString keyId = m_controller->unsavedCreatedKeyId();
+    QVERIFY(!keyId.isEmpty());
+    QVERIFY(simulator->tenant().apiKey(keyId));
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("only in this program's memory")));
+    QVERIFY(!m_driver->canGoNext());
+    for (const char *button : {"retryButton", "copyKeyButton", "revokeKeyButton"})
+        QVERIFY2(m_driver->find<QPushButton>(button)->isVisible(), button);
+    m_driver->screenshot(QStringLiteral("recovery"));
+
+    // Going back does not drop it.
+    m_controller->forgetKey();
+    QCOMPARE(m_controller->unsavedCreatedKeyId(), keyId);
+
+    // Secure copy: the key itself, marked secret, on the clipboard.
+    QTest::mouseClick(m_driver->find<QPushButton>("copyKeyButton"), Qt::LeftButton);
+    const QString copied = QGuiApplication::clipboard()->text();
+    QCOMPARE(ApiKeyToken::fromPastedText(copied).keyId(), keyId);
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+
+    // Retry still fails while the keychain is away; once it is back, the same key is stored.
+    QTest::mouseClick(m_driver->find<QPushButton>("retryButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
+    QCOMPARE(m_controller->unsavedCreatedKeyId(), keyId);
+
+    // Or delete it in Qlik: gone there, and the wizard no longer holds it.
+    QTest::mouseClick(m_driver->find<QPushButton>("revokeKeyButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!simulator->tenant().apiKey(keyId), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Info, 20000);
+    QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(m_store->entryNames().isEmpty());
+}
+
+QTEST_MAIN(TestCreatedKeyRecovery)
+#include "tst_createdkeyrecovery.moc"
