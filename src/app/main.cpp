@@ -93,7 +93,6 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setIdentity();
     AppTranslations::install(app);
-    QGuiApplication::setApplicationDisplayName(QStringLiteral(DQS_APP_NAME));
     QGuiApplication::setDesktopFileName(QStringLiteral(DQS_APP_ID));
     // Every window, dialogs included, and the taskbar entry where no desktop entry supplies the icon.
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dawiso-qlik-setup.svg")));

@@ -123,8 +123,9 @@ void SetupWizard::openSignInPage(AutomatedSetup::SignInRole, const QUrl &url)
 
 void SetupWizard::updateTitle()
 {
-    // Qt appends the application's display name to any other title ("Practice run — Dawiso Qlik Setup").
-    setWindowTitle(m_controller->isPracticeRun() ? tr("Practice run") : QStringLiteral(DQS_APP_NAME));
+    // The product's name leads (window lists, and the X11 WM_NAME that scripts search for); no display name is set
+    // for Qt to append, so it appears once.
+    setWindowTitle(m_controller->isPracticeRun() ? tr("Dawiso Qlik Setup — Practice run") : tr("Dawiso Qlik Setup"));
 }
 
 void SetupWizard::reject()
