@@ -353,25 +353,8 @@ void AuthorizationCodeSignIn::onTokenAnswer(const TokenResponse &response)
 {
     if (!m_running)
         return;
-    switch (response.outcome) {
-    case TokenResponse::Outcome::Token:
-        finish(OAuthResult::success(response.token));
-        return;
-    case TokenResponse::Outcome::NoAnswer:
-        finish(OAuthResult::networkFailure(response.failure));
-        return;
-    case TokenResponse::Outcome::Unreadable: {
-        OAuthResult result = OAuthResult::failure(
-            OAuthResult::Kind::InvalidAnswer, tr("Qlik's answer to the sign-in cannot be used."),
-            tr("Sign in again. If it keeps happening, save a report for Dawiso support."), response.problem);
-        result.httpStatus = response.httpStatus;
-        finish(result);
-        return;
-    }
-    case TokenResponse::Outcome::Refused:
-        finish(tokenRefusal(response));
-        return;
-    }
+    finish(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the sign-in cannot be used."),
+                                          [this](const TokenResponse &refused) { return tokenRefusal(refused); }));
 }
 
 void AuthorizationCodeSignIn::finish(const OAuthResult &result)

@@ -67,25 +67,8 @@ void ClientCredentialsSignIn::onTokenAnswer(const TokenResponse &response)
 {
     if (!m_running)
         return;
-    switch (response.outcome) {
-    case TokenResponse::Outcome::Token:
-        finish(OAuthResult::success(response.token));
-        return;
-    case TokenResponse::Outcome::NoAnswer:
-        finish(OAuthResult::networkFailure(response.failure));
-        return;
-    case TokenResponse::Outcome::Unreadable: {
-        OAuthResult result = OAuthResult::failure(
-            OAuthResult::Kind::InvalidAnswer, tr("Qlik's answer to the client sign-in cannot be used."),
-            tr("Try again. If it keeps happening, save a report for Dawiso support."), response.problem);
-        result.httpStatus = response.httpStatus;
-        finish(result);
-        return;
-    }
-    case TokenResponse::Outcome::Refused:
-        finish(refusal(response));
-        return;
-    }
+    finish(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the client sign-in cannot be used."),
+                                          [this](const TokenResponse &refused) { return refusal(refused); }));
 }
 
 OAuthResult ClientCredentialsSignIn::refusal(const TokenResponse &response) const

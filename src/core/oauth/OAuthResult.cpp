@@ -53,4 +53,25 @@ QString OAuthResult::text() const
     return message + QLatin1Char(' ') + advice;
 }
 
+OAuthResult OAuthResult::fromTokenResponse(const TokenResponse &response, const QString &unreadableMessage,
+                                           const std::function<OAuthResult(const TokenResponse &)> &refusal)
+{
+    switch (response.outcome) {
+    case TokenResponse::Outcome::Token:
+        return success(response.token);
+    case TokenResponse::Outcome::NoAnswer:
+        return networkFailure(response.failure);
+    case TokenResponse::Outcome::Unreadable: {
+        OAuthResult result =
+            failure(Kind::InvalidAnswer, unreadableMessage,
+                    tr("Try again. If it keeps happening, save a report for Dawiso support."), response.problem);
+        result.httpStatus = response.httpStatus;
+        return result;
+    }
+    case TokenResponse::Outcome::Refused:
+        break;
+    }
+    return refusal(response);
+}
+
 } // namespace Dawiso

@@ -2,9 +2,12 @@
 
 #include "net/RequestFailure.h"
 #include "oauth/OAuthAccessToken.h"
+#include "oauth/TokenResponse.h"
 
 #include <QCoreApplication>
 #include <QString>
+
+#include <functional>
 
 namespace Dawiso {
 
@@ -33,6 +36,10 @@ public:
     // No answer from the token endpoint: the request's own words, and its TLS details for the certificate dialog.
     static OAuthResult networkFailure(const RequestFailure &failure);
     static OAuthResult cancelled();
+    // What a token endpoint's answer means: the token, no answer, an unreadable answer (unreadableMessage), or a
+    // refusal, which each kind of sign-in explains in its own words (refusal).
+    static OAuthResult fromTokenResponse(const TokenResponse &response, const QString &unreadableMessage,
+                                         const std::function<OAuthResult(const TokenResponse &)> &refusal);
     // "Qlik refused the sign-in (invalid_scope)." from the sentence and Qlik's code; the sentence alone without one.
     static QString withErrorCode(const QString &sentence, const QString &code);
 
