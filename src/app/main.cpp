@@ -2,6 +2,7 @@
 #include "CheckCommand.h"
 #include "CommandLine.h"
 #include "SetupWizard.h"
+#include "StartupProbe.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
@@ -81,6 +82,7 @@ int runCheck(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    StartupProbe::processStarted();
     if (CheckCommand::isRequested(argc, argv)) {
         attachParentConsole();
         return runCheck(argc, argv);
@@ -132,6 +134,7 @@ int main(int argc, char **argv)
         wizard.startPracticeRun();
     else if (!commandLine.host.isEmpty())
         wizard.setInitialHost(commandLine.host);
+    StartupProbe::watch(&wizard);
     wizard.show();
     return app.exec();
 }

@@ -1,6 +1,8 @@
 #include "Benchmark.h"
 
 #include "BaselineFetch.h"
+#include "MarkdownTable.h"
+#include "Statistics.h"
 #include "check/ConnectionCheck.h"
 #include "qlik/QlikCloudClient.h"
 
@@ -31,33 +33,6 @@ const double memoryTargetMegabytes = 150;
 int pagesFor(int items)
 {
     return qMax(1, (items + 99) / 100); // limit=100; an empty list is still one page
-}
-
-QString yesNo(bool value)
-{
-    return value ? QStringLiteral("yes") : QStringLiteral("NO");
-}
-
-QString number(double value, int decimals = 1)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-// One row of a Markdown table with fixed column widths.
-QString row(const QStringList &cells, const QList<int> &widths)
-{
-    QString line = QStringLiteral("|");
-    for (int i = 0; i < cells.size(); ++i)
-        line += QLatin1Char(' ') + cells.at(i).leftJustified(widths.value(i)) + QStringLiteral(" |");
-    return line;
-}
-
-QString rule(const QList<int> &widths)
-{
-    QString line = QStringLiteral("|");
-    for (const int width : widths)
-        line += QString(width + 2, QLatin1Char('-')) + QLatin1Char('|');
-    return line;
 }
 
 int sumOfPaths(const ServedRequests &requests, const std::function<bool(const QString &)> &matches)
@@ -237,7 +212,7 @@ bool Benchmark::printRequests(QTextStream &out, const ServedRequests &lastCheck)
     bool allMatch = true;
     auto pathRow = [&](const QString &what, int want, int got) {
         allMatch = allMatch && want == got;
-        out << row({what, QString::number(want), QString::number(got)}, pathWidths) << '\n';
+        out << MarkdownTable::row({what, QString::number(want), QString::number(got)}, pathWidths) << '\n';
     };
     const auto &byPath = lastCheck.byPath;
     const int userById = sumOfPaths(lastCheck, [](const QString &path) {
@@ -258,8 +233,10 @@ bool Benchmark::printRequests(QTextStream &out, const ServedRequests &lastCheck)
         + appOpens + metadata;
     const QString types = tenant.sampleSpaceTypes.join(QStringLiteral(", "));
     out << "HTTP requests of one check, as the simulator counted them (last run):\n\n";
-    out << row({QStringLiteral("Request"), QStringLiteral("Expected"), QStringLiteral("Check")}, pathWidths) << '\n'
-        << rule(pathWidths) << '\n';
+    out << MarkdownTable::row({QStringLiteral("Request"), QStringLiteral("Expected"), QStringLiteral("Check")},
+                              pathWidths)
+        << '\n'
+        << MarkdownTable::rule(pathWidths) << '\n';
     pathRow(QStringLiteral("GET /api/v1/users/me (301)"), 1, byPath.value(QStringLiteral("/api/v1/users/me")));
     pathRow(QStringLiteral("GET /api/v1/users/{id}"), 1, userById);
     pathRow(QStringLiteral("GET /api/v1/api-keys (1 page)"), 1, byPath.value(QStringLiteral("/api/v1/api-keys")));
@@ -304,7 +281,7 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
         baselineWall << sample.wallMs;
         baselineUser << sample.userMs;
         baselineSystem << sample.systemMs;
-        baselineRuns << number(sample.wallMs, 0);
+        baselineRuns << MarkdownTable::number(sample.wallMs, 0);
         baselineEqual = baselineEqual && sample.served == expected && sample.counted == expected;
         baselineServed << sample.served;
         baselineCounted << sample.counted;
@@ -313,7 +290,7 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
         checkWall << sample.wallMs;
         checkUser << sample.userMs;
         checkSystem << sample.systemMs;
-        checkRuns << number(sample.wallMs, 0);
+        checkRuns << MarkdownTable::number(sample.wallMs, 0);
         countsEqual = countsEqual && sample.served == expected;
         checkServed << sample.served;
         checkCounted << sample.counted;
@@ -326,8 +303,8 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
             text << QString::number(value);
         return text.join(QStringLiteral(" or "));
     };
-    const double baselineMedian = median(baselineWall);
-    const double checkMedian = median(checkWall);
+    const double baselineMedian = Statistics::median(baselineWall);
+    const double checkMedian = Statistics::median(checkWall);
     const double ratio = baselineMedian > 0 ? checkMedian / baselineMedian : 0;
     const double memory = peakResidentMegabytes();
     const bool ratioMet = ratio > 0 && ratio <= ratioTarget;
@@ -341,53 +318,60 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
     const QString memorySource = QStringLiteral("not measured on this platform");
 #endif
     auto cpu = [](const QList<double> &user, const QList<double> &system) -> QString {
-        return number(median(user), 0) + QStringLiteral(" / ") + number(median(system), 0) + QStringLiteral(" ms");
+        return MarkdownTable::number(Statistics::median(user), 0) + QStringLiteral(" / ")
+            + MarkdownTable::number(Statistics::median(system), 0) + QStringLiteral(" ms");
     };
     const QList<int> widths {52, 16, 10, 4};
-    out << row({QStringLiteral("Figure"), QStringLiteral("Measured"), QStringLiteral("Target"), QStringLiteral("Met")},
+    out << MarkdownTable::row(
+        {QStringLiteral("Figure"), QStringLiteral("Measured"), QStringLiteral("Target"), QStringLiteral("Met")}, widths)
+        << '\n'
+        << MarkdownTable::rule(widths) << '\n'
+        << MarkdownTable::row({QStringLiteral("HTTP requests of the check (simulator, every run)"),
+                               distinct(checkServed), QStringLiteral("= %1").arg(expected),
+                               MarkdownTable::yesNo(countsEqual)},
+                              widths)
+        << '\n'
+        << MarkdownTable::row(
+               {QStringLiteral("  counted by the check itself (report.counts)"), distinct(checkCounted), {}, {}},
                widths)
         << '\n'
-        << rule(widths) << '\n'
-        << row({QStringLiteral("HTTP requests of the check (simulator, every run)"), distinct(checkServed),
-                QStringLiteral("= %1").arg(expected), yesNo(countsEqual)},
+        << MarkdownTable::row({QStringLiteral("HTTP requests of the baseline (simulator / own)"),
+                               distinct(baselineServed) + QStringLiteral(" / ") + distinct(baselineCounted),
+                               QStringLiteral("= %1").arg(expected), MarkdownTable::yesNo(baselineEqual)},
+                              widths)
+        << '\n'
+        << MarkdownTable::row({QStringLiteral("Median wall time, baseline (sequential QNAM)"),
+                               MarkdownTable::number(baselineMedian) + QStringLiteral(" ms"),
+                               {},
+                               {}},
+                              widths)
+        << '\n'
+        << MarkdownTable::row({QStringLiteral("Median wall time, connection check"),
+                               MarkdownTable::number(checkMedian) + QStringLiteral(" ms"),
+                               {},
+                               {}},
+                              widths)
+        << '\n'
+        << MarkdownTable::row({QStringLiteral("Ratio check / baseline"), MarkdownTable::number(ratio, 2),
+                               QStringLiteral("<= ") + MarkdownTable::number(ratioTarget, 2),
+                               MarkdownTable::yesNo(ratioMet)},
+                              widths)
+        << '\n'
+        << MarkdownTable::row(
+               {QStringLiteral("Median CPU time, baseline (user / system)"), cpu(baselineUser, baselineSystem), {}, {}},
                widths)
         << '\n'
-        << row({QStringLiteral("  counted by the check itself (report.counts)"), distinct(checkCounted), {}, {}},
-               widths)
+        << MarkdownTable::row({QStringLiteral("Median CPU time, connection check (user / system)"),
+                               cpu(checkUser, checkSystem),
+                               {},
+                               {}},
+                              widths)
         << '\n'
-        << row({QStringLiteral("HTTP requests of the baseline (simulator / own)"),
-                distinct(baselineServed) + QStringLiteral(" / ") + distinct(baselineCounted),
-                QStringLiteral("= %1").arg(expected), yesNo(baselineEqual)},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Median wall time, baseline (sequential QNAM)"),
-                number(baselineMedian) + QStringLiteral(" ms"),
-                {},
-                {}},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Median wall time, connection check"),
-                number(checkMedian) + QStringLiteral(" ms"),
-                {},
-                {}},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Ratio check / baseline"), number(ratio, 2),
-                QStringLiteral("<= ") + number(ratioTarget, 2), yesNo(ratioMet)},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Median CPU time, baseline (user / system)"), cpu(baselineUser, baselineSystem), {}, {}},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Median CPU time, connection check (user / system)"),
-                cpu(checkUser, checkSystem),
-                {},
-                {}},
-               widths)
-        << '\n'
-        << row({QStringLiteral("Peak resident memory (%1)").arg(memorySource),
-                memory < 0 ? QStringLiteral("n/a") : number(memory) + QStringLiteral(" MB"),
-                QStringLiteral("< ") + number(memoryTargetMegabytes, 0) + QStringLiteral(" MB"), yesNo(memoryMet)},
+        << MarkdownTable::row(
+               {QStringLiteral("Peak resident memory (%1)").arg(memorySource),
+                memory < 0 ? QStringLiteral("n/a") : MarkdownTable::number(memory) + QStringLiteral(" MB"),
+                QStringLiteral("< ") + MarkdownTable::number(memoryTargetMegabytes, 0) + QStringLiteral(" MB"),
+                MarkdownTable::yesNo(memoryMet)},
                widths)
         << '\n';
     out << "\nWall time of every run (ms), baseline: " << baselineRuns.join(QStringLiteral(", ")) << '\n'
@@ -401,15 +385,6 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
     const bool met = countsEqual && ratioMet && memoryMet;
     out << (met ? "Result: every target is met." : "Result: at least one target is missed.") << Qt::endl;
     return met ? TargetsMet : TargetsMissed;
-}
-
-double Benchmark::median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
 }
 
 Benchmark::CpuTime Benchmark::cpuTimeNow()

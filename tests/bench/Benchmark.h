@@ -53,7 +53,6 @@ private:
     bool printRequests(QTextStream &out, const ServedRequests &lastCheck) const;
     int printReport(const QList<Sample> &baseline, const QList<Sample> &check, const ServedRequests &lastCheck,
                     const QStringList &appPaths) const;
-    static double median(QList<double> values);
     static CpuTime cpuTimeNow();
     static double peakResidentMegabytes();
 

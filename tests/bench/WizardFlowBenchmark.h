@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ServedRequests.h"
+#include "SimulatorProcess.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QTextStream;
+
+namespace Dawiso {
+class SetupController;
+class SetupWizard;
+} // namespace Dawiso
+
+namespace Dawiso::Bench {
+
+class LatencyProbe;
+
+// Walks the real wizard through the guided flow against the serving process, the way a user does, and measures two
+// things on the way: how late the event loop gets while the wizard works (responsiveness) and which HTTP requests
+// each step makes (requests).
+class WizardFlowBenchmark
+{
+public:
+    struct Options
+    {
+        int apps = 20000;
+        int spaces = 1000;
+        int runs = 3; // walks through the flow, each with a new wizard
+    };
+
+    enum ExitStatus { TargetsMet = 0, TargetsMissed = 1, CouldNotRun = 2 };
+
+    explicit WizardFlowBenchmark(const Options &options);
+
+    // Runs everything and prints the responsiveness and requests tables on stdout; returns the exit status.
+    int run(const QString &program);
+
+private:
+    // What the simulator received in each step of one walk.
+    struct Walk
+    {
+        ServedRequests host;
+        ServedRequests key;
+        ServedRequests check;
+        int apps = 0;
+        int spaces = 0;
+    };
+    struct Expected
+    {
+        QString step;
+        QString request;
+        int count;
+        std::function<int(const ServedRequests &)> served;
+        const ServedRequests Walk::*in;
+    };
+
+    bool walk(LatencyProbe &probe, Walk *result);
+    bool waitFor(const std::function<bool()> &condition, int timeoutMs, const QString &what);
+    void pause(int ms);
+    bool takeRequests(LatencyProbe &probe, ServedRequests *requests);
+    static bool canGoNext(const SetupWizard &wizard);
+    static void clickNext(SetupWizard &wizard);
+    QList<Expected> expectedRequests() const;
+    bool printResponsiveness(QTextStream &out, const LatencyProbe &probe) const;
+    bool printRequests(QTextStream &out) const;
+
+    Options m_options;
+    SimulatorProcess m_server;
+    SetupController *m_controller = nullptr; // of the walk in progress
+    QList<Walk> m_walks;
+    QString m_problem;
+};
+
+} // namespace Dawiso::Bench
