@@ -1,3 +1,5 @@
+#include "AppIcon.h"
+#include "AppStyle.h"
 #include "AppTranslations.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
@@ -11,7 +13,6 @@
 #include "setup/SetupController.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSslCertificate>
@@ -93,11 +94,12 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    QApplication::setStyle(new AppStyle);
     setIdentity();
     AppTranslations::install(app);
     QGuiApplication::setDesktopFileName(QStringLiteral(DQS_APP_ID));
     // Every window, dialogs included, and the taskbar entry where no desktop entry supplies the icon.
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dawiso-qlik-setup.svg")));
+    QGuiApplication::setWindowIcon(AppIcon::icon());
 
     const CommandLine commandLine = CommandLine::parse(QCoreApplication::arguments());
     if (commandLine.action == CommandLine::Action::UsageError) {
@@ -131,7 +133,7 @@ int main(int argc, char **argv)
 
     SetupWizard wizard(&controller);
     if (commandLine.practiceRun)
-        wizard.startPracticeRun();
+        wizard.preparePracticeRun();
     else if (!commandLine.host.isEmpty())
         wizard.setInitialHost(commandLine.host);
     StartupProbe::watch(&wizard);

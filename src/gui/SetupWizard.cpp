@@ -1,5 +1,7 @@
 #include "SetupWizard.h"
 
+#include "AppIcon.h"
+#include "PixelIcon.h"
 #include "dialogs/AboutDialog.h"
 #include "pages/AccessPage.h"
 #include "pages/DeploymentPage.h"
@@ -19,23 +21,17 @@
 
 namespace Dawiso {
 
+namespace {
+constexpr int logoSize = 48;
+} // namespace
+
 SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
     : QWizard(parent)
     , m_controller(controller)
     , m_deploymentPage(new DeploymentPage(controller))
-    , m_hostPage(new HostPage(controller))
-    , m_accessPage(new AccessPage(controller))
-    , m_keyPage(new KeyPage(controller))
-    , m_savePage(new SavePage(controller))
-    , m_finishPage(new FinishPage(controller))
 {
-    m_pages = {m_deploymentPage, m_hostPage, m_accessPage, m_keyPage, m_savePage, m_finishPage};
+    m_pages = {m_deploymentPage};
     setPage(DeploymentPageId, m_deploymentPage);
-    setPage(HostPageId, m_hostPage);
-    setPage(AccessPageId, m_accessPage);
-    setPage(KeyPageId, m_keyPage);
-    setPage(SavePageId, m_savePage);
-    setPage(FinishPageId, m_finishPage);
 
     // One style on every platform, so that screenshots, documentation and tests agree.
     setWizardStyle(QWizard::ModernStyle);
@@ -43,9 +39,8 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::HaveHelpButton, false);
     setWindowFlag(Qt::WindowContextHelpButtonHint, false);
-    const QIcon appIcon(QStringLiteral(":/icons/dawiso-qlik-setup.svg"));
-    setWindowIcon(appIcon);
-    setPixmap(QWizard::LogoPixmap, appIcon.pixmap(48, 48));
+    setWindowIcon(AppIcon::icon());
+    setPixmap(QWizard::LogoPixmap, PixelIcon::pixmap(PixelIcons::appLogo, logoSize, devicePixelRatio()));
     setButtonText(QWizard::FinishButton, tr("&Done"));
     // About on every page, on the left, away from the buttons that move through the steps.
     setOption(QWizard::HaveCustomButton1);
@@ -66,21 +61,86 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
         if (startPracticeRun())
             next();
     });
-    // The pasted text has no reason to stay in the key field once the keychain holds the key.
-    connect(m_savePage, &SavePage::saved, m_keyPage, &KeyPage::clearPastedKey);
     updateTitle();
 }
 
 SetupWizard::~SetupWizard() = default;
 
+int SetupWizard::nextId() const
+{
+    // The steps follow each other in order; the later pages may not exist yet (see ensurePage()).
+    return currentId() >= DeploymentPageId && currentId() < FinishPageId ? currentId() + 1 : -1;
+}
+
+bool SetupWizard::validateCurrentPage()
+{
+    if (!QWizard::validateCurrentPage())
+        return false;
+    if (m_practicePending && !startPracticeRun())
+        return false;
+    ensurePage(nextId());
+    return true;
+}
+
+void SetupWizard::ensurePage(int id)
+{
+    if (id < 0 || page(id))
+        return;
+    SetupPage *created = nullptr;
+    switch (PageId(id)) {
+    case DeploymentPageId:
+        return;
+    case HostPageId:
+        m_hostPage = new HostPage(m_controller);
+        m_hostPage->setInitialHost(m_initialHost);
+        created = m_hostPage;
+        break;
+    case AccessPageId:
+        created = new AccessPage(m_controller);
+        break;
+    case KeyPageId:
+        m_keyPage = new KeyPage(m_controller);
+        if (m_practiceTenant)
+            m_keyPage->setPracticeSamples(m_practiceTenant->samples());
+        created = m_keyPage;
+        break;
+    case SavePageId: {
+        auto *savePage = new SavePage(m_controller);
+        // The pasted text has no reason to stay in the key field once the keychain holds the key.
+        if (m_keyPage)
+            connect(savePage, &SavePage::saved, m_keyPage, &KeyPage::clearPastedKey);
+        created = savePage;
+        break;
+    }
+    case FinishPageId:
+        created = new FinishPage(m_controller);
+        break;
+    }
+    m_pages << created;
+    setPage(id, created);
+}
+
 void SetupWizard::setInitialHost(const QString &host)
 {
-    m_hostPage->setInitialHost(host);
+    m_initialHost = host;
+    if (m_hostPage)
+        m_hostPage->setInitialHost(host);
+}
+
+void SetupWizard::preparePracticeRun()
+{
+    if (m_controller->isPracticeRun())
+        return;
+    m_practicePending = true;
+    m_controller->setPracticeRun(true, PracticeTenant::credentials());
+    for (SetupPage *page : std::as_const(m_pages))
+        page->updatePracticeBanner();
+    updateTitle();
 }
 
 bool SetupWizard::startPracticeRun()
 {
-    if (m_controller->isPracticeRun())
+    if (m_practiceTenant)
         return true;
     auto *tenant = new PracticeTenant(this);
     if (!tenant->start(m_controller->tlsTrust())) {
@@ -92,9 +152,11 @@ bool SetupWizard::startPracticeRun()
         return false;
     }
     m_practiceTenant = tenant;
-    m_controller->setPracticeRun(true, tenant->credentials());
-    m_hostPage->setInitialHost(tenant->hostAndPort());
-    m_keyPage->setPracticeSamples(tenant->samples());
+    m_practicePending = false;
+    m_controller->setPracticeRun(true, PracticeTenant::credentials());
+    setInitialHost(tenant->hostAndPort());
+    if (m_keyPage)
+        m_keyPage->setPracticeSamples(tenant->samples());
     for (SetupPage *page : m_pages)
         page->updatePracticeBanner();
     updateTitle();

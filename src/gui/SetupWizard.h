@@ -6,13 +6,10 @@
 
 namespace Dawiso {
 
-class AccessPage;
 class DeploymentPage;
-class FinishPage;
 class HostPage;
 class KeyPage;
 class PracticeTenant;
-class SavePage;
 class SetupController;
 class SetupPage;
 
@@ -39,23 +36,30 @@ public:
     // Switches to the simulated tenant: starts it in this process and trusts exactly its certificate. Returns false
     // (and says why on the current page) when it cannot start.
     bool startPracticeRun();
+    // Switches to the practice run at once, but starts the simulated tenant only when the first page is left: the
+    // first page does not need it, and the window shows sooner without waiting for it (--demo).
+    void preparePracticeRun();
     PracticeTenant *practiceTenant() const { return m_practiceTenant; }
 
+    int nextId() const override;
+    bool validateCurrentPage() override;
     void reject() override;
 
 private:
+    void ensurePage(int id);
     void updateTitle();
     void openSignInPage(AutomatedSetup::SignInRole role, const QUrl &url);
 
     SetupController *m_controller;
     PracticeTenant *m_practiceTenant = nullptr;
+    // Only the first page exists from the start; each later one is built when the wizard is about to show it (see
+    // validateCurrentPage()), so that start-up lays out and paints one page instead of six.
     DeploymentPage *m_deploymentPage;
-    HostPage *m_hostPage;
-    AccessPage *m_accessPage;
-    KeyPage *m_keyPage;
-    SavePage *m_savePage;
-    FinishPage *m_finishPage;
+    HostPage *m_hostPage = nullptr;
+    KeyPage *m_keyPage = nullptr;
     QList<SetupPage *> m_pages;
+    QString m_initialHost; // for the host page, once it exists
+    bool m_practicePending = false; // see preparePracticeRun()
 };
 
 } // namespace Dawiso

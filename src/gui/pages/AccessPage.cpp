@@ -47,7 +47,7 @@ AccessPage::AccessPage(SetupController *controller, QWidget *parent)
     connect(m_ui->copyRoleButton, &QPushButton::clicked, this, &AccessPage::copyRoleName);
     for (QCheckBox *step : {m_ui->createRoleCheck, m_ui->assignRoleCheck, m_ui->shareSpacesCheck})
         connect(step, &QCheckBox::toggled, this, &AccessPage::completeChanged);
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 AccessPage::~AccessPage() = default;

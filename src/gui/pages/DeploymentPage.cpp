@@ -1,5 +1,6 @@
 #include "pages/DeploymentPage.h"
 
+#include "PixelIcon.h"
 #include "setup/SetupController.h"
 #include "ui_DeploymentPage.h"
 
@@ -15,9 +16,9 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
     m_ui->cloudRadio->setFont(bold);
     m_ui->onPremRadio->setFont(bold);
     m_ui->onPremRadio->setToolTip(tr("Coming in a later release."));
-    m_ui->practiceButton->setIcon(QIcon(QStringLiteral(":/icons/practice.svg")));
+    m_ui->practiceButton->setIcon(PixelIcon::icon(PixelIcons::practice));
     connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, &DeploymentPage::practiceRequested);
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 DeploymentPage::~DeploymentPage() = default;
@@ -25,6 +26,15 @@ DeploymentPage::~DeploymentPage() = default;
 void DeploymentPage::initializePage()
 {
     m_ui->practiceButton->setVisible(!controller()->isPracticeRun());
+}
+
+bool DeploymentPage::hasHeightForWidth() const
+{
+    // A page with a height for width makes the wizard try width after width for the page's height while the window
+    // opens, and each try lays out the page's wrapped text completely: a few dozen layouts, most of what the
+    // first page cost at start-up. The window's minimum size leaves this short page ample room, and the page's own
+    // layout still wraps the text to the width it gets.
+    return false;
 }
 
 bool DeploymentPage::validatePage()

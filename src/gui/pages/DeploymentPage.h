@@ -21,6 +21,7 @@ public:
 
     void initializePage() override;
     bool validatePage() override;
+    bool hasHeightForWidth() const override;
 
 signals:
     void practiceRequested();

@@ -42,7 +42,7 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     connect(m_clipboard, &SecretClipboard::replacedByOther, this, [this] {
         m_ui->clipboardLabel->setText(tr("You copied something else, so the token is no longer on the clipboard."));
     });
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 FinishPage::~FinishPage() = default;

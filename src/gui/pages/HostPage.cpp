@@ -46,7 +46,7 @@ HostPage::HostPage(SetupController *controller, QWidget *parent)
     connect(controller, &SetupController::hostCheckFinished, this, &HostPage::onFinished);
 
     registerField(QStringLiteral("host"), m_ui->hostEdit);
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 HostPage::~HostPage() = default;

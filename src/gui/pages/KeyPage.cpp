@@ -69,7 +69,7 @@ KeyPage::KeyPage(SetupController *controller, QWidget *parent)
     connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelKeyCheck);
     connect(controller, &SetupController::keyCheckProgress, this, &KeyPage::onProgress);
     connect(controller, &SetupController::keyCheckFinished, this, &KeyPage::onVerified);
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 KeyPage::~KeyPage()

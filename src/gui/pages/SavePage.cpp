@@ -69,7 +69,7 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
     connect(controller, &SetupController::saveStepStarted, this, &SavePage::onStepStarted);
     connect(controller, &SetupController::saveStepFinished, this, &SavePage::onStepFinished);
     connect(controller, &SetupController::saveFinished, this, &SavePage::onFinished);
-    installPracticeBanner();
+    updatePracticeBanner();
 }
 
 SavePage::~SavePage() = default;

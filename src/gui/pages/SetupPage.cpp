@@ -2,10 +2,10 @@
 
 #include "setup/SetupController.h"
 #include "widgets/MessagePanel.h"
+#include "widgets/PracticeBanner.h"
 
 #include <QBoxLayout>
 #include <QDesktopServices>
-#include <QLabel>
 
 namespace Dawiso {
 
@@ -14,30 +14,16 @@ SetupPage::SetupPage(SetupController *controller, QWidget *parent)
     , m_controller(controller)
 { }
 
-void SetupPage::installPracticeBanner()
-{
-    auto *pageLayout = qobject_cast<QBoxLayout *>(layout());
-    if (!pageLayout)
-        return;
-    m_practiceBanner = new QLabel(this);
-    m_practiceBanner->setObjectName(QStringLiteral("practiceBanner"));
-    m_practiceBanner->setWordWrap(true);
-    m_practiceBanner->setTextFormat(Qt::RichText);
-    m_practiceBanner->setText(tr("<b>Practice run.</b> You are working with a Qlik tenant simulated on this computer. "
-                                 "Nothing changes in your real Qlik, and the sample keys are not real keys."));
-    m_practiceBanner->setAccessibleName(tr("Practice run"));
-    // Amber, readable on light and dark palettes alike.
-    m_practiceBanner->setStyleSheet(
-        QStringLiteral("QLabel { background: rgba(240, 173, 78, 0.22); border: 1px solid rgba(240, 173, 78, 0.8);"
-                       " border-radius: 4px; padding: 6px 8px; }"));
-    pageLayout->insertWidget(0, m_practiceBanner);
-    updatePracticeBanner();
-}
-
 void SetupPage::updatePracticeBanner()
 {
-    if (m_practiceBanner)
-        m_practiceBanner->setVisible(m_controller->isPracticeRun());
+    if (!m_practiceBanner) {
+        auto *pageLayout = qobject_cast<QBoxLayout *>(layout());
+        if (!m_controller->isPracticeRun() || !pageLayout)
+            return;
+        m_practiceBanner = new PracticeBanner(this);
+        pageLayout->insertWidget(0, m_practiceBanner);
+    }
+    m_practiceBanner->setVisible(m_controller->isPracticeRun());
 }
 
 void SetupPage::openTenantPage(const QUrl &url, MessagePanel *panel)

@@ -37,7 +37,7 @@ QString PracticeTenant::hostAndPort() const
     return m_simulator->hostAndPort();
 }
 
-PracticeCredentials PracticeTenant::credentials() const
+PracticeCredentials PracticeTenant::credentials()
 {
     using Simulator::DemoTenant;
     return {DemoTenant::nativeClientId(), DemoTenant::m2mClientId(), DemoTenant::m2mClientSecret(),

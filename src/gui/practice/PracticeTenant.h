@@ -33,7 +33,8 @@ public:
     bool start(TlsTrust *trust);
     QString hostAndPort() const;
     QList<PracticeSample> samples() const;
-    PracticeCredentials credentials() const;
+    // The simulated tenant's sign-in details: fixed, so known before it starts.
+    static PracticeCredentials credentials();
     // A client of the practice tenant (no key), for the practice sign-in page.
     QlikCloudClient *client() const { return m_client; }
     Simulator::QlikSimulator *simulator() const { return m_simulator.get(); }
