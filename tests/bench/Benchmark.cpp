@@ -30,21 +30,6 @@ const QString appsPrefix = QStringLiteral("/api/v1/apps/");
 const double ratioTarget = 1.2;
 const double memoryTargetMegabytes = 150;
 
-int pagesFor(int items)
-{
-    return qMax(1, (items + 99) / 100); // limit=100; an empty list is still one page
-}
-
-int sumOfPaths(const ServedRequests &requests, const std::function<bool(const QString &)> &matches)
-{
-    int sum = 0;
-    for (auto it = requests.byPath.cbegin(); it != requests.byPath.cend(); ++it) {
-        if (matches(it.key()))
-            sum += it.value();
-    }
-    return sum;
-}
-
 } // namespace
 
 Benchmark::Benchmark(const Options &options)
@@ -54,9 +39,7 @@ Benchmark::Benchmark(const Options &options)
 int Benchmark::run(const QString &program)
 {
     QTextStream err(stderr);
-    const QStringList arguments {QStringLiteral("--serve"), QStringLiteral("--apps"), QString::number(m_options.apps),
-                                 QStringLiteral("--spaces"), QString::number(m_options.spaces)};
-    if (!m_server.start(program, arguments, std::chrono::minutes(5))) {
+    if (!m_server.serve(program, m_options.apps, m_options.spaces)) {
         err << "bench_connectioncheck: " << m_server.error() << Qt::endl;
         return CouldNotRun;
     }
@@ -200,7 +183,8 @@ int Benchmark::expectedRequests() const
 {
     const ServedTenant &tenant = m_server.tenant();
     // users/me 301 + users/{id}, api-keys (1 page), tenants/me 302 + tenants/{id}, then the lists and the samples.
-    return 2 + 1 + 2 + pagesFor(tenant.spaces) + pagesFor(tenant.apps) + 2 * int(tenant.sampleSpaceTypes.size());
+    return 2 + 1 + 2 + ServedTenant::pagesFor(tenant.spaces) + ServedTenant::pagesFor(tenant.apps)
+        + 2 * int(tenant.sampleSpaceTypes.size());
 }
 
 // Where the requests of one check go: expected from the tenant's content, and what the simulator received. True
@@ -215,16 +199,16 @@ bool Benchmark::printRequests(QTextStream &out, const ServedRequests &lastCheck)
         out << MarkdownTable::row({what, QString::number(want), QString::number(got)}, pathWidths) << '\n';
     };
     const auto &byPath = lastCheck.byPath;
-    const int userById = sumOfPaths(lastCheck, [](const QString &path) {
+    const int userById = lastCheck.sum([](const QString &path) {
         return path.startsWith(QLatin1String("/api/v1/users/")) && path != QLatin1String("/api/v1/users/me");
     });
-    const int tenantById = sumOfPaths(lastCheck, [](const QString &path) {
+    const int tenantById = lastCheck.sum([](const QString &path) {
         return path.startsWith(QLatin1String("/api/v1/tenants/")) && path != QLatin1String("/api/v1/tenants/me");
     });
-    const int appOpens = sumOfPaths(lastCheck, [](const QString &path) {
+    const int appOpens = lastCheck.sum([](const QString &path) {
         return path.startsWith(appsPrefix) && !path.endsWith(QLatin1String("/data/metadata"));
     });
-    const int metadata = sumOfPaths(lastCheck, [](const QString &path) {
+    const int metadata = lastCheck.sum([](const QString &path) {
         return path.startsWith(appsPrefix) && path.endsWith(QLatin1String("/data/metadata"));
     });
     const int listed = byPath.value(QStringLiteral("/api/v1/users/me")) + userById
@@ -242,10 +226,10 @@ bool Benchmark::printRequests(QTextStream &out, const ServedRequests &lastCheck)
     pathRow(QStringLiteral("GET /api/v1/api-keys (1 page)"), 1, byPath.value(QStringLiteral("/api/v1/api-keys")));
     pathRow(QStringLiteral("GET /api/v1/tenants/me (302)"), 1, byPath.value(QStringLiteral("/api/v1/tenants/me")));
     pathRow(QStringLiteral("GET /api/v1/tenants/{id}"), 1, tenantById);
-    pathRow(QStringLiteral("GET /api/v1/spaces pages, ceil(%1/100)").arg(tenant.spaces), pagesFor(tenant.spaces),
-            byPath.value(QStringLiteral("/api/v1/spaces")));
-    pathRow(QStringLiteral("GET /api/v1/items pages, ceil(%1/100)").arg(tenant.apps), pagesFor(tenant.apps),
-            byPath.value(QStringLiteral("/api/v1/items")));
+    pathRow(QStringLiteral("GET /api/v1/spaces pages, ceil(%1/100)").arg(tenant.spaces),
+            ServedTenant::pagesFor(tenant.spaces), byPath.value(QStringLiteral("/api/v1/spaces")));
+    pathRow(QStringLiteral("GET /api/v1/items pages, ceil(%1/100)").arg(tenant.apps),
+            ServedTenant::pagesFor(tenant.apps), byPath.value(QStringLiteral("/api/v1/items")));
     pathRow(QStringLiteral("GET /api/v1/apps/{id} (%1)").arg(types), int(tenant.sampleSpaceTypes.size()), appOpens);
     pathRow(QStringLiteral("GET /api/v1/apps/{id}/data/metadata"), int(tenant.sampleSpaceTypes.size()), metadata);
     pathRow(QStringLiteral("anything else"), 0, lastCheck.total - listed);

@@ -21,6 +21,8 @@ struct ServedTenant
 
     QString hostAndPort() const { return host + QLatin1Char(':') + QString::number(port); }
     QUrl baseUrl() const { return QUrl(QStringLiteral("https://") + hostAndPort()); }
+    // Pages of a list of items at Qlik's limit=100; an empty list is still one page.
+    static int pagesFor(int items) { return qMax(1, (items + 99) / 100); }
 };
 
 } // namespace Dawiso::Bench

@@ -21,8 +21,12 @@ SimulatorProcess::~SimulatorProcess()
     }
 }
 
-bool SimulatorProcess::start(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout)
+bool SimulatorProcess::serve(const QString &program, int apps, int spaces)
 {
+    // Building a tenant of 20,000 apps takes a while in a Debug build.
+    const std::chrono::milliseconds timeout = std::chrono::minutes(5);
+    const QStringList arguments {QStringLiteral("--serve"), QStringLiteral("--apps"), QString::number(apps),
+                                 QStringLiteral("--spaces"), QString::number(spaces)};
     // Its stderr is ours (warnings only); its stdout is the channel the key comes through, never shown.
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(program, arguments);

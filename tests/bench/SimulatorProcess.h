@@ -21,8 +21,9 @@ public:
     SimulatorProcess(const SimulatorProcess &) = delete;
     SimulatorProcess &operator=(const SimulatorProcess &) = delete;
 
-    // Runs `program arguments` and waits for its announcement; false (see error()) when it does not come in time.
-    bool start(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout);
+    // Runs `program --serve --apps APPS --spaces SPACES` (a benchmark serving, see SimulatorService) and waits for its
+    // announcement; false (see error()) when it does not come within five minutes.
+    bool serve(const QString &program, int apps, int spaces);
     const ServedTenant &tenant() const { return m_tenant; }
     // The requests received since the last call (or since start); nullopt (see error()) when the process does not
     // answer.

@@ -39,21 +39,6 @@ const QString keyStep = QStringLiteral("Key verification");
 const QString checkStep = QStringLiteral("Save and connection check");
 const QString appsPrefix = QStringLiteral("/api/v1/apps/");
 
-int pagesFor(int items)
-{
-    return qMax(1, (items + 99) / 100); // limit=100; an empty list is still one page
-}
-
-int sumOfPaths(const ServedRequests &requests, const std::function<bool(const QString &)> &matches)
-{
-    int sum = 0;
-    for (auto it = requests.byPath.cbegin(); it != requests.byPath.cend(); ++it) {
-        if (matches(it.key()))
-            sum += it.value();
-    }
-    return sum;
-}
-
 std::function<int(const ServedRequests &)> exactly(const QString &path)
 {
     return [path](const ServedRequests &requests) {
@@ -64,14 +49,14 @@ std::function<int(const ServedRequests &)> exactly(const QString &path)
 std::function<int(const ServedRequests &)> underneath(const QString &prefix, const QString &except)
 {
     return [prefix, except](const ServedRequests &requests) {
-        return sumOfPaths(requests, [&](const QString &path) { return path.startsWith(prefix) && path != except; });
+        return requests.sum([&](const QString &path) { return path.startsWith(prefix) && path != except; });
     };
 }
 
 std::function<int(const ServedRequests &)> appOpens(bool metadata)
 {
     return [metadata](const ServedRequests &requests) {
-        return sumOfPaths(requests, [metadata](const QString &path) {
+        return requests.sum([metadata](const QString &path) {
             return path.startsWith(appsPrefix) && path.endsWith(QLatin1String("/data/metadata")) == metadata;
         });
     };
@@ -91,9 +76,7 @@ WizardFlowBenchmark::WizardFlowBenchmark(const Options &options)
 int WizardFlowBenchmark::run(const QString &program)
 {
     QTextStream err(stderr);
-    const QStringList arguments {QStringLiteral("--serve"), QStringLiteral("--apps"), QString::number(m_options.apps),
-                                 QStringLiteral("--spaces"), QString::number(m_options.spaces)};
-    if (!m_server.start(program, arguments, std::chrono::minutes(5))) {
+    if (!m_server.serve(program, m_options.apps, m_options.spaces)) {
         err << "bench_wizardflow: " << m_server.error() << Qt::endl;
         return CouldNotRun;
     }
@@ -291,9 +274,9 @@ QList<WizardFlowBenchmark::Expected> WizardFlowBenchmark::expectedRequests() con
         {checkStep, QStringLiteral("GET /api/v1/tenants/{id}"), 1,
          underneath(QStringLiteral("/api/v1/tenants/"), tenantsMe), &Walk::check},
         {checkStep, QStringLiteral("GET /api/v1/spaces pages, ceil(%1/100)").arg(tenant.spaces),
-         pagesFor(tenant.spaces), exactly(QStringLiteral("/api/v1/spaces")), &Walk::check},
-        {checkStep, QStringLiteral("GET /api/v1/items pages, ceil(%1/100)").arg(tenant.apps), pagesFor(tenant.apps),
-         exactly(QStringLiteral("/api/v1/items")), &Walk::check},
+         ServedTenant::pagesFor(tenant.spaces), exactly(QStringLiteral("/api/v1/spaces")), &Walk::check},
+        {checkStep, QStringLiteral("GET /api/v1/items pages, ceil(%1/100)").arg(tenant.apps),
+         ServedTenant::pagesFor(tenant.apps), exactly(QStringLiteral("/api/v1/items")), &Walk::check},
         {checkStep, QStringLiteral("GET /api/v1/apps/{id} (%1)").arg(types), samples, appOpens(false), &Walk::check},
         {checkStep, QStringLiteral("GET /api/v1/apps/{id}/data/metadata"), samples, appOpens(true), &Walk::check},
     };
