@@ -1,8 +1,8 @@
-#include "AppIcon.h"
 #include "AppStyle.h"
 #include "AppTranslations.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "PixelIcon.h"
 #include "SetupWizard.h"
 #include "StartupProbe.h"
 #include "net/CertificatePinStore.h"
@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     AppTranslations::install(app);
     QGuiApplication::setDesktopFileName(QStringLiteral(DQS_APP_ID));
     // Every window, dialogs included, and the taskbar entry where no desktop entry supplies the icon.
-    QGuiApplication::setWindowIcon(AppIcon::icon());
+    QGuiApplication::setWindowIcon(PixelIcon::icon(PixelIcons::appIcon));
 
     const CommandLine commandLine = CommandLine::parse(QCoreApplication::arguments());
     if (commandLine.action == CommandLine::Action::UsageError) {

@@ -18,17 +18,17 @@ struct PixelImageSet
     int count;
 };
 
-// The images of the first page, as pixels compiled into the program: showing them decodes nothing, so the first
-// frame loads no image-format plugin (see dqs_embed_pixels).
+// The images the window shows before its first frame, as pixels compiled into the program: showing them decodes
+// nothing, so start-up loads no image-format plugin (see dqs_embed_pixels). Each set is in ascending size.
 namespace PixelIcons {
-extern const PixelImageSet appLogo; // resources/icons/dawiso-qlik-setup.svg
+extern const PixelImageSet appIcon; // resources/icons/dawiso-qlik-setup.svg: window icon and the wizard's logo
 extern const PixelImageSet practice; // resources/icons/practice.svg
 } // namespace PixelIcons
 
 class PixelIcon
 {
 public:
-    // Every size of the set, for widgets that pick their own (buttons).
+    // Every size of the set, each made when first asked for: window icons and buttons.
     static QIcon icon(const PixelImageSet &set);
     // The size that suits size logical pixels at devicePixelRatio (the larger one on high-density screens).
     static QPixmap pixmap(const PixelImageSet &set, int size, qreal devicePixelRatio);

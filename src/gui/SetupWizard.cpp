@@ -1,6 +1,5 @@
 #include "SetupWizard.h"
 
-#include "AppIcon.h"
 #include "PixelIcon.h"
 #include "dialogs/AboutDialog.h"
 #include "pages/AccessPage.h"
@@ -39,8 +38,8 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::HaveHelpButton, false);
     setWindowFlag(Qt::WindowContextHelpButtonHint, false);
-    setWindowIcon(AppIcon::icon());
-    setPixmap(QWizard::LogoPixmap, PixelIcon::pixmap(PixelIcons::appLogo, logoSize, devicePixelRatio()));
+    setWindowIcon(PixelIcon::icon(PixelIcons::appIcon));
+    setPixmap(QWizard::LogoPixmap, PixelIcon::pixmap(PixelIcons::appIcon, logoSize, devicePixelRatio()));
     setButtonText(QWizard::FinishButton, tr("&Done"));
     // About on every page, on the left, away from the buttons that move through the steps.
     setOption(QWizard::HaveCustomButton1);
