@@ -1,0 +1,149 @@
+// What the wizard does, and does not do, before and right after its window opens: it builds only the first page,
+// sends no request and touches no keychain, and a practice run (--demo) starts the simulated tenant only when the
+// first page is left. Each later page is built when it is about to show, and keeps what was typed on the way back.
+#include "FakeSecretStore.h"
+#include "SetupWizard.h"
+#include "WizardDriver.h"
+#include "net/TlsTrust.h"
+#include "practice/PracticeTenant.h"
+#include "secrets/ConnectionIndex.h"
+#include "setup/SetupController.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+
+namespace {
+
+// Counts the requests the wizard makes; every one still goes out for real.
+class CountingNetwork : public QNetworkAccessManager
+{
+public:
+    int requests = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
+    {
+        ++requests;
+        return QNetworkAccessManager::createRequest(op, request, data);
+    }
+};
+
+} // namespace
+
+class TestWizardStartup : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void opensWithOnlyTheFirstPageAndNoWork();
+    void practiceRunStartsTheTenantWhenTheFirstPageIsLeft();
+    void pagesAreBuiltOnTheWayAndKeepWhatWasTyped();
+
+private:
+    void show();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConnectionIndex> m_index;
+    std::unique_ptr<FakeSecretStore> m_store;
+    std::unique_ptr<CountingNetwork> m_network;
+    std::unique_ptr<TlsTrust> m_trust;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<Test::WizardDriver> m_driver;
+};
+
+void TestWizardStartup::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    m_store = std::make_unique<FakeSecretStore>();
+    m_network = std::make_unique<CountingNetwork>();
+    m_trust = std::make_unique<TlsTrust>();
+    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+}
+
+void TestWizardStartup::cleanup()
+{
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+void TestWizardStartup::show()
+{
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QTest::qWait(50); // whatever start-up might queue gets its turn
+}
+
+void TestWizardStartup::opensWithOnlyTheFirstPageAndNoWork()
+{
+    m_wizard->setInitialHost(QStringLiteral("acme.eu.qlikcloud.com"));
+    show();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::DeploymentPageId));
+    QCOMPARE(m_wizard->pageIds(), QList<int> {SetupWizard::DeploymentPageId});
+    QCOMPARE(m_network->requests, 0);
+    QCOMPARE(m_store->operationCount(), 0);
+    QVERIFY(!m_wizard->practiceTenant());
+    QVERIFY(!m_driver->find<QLabel>("practiceBanner"));
+    QVERIFY(m_driver->find<QWidget>("practiceButton")->isVisible());
+}
+
+void TestWizardStartup::practiceRunStartsTheTenantWhenTheFirstPageIsLeft()
+{
+    m_wizard->preparePracticeRun(); // what --demo does
+    show();
+    // Marked as a practice run at once, but nothing runs yet.
+    QVERIFY(m_controller->isPracticeRun());
+    QVERIFY(m_wizard->windowTitle().contains(QStringLiteral("Practice run")));
+    QVERIFY(m_driver->find<QLabel>("practiceBanner")->isVisible());
+    QVERIFY(!m_driver->find<QWidget>("practiceButton")->isVisible());
+    QVERIFY(!m_wizard->practiceTenant());
+    QCOMPARE(m_network->requests, 0);
+
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QVERIFY(m_wizard->practiceTenant());
+    QCOMPARE(m_driver->find<QLineEdit>("hostEdit")->text(), m_wizard->practiceTenant()->hostAndPort());
+    QVERIFY(m_driver->find<QLabel>("practiceBanner")->isVisible());
+    // The host page checks the simulated tenant's address, which the wizard now trusts.
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QVERIFY(m_network->requests > 0);
+}
+
+void TestWizardStartup::pagesAreBuiltOnTheWayAndKeepWhatWasTyped()
+{
+    show();
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QCOMPARE(m_wizard->pageIds(), (QList<int> {SetupWizard::DeploymentPageId, SetupWizard::HostPageId}));
+    auto *hostEdit = m_driver->find<QLineEdit>("hostEdit");
+    QVERIFY(hostEdit);
+    // An address that cannot be checked here: what matters is that it survives the way back and forth.
+    const QString typed = QStringLiteral("https://");
+    QTest::keyClicks(hostEdit, typed);
+
+    m_wizard->back();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::DeploymentPageId));
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QCOMPARE(m_wizard->pageIds().size(), 2); // the same page again, not a second one
+    QCOMPARE(m_driver->find<QLineEdit>("hostEdit"), hostEdit);
+    QCOMPARE(hostEdit->text(), typed);
+    QVERIFY(!m_wizard->page(SetupWizard::AccessPageId));
+}
+
+QTEST_MAIN(TestWizardStartup)
+#include "tst_wizardstartup.moc"
