@@ -29,6 +29,7 @@ StartupBenchmark::StartupBenchmark(const Options &options)
 {
     m_subjects = {
         {QStringLiteral("bare QWizard (bare_wizard)"), options.baseline, {}, 0, 0, {}},
+        {QStringLiteral("its first page alone (page_wizard)"), options.pageReference, {}, 0, 0, {}},
         {QStringLiteral("dawiso-qlik-setup"), options.application, {}, appTimeTarget, memoryTarget, {}},
         {QStringLiteral("dawiso-qlik-setup --demo"),
          options.application,
@@ -87,7 +88,7 @@ int StartupBenchmark::run()
 
 bool StartupBenchmark::prepareEnvironment()
 {
-    for (const QString &program : {m_options.application, m_options.baseline}) {
+    for (const QString &program : {m_options.application, m_options.baseline, m_options.pageReference}) {
         if (!QFileInfo(program).isExecutable()) {
             m_problem = QStringLiteral("%1 is not an executable (build it first)").arg(program);
             return false;
@@ -169,7 +170,7 @@ QList<double> StartupBenchmark::values(const Subject &subject, double Sample::*f
 bool StartupBenchmark::printStartup(QTextStream &out) const
 {
     const double baseline = Statistics::median(values(m_subjects.first(), &Sample::firstFrameMs));
-    const MarkdownTable table({28, 17, 12, 11, 7, 8, 4});
+    const MarkdownTable table({36, 17, 12, 11, 7, 8, 4});
     out << "Start-up: process start to the first painted frame (median of " << m_options.runs << " runs each)\n\n";
     table.header(out,
                  {QStringLiteral("Program"), QStringLiteral("To first frame"), QStringLiteral("From main()"),
@@ -196,7 +197,7 @@ bool StartupBenchmark::printStartup(QTextStream &out) const
 bool StartupBenchmark::printMemory(QTextStream &out) const
 {
     const double baseline = Statistics::median(values(m_subjects.first(), &Sample::peakRssMb));
-    const MarkdownTable table({28, 30, 7, 8, 4});
+    const MarkdownTable table({36, 30, 7, 8, 4});
     out << "Memory: peak resident memory at the first painted frame (getrusage ru_maxrss; median of " << m_options.runs
         << " runs each)\n\n";
     table.header(out,

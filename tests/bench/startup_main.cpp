@@ -12,7 +12,9 @@
 // - memory: the median peak resident memory of dawiso-qlik-setup at that frame against the baseline's: at most 1.2
 //   times (--demo is shown too).
 // The time from main() and the CPU time of each are printed as well, without targets: they show how much of the
-// difference is the loading of libraries before main() and how much is work.
+// difference is the loading of libraries before main() and how much is work. So is a reference without a target,
+// page_wizard: the wizard's first page alone in a bare QWizard, which separates what the page costs from what the
+// product costs.
 //
 // Why the baseline is fair. bare_wizard is a QWizard with one empty QWizardPage, linked against Qt Widgets only,
 // built in the same tree with the same compiler flags and the same probe, and run in the same environment. All
@@ -41,7 +43,10 @@ int main(int argc, char **argv)
                                          QStringLiteral("path"), QStringLiteral(DQS_BENCH_APPLICATION));
     const QCommandLineOption baseline(QStringLiteral("baseline"), QStringLiteral("The bare QWizard's executable."),
                                       QStringLiteral("path"), QStringLiteral(DQS_BENCH_BASELINE));
-    parser.addOptions({runs, application, baseline});
+    const QCommandLineOption pageReference(QStringLiteral("page-reference"),
+                                           QStringLiteral("The first page alone in a QWizard, for reference."),
+                                           QStringLiteral("path"), QStringLiteral(DQS_BENCH_PAGE_REFERENCE));
+    parser.addOptions({runs, application, baseline, pageReference});
     parser.process(app);
 
     StartupBenchmark::Options options;
@@ -49,6 +54,7 @@ int main(int argc, char **argv)
     options.runs = parser.value(runs).toInt(&runsOk);
     options.application = parser.value(application);
     options.baseline = parser.value(baseline);
+    options.pageReference = parser.value(pageReference);
     if (!runsOk || options.runs < 10) {
         QTextStream(stderr) << "bench_startup: --runs needs at least 10." << Qt::endl;
         return StartupBenchmark::CouldNotRun;
