@@ -15,8 +15,9 @@ namespace Dawiso {
 // application quits right after that first frame.
 //
 // Process start: on Linux the kernel's start time of the process (/proc/self/stat, in clock ticks) against
-// CLOCK_BOOTTIME, so that loading the program and its libraries counts. Elsewhere the clock starts in
-// processStarted(), at the top of main(), and the report says so ("clock": "main").
+// CLOCK_BOOTTIME, so that loading the program and its libraries counts ("clock": "process"); or, more exactly, the
+// CLOCK_BOOTTIME nanoseconds a launcher put into DQS_STARTUP_LAUNCHED_NS right before starting it ("launch").
+// Elsewhere the clock starts in processStarted(), at the top of main(), and the report says so ("main").
 class StartupProbe : public QObject
 {
     Q_OBJECT
