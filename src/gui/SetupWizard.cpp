@@ -8,6 +8,7 @@
 #include "pages/HostPage.h"
 #include "pages/KeyPage.h"
 #include "pages/SavePage.h"
+#include "practice/PracticeServerLoader.h"
 #include "practice/PracticeSignInDialog.h"
 #include "practice/PracticeTenant.h"
 #include "setup/AutomatedSetup.h"
@@ -131,7 +132,8 @@ void SetupWizard::preparePracticeRun()
     if (m_controller->isPracticeRun())
         return;
     m_practicePending = true;
-    m_controller->setPracticeRun(true, PracticeTenant::credentials());
+    m_controller->setPracticeRun(true); // the sign-in details come with the simulated tenant
+
     for (SetupPage *page : std::as_const(m_pages))
         page->updatePracticeBanner();
     updateTitle();
@@ -141,7 +143,17 @@ bool SetupWizard::startPracticeRun()
 {
     if (m_practiceTenant)
         return true;
-    auto *tenant = new PracticeTenant(this);
+    QString problem;
+    std::unique_ptr<PracticeServer> server =
+        m_practiceServerFactory ? m_practiceServerFactory() : PracticeServerLoader::load(&problem);
+    if (!server) {
+        QMessageBox::warning(this, tr("Practice run"),
+                             tr("%1 Reinstall Dawiso Qlik Setup to get the practice run back; everything else works "
+                                "without it.")
+                                 .arg(problem));
+        return false;
+    }
+    auto *tenant = new PracticeTenant(std::move(server), this);
     if (!tenant->start(m_controller->tlsTrust())) {
         delete tenant;
         QMessageBox::warning(this, tr("Practice run"),
@@ -152,7 +164,7 @@ bool SetupWizard::startPracticeRun()
     }
     m_practiceTenant = tenant;
     m_practicePending = false;
-    m_controller->setPracticeRun(true, PracticeTenant::credentials());
+    m_controller->setPracticeRun(true, tenant->credentials());
     setInitialHost(tenant->hostAndPort());
     if (m_keyPage)
         m_keyPage->setPracticeSamples(tenant->samples());

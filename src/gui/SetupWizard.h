@@ -1,8 +1,12 @@
 #pragma once
 
+#include "practice/PracticeServer.h"
 #include "setup/AutomatedSetup.h"
 
 #include <QWizard>
+
+#include <functional>
+#include <memory>
 
 namespace Dawiso {
 
@@ -33,13 +37,16 @@ public:
     ~SetupWizard() override;
 
     void setInitialHost(const QString &host);
-    // Switches to the simulated tenant: starts it in this process and trusts exactly its certificate. Returns false
-    // (and says why on the current page) when it cannot start.
+    // Switches to the simulated tenant: loads the practice plugin, starts the tenant in this process and trusts
+    // exactly its certificate. Returns false (and says why) when it cannot start.
     bool startPracticeRun();
     // Switches to the practice run at once, but starts the simulated tenant only when the first page is left: the
     // first page does not need it, and the window shows sooner without waiting for it (--demo).
     void preparePracticeRun();
     PracticeTenant *practiceTenant() const { return m_practiceTenant; }
+    // Where the simulated tenant comes from instead of the practice plugin (tests serve it from their own process).
+    using PracticeServerFactory = std::function<std::unique_ptr<PracticeServer>()>;
+    void setPracticeServerFactory(PracticeServerFactory factory) { m_practiceServerFactory = std::move(factory); }
 
     int nextId() const override;
     bool validateCurrentPage() override;
@@ -52,6 +59,7 @@ private:
 
     SetupController *m_controller;
     PracticeTenant *m_practiceTenant = nullptr;
+    PracticeServerFactory m_practiceServerFactory; // empty: the practice plugin
     // Only the first page exists from the start; each later one is built when the wizard is about to show it (see
     // validateCurrentPage()), so that start-up lays out and paints one page instead of six.
     DeploymentPage *m_deploymentPage;

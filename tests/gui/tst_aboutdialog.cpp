@@ -1,6 +1,7 @@
 // The About dialog says which version this is (the one from project(VERSION)), which licences the libraries it is
 // built on come under, and where the source is; the wizard opens it from an About button on its pages.
 #include "FakeSecretStore.h"
+#include "InProcessPractice.h"
 #include "SetupWizard.h"
 #include "dialogs/AboutDialog.h"
 #include "net/TlsTrust.h"
@@ -161,6 +162,7 @@ void TestAboutDialog::wizardAboutButtonOpensIt()
     QCOMPARE(wizard.currentId(), int(SetupWizard::DeploymentPageId));
 
     // Still there on the next page.
+    Test::InProcessPractice practice(&wizard);
     QVERIFY(wizard.startPracticeRun());
     wizard.next();
     QCOMPARE(wizard.currentId(), int(SetupWizard::HostPageId));

@@ -3,6 +3,7 @@
 // with the machine-to-machine sign-in for the admin part, and an in-memory keychain that can be made to fail.
 #include "AppTranslations.h"
 #include "FakeSecretStore.h"
+#include "InProcessPractice.h"
 #include "WizardDriver.h"
 #include "clipboard/SecretClipboard.h"
 #include "net/TlsTrust.h"
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<SetupController> m_controller;
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<Test::WizardDriver> m_driver;
+    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestCreatedKeyRecovery::initTestCase()
@@ -69,6 +71,7 @@ void TestCreatedKeyRecovery::init()
     m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
     m_wizard = std::make_unique<SetupWizard>(m_controller.get());
     m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
     QVERIFY(m_wizard->startPracticeRun());
     m_wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
@@ -123,7 +126,7 @@ void TestCreatedKeyRecovery::createKeyWithFailingKeychain()
 void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
 {
     createKeyWithFailingKeychain();
-    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
     const QString keyId = m_controller->unsavedCreatedKeyId();
     QVERIFY(!keyId.isEmpty());
     QVERIFY(simulator->tenant().apiKey(keyId));

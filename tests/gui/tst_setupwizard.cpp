@@ -1,6 +1,7 @@
 // The whole guided Qlik Cloud flow, as a user walks it: real widgets driven with QTest, real HTTPS to the
 // simulator (the practice tenant), and the real Secret Service keychain at the end.
 #include "AppTranslations.h"
+#include "InProcessPractice.h"
 #include "WizardDriver.h"
 #include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<SetupController> m_controller;
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<Test::WizardDriver> m_driver;
+    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizard::initTestCase()
@@ -77,6 +79,7 @@ void TestSetupWizard::init()
     m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
     m_wizard = std::make_unique<SetupWizard>(m_controller.get());
     m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
     QVERIFY(m_wizard->startPracticeRun());
     m_wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
@@ -99,7 +102,7 @@ void TestSetupWizard::useSample(int index)
 
 void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
 {
-    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
     const QString host = simulator->hostAndPort();
 
     // 1. Deployment: Qlik Cloud is chosen, on-prem is visibly unavailable, the practice banner shows.

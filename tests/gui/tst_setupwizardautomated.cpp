@@ -2,6 +2,7 @@
 // and assigns it to the user picked, that user signs in, and the key the wizard creates ends up in the real Secret
 // Service keychain and passes the connection check. Real widgets, real HTTPS and loopback OAuth, real keychain.
 #include "AppTranslations.h"
+#include "InProcessPractice.h"
 #include "WizardDriver.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<SetupController> m_controller;
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<Test::WizardDriver> m_driver;
+    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizardAutomated::initTestCase()
@@ -75,6 +77,7 @@ void TestSetupWizardAutomated::init()
     m_controller->setOAuthClientSettings(m_oauthClients.get());
     m_wizard = std::make_unique<SetupWizard>(m_controller.get());
     m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
     QVERIFY(m_wizard->startPracticeRun());
     m_wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
@@ -103,7 +106,7 @@ void TestSetupWizardAutomated::signInAs(const QString &email)
 
 void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey()
 {
-    Simulator::QlikSimulator *simulator = m_wizard->practiceTenant()->simulator();
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
     const QString host = simulator->hostAndPort();
     m_driver->clickNext();
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);

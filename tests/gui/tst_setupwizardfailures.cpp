@@ -2,6 +2,7 @@
 // keychain that can be made to fail.
 #include "AppTranslations.h"
 #include "FakeSecretStore.h"
+#include "InProcessPractice.h"
 #include "SimulatorTrust.h"
 #include "WizardDriver.h"
 #include "net/CertificatePinStore.h"
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<SetupController> m_controller;
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<Test::WizardDriver> m_driver;
+    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizardFailures::initTestCase()
@@ -100,6 +102,7 @@ void TestSetupWizardFailures::init()
     m_controller->setCertificatePinStore(m_pins.get());
     m_wizard = std::make_unique<SetupWizard>(m_controller.get());
     m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
     m_wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
 }
@@ -244,7 +247,7 @@ void TestSetupWizardFailures::notAKeyIsExplainedAndKeptInTheField()
     QVERIFY(!m_driver->canGoNext());
     QCOMPARE(keyEdit->text(), pasted);
     QTest::qWait(800); // longer than the paste pause: still nothing is sent to Qlik
-    QCOMPARE(m_wizard->practiceTenant()->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
+    QCOMPARE(m_practice->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
 }
 
 void TestSetupWizardFailures::expiredKeyIsRefusedWithoutAskingQlik()
@@ -256,7 +259,7 @@ void TestSetupWizardFailures::expiredKeyIsRefusedWithoutAskingQlik()
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
     QVERIFY(m_driver->panel()->message().contains(QLatin1String("expired on")));
     QTest::qWait(800);
-    QCOMPARE(m_wizard->practiceTenant()->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
+    QCOMPARE(m_practice->simulator()->requestCount(QStringLiteral("/api/v1/users")), 0);
     QVERIFY(!m_driver->canGoNext());
 }
 
@@ -292,7 +295,7 @@ void TestSetupWizardFailures::keychainUnavailableSaysSoAndRetries()
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 10000);
     const QString host = m_wizard->practiceTenant()->hostAndPort();
     QVERIFY(m_store->secretEquals(SecretEntryName::forHost(DeploymentKind::QlikCloud, host),
-                                  m_wizard->practiceTenant()->simulator()->sampleToken(SampleKey::Healthy)));
+                                  m_practice->simulator()->sampleToken(SampleKey::Healthy)));
     QVERIFY(m_index->find(DeploymentKind::QlikCloud, host).has_value());
 }
 

@@ -1,14 +1,18 @@
 // What the wizard does, and does not do, before and right after its window opens: it builds only the first page,
-// sends no request and touches no keychain, and a practice run (--demo) starts the simulated tenant only when the
-// first page is left. Each later page is built when it is about to show, and keeps what was typed on the way back.
+// sends no request and touches no keychain, and a practice run (--demo) loads the practice plugin and starts the
+// simulated tenant only when the first page is left. Each later page is built when it is about to show, and keeps
+// what was typed on the way back.
 #include "FakeSecretStore.h"
 #include "SetupWizard.h"
 #include "WizardDriver.h"
 #include "net/TlsTrust.h"
+#include "practice/PracticeServerLoader.h"
 #include "practice/PracticeTenant.h"
 #include "secrets/ConnectionIndex.h"
 #include "setup/SetupController.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -46,6 +50,7 @@ private slots:
     void opensWithOnlyTheFirstPageAndNoWork();
     void practiceRunStartsTheTenantWhenTheFirstPageIsLeft();
     void pagesAreBuiltOnTheWayAndKeepWhatWasTyped();
+    void aMissingPracticePluginIsExplained();
 
 private:
     void show();
@@ -103,6 +108,15 @@ void TestWizardStartup::opensWithOnlyTheFirstPageAndNoWork()
 
 void TestWizardStartup::practiceRunStartsTheTenantWhenTheFirstPageIsLeft()
 {
+    // The plugin of the build tree, loaded as the program loads its own.
+    m_wizard->setPracticeServerFactory([] {
+        QString problem;
+        std::unique_ptr<PracticeServer> server =
+            PracticeServerLoader::load({QStringLiteral(DQS_PRACTICE_PLUGIN_BUILD_DIR)}, &problem);
+        if (!server)
+            qWarning("%s", qPrintable(problem));
+        return server;
+    });
     m_wizard->preparePracticeRun(); // what --demo does
     show();
     // Marked as a practice run at once, but nothing runs yet.
@@ -143,6 +157,24 @@ void TestWizardStartup::pagesAreBuiltOnTheWayAndKeepWhatWasTyped()
     QCOMPARE(m_driver->find<QLineEdit>("hostEdit"), hostEdit);
     QCOMPARE(hostEdit->text(), typed);
     QVERIFY(!m_wizard->page(SetupWizard::AccessPageId));
+}
+
+void TestWizardStartup::aMissingPracticePluginIsExplained()
+{
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    QString problem;
+    QVERIFY(!PracticeServerLoader::load({empty.path()}, &problem));
+    QVERIFY2(problem.contains(PracticeServerLoader::fileName()), qPrintable(problem));
+
+    // A file of that name that is no plugin is refused, with the loader's reason.
+    QFile impostor(QDir(empty.path()).filePath(PracticeServerLoader::fileName()));
+    QVERIFY(impostor.open(QIODevice::WriteOnly));
+    impostor.write("not a plugin");
+    impostor.close();
+    QVERIFY(!PracticeServerLoader::load({empty.path()}, &problem));
+    QVERIFY2(problem.startsWith(QStringLiteral("The practice run's component could not be loaded")),
+             qPrintable(problem));
 }
 
 QTEST_MAIN(TestWizardStartup)

@@ -2,18 +2,16 @@
 
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
+#include "practice/PracticeServer.h"
 #include "qlik/QlikCloudClient.h"
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
 
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 
 namespace Dawiso {
 
-PracticeTenant::PracticeTenant(QObject *parent)
+PracticeTenant::PracticeTenant(std::unique_ptr<PracticeServer> server, QObject *parent)
     : QObject(parent)
-    , m_simulator(std::make_unique<Simulator::QlikSimulator>())
+    , m_server(std::move(server))
     , m_network(new QNetworkAccessManager(this))
 { }
 
@@ -24,36 +22,34 @@ bool PracticeTenant::start(TlsTrust *trust)
     // A fixed port when it is free, so that repeated practice runs reuse one keychain entry ("localhost:47823")
     // instead of leaving one behind per run; any free port otherwise.
     constexpr quint16 preferredPort = 47823;
-    if (!m_simulator->start(QHostAddress::LocalHost, preferredPort) && !m_simulator->start())
+    if (!m_server->start(preferredPort))
         return false;
-    trust->pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));
+    trust->pin(m_server->hostAndPort(), CertificateSummary::sha256(m_server->certificate()));
     m_client = new QlikCloudClient(m_network, trust, this);
-    m_client->setBaseUrl(m_simulator->baseUrl());
+    m_client->setBaseUrl(m_server->baseUrl());
     return true;
 }
 
 QString PracticeTenant::hostAndPort() const
 {
-    return m_simulator->hostAndPort();
+    return m_server->hostAndPort();
 }
 
-PracticeCredentials PracticeTenant::credentials()
+PracticeCredentials PracticeTenant::credentials() const
 {
-    using Simulator::DemoTenant;
-    return {DemoTenant::nativeClientId(), DemoTenant::m2mClientId(), DemoTenant::m2mClientSecret(),
-            DemoTenant::password()};
+    return m_server->credentials();
 }
 
 QList<PracticeSample> PracticeTenant::samples() const
 {
-    using Simulator::SampleKey;
+    using Sample = PracticeServer::Sample;
     return {
-        {tr("Dawiso Integration: a healthy key of a non-admin user"), m_simulator->sampleToken(SampleKey::Healthy)},
-        {tr("Alex Admin: a key of a tenant admin"), m_simulator->sampleToken(SampleKey::TenantAdmin)},
-        {tr("Grace Group-Admin: a tenant admin through a group"), m_simulator->sampleToken(SampleKey::GroupAdmin)},
-        {tr("A key that expires in 3 days"), m_simulator->sampleToken(SampleKey::ExpiringSoon)},
-        {tr("A revoked key"), m_simulator->sampleToken(SampleKey::Revoked)},
-        {tr("An expired key"), m_simulator->sampleToken(SampleKey::Expired)},
+        {tr("Dawiso Integration: a healthy key of a non-admin user"), m_server->sampleToken(Sample::Healthy)},
+        {tr("Alex Admin: a key of a tenant admin"), m_server->sampleToken(Sample::TenantAdmin)},
+        {tr("Grace Group-Admin: a tenant admin through a group"), m_server->sampleToken(Sample::GroupAdmin)},
+        {tr("A key that expires in 3 days"), m_server->sampleToken(Sample::ExpiringSoon)},
+        {tr("A revoked key"), m_server->sampleToken(Sample::Revoked)},
+        {tr("An expired key"), m_server->sampleToken(Sample::Expired)},
     };
 }
 

@@ -6,41 +6,38 @@
 #include <QList>
 #include <QObject>
 
-class QNetworkAccessManager;
-
 #include <memory>
+
+class QNetworkAccessManager;
 
 namespace Dawiso {
 
+class PracticeServer;
 class QlikCloudClient;
 class TlsTrust;
 
-namespace Simulator {
-class QlikSimulator;
-}
-
-// The practice run's tenant: the Qlik simulator, started in this process on a loopback port, with exactly its own
-// certificate trusted for exactly its address.
+// The practice run's tenant: a PracticeServer (the simulator, from the practice plugin) started in this process on
+// a loopback port, with exactly its own certificate trusted for exactly its address.
 class PracticeTenant : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit PracticeTenant(QObject *parent = nullptr);
+    explicit PracticeTenant(std::unique_ptr<PracticeServer> server, QObject *parent = nullptr);
     ~PracticeTenant() override;
 
-    // Starts the simulator and pins its certificate in trust. False when no loopback port could be opened.
+    // Starts the server and pins its certificate in trust. False when no loopback port could be opened.
     bool start(TlsTrust *trust);
     QString hostAndPort() const;
     QList<PracticeSample> samples() const;
-    // The simulated tenant's sign-in details: fixed, so known before it starts.
-    static PracticeCredentials credentials();
+    // The simulated tenant's sign-in details.
+    PracticeCredentials credentials() const;
     // A client of the practice tenant (no key), for the practice sign-in page.
     QlikCloudClient *client() const { return m_client; }
-    Simulator::QlikSimulator *simulator() const { return m_simulator.get(); }
+    PracticeServer *server() const { return m_server.get(); }
 
 private:
-    std::unique_ptr<Simulator::QlikSimulator> m_simulator;
+    std::unique_ptr<PracticeServer> m_server;
     QNetworkAccessManager *m_network;
     QlikCloudClient *m_client = nullptr;
 };

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "setup/PracticeCredentials.h"
+
+#include <QByteArray>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrl>
+#include <QtPlugin>
+
+#include <memory>
+
+namespace Dawiso {
+
+// The simulated Qlik Cloud tenant of a practice run, as the wizard sees it. The simulator behind it lives in a
+// plugin (src/practice) that only a practice run loads: a normal run loads no HTTP server and no libcrypto.
+class PracticeServer
+{
+public:
+    // The sample API keys a practice run offers on the key page.
+    enum class Sample { Healthy, TenantAdmin, GroupAdmin, ExpiringSoon, Revoked, Expired };
+
+    virtual ~PracticeServer() = default;
+
+    // Listens on loopback, on preferredPort when it is free, else on any free port. False when no port opens.
+    virtual bool start(quint16 preferredPort) = 0;
+    virtual QString hostAndPort() const = 0; // "localhost:<port>"
+    virtual QUrl baseUrl() const = 0; // "https://localhost:<port>"
+    virtual QSslCertificate certificate() const = 0; // the self-signed certificate it serves, made at start
+    virtual QByteArray sampleToken(Sample sample) const = 0;
+    virtual PracticeCredentials credentials() const = 0;
+};
+
+// What the practice plugin's root object implements.
+class PracticeServerFactory
+{
+public:
+    virtual ~PracticeServerFactory() = default;
+    virtual std::unique_ptr<PracticeServer> createServer() = 0;
+};
+
+} // namespace Dawiso
+
+#define DawisoPracticeServerFactory_iid "com.dawiso.QlikSetup.PracticeServerFactory/1"
+Q_DECLARE_INTERFACE(Dawiso::PracticeServerFactory, DawisoPracticeServerFactory_iid)

@@ -1,0 +1,64 @@
+#include "SimulatorPracticeServer.h"
+
+#include "simulator/DemoTenant.h"
+#include "simulator/QlikSimulator.h"
+
+#include <QHostAddress>
+
+namespace Dawiso {
+
+using Simulator::DemoTenant;
+using Simulator::SampleKey;
+
+SimulatorPracticeServer::SimulatorPracticeServer()
+    : m_simulator(std::make_unique<Simulator::QlikSimulator>())
+{ }
+
+SimulatorPracticeServer::~SimulatorPracticeServer() = default;
+
+bool SimulatorPracticeServer::start(quint16 preferredPort)
+{
+    return m_simulator->start(QHostAddress::LocalHost, preferredPort) || m_simulator->start();
+}
+
+QString SimulatorPracticeServer::hostAndPort() const
+{
+    return m_simulator->hostAndPort();
+}
+
+QUrl SimulatorPracticeServer::baseUrl() const
+{
+    return m_simulator->baseUrl();
+}
+
+QSslCertificate SimulatorPracticeServer::certificate() const
+{
+    return m_simulator->certificate();
+}
+
+QByteArray SimulatorPracticeServer::sampleToken(Sample sample) const
+{
+    switch (sample) {
+    case Sample::Healthy:
+        return m_simulator->sampleToken(SampleKey::Healthy);
+    case Sample::TenantAdmin:
+        return m_simulator->sampleToken(SampleKey::TenantAdmin);
+    case Sample::GroupAdmin:
+        return m_simulator->sampleToken(SampleKey::GroupAdmin);
+    case Sample::ExpiringSoon:
+        return m_simulator->sampleToken(SampleKey::ExpiringSoon);
+    case Sample::Revoked:
+        return m_simulator->sampleToken(SampleKey::Revoked);
+    case Sample::Expired:
+        return m_simulator->sampleToken(SampleKey::Expired);
+    }
+    return {};
+}
+
+PracticeCredentials SimulatorPracticeServer::credentials() const
+{
+    return {DemoTenant::nativeClientId(), DemoTenant::m2mClientId(), DemoTenant::m2mClientSecret(),
+            DemoTenant::password()};
+}
+
+} // namespace Dawiso
