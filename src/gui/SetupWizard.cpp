@@ -56,7 +56,7 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
         AboutDialog about(this);
         about.exec();
     });
-    connect(m_controller->automation(), &AutomatedSetup::browserNeeded, this, &SetupWizard::openSignInPage);
+    connect(m_controller, &SetupController::signInBrowserNeeded, this, &SetupWizard::openSignInPage);
     connect(m_deploymentPage, &DeploymentPage::practiceRequested, this, [this] {
         if (startPracticeRun())
             next();
@@ -217,7 +217,7 @@ void SetupWizard::reject()
         if (answer != QMessageBox::Discard)
             return;
     }
-    m_controller->automation()->forgetSignIns();
+    m_controller->forgetSignIns();
     m_controller->forgetKey();
     QWizard::reject();
 }

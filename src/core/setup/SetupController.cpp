@@ -21,6 +21,7 @@ namespace Dawiso {
 SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust, SecretStore *store,
                                  ConnectionIndex *index, QObject *parent)
     : QObject(parent)
+    , m_network(network)
     , m_trust(trust)
     , m_store(store)
     , m_hostProbe(new HostProbe(network, trust, this))
@@ -29,7 +30,6 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     , m_saver(new CredentialSaver(store, index, this))
     , m_checkClient(new QlikCloudClient(network, trust, this))
     , m_connectionCheck(new ConnectionCheck(m_checkClient, this))
-    , m_automation(new AutomatedSetup(network, trust, this))
     , m_revokeClient(new QlikCloudClient(network, trust, this))
     , m_revoker(new ApiKeyRevoker(m_revokeClient, this))
 {
@@ -45,7 +45,7 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     connect(m_hostProbe, &HostProbe::progress, this, &SetupController::hostCheckProgress);
     connect(m_hostProbe, &HostProbe::finished, this, [this](const HostProbeResult &result) {
         m_hostResult = result;
-        if (result.isQlikCloudTenant())
+        if (m_automation && result.isQlikCloudTenant())
             m_automation->setTenant(result.host.baseUrl(), result.metadata);
         emit hostCheckFinished(result);
     });
@@ -89,8 +89,27 @@ void SetupController::setPracticeRun(bool practiceRun, const PracticeCredentials
 void SetupController::setOAuthClientSettings(OAuthClientSettings *settings)
 {
     m_oauthClients = settings;
-    if (settings)
+    if (settings && m_automation)
         m_automation->setRedirectPort(settings->redirectPort());
+}
+
+AutomatedSetup *SetupController::automation()
+{
+    if (!m_automation) {
+        m_automation = new AutomatedSetup(m_network, m_trust, this);
+        connect(m_automation, &AutomatedSetup::browserNeeded, this, &SetupController::signInBrowserNeeded);
+        if (m_oauthClients)
+            m_automation->setRedirectPort(m_oauthClients->redirectPort());
+        if (m_hostResult.isQlikCloudTenant())
+            m_automation->setTenant(m_hostResult.host.baseUrl(), m_hostResult.metadata);
+    }
+    return m_automation;
+}
+
+void SetupController::forgetSignIns()
+{
+    if (m_automation)
+        m_automation->forgetSignIns();
 }
 
 QString SetupController::rememberedOAuthClientId() const

@@ -5,6 +5,7 @@
 #include "host/ParsedHost.h"
 #include "provision/ApiKeyCreation.h"
 #include "provision/ProvisionStepError.h"
+#include "setup/AutomatedSetup.h"
 #include "setup/CredentialSaveResult.h"
 #include "setup/CredentialSaver.h"
 #include "setup/HostProbeResult.h"
@@ -20,7 +21,6 @@ namespace Dawiso {
 
 class CertificatePinStore;
 class ApiKeyRevoker;
-class AutomatedSetup;
 class ConnectionCheck;
 class ConnectionIndex;
 class OAuthClientSettings;
@@ -76,8 +76,11 @@ public:
     bool hasVerifiedKey() const;
     void forgetKey();
 
-    // "Do it for me": the automated Access and Key steps (set up for the confirmed host).
-    AutomatedSetup *automation() const { return m_automation; }
+    // "Do it for me": the automated Access and Key steps (set up for the confirmed host). Made when first asked for:
+    // most runs never use it, and it is a dozen objects the window would otherwise build before it shows.
+    AutomatedSetup *automation();
+    // Drops the automated steps' sign-ins, if there were any.
+    void forgetSignIns();
     // Takes the key the wizard just created as the integration user, as if it had been pasted and verified. It stays
     // in memory until it is stored; the keychain step follows.
     void adoptCreatedKey(const ApiKeyCreation::Result &created);
@@ -115,8 +118,11 @@ signals:
     void connectionCheckProgress(const QString &message);
     void connectionCheckFinished(const Dawiso::ConnectionReport &report);
     void createdKeyRevoked(bool revoked, const Dawiso::ProvisionStepError &error);
+    // The automated steps need the browser for a sign-in (see AutomatedSetup::browserNeeded).
+    void signInBrowserNeeded(Dawiso::AutomatedSetup::SignInRole role, const QUrl &url);
 
 private:
+    QNetworkAccessManager *m_network;
     TlsTrust *m_trust;
     SecretStore *m_store;
     CertificatePinStore *m_pinStore = nullptr;
@@ -126,7 +132,7 @@ private:
     CredentialSaver *m_saver;
     QlikCloudClient *m_checkClient;
     ConnectionCheck *m_connectionCheck;
-    AutomatedSetup *m_automation;
+    AutomatedSetup *m_automation = nullptr; // see automation()
     QlikCloudClient *m_revokeClient;
     ApiKeyRevoker *m_revoker;
     QString m_createdKeyId;
