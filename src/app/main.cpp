@@ -13,7 +13,6 @@
 #include "setup/SetupController.h"
 
 #include <QApplication>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QTextStream>
@@ -125,9 +124,9 @@ int main(int argc, char **argv)
     ConnectionIndex index(&settings);
     OAuthClientSettings oauthClients(&settings);
     KeychainSecretStore secretStore;
-    QNetworkAccessManager network;
 
-    SetupController controller(&network, &trust, &secretStore, &index);
+    // With a network manager of its own, made when the first step needs it (not before the window shows).
+    SetupController controller(nullptr, &trust, &secretStore, &index);
     controller.setCertificatePinStore(&pinStore);
     controller.setOAuthClientSettings(&oauthClients);
 

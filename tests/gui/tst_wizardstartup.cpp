@@ -51,6 +51,7 @@ private slots:
     void practiceRunStartsTheTenantWhenTheFirstPageIsLeft();
     void pagesAreBuiltOnTheWayAndKeepWhatWasTyped();
     void aMissingPracticePluginIsExplained();
+    void theNetworkIsMadeWhenTheFirstStepNeedsIt();
 
 private:
     void show();
@@ -175,6 +176,26 @@ void TestWizardStartup::aMissingPracticePluginIsExplained()
     QVERIFY(!PracticeServerLoader::load({empty.path()}, &problem));
     QVERIFY2(problem.startsWith(QStringLiteral("The practice run's component could not be loaded")),
              qPrintable(problem));
+}
+
+void TestWizardStartup::theNetworkIsMadeWhenTheFirstStepNeedsIt()
+{
+    // As the program runs it: the controller makes its own network manager, and the objects that do the steps, only
+    // when a step starts; the window shows without them.
+    m_driver.reset();
+    m_wizard.reset();
+    m_controller = std::make_unique<SetupController>(nullptr, m_trust.get(), m_store.get(), m_index.get());
+    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    m_wizard->setInitialHost(QStringLiteral("127.0.0.1:1")); // refused at once: the check ends quickly
+    show();
+    QVERIFY(m_controller->findChildren<QNetworkAccessManager *>().isEmpty());
+
+    m_driver->clickNext(); // the host page checks the address once "typing" pauses
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->findChildren<QNetworkAccessManager *>().size(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isCheckingHost(), 20000);
+    QCOMPARE(m_network->requests, 0); // the test's own manager was not given to this controller
 }
 
 QTEST_MAIN(TestWizardStartup)

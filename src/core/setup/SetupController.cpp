@@ -16,6 +16,8 @@
 #include "setup/KeyVerifier.h"
 #include "token/SecureMemory.h"
 
+#include <QNetworkAccessManager>
+
 namespace Dawiso {
 
 SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust, SecretStore *store,
@@ -24,15 +26,28 @@ SetupController::SetupController(QNetworkAccessManager *network, TlsTrust *trust
     , m_network(network)
     , m_trust(trust)
     , m_store(store)
-    , m_hostProbe(new HostProbe(network, trust, this))
-    , m_client(new QlikCloudClient(network, trust, this))
-    , m_keyVerifier(new KeyVerifier(m_client, this))
-    , m_saver(new CredentialSaver(store, index, this))
-    , m_checkClient(new QlikCloudClient(network, trust, this))
-    , m_connectionCheck(new ConnectionCheck(m_checkClient, this))
-    , m_revokeClient(new QlikCloudClient(network, trust, this))
-    , m_revoker(new ApiKeyRevoker(m_revokeClient, this))
+    , m_index(index)
+{ }
+
+QNetworkAccessManager *SetupController::network()
 {
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
+}
+
+void SetupController::ensureServices()
+{
+    if (m_hostProbe)
+        return;
+    m_hostProbe = new HostProbe(network(), m_trust, this);
+    m_client = new QlikCloudClient(network(), m_trust, this);
+    m_keyVerifier = new KeyVerifier(m_client, this);
+    m_saver = new CredentialSaver(m_store, m_index, this);
+    m_checkClient = new QlikCloudClient(network(), m_trust, this);
+    m_connectionCheck = new ConnectionCheck(m_checkClient, this);
+    m_revokeClient = new QlikCloudClient(network(), m_trust, this);
+    m_revoker = new ApiKeyRevoker(m_revokeClient, this);
     connect(m_revoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const ProvisionStepError &error) {
         m_revokeClient->clearApiKey();
         if (revoked) {
@@ -96,7 +111,7 @@ void SetupController::setOAuthClientSettings(OAuthClientSettings *settings)
 AutomatedSetup *SetupController::automation()
 {
     if (!m_automation) {
-        m_automation = new AutomatedSetup(m_network, m_trust, this);
+        m_automation = new AutomatedSetup(network(), m_trust, this);
         connect(m_automation, &AutomatedSetup::browserNeeded, this, &SetupController::signInBrowserNeeded);
         if (m_oauthClients)
             m_automation->setRedirectPort(m_oauthClients->redirectPort());
@@ -142,17 +157,19 @@ void SetupController::checkHost(const ParsedHost &host)
     if (host.hostAndPort() != confirmedHost().hostAndPort())
         forgetKey();
     m_hostResult = HostProbeResult();
+    ensureServices();
     m_hostProbe->start(host);
 }
 
 void SetupController::cancelHostCheck()
 {
-    m_hostProbe->cancel();
+    if (m_hostProbe)
+        m_hostProbe->cancel();
 }
 
 bool SetupController::isCheckingHost() const
 {
-    return m_hostProbe->isRunning();
+    return m_hostProbe && m_hostProbe->isRunning();
 }
 
 void SetupController::trustCertificate(const QString &hostAndPort, const QByteArray &sha256Fingerprint)
@@ -169,6 +186,7 @@ ParsedHost SetupController::confirmedHost() const
 
 void SetupController::verifyKey(const ApiKeyToken &token)
 {
+    ensureServices();
     m_saver->cancel();
     m_saveResult = CredentialSaveResult();
     m_keyVerification = KeyVerification();
@@ -179,12 +197,13 @@ void SetupController::verifyKey(const ApiKeyToken &token)
 
 void SetupController::cancelKeyCheck()
 {
-    m_keyVerifier->cancel();
+    if (m_keyVerifier)
+        m_keyVerifier->cancel();
 }
 
 bool SetupController::isCheckingKey() const
 {
-    return m_keyVerifier->isRunning();
+    return m_keyVerifier && m_keyVerifier->isRunning();
 }
 
 bool SetupController::hasVerifiedKey() const
@@ -198,12 +217,14 @@ void SetupController::forgetKey()
     // retries, copies it securely or revokes it; see unsavedCreatedKeyId()).
     if (!unsavedCreatedKeyId().isEmpty())
         return;
-    m_keyVerifier->cancel();
-    m_saver->cancel();
+    if (m_hostProbe) { // the services exist
+        m_keyVerifier->cancel();
+        m_saver->cancel();
+        m_connectionCheck->cancel();
+    }
     m_token.wipe();
     m_keyVerification = KeyVerification();
     m_saveResult = CredentialSaveResult();
-    m_connectionCheck->cancel();
     m_connectionReport = ConnectionReport();
 }
 
@@ -219,12 +240,13 @@ void SetupController::saveCredential()
     connection.userId = m_keyVerification.user.id;
     connection.keyId = m_keyVerification.keyId;
     connection.keyExpiry = m_keyVerification.expiry;
+    ensureServices();
     m_saver->save(connection, m_token.token());
 }
 
 bool SetupController::isSaving() const
 {
-    return m_saver->isRunning();
+    return m_saver && m_saver->isRunning();
 }
 
 QString SetupController::secretStoreLocation() const
@@ -234,6 +256,7 @@ QString SetupController::secretStoreLocation() const
 
 void SetupController::runConnectionCheck()
 {
+    ensureServices();
     if (m_readingForCheck || m_connectionCheck->isRunning() || !confirmedHost().isValid())
         return;
     m_connectionReport = ConnectionReport();
@@ -268,12 +291,13 @@ void SetupController::runConnectionCheck()
 
 void SetupController::cancelConnectionCheck()
 {
-    m_connectionCheck->cancel();
+    if (m_connectionCheck)
+        m_connectionCheck->cancel();
 }
 
 bool SetupController::isCheckingConnection() const
 {
-    return m_readingForCheck || m_connectionCheck->isRunning();
+    return m_readingForCheck || (m_connectionCheck && m_connectionCheck->isRunning());
 }
 
 void SetupController::adoptCreatedKey(const ApiKeyCreation::Result &created)
@@ -310,6 +334,7 @@ void SetupController::revokeCreatedKey()
 {
     if (m_createdKeyId.isEmpty() || m_token.isEmpty())
         return;
+    ensureServices();
     m_saver->cancel();
     m_revokeClient->setBaseUrl(confirmedHost().baseUrl());
     m_revokeClient->setApiKey(m_token.token());

@@ -38,6 +38,8 @@ class SetupController : public QObject
     Q_OBJECT
 
 public:
+    // network: the one to use, or null for one of its own. Either way nothing of it, nor any of the objects that do the
+    // steps, is made before a step needs it: the window shows without building the network stack.
     SetupController(QNetworkAccessManager *network, TlsTrust *trust, SecretStore *store, ConnectionIndex *index,
                     QObject *parent = nullptr);
     ~SetupController() override;
@@ -122,19 +124,25 @@ signals:
     void signInBrowserNeeded(Dawiso::AutomatedSetup::SignInRole role, const QUrl &url);
 
 private:
+    QNetworkAccessManager *network();
+    // Makes the objects that do the steps, the first time a step starts.
+    void ensureServices();
+
     QNetworkAccessManager *m_network;
     TlsTrust *m_trust;
     SecretStore *m_store;
+    ConnectionIndex *m_index;
     CertificatePinStore *m_pinStore = nullptr;
-    HostProbe *m_hostProbe;
-    QlikCloudClient *m_client;
-    KeyVerifier *m_keyVerifier;
-    CredentialSaver *m_saver;
-    QlikCloudClient *m_checkClient;
-    ConnectionCheck *m_connectionCheck;
+    // The step services (see ensureServices()): all or none of them exist.
+    HostProbe *m_hostProbe = nullptr;
+    QlikCloudClient *m_client = nullptr;
+    KeyVerifier *m_keyVerifier = nullptr;
+    CredentialSaver *m_saver = nullptr;
+    QlikCloudClient *m_checkClient = nullptr;
+    ConnectionCheck *m_connectionCheck = nullptr;
     AutomatedSetup *m_automation = nullptr; // see automation()
-    QlikCloudClient *m_revokeClient;
-    ApiKeyRevoker *m_revoker;
+    QlikCloudClient *m_revokeClient = nullptr;
+    ApiKeyRevoker *m_revoker = nullptr;
     QString m_createdKeyId;
     bool m_readingForCheck = false;
 
