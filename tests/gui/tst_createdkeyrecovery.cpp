@@ -3,8 +3,8 @@
 // with the machine-to-machine sign-in for the admin part, and an in-memory keychain that can be made to fail.
 #include "AppTranslations.h"
 #include "FakeSecretStore.h"
-#include "InProcessPractice.h"
 #include "WizardDriver.h"
+#include "WizardFixture.h"
 #include "clipboard/SecretClipboard.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeTenant.h"
@@ -30,7 +30,7 @@
 using namespace Dawiso;
 using Simulator::DemoTenant;
 
-class TestCreatedKeyRecovery : public QObject
+class TestCreatedKeyRecovery : public QObject, protected Test::WizardFixture<FakeSecretStore>
 {
     Q_OBJECT
 
@@ -42,17 +42,6 @@ private slots:
 
 private:
     void createKeyWithFailingKeychain();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ConnectionIndex> m_index;
-    std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<SetupController> m_controller;
-    std::unique_ptr<SetupWizard> m_wizard;
-    std::unique_ptr<Test::WizardDriver> m_driver;
-    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestCreatedKeyRecovery::initTestCase()
@@ -62,26 +51,14 @@ void TestCreatedKeyRecovery::initTestCase()
 
 void TestCreatedKeyRecovery::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
-    m_store = std::make_unique<FakeSecretStore>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
-    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
-    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
+    createWizard();
     QVERIFY(m_wizard->startPracticeRun());
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QVERIFY(showWizard());
 }
 
 void TestCreatedKeyRecovery::cleanup()
 {
-    m_driver.reset();
-    m_wizard.reset();
-    m_controller.reset();
+    destroyWizard();
 }
 
 void TestCreatedKeyRecovery::createKeyWithFailingKeychain()

@@ -1,8 +1,8 @@
 // The whole guided Qlik Cloud flow, as a user walks it: real widgets driven with QTest, real HTTPS to the
 // simulator (the practice tenant), and the real Secret Service keychain at the end.
 #include "AppTranslations.h"
-#include "InProcessPractice.h"
 #include "WizardDriver.h"
+#include "WizardFixture.h"
 #include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
 #include "dialogs/FileDialog.h"
@@ -37,7 +37,7 @@
 using namespace Dawiso;
 using Simulator::SampleKey;
 
-class TestSetupWizard : public QObject
+class TestSetupWizard : public QObject, protected Test::WizardFixture<KeychainSecretStore>
 {
     Q_OBJECT
 
@@ -50,17 +50,6 @@ private slots:
 private:
     void walkToKeyPage();
     void useSample(int index);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ConnectionIndex> m_index;
-    std::unique_ptr<KeychainSecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<SetupController> m_controller;
-    std::unique_ptr<SetupWizard> m_wizard;
-    std::unique_ptr<Test::WizardDriver> m_driver;
-    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizard::initTestCase()
@@ -70,26 +59,14 @@ void TestSetupWizard::initTestCase()
 
 void TestSetupWizard::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
-    m_store = std::make_unique<KeychainSecretStore>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
-    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
-    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
+    createWizard();
     QVERIFY(m_wizard->startPracticeRun());
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QVERIFY(showWizard());
 }
 
 void TestSetupWizard::cleanup()
 {
-    m_driver.reset();
-    m_wizard.reset();
-    m_controller.reset();
+    destroyWizard();
 }
 
 void TestSetupWizard::useSample(int index)

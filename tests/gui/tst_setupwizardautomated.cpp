@@ -2,8 +2,8 @@
 // and assigns it to the user picked, that user signs in, and the key the wizard creates ends up in the real Secret
 // Service keychain and passes the connection check. Real widgets, real HTTPS and loopback OAuth, real keychain.
 #include "AppTranslations.h"
-#include "InProcessPractice.h"
 #include "WizardDriver.h"
+#include "WizardFixture.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
 #include "practice/PracticeTenant.h"
@@ -32,7 +32,7 @@
 using namespace Dawiso;
 using Simulator::DemoTenant;
 
-class TestSetupWizardAutomated : public QObject
+class TestSetupWizardAutomated : public QObject, protected Test::WizardFixture<KeychainSecretStore>
 {
     Q_OBJECT
 
@@ -46,17 +46,7 @@ private:
     // Plays the person at the practice sign-in page: waits for it, signs in as email.
     void signInAs(const QString &email);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ConnectionIndex> m_index;
     std::unique_ptr<OAuthClientSettings> m_oauthClients;
-    std::unique_ptr<KeychainSecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<SetupController> m_controller;
-    std::unique_ptr<SetupWizard> m_wizard;
-    std::unique_ptr<Test::WizardDriver> m_driver;
-    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizardAutomated::initTestCase()
@@ -66,28 +56,16 @@ void TestSetupWizardAutomated::initTestCase()
 
 void TestSetupWizardAutomated::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    createWizard();
     m_oauthClients = std::make_unique<OAuthClientSettings>(m_settings.get());
-    m_store = std::make_unique<KeychainSecretStore>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
     m_controller->setOAuthClientSettings(m_oauthClients.get());
-    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
-    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
     QVERIFY(m_wizard->startPracticeRun());
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QVERIFY(showWizard());
 }
 
 void TestSetupWizardAutomated::cleanup()
 {
-    m_driver.reset();
-    m_wizard.reset();
-    m_controller.reset();
+    destroyWizard();
 }
 
 void TestSetupWizardAutomated::signInAs(const QString &email)

@@ -2,9 +2,9 @@
 // keychain that can be made to fail.
 #include "AppTranslations.h"
 #include "FakeSecretStore.h"
-#include "InProcessPractice.h"
 #include "SimulatorTrust.h"
 #include "WizardDriver.h"
+#include "WizardFixture.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeTenant.h"
@@ -45,7 +45,7 @@ public slots:
     void open(const QUrl &url) { urls << url; }
 };
 
-class TestSetupWizardFailures : public QObject
+class TestSetupWizardFailures : public QObject, protected Test::WizardFixture<FakeSecretStore>
 {
     Q_OBJECT
 
@@ -71,17 +71,7 @@ private:
     void walkToKeyPage(Simulator::QlikSimulator &tenant);
     void walkToSavePageWithHealthyKey();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ConnectionIndex> m_index;
     std::unique_ptr<CertificatePinStore> m_pins;
-    std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<SetupController> m_controller;
-    std::unique_ptr<SetupWizard> m_wizard;
-    std::unique_ptr<Test::WizardDriver> m_driver;
-    std::unique_ptr<Test::InProcessPractice> m_practice;
 };
 
 void TestSetupWizardFailures::initTestCase()
@@ -91,27 +81,15 @@ void TestSetupWizardFailures::initTestCase()
 
 void TestSetupWizardFailures::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
+    createWizard();
     m_pins = std::make_unique<CertificatePinStore>(m_settings.get());
-    m_store = std::make_unique<FakeSecretStore>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
     m_controller->setCertificatePinStore(m_pins.get());
-    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
-    m_practice = std::make_unique<Test::InProcessPractice>(m_wizard.get());
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QVERIFY(showWizard());
 }
 
 void TestSetupWizardFailures::cleanup()
 {
-    m_driver.reset();
-    m_wizard.reset();
-    m_controller.reset();
+    destroyWizard();
 }
 
 void TestSetupWizardFailures::startPractice()

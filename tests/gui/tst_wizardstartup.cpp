@@ -5,6 +5,7 @@
 #include "FakeSecretStore.h"
 #include "SetupWizard.h"
 #include "WizardDriver.h"
+#include "WizardFixture.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeServerLoader.h"
 #include "practice/PracticeTenant.h"
@@ -40,7 +41,7 @@ protected:
 
 } // namespace
 
-class TestWizardStartup : public QObject
+class TestWizardStartup : public QObject, protected Test::WizardFixture<FakeSecretStore, CountingNetwork>
 {
     Q_OBJECT
 
@@ -55,42 +56,21 @@ private slots:
 
 private:
     void show();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ConnectionIndex> m_index;
-    std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<CountingNetwork> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<SetupController> m_controller;
-    std::unique_ptr<SetupWizard> m_wizard;
-    std::unique_ptr<Test::WizardDriver> m_driver;
 };
 
 void TestWizardStartup::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_index = std::make_unique<ConnectionIndex>(m_settings.get());
-    m_store = std::make_unique<FakeSecretStore>();
-    m_network = std::make_unique<CountingNetwork>();
-    m_trust = std::make_unique<TlsTrust>();
-    m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
-    m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-    m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
+    createWizard();
 }
 
 void TestWizardStartup::cleanup()
 {
-    m_driver.reset();
-    m_wizard.reset();
-    m_controller.reset();
+    destroyWizard();
 }
 
 void TestWizardStartup::show()
 {
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    QVERIFY(showWizard());
     QTest::qWait(50); // whatever start-up might queue gets its turn
 }
 
