@@ -31,7 +31,9 @@ StartupBenchmark::StartupBenchmark(const Options &options)
 {
     m_subjects = {
         {QStringLiteral("bare QWizard (bare_wizard)"), options.baseline, {}, 0, 0, {}},
+        {QStringLiteral("+ Qt Network (bare_wizard_network)"), options.networkBaseline, {}, 0, 0, {}},
         {QStringLiteral("its first page alone (page_wizard)"), options.pageReference, {}, 0, 0, {}},
+        {QStringLiteral("+ Qt Network (page_wizard_network)"), options.networkPageReference, {}, 0, 0, {}},
         {QStringLiteral("dawiso-qlik-setup"), options.application, {}, appTimeTarget, memoryTarget, {}},
         {QStringLiteral("dawiso-qlik-setup --demo"),
          options.application,
@@ -92,7 +94,8 @@ int StartupBenchmark::run()
 
 bool StartupBenchmark::prepareEnvironment()
 {
-    for (const QString &program : {m_options.application, m_options.baseline, m_options.pageReference}) {
+    for (const Subject &subject : std::as_const(m_subjects)) {
+        const QString &program = subject.program;
         if (!QFileInfo(program).isExecutable()) {
             m_problem = QStringLiteral("%1 is not an executable (build it first)").arg(program);
             return false;

@@ -10,9 +10,9 @@ class QTextStream;
 
 namespace Dawiso::Bench {
 
-// Starts the wizard, the bare-Qt baseline and the first-page reference again and again, in turns, each quitting after
-// its first painted frame, and compares what their StartupProbe reported: the time to that frame and the peak resident
-// memory then.
+// Starts the wizard, the bare-Qt baseline and the references again and again, in turns, each quitting after its first
+// painted frame, and compares what their StartupProbe reported: the time to that frame and the peak resident memory
+// then.
 class StartupBenchmark
 {
 public:
@@ -20,7 +20,11 @@ public:
     {
         QString application; // dawiso-qlik-setup
         QString baseline; // bare_wizard
-        QString pageReference; // page_wizard: the first page alone, shown for reference
+        // References, shown without a target: the baseline linked against Qt Network (bare_wizard_network), the first
+        // page alone (page_wizard) and the first page alone linked against Qt Network (page_wizard_network).
+        QString networkBaseline;
+        QString pageReference;
+        QString networkPageReference;
         int runs = 31; // measured runs of each, after the warm-up runs
         int warmUps = 3;
     };

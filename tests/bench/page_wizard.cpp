@@ -3,6 +3,9 @@
 // style, a 48 px logo, 720 × 600, command links without Qt's default arrow), in a QWizard linked against Qt Widgets
 // only, with the same StartupProbe. What it costs over bare_wizard is what the page itself costs; what
 // dawiso-qlik-setup costs over it is the product: its libraries, services and code.
+//
+// Built twice, like bare_wizard: page_wizard_network is linked against Qt Network as well (DQS_BENCH_WITH_QT_NETWORK),
+// so that what dawiso-qlik-setup costs over it is the product's own code and its other libraries.
 #include "AppStyle.h"
 #include "StartupProbe.h"
 #include "ui_DeploymentPage.h"
@@ -10,6 +13,9 @@
 #include <QApplication>
 #include <QPixmap>
 #include <QWizard>
+#ifdef DQS_BENCH_WITH_QT_NETWORK
+#include <QNetworkRequest>
+#endif
 
 namespace {
 
@@ -29,6 +35,10 @@ private:
 int main(int argc, char **argv)
 {
     Dawiso::StartupProbe::processStarted();
+#ifdef DQS_BENCH_WITH_QT_NETWORK
+    // As in bare_wizard.cpp: Qt Network loaded, nothing done with it.
+    const QNetworkRequest unusedRequest;
+#endif
     QApplication app(argc, argv);
     QApplication::setStyle(new Dawiso::AppStyle);
     QWizard wizard;

@@ -13,9 +13,11 @@
 // - memory: the median peak resident memory of dawiso-qlik-setup at that frame against the baseline's: at most 1.2
 //   times (--demo is shown too).
 // The time from main() and the CPU time of each are printed as well, without targets: they show how much of the
-// difference is the loading of libraries before main() and how much is work. So is a reference without a target,
-// page_wizard: the wizard's first page alone in a bare QWizard, which separates what the page costs from what the
-// product costs.
+// difference is the loading of libraries before main() and how much is work. So are references without a target,
+// which take the difference apart: bare_wizard_network, the baseline linked against Qt Network (what loading Qt Network
+// and its libraries costs any program that talks to the network); page_wizard, the wizard's first page alone in a bare
+// QWizard (what the page costs); page_wizard_network, that page linked against Qt Network (what is left over it is the
+// product's own code and its other libraries).
 //
 // Why the baseline is fair. bare_wizard is a QWizard with one empty QWizardPage, linked against Qt Widgets only,
 // built in the same tree with the same compiler flags and the same probe, and run in the same environment. All
@@ -44,10 +46,18 @@ int main(int argc, char **argv)
                                          QStringLiteral("path"), QStringLiteral(DQS_BENCH_APPLICATION));
     const QCommandLineOption baseline(QStringLiteral("baseline"), QStringLiteral("The bare QWizard's executable."),
                                       QStringLiteral("path"), QStringLiteral(DQS_BENCH_BASELINE));
+    const QCommandLineOption networkBaseline(
+        QStringLiteral("network-baseline"),
+        QStringLiteral("The bare QWizard linked against Qt Network, for reference."), QStringLiteral("path"),
+        QStringLiteral(DQS_BENCH_NETWORK_BASELINE));
     const QCommandLineOption pageReference(QStringLiteral("page-reference"),
                                            QStringLiteral("The first page alone in a QWizard, for reference."),
                                            QStringLiteral("path"), QStringLiteral(DQS_BENCH_PAGE_REFERENCE));
-    parser.addOptions({runs, application, baseline, pageReference});
+    const QCommandLineOption networkPageReference(
+        QStringLiteral("network-page-reference"),
+        QStringLiteral("The first page alone in a QWizard linked against Qt Network, for reference."),
+        QStringLiteral("path"), QStringLiteral(DQS_BENCH_NETWORK_PAGE_REFERENCE));
+    parser.addOptions({runs, application, baseline, networkBaseline, pageReference, networkPageReference});
     parser.process(app);
 
     StartupBenchmark::Options options;
@@ -55,7 +65,9 @@ int main(int argc, char **argv)
     options.runs = parser.value(runs).toInt(&runsOk);
     options.application = parser.value(application);
     options.baseline = parser.value(baseline);
+    options.networkBaseline = parser.value(networkBaseline);
     options.pageReference = parser.value(pageReference);
+    options.networkPageReference = parser.value(networkPageReference);
     if (!runsOk || options.runs < 10) {
         QTextStream(stderr) << "bench_startup: --runs needs at least 10." << Qt::endl;
         return StartupBenchmark::CouldNotRun;
