@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "CommandLine.h"
 #include "InterruptWatcher.h"
 #include "TerminalInput.h"
 #include "check/ConnectionCheck.h"
@@ -21,7 +22,6 @@
 #include <QSettings>
 #include <QSslCertificate>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -116,7 +116,7 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     // "check" itself is not an argument of the command.
     QStringList commandArguments = arguments.mid(2);
     for (const QString &argument : std::as_const(commandArguments)) {
-        if (looksLikeKeyOption(argument) || ApiKeyToken::fromPastedText(argument).isWellFormed()) {
+        if (looksLikeKeyOption(argument) || CommandLine::mayHoldKey(argument)) {
             return usageError(tr("The API key cannot be given as an argument: other programs and your shell's "
                                  "history can read arguments. Pipe it to --token-stdin instead, for example from "
                                  "your password manager, or store it on this computer with the wizard."));
@@ -143,7 +143,8 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     parser.addOptions({helpOption, hostOption, caFileOption, tokenStdinOption, formatOption});
 
     if (!parser.parse(commandArguments))
-        return usageError(parser.errorText());
+        return usageError(CommandLine::usageProblem(
+            arguments, {helpOption, hostOption, caFileOption, tokenStdinOption, formatOption}));
     if (parser.isSet(helpOption)) {
         writeTo(stdout, helpText(parser.helpText()).toUtf8());
         return Usable;
@@ -157,7 +158,7 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
         return usageError(tr("Say which Qlik tenant to check with --host, for example: --host acme.eu.qlikcloud.com"));
     const QString format = parser.value(formatOption).toLower();
     if (format != QLatin1String("text") && format != QLatin1String("json"))
-        return usageError(tr("The format “%1” is not known: use --format text or --format json.").arg(format));
+        return usageError(tr("The value of --format is not known: use --format text or --format json."));
 
     options->host = parser.value(hostOption);
     options->caFile = parser.value(caFileOption);
@@ -184,39 +185,28 @@ std::optional<int> CheckCommand::loadCaFile(const QString &path, TlsTrust *trust
 
 std::optional<int> CheckCommand::readKeyFromStdin(QByteArray *key)
 {
-    QByteArray buffer(StdinLimit, Qt::Uninitialized);
-    qsizetype used = 0;
-    bool interrupted = false;
+    QByteArray buffer;
+    TerminalInput::ReadResult read = TerminalInput::ReadResult::Failed;
     {
         if (TerminalInput::isTerminal(stdin))
             printError(tr("Paste the API key, press Enter, then Ctrl-D (on Windows: Ctrl-Z, then Enter)."));
         const TerminalInput terminal;
-        while (used < buffer.size()) {
-            const size_t got = std::fread(buffer.data() + used, 1, size_t(buffer.size() - used), stdin);
-            used += qsizetype(got);
-            if (got > 0)
-                continue;
-            interrupted = terminal.wasInterrupted();
-            // A signal other than Ctrl-C interrupted the read: go on reading.
-            if (!interrupted && std::ferror(stdin) && errno == EINTR) {
-                std::clearerr(stdin);
-                continue;
-            }
-            break;
-        }
+        read = terminal.readAll(&buffer, StdinLimit);
     }
-    if (interrupted) {
-        SecureMemory::wipe(buffer);
+    switch (read) {
+    case TerminalInput::ReadResult::Complete:
+        break;
+    case TerminalInput::ReadResult::Interrupted:
         return fail(Interrupted, tr("Stopped before the key was read."));
-    }
-    const bool tooLong = used == buffer.size();
-    buffer.truncate(used);
-    if (tooLong) {
-        SecureMemory::wipe(buffer);
+    case TerminalInput::ReadResult::TooLong:
         return fail(UsageError,
                     tr("Standard input holds more than %1 KiB, far more than an API key. Pipe only the key "
                        "to --token-stdin.")
                         .arg(StdinLimit / 1024));
+    case TerminalInput::ReadResult::Failed:
+        return fail(UsageError,
+                    tr("Standard input could not be read. Pipe the key to --token-stdin, for example: "
+                       "your-password-manager get qlik-key | dawiso-qlik-setup check --host HOST --token-stdin"));
     }
 
     QString text = QString::fromUtf8(buffer);

@@ -1,5 +1,9 @@
 #include "TerminalInput.h"
 
+#include "token/SecureMemory.h"
+
+#include <cerrno>
+
 #ifdef Q_OS_UNIX
 #include <csignal>
 #include <termios.h>
@@ -68,6 +72,41 @@ bool TerminalInput::isTerminal(std::FILE *stream)
     return ::isatty(::fileno(stream)) == 1;
 }
 
+TerminalInput::ReadResult TerminalInput::readAll(QByteArray *buffer, qsizetype limit) const
+{
+    SecureMemory::wipe(*buffer);
+    buffer->resize(limit);
+    qsizetype used = 0;
+    ReadResult result = ReadResult::TooLong;
+    // The descriptor itself: no FILE buffer ever holds what arrives.
+    while (used < limit) {
+        const ssize_t got = ::read(STDIN_FILENO, buffer->data() + used, size_t(limit - used));
+        if (got > 0) {
+            used += got;
+            continue;
+        }
+        if (got == 0) {
+            result = ReadResult::Complete;
+            break;
+        }
+        if (errno == EINTR) {
+            if (wasInterrupted()) {
+                result = ReadResult::Interrupted;
+                break;
+            }
+            continue; // another signal: go on reading
+        }
+        result = ReadResult::Failed;
+        break;
+    }
+    if (result != ReadResult::Complete) {
+        SecureMemory::wipe(*buffer);
+        return result;
+    }
+    buffer->truncate(used);
+    return result;
+}
+
 #else
 
 struct TerminalInput::Saved
@@ -80,6 +119,30 @@ TerminalInput::~TerminalInput() = default;
 bool TerminalInput::wasInterrupted() const
 {
     return false;
+}
+
+TerminalInput::ReadResult TerminalInput::readAll(QByteArray *buffer, qsizetype limit) const
+{
+    SecureMemory::wipe(*buffer);
+    buffer->resize(limit);
+    // Unbuffered, so that stdio keeps no copy of what arrives; set before the first read, as the C library requires.
+    std::setvbuf(stdin, nullptr, _IONBF, 0);
+    qsizetype used = 0;
+    while (used < limit) {
+        const size_t got = std::fread(buffer->data() + used, 1, size_t(limit - used), stdin);
+        used += qsizetype(got);
+        if (got == 0)
+            break;
+    }
+    ReadResult result = ReadResult::TooLong;
+    if (used < limit)
+        result = std::ferror(stdin) ? ReadResult::Failed : ReadResult::Complete;
+    if (result != ReadResult::Complete) {
+        SecureMemory::wipe(*buffer);
+        return result;
+    }
+    buffer->truncate(used);
+    return result;
 }
 
 bool TerminalInput::isTerminal(std::FILE *stream)

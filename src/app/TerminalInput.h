@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #include <cstdio>
@@ -14,12 +15,24 @@ namespace Dawiso {
 class TerminalInput
 {
 public:
+    enum class ReadResult {
+        Complete, // standard input ended; the buffer holds all of it
+        TooLong, // `limit` bytes arrived and standard input had not ended
+        Interrupted, // Ctrl-C
+        Failed, // a read error
+    };
+
     TerminalInput();
     ~TerminalInput();
     Q_DISABLE_COPY_MOVE(TerminalInput)
 
     // Whether Ctrl-C was pressed since construction.
     bool wasInterrupted() const;
+
+    // Reads standard input to its end into one buffer of `limit` bytes that never grows (growing would leave copies
+    // behind in freed memory). Reads past stdio's own buffer, which would otherwise keep a copy of a key until the
+    // program exits. Only Complete leaves data in *buffer; otherwise it is wiped and empty.
+    ReadResult readAll(QByteArray *buffer, qsizetype limit) const;
 
     static bool isTerminal(std::FILE *stream);
 

@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -72,6 +73,8 @@ private slots:
     void textEndsWithTheVerdict();
     void usageErrors_data();
     void usageErrors();
+    void keyInAnyArgumentIsNeverRepeated_data();
+    void keyInAnyArgumentIsNeverRepeated();
     void keychainUnavailableIsAUsageError();
     void helpNeedsNoDisplay();
     void unreachable_data();
@@ -295,7 +298,9 @@ void TestCheckCommand::usageErrors_data()
     QTest::newRow("a stray argument") << "check|--host|HOST|acme.eu.qlikcloud.com|--token-stdin" << QByteArray("TOKEN")
                                       << "only options";
     QTest::newRow("unknown option") << "check|--host|HOST|--verbose|--token-stdin" << QByteArray("TOKEN")
-                                    << "Unknown option 'verbose'";
+                                    << "Argument 4 on the command line is not an option";
+    QTest::newRow("flag with a value") << "check|--host|HOST|--token-stdin=yes" << QByteArray("TOKEN")
+                                       << "--token-stdin takes no value";
     QTest::newRow("nothing on stdin") << "check|--host|HOST|--token-stdin" << QByteArray()
                                       << "No API key arrived on standard input";
     QTest::newRow("blank lines on stdin")
@@ -340,6 +345,67 @@ void TestCheckCommand::usageErrors()
     QVERIFY2(!mentions.isEmpty() && QString::fromUtf8(result.err).contains(mentions), result.describe().constData());
     // Nothing was asked of Qlik.
     QCOMPARE(simulator->requests().size(), 0);
+}
+
+void TestCheckCommand::keyInAnyArgumentIsNeverRepeated_data()
+{
+    // Placeholders: KEY a JWT-shaped key; PART the same without its signature (not a well-formed key, so only the
+    // rule that errors never repeat a value keeps it out of the output). Rows without "check" run the wizard's own
+    // command line.
+    QTest::addColumn<QString>("argumentText"); // separated by "|"
+    QTest::newRow("check --format=KEY") << "check|--host|acme.eu.qlikcloud.com|--format=KEY|--token-stdin";
+    QTest::newRow("check --format PART") << "check|--host|acme.eu.qlikcloud.com|--format|PART|--token-stdin";
+    QTest::newRow("check -KEY") << "check|--host|acme.eu.qlikcloud.com|-KEY|--token-stdin";
+    QTest::newRow("check --KEY") << "check|--host|acme.eu.qlikcloud.com|--KEY|--token-stdin";
+    QTest::newRow("check -PART") << "check|--host|acme.eu.qlikcloud.com|-PART|--token-stdin";
+    QTest::newRow("check --PART=x") << "check|--host|acme.eu.qlikcloud.com|--PART=x|--token-stdin";
+    QTest::newRow("check --host=KEY") << "check|--host=KEY|--token-stdin";
+    QTest::newRow("check --ca-file=KEY") << "check|--host|acme.eu.qlikcloud.com|--ca-file=KEY|--token-stdin";
+    QTest::newRow("wizard: host KEY") << "acme.eu.qlikcloud.com|KEY";
+    QTest::newRow("wizard: host PART") << "acme.eu.qlikcloud.com|PART";
+    QTest::newRow("wizard: KEY as the host") << "KEY";
+    QTest::newRow("wizard: --KEY") << "--KEY";
+    QTest::newRow("wizard: -KEY") << "-KEY";
+    QTest::newRow("wizard: -PART") << "-PART";
+    QTest::newRow("wizard: --demo=KEY") << "--demo=KEY";
+    QTest::newRow("wizard: --demo=PART") << "--demo=PART";
+    QTest::newRow("wizard: --ca-file=KEY") << "--ca-file=KEY";
+}
+
+void TestCheckCommand::keyInAnyArgumentIsNeverRepeated()
+{
+    QFETCH(QString, argumentText);
+    const auto part = [](const QJsonObject &object) {
+        return QJsonDocument(object)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray unsigned_ =
+        part({{QStringLiteral("alg"), QStringLiteral("ES384")}, {QStringLiteral("typ"), QStringLiteral("JWT")}}) + '.'
+        + part({{QStringLiteral("sub"), QStringLiteral("fake-user-for-the-argument-test")},
+                {QStringLiteral("aud"), QStringLiteral("qlik.api")},
+                {QStringLiteral("iss"), QStringLiteral("qlik.api/api-keys")}});
+    const QByteArray key = unsigned_ + '.' + QByteArray("fake-signature-of-the-argument-test-0123456789");
+    m_process.addSecret(key);
+    m_process.addSecret(unsigned_);
+
+    QStringList arguments = argumentText.split(QLatin1Char('|'));
+    for (QString &argument : arguments) {
+        argument.replace(QStringLiteral("KEY"), QString::fromLatin1(key));
+        argument.replace(QStringLiteral("PART"), QString::fromLatin1(unsigned_));
+    }
+    // The wizard's command line is read in the program's GUI start-up: give it a display that needs no screen.
+    QProcessEnvironment environment = CheckProcess::headlessEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+
+    CheckProcess::Result result;
+    QVERIFY2(m_process.run(arguments, QByteArray(), &result, environment), m_process.problem().constData());
+    QVERIFY2(result.exitCode == UsageError, result.describe().constData());
+    // Not even changed in case (a host is shown in lower case).
+    const QByteArray output = result.out.toLower() + '\n' + result.err.toLower();
+    QVERIFY(!output.contains(key.toLower()));
+    QVERIFY(!output.contains(unsigned_.toLower()));
+    QVERIFY2(!result.err.isEmpty(), "a usage error says what was wrong");
 }
 
 void TestCheckCommand::keychainUnavailableIsAUsageError()

@@ -20,6 +20,9 @@ private slots:
     void init();
     void findsTheTenant();
     void reportsAnAliasWhenIssuerDiffers();
+    void endpointsOutsideTheIssuersOriginAreRefused();
+    void redirectToAnotherOriginIsRefused_data();
+    void redirectToAnotherOriginIsRefused();
     void notQlikWhenTheServerIsSomethingElse();
     void notQlikWhenTheAnswerIsNotMetadata();
     void untrustedCertificateCarriesTheCertificate();
@@ -72,13 +75,68 @@ void TestHostProbe::findsTheTenant()
 
 void TestHostProbe::reportsAnAliasWhenIssuerDiffers()
 {
+    // 127.0.0.1 reaches the tenant whose own address (issuer, endpoints) is localhost: an alias, like a vanity
+    // domain in front of a tenant.
+    const QString alias = QStringLiteral("127.0.0.1:%1").arg(m_simulator->port());
+    m_trust.pin(alias, CertificateSummary::sha256(m_simulator->certificate()));
+    HostProbe hostProbe(&m_network, &m_trust);
+    const HostProbeResult result = probe(hostProbe, alias);
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
+    QVERIFY(result.isAlias());
+    QCOMPARE(result.issuerHostAndPort, m_simulator->hostAndPort());
+    QVERIFY(result.message.contains(QLatin1String("localhost")));
+}
+
+void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
+{
+    // The issuer names another server than the one its token and sign-in endpoints are on: a client secret sent
+    // to "the tenant's token endpoint" would leave the tenant.
     m_simulator->setIssuerOverride(QStringLiteral("https://acme.eu.qlikcloud.com"));
     HostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
-    QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
-    QVERIFY(result.isAlias());
-    QCOMPARE(result.issuerHostAndPort, QStringLiteral("acme.eu.qlikcloud.com"));
-    QVERIFY(result.message.contains(QLatin1String("acme.eu.qlikcloud.com")));
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
+    QVERIFY(!result.isQlikCloudTenant());
+    QVERIFY2(result.message.contains(QLatin1String("acme.eu.qlikcloud.com")), qPrintable(result.message));
+    QVERIFY2(result.message.contains(m_simulator->hostAndPort()), qPrintable(result.message));
+    QVERIFY(result.message.contains(QLatin1String("different server")));
+    QVERIFY(result.advice.contains(QLatin1String("own address")));
+}
+
+void TestHostProbe::redirectToAnotherOriginIsRefused_data()
+{
+    QTest::addColumn<QString>("target"); // OTHER: a second simulator (another port); SELF-HTTP: this one over http
+    QTest::addColumn<bool>("otherIsTrusted");
+    QTest::newRow("another port, trusted") << QStringLiteral("OTHER") << true;
+    QTest::newRow("another port, untrusted certificate") << QStringLiteral("OTHER") << false;
+    QTest::newRow("another scheme") << QStringLiteral("SELF-HTTP") << false;
+}
+
+void TestHostProbe::redirectToAnotherOriginIsRefused()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, otherIsTrusted);
+    QlikSimulator other;
+    QVERIFY(other.start());
+    if (otherIsTrusted)
+        Test::trustSimulator(m_trust, other);
+    const QString path = QStringLiteral("/.well-known/oauth-authorization-server");
+    QUrl location = target == QLatin1String("OTHER") ? other.baseUrl() : m_simulator->baseUrl();
+    if (target == QLatin1String("SELF-HTTP"))
+        location.setScheme(QStringLiteral("http"));
+    location.setPath(path);
+    m_simulator->setRedirectTarget(path, location);
+
+    HostProbe hostProbe(&m_network, &m_trust);
+    const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
+    QCOMPARE(result.failure.kind(), RequestFailure::Kind::UnsafeRedirect);
+    // Nothing from the other origin: no answer, no certificate to offer for trust.
+    QCOMPARE(other.requests().size(), 0);
+    QVERIFY(result.failure.certificateChain().isEmpty());
+    QVERIFY(result.failure.certificateOrigin().isEmpty());
+    QVERIFY2(result.message.contains(m_simulator->hostAndPort()), qPrintable(result.message));
+    QVERIFY2(result.advice.contains(QLatin1String("own address")), qPrintable(result.advice));
+    QCOMPARE(m_simulator->requestCount(path), 1);
 }
 
 void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
@@ -113,6 +171,7 @@ void TestHostProbe::untrustedCertificateCarriesTheCertificate()
     QVERIFY(certificate.subject().contains(QLatin1String("localhost")));
     QVERIFY(certificate.validUntil() > QDateTime::currentDateTimeUtc());
     QCOMPARE(certificate.sha256Fingerprint().size(), 32 * 3 - 1);
+    QCOMPARE(result.failure.certificateOrigin(), m_simulator->hostAndPort());
 }
 
 void TestHostProbe::connectionRefused()

@@ -28,6 +28,11 @@ private slots:
     void tenantsMeFollows302();
     void crossOriginRedirectDropsAuthorization();
     void redirectToPlainHttpIsRefused();
+    void bodyNeverFollowsARedirectToAnotherOrigin_data();
+    void bodyNeverFollowsARedirectToAnotherOrigin();
+    void redirectWithoutABodyToResendIsFollowed_data();
+    void redirectWithoutABodyToResendIsFollowed();
+    void certificateFailureAfterARedirectNamesThatServer();
     void pagingFollowsNextUntilAbsent();
     void pagingWithStartingAfterCursors();
     void rateLimitIsRetriedAfterRetryAfter();
@@ -152,6 +157,98 @@ void TestQlikCloudClient::redirectToPlainHttpIsRefused()
     QCOMPARE(request->failure().kind(), RequestFailure::Kind::UnsafeRedirect);
     QVERIFY(request->failure().message().contains(m_simulator->hostAndPort()));
     QCOMPARE(m_simulator->requests().size(), 1);
+}
+
+void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // the simulator redirects users/me with 301, everything else with 302
+    QTest::newRow("PATCH after 301") << QByteArray("PATCH") << QStringLiteral("/api/v1/users/me");
+    QTest::newRow("PUT after 302") << QByteArray("PUT") << QStringLiteral("/api/v1/moved");
+    QTest::newRow("DELETE with a body after 302") << QByteArray("DELETE") << QStringLiteral("/api/v1/moved");
+}
+
+void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    // Another origin this run trusts: only the redirect rule keeps the body from going there.
+    QlikSimulator other;
+    QVERIFY(other.start());
+    Test::trustSimulator(*m_trust, other);
+    QUrl target = other.baseUrl();
+    target.setPath(QStringLiteral("/api/v1/elsewhere"));
+    m_simulator->setRedirectTarget(path, target);
+
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.method = method;
+    options.body = QByteArrayLiteral(R"({"clientSecret":"not-for-other-servers"})");
+    QlikRequest *request = run(m_client->send(m_client->urlFor(path), options));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::UnsafeRedirect);
+    QVERIFY2(request->failure().message().contains(QString::number(other.port())),
+             qPrintable(request->failure().message()));
+    QVERIFY(!request->failure().advice().isEmpty());
+    QCOMPARE(other.requests().size(), 0);
+    QCOMPARE(m_simulator->requests().size(), 1);
+    QCOMPARE(m_simulator->requests().at(0).method, method);
+}
+
+void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("sameOrigin");
+    QTest::addColumn<QByteArray>("methodAfterwards");
+    QTest::newRow("POST becomes GET after 302") << QByteArray("POST") << QByteArray("{}") << false << QByteArray("GET");
+    QTest::newRow("DELETE without a body") << QByteArray("DELETE") << QByteArray() << false << QByteArray("DELETE");
+    QTest::newRow("PUT with a body, same origin") << QByteArray("PUT") << QByteArray("{}") << true << QByteArray("PUT");
+}
+
+void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, sameOrigin);
+    QFETCH(QByteArray, methodAfterwards);
+    QlikSimulator other;
+    QVERIFY(other.start());
+    Test::trustSimulator(*m_trust, other);
+    QlikSimulator &destination = sameOrigin ? *m_simulator : other;
+    QUrl target = destination.baseUrl();
+    target.setPath(QStringLiteral("/api/v1/elsewhere"));
+    m_simulator->setRedirectTarget(QStringLiteral("/api/v1/moved"), target);
+
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.method = method;
+    options.body = body;
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/moved")), options));
+    QVERIFY(request);
+    QVERIFY2(!request->failure().isFailure(), qPrintable(request->failure().text()));
+    QCOMPARE(request->redirectCount(), 1);
+    const auto arrived = destination.requests();
+    QVERIFY(!arrived.isEmpty());
+    QCOMPARE(arrived.constLast().path, QStringLiteral("/api/v1/elsewhere"));
+    QCOMPARE(arrived.constLast().method, methodAfterwards);
+}
+
+void TestQlikCloudClient::certificateFailureAfterARedirectNamesThatServer()
+{
+    // The address asked is trusted; the one it redirects to is not. The failure is about the second server's
+    // certificate, and it must say so, or that certificate could be trusted for the first one.
+    QlikSimulator other;
+    QVERIFY(other.start());
+    QUrl target = other.baseUrl();
+    target.setPath(QStringLiteral("/api/v1/users/") + m_simulator->sampleUserId(SampleKey::Healthy));
+    m_simulator->setRedirectTarget(QStringLiteral("/api/v1/users/me"), target);
+
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
+    QVERIFY(request);
+    const RequestFailure failure = request->failure();
+    QCOMPARE(failure.kind(), RequestFailure::Kind::TlsUntrusted);
+    QCOMPARE(failure.certificateOrigin(), other.hostAndPort());
+    QCOMPARE(failure.peerCertificate().certificate(), other.certificate());
+    QVERIFY(failure.message().contains(other.hostAndPort()));
 }
 
 void TestQlikCloudClient::pagingFollowsNextUntilAbsent()
@@ -290,6 +387,7 @@ void TestQlikCloudClient::untrustedCertificateIsReportedWithDetails()
     QCOMPARE(failure.peerCertificate().sha256Fingerprint(),
              CertificateSummary::formatFingerprint(CertificateSummary::sha256(m_simulator->certificate())));
     QVERIFY(failure.message().contains(m_simulator->hostAndPort()));
+    QCOMPARE(failure.certificateOrigin(), m_simulator->hostAndPort());
     QCOMPARE(m_simulator->requests().size(), 0); // nothing was sent over the untrusted connection
 
     empty.pin(m_simulator->hostAndPort(), CertificateSummary::sha256(m_simulator->certificate()));

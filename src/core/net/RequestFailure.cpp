@@ -4,6 +4,16 @@
 
 namespace Dawiso {
 
+namespace {
+
+// Only where a redirect pointed (scheme, host, port): its path or query could carry anything.
+QString originText(const QUrl &target)
+{
+    return target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+} // namespace
+
 RequestFailure::RequestFailure(Kind kind, QString message, QString advice, QString detail)
     : m_kind(kind)
     , m_message(std::move(message))
@@ -114,6 +124,7 @@ RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, con
     }
     failure.m_sslErrors = errors;
     failure.m_chain = chain;
+    failure.m_certificateOrigin = hostAndPort;
     return failure;
 }
 
@@ -132,6 +143,25 @@ RequestFailure RequestFailure::unsafeRedirect(const QString &hostAndPort, const 
             tr("%1 sent the wizard to an address it will not follow (%2).")
                 .arg(hostAndPort, target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
             tr("Only encrypted (https) addresses are followed. Check the address you entered.")};
+}
+
+RequestFailure RequestFailure::redirectToOtherOrigin(const QString &hostAndPort, const QUrl &target)
+{
+    return {Kind::UnsafeRedirect,
+            tr("%1 did not answer itself: it sent the wizard on to a different address (%2).")
+                .arg(hostAndPort, originText(target)),
+            tr("Check the address you entered: it must be the server's own address, not one that forwards to "
+               "another.")};
+}
+
+RequestFailure RequestFailure::bodyRedirectToOtherOrigin(const QString &hostAndPort, const QUrl &target)
+{
+    return {Kind::UnsafeRedirect,
+            tr("%1 sent the wizard on to a different address (%2). The wizard did not follow, because it would have "
+               "sent the details of this request there.")
+                .arg(hostAndPort, originText(target)),
+            tr("Check that the address you entered is your Qlik tenant's own address and not one that forwards "
+               "elsewhere, then try again.")};
 }
 
 RequestFailure RequestFailure::tooManyRedirects(const QString &hostAndPort)

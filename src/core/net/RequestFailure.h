@@ -45,6 +45,10 @@ public:
                                         const QString &hostAndPort);
     static RequestFailure rateLimited(int waitedAttempts, int retryAfterSeconds);
     static RequestFailure unsafeRedirect(const QString &hostAndPort, const QUrl &target);
+    // A redirect to another scheme, host or port where the caller accepts an answer only from the origin it asked.
+    static RequestFailure redirectToOtherOrigin(const QString &hostAndPort, const QUrl &target);
+    // A redirect to another origin that would have repeated the request body there.
+    static RequestFailure bodyRedirectToOtherOrigin(const QString &hostAndPort, const QUrl &target);
     static RequestFailure tooManyRedirects(const QString &hostAndPort);
     static RequestFailure invalidResponse(const QString &hostAndPort, const QString &detail);
 
@@ -59,6 +63,9 @@ public:
     QList<QSslError> sslErrors() const { return m_sslErrors; }
     QList<QSslCertificate> certificateChain() const { return m_chain; }
     CertificateSummary peerCertificate() const;
+    // For a certificate failure: the server whose certificate it is, as TlsTrust::originKey() writes it. After a
+    // redirect this is not the address that was asked, and only this one may be shown or pinned. Empty otherwise.
+    QString certificateOrigin() const { return m_certificateOrigin; }
 
 private:
     RequestFailure(Kind kind, QString message, QString advice, QString detail = {});
@@ -69,6 +76,7 @@ private:
     QString m_detail;
     QList<QSslError> m_sslErrors;
     QList<QSslCertificate> m_chain;
+    QString m_certificateOrigin;
 };
 
 } // namespace Dawiso

@@ -208,16 +208,23 @@ void QlikRequest::followRedirect(const QByteArray &location)
         finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
         return;
     }
-    // A 307/308 repeats the body; it may hold a secret (a client secret, a PKCE verifier), so it never leaves the
-    // origin it was meant for.
-    const bool keepsBody = m_status == 307 || m_status == 308;
-    if (keepsBody && m_method != "GET" && !sameOrigin(target, m_originalUrl)) {
-        finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
-        return;
-    }
     // RFC 9110 §15.4: 303 turns any method into GET, and so do 301/302 after a POST (as every client does); 307
-    // and 308 repeat the request as it was.
-    if (m_status == 303 || ((m_status == 301 || m_status == 302) && m_method == "POST")) {
+    // and 308 repeat the request as it was, and so do 301/302 for PUT, PATCH and DELETE.
+    const bool becomesGet = m_status == 303 || ((m_status == 301 || m_status == 302) && m_method == "POST");
+    if (!sameOrigin(target, m_originalUrl)) {
+        if (m_sameOriginRedirectsOnly) {
+            finish(RequestFailure::redirectToOtherOrigin(TlsTrust::originKey(m_originalUrl), target));
+            return;
+        }
+        // A repeated body may hold a secret (a client secret, a PKCE verifier, a new key's settings), so it never
+        // leaves the origin it was meant for.
+        const bool resendsBody = !becomesGet && m_method != "GET" && !m_options.body.isEmpty();
+        if (resendsBody) {
+            finish(RequestFailure::bodyRedirectToOtherOrigin(hostAndPort(), target));
+            return;
+        }
+    }
+    if (becomesGet) {
         m_method = QByteArrayLiteral("GET");
         SecureMemory::wipe(m_options.body);
     }

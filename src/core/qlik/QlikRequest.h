@@ -19,10 +19,10 @@ namespace Dawiso {
 
 class TlsTrust;
 
-// One GET against Qlik, carried through to a final answer: follows redirects itself so that the Authorization
-// header only ever goes back to the origin it was meant for, waits out 429 answers as `retry-after` says (a bounded
-// number of times), gives up after a timeout, and can be cancelled at any point. Emits finished() exactly once,
-// asynchronously, and then deletes itself.
+// One request against Qlik, carried through to a final answer: follows redirects itself so that the Authorization
+// header and a request body only ever go to the origin they were meant for, waits out 429 answers as `retry-after`
+// says (a bounded number of times), gives up after a timeout, and can be cancelled at any point. Emits finished()
+// exactly once, asynchronously, and then deletes itself.
 class QlikRequest : public QObject
 {
     Q_OBJECT
@@ -31,6 +31,10 @@ public:
     QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, const QUrl &url, QByteArray authorization,
                 const QlikRequestOptions &options, QObject *parent = nullptr);
     ~QlikRequest() override;
+
+    // Off by default. On: a redirect to another scheme, host or port is a failure instead of being followed, for
+    // callers that trust an answer only from the origin they asked. Set before start().
+    void setSameOriginRedirectsOnly(bool only) { m_sameOriginRedirectsOnly = only; }
 
     void start();
     void cancel();
@@ -80,6 +84,7 @@ private:
     QTimer m_retryTimer;
     bool m_timedOut = false;
     bool m_finished = false;
+    bool m_sameOriginRedirectsOnly = false;
     int m_redirects = 0;
     int m_rateLimitWaits = 0;
     int m_status = 0;

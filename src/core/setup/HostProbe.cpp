@@ -23,6 +23,9 @@ void HostProbe::start(const ParsedHost &host)
     options.timeout = m_timeout;
     QlikRequest *request =
         m_client->send(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
+    // The answer must come from the address that was typed: a certificate, an issuer or endpoints from wherever a
+    // redirect points would be taken for the tenant's own.
+    request->setSameOriginRedirectsOnly(true);
     m_request = request;
     connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
@@ -83,6 +86,12 @@ void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
             : HostProbeResult::Outcome::Unreachable;
         result.message = result.failure.message();
         result.advice = result.failure.advice();
+        if (result.failure.kind() == RequestFailure::Kind::UnsafeRedirect) {
+            result.outcome = HostProbeResult::Outcome::NotQlik;
+            result.advice = tr("Check the address: it must be your Qlik Cloud tenant's own address, the one you see "
+                               "in your browser when you are signed in to Qlik Cloud (for example "
+                               "your-company.eu.qlikcloud.com), not a link that forwards to it.");
+        }
         return;
     }
 
@@ -110,8 +119,16 @@ void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
     QString parseError;
     const QJsonDocument document = request->json(&parseError);
     QStringList problems;
-    const auto metadata =
-        document.isObject() ? AuthorizationServerMetadata::fromJson(document.object(), &problems) : std::nullopt;
+    QString refusal;
+    const auto metadata = document.isObject()
+        ? AuthorizationServerMetadata::fromJson(document.object(), &problems, &refusal)
+        : std::nullopt;
+    if (!metadata && !refusal.isEmpty()) {
+        result.message = refusal;
+        result.advice = tr("Check the address: it must be your Qlik Cloud tenant's own address. If it is, save a "
+                           "report and send it to Dawiso support.");
+        return;
+    }
     if (!metadata) {
         result.message = tr("%1 answered, but not like a Qlik Cloud tenant.").arg(where);
         result.advice = exampleAdvice;
