@@ -53,8 +53,10 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which != QWizard::CustomButton1)
             return;
-        AboutDialog about(this);
-        about.exec();
+        // Window-modal without a nested event loop: the wizard's work goes on behind it.
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
     connect(m_controller, &SetupController::signInBrowserNeeded, this, &SetupWizard::openSignInPage);
     connect(m_deploymentPage, &DeploymentPage::practiceRequested, this, [this] {
@@ -91,6 +93,8 @@ void SetupWizard::ensurePage(int id)
     case DeploymentPageId:
         return;
     case HostPageId:
+        if (!m_controller->isPracticeRun())
+            m_deploymentPage->withdrawPracticeOffer();
         m_hostPage = new HostPage(m_controller);
         m_hostPage->setInitialHost(m_initialHost);
         created = m_hostPage;
@@ -203,23 +207,51 @@ void SetupWizard::updateTitle()
 
 void SetupWizard::reject()
 {
+    // What is at stake below is real only against a real tenant.
+    if (m_controller->isPracticeRun()) {
+        QWizard::reject();
+        return;
+    }
+    // Qlik may create the key whether or not its answer is awaited; quitting now would leave a key nobody holds.
+    if (m_controller->isCreatingKey()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit while the key is being created?"),
+            tr("Qlik is creating the API key right now; its answer takes a few seconds at most. If you quit now, "
+               "the key may be created without anybody receiving it: you would then delete it in Qlik under "
+               "Profile › Settings › API keys, signed in as Dawiso's user."),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
     // A verified key that is not stored yet would be lost: Qlik shows a key only once.
-    if (m_controller->hasVerifiedKey() && !m_controller->saveResult().saved && !m_controller->isPracticeRun()) {
-        const bool created = !m_controller->unsavedCreatedKeyId().isEmpty();
-        const QString text = created
-            ? tr("The wizard created a key in Qlik that is not stored yet. If you quit now, the key stays "
-                 "active in Qlik but nobody has it: delete it there under Profile › Settings › API keys, or "
-                 "stay and store it.")
-            : tr("The key you pasted is not stored yet, and Qlik will not show it again. If you quit now, "
-                 "you will have to generate a new key.");
+    if (m_controller->hasVerifiedKey() && !m_controller->saveResult().saved) {
+        QString text;
+        if (m_controller->isSaving()) {
+            // A keychain write cannot be taken back: once asked, it may still land after the window has gone.
+            text = tr("The key is being stored in this computer's keychain right now. If you quit now, it may or may "
+                      "not end up stored; stay a moment to see it confirmed.");
+        } else if (!m_controller->unsavedCreatedKeyId().isEmpty()) {
+            text = tr("The wizard created a key in Qlik that is not stored yet. If you quit now, the key stays "
+                      "active in Qlik but nobody has it: delete it there under Profile › Settings › API keys, or "
+                      "stay and store it.");
+        } else {
+            text = tr("The key you pasted is not stored yet, and Qlik will not show it again. If you quit now, "
+                      "you will have to generate a new key.");
+        }
         const auto answer = QMessageBox::question(this, tr("Quit without saving the key?"), text,
                                                   QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return;
     }
+    QWizard::reject();
+}
+
+void SetupWizard::done(int result)
+{
+    // However the wizard ends, the sign-ins and the key in memory end with it (the keychain keeps the key).
     m_controller->forgetSignIns();
     m_controller->forgetKey();
-    QWizard::reject();
+    QWizard::done(result);
 }
 
 } // namespace Dawiso

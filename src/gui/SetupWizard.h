@@ -51,6 +51,7 @@ public:
     int nextId() const override;
     bool validateCurrentPage() override;
     void reject() override;
+    void done(int result) override;
 
 private:
     void ensurePage(int id);

@@ -12,11 +12,11 @@
 #include <QApplication>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace Dawiso;
 
@@ -145,19 +145,15 @@ void TestAboutDialog::wizardAboutButtonOpensIt()
     QVERIFY(about->geometry().right() < wizard.button(QWizard::NextButton)->geometry().left());
     QVERIFY(about->geometry().right() < wizard.button(QWizard::CancelButton)->geometry().left());
 
-    QString seenTitle;
-    QTimer::singleShot(0, this, [&seenTitle] {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (auto *dialog = qobject_cast<AboutDialog *>(modal)) {
-            seenTitle = dialog->windowTitle();
-            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")), Qt::LeftButton);
-        } else if (modal) {
-            modal->close(); // whatever opened instead, so that the test fails instead of waiting
-        }
-    });
+    // Window-modal and without a nested event loop: the click returns while the dialog is open.
     QTest::mouseClick(about, Qt::LeftButton);
-    QCOMPARE(seenTitle,
+    QPointer<AboutDialog> dialog;
+    QTRY_VERIFY((dialog = wizard.findChild<AboutDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QCOMPARE(dialog->windowTitle(),
              QStringLiteral("About version %1 of Dawiso Qlik Setup").arg(QStringLiteral(DQS_TEST_PROJECT_VERSION)));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")), Qt::LeftButton);
+    QTRY_VERIFY(!dialog); // closed and deleted
     QVERIFY(wizard.isVisible());
     QCOMPARE(wizard.currentId(), int(SetupWizard::DeploymentPageId));
 

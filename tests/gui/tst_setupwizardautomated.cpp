@@ -41,6 +41,7 @@ private slots:
     void init();
     void cleanup();
     void automatedFlowCreatesRoleAssignsItAndStoresTheKey();
+    void stopDuringRoleSetupLeavesThePanelReadyToCarryOn();
 
 private:
     // Plays the person at the practice sign-in page: waits for it, signs in as email.
@@ -138,9 +139,19 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     auto *expiry = keyAutomation->findChild<QComboBox *>(QStringLiteral("expiryCombo"));
     QCOMPARE(expiry->currentData().toInt(), 90);
     m_driver->screenshot(QStringLiteral("a4-key"));
+    // Qlik's answers about keys come slowly here, so that the wizard can be watched while it creates the key.
+    simulator->setResponseDelay(QStringLiteral("/api/v1/api-keys"), 2000);
     QTest::mouseClick(keyAutomation->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
     signInAs(DemoTenant::unassignedUserEmail()); // pre-filled from login_hint; signInAs checks it
+    auto *keyPanel = keyAutomation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    auto *keyStop = keyPanel->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    // Counting the user's keys can be stopped; creating the key cannot: Qlik may create it either way.
+    QTRY_VERIFY_WITH_TIMEOUT(keyPanel->message().contains(QLatin1String("active API keys")), 30000);
+    QVERIFY(keyStop->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(keyPanel->message().contains(QLatin1String("Creating the API key")), 30000);
+    QVERIFY(!keyStop->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 30000);
+    simulator->setResponseDelay(QStringLiteral("/api/v1/api-keys"), 0);
 
     // Stored and checked with the stored key.
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
@@ -171,6 +182,45 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
 
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
+}
+
+void TestSetupWizardAutomated::stopDuringRoleSetupLeavesThePanelReadyToCarryOn()
+{
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
+    auto *automation = m_driver->find<QWidget>("accessAutomation");
+    auto *signIn = automation->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    auto *panel = automation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    auto *stop = panel->findChild<QPushButton *>(QStringLiteral("stopButton"));
+
+    // Qlik never answers about roles: the wizard hangs on the role step until the admin stops it.
+    simulator->setResponseDelay(QStringLiteral("/api/v1/roles"), -1);
+    bool rolesAsked = false;
+    connect(simulator, &Simulator::QlikSimulator::requestHandled, this,
+            [&rolesAsked](const Simulator::RecordedRequest &request) {
+                rolesAsked = rolesAsked || request.path.startsWith(QLatin1String("/api/v1/roles"));
+            });
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    signInAs(DemoTenant::adminEmail());
+    QTRY_VERIFY_WITH_TIMEOUT(rolesAsked, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(stop->isVisible() && stop->isEnabled(), 10000);
+    QVERIFY(!signIn->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Info, 10000);
+    QVERIFY2(panel->message().contains(QLatin1String("Stopped")), qPrintable(panel->message()));
+    QVERIFY(!stop->isVisible());
+    QVERIFY(signIn->isEnabled());
+
+    // Signing in again carries on, this time to the end.
+    simulator->setResponseDelay(QStringLiteral("/api/v1/roles"), 0);
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    signInAs(DemoTenant::adminEmail());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Success, 30000);
+    QVERIFY(simulator->tenant().roleByName(QStringLiteral("Dawiso Integration")));
 }
 
 QTEST_MAIN(TestSetupWizardAutomated)

@@ -132,6 +132,8 @@ void TestWizardStartup::pagesAreBuiltOnTheWayAndKeepWhatWasTyped()
 
     m_wizard->back();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::DeploymentPageId));
+    // A real run has begun: a practice run from here would mix the simulated tenant with what was typed.
+    QVERIFY(!m_driver->find<QWidget>("practiceButton")->isVisible());
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
     QCOMPARE(m_wizard->pageIds().size(), 2); // the same page again, not a second one

@@ -3,6 +3,7 @@
 #include "provision/IsoDuration.h"
 #include "qlik/QlikCloudClient.h"
 #include "qlik/QlikRequest.h"
+#include "token/SecureMemory.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,11 +23,14 @@ void ApiKeyCreation::finish(Outcome outcome, const ProvisionStepError &error)
     m_result.outcome = outcome;
     m_result.error = error;
     emit finished(m_result);
-    m_result.token.clear(); // handed over: the receiver owns the only copy we keep pointing at
+    // Handed over: a receiver that keeps the key has taken its own copy by now.
+    SecureMemory::wipe(m_result.token);
 }
 
 void ApiKeyCreation::start(int expiryDays, const ApiKeyPolicy &policy)
 {
+    if (!isCancellable())
+        return; // a key is being created; its answer comes first
     cancel();
     m_expiryDays = expiryDays;
     m_policy = policy;
@@ -85,12 +89,15 @@ void ApiKeyCreation::onActiveKeys(QlikRequest *request)
             return;
         }
     }
-    emit progress(tr("Creating the API key…"));
     QJsonObject body {{QStringLiteral("description"), descriptionFor(QDate::currentDate())}};
     if (m_expiryDays > 0)
         body.insert(QStringLiteral("expiry"), IsoDuration::fromDays(m_expiryDays));
-    run(client()->post(QStringLiteral("/api/v1/api-keys"), QJsonDocument(body)),
-        [this](QlikRequest *created) { onCreated(created); });
+    // Once sent, Qlik may create the key whether or not its answer is awaited: Stop waits for it (see
+    // ProvisionStep::Completion).
+    run(
+        client()->post(QStringLiteral("/api/v1/api-keys"), QJsonDocument(body)),
+        [this](QlikRequest *created) { onCreated(created); }, Completion::MustFinish);
+    emit progress(tr("Creating the API key…"));
 }
 
 void ApiKeyCreation::onCreated(QlikRequest *request)
@@ -141,7 +148,9 @@ void ApiKeyCreation::onCreated(QlikRequest *request)
         return;
     }
     m_result.record = *record;
-    m_result.token = token.toString().toLatin1();
+    QString text = token.toString();
+    m_result.token = text.toLatin1();
+    SecureMemory::wipe(text);
     finish(Outcome::Created);
 }
 

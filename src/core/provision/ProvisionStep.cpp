@@ -11,13 +11,20 @@ ProvisionStep::ProvisionStep(QlikCloudClient *client, QObject *parent)
 
 ProvisionStep::~ProvisionStep()
 {
-    cancel();
+    abandon();
 }
 
 void ProvisionStep::cancel()
 {
+    if (isCancellable())
+        abandon();
+}
+
+void ProvisionStep::abandon()
+{
     if (QlikRequest *current = m_current) {
         m_current = nullptr;
+        m_mustFinish = false;
         current->disconnect(this);
         current->cancel();
     }
@@ -28,11 +35,18 @@ bool ProvisionStep::isRunning() const
     return m_current != nullptr;
 }
 
-void ProvisionStep::run(QlikRequest *request, std::function<void(QlikRequest *)> handler)
+bool ProvisionStep::isCancellable() const
+{
+    return !(m_current && m_mustFinish);
+}
+
+void ProvisionStep::run(QlikRequest *request, std::function<void(QlikRequest *)> handler, Completion completion)
 {
     m_current = request;
+    m_mustFinish = completion == Completion::MustFinish;
     connect(request, &QlikRequest::finished, this, [this, request, handler = std::move(handler)] {
         m_current = nullptr;
+        m_mustFinish = false;
         handler(request);
     });
     request->start();

@@ -5,6 +5,8 @@
 #include "provision/UserSearch.h"
 #include "qlik/QlikCloudClient.h"
 
+#include <algorithm>
+
 namespace Dawiso {
 
 namespace {
@@ -57,7 +59,12 @@ AutomatedSetup::AutomatedSetup(QNetworkAccessManager *network, const TlsTrust *t
         m_assignment = result;
         emit assignmentFinished(result);
     });
-    connect(m_keyCreation, &ApiKeyCreation::finished, this, &AutomatedSetup::keyCreated);
+    connect(m_keyCreation, &ApiKeyCreation::finished, this, [this](const ApiKeyCreation::Result &result) {
+        emit keyCreated(result);
+        // The integration user's sign-in was for creating this key; each new attempt signs in again.
+        m_userToken.wipe();
+        m_userClient->clearApiKey();
+    });
 }
 
 AutomatedSetup::~AutomatedSetup()
@@ -176,19 +183,29 @@ bool AutomatedSetup::isBusy() const
         || m_keyCreation->isRunning();
 }
 
+bool AutomatedSetup::isCancellable() const
+{
+    return m_keyCreation->isCancellable();
+}
+
 void AutomatedSetup::cancel()
 {
+    const QList<ProvisionStep *> steps {m_adminSession, m_roleSetup, m_roleAssignment, m_keyCreation};
+    const bool stepRunning = std::any_of(steps.cbegin(), steps.cend(), [](ProvisionStep *s) { return s->isRunning(); });
     cancelSignIn();
-    m_adminSession->cancel();
-    m_roleSetup->cancel();
     m_userSearch->cancel();
-    m_roleAssignment->cancel();
-    m_keyCreation->cancel();
+    for (ProvisionStep *step : steps)
+        step->cancel();
+    if (stepRunning && std::none_of(steps.cbegin(), steps.cend(), [](ProvisionStep *s) { return s->isRunning(); }))
+        emit stopped();
 }
 
 void AutomatedSetup::forgetSignIns()
 {
-    cancel();
+    cancelSignIn();
+    for (ProvisionStep *step : std::initializer_list<ProvisionStep *> {m_adminSession, m_roleSetup, m_userSearch,
+                                                                       m_roleAssignment, m_keyCreation})
+        step->abandon();
     m_adminToken.wipe();
     m_userToken.wipe();
     m_adminClient->clearApiKey();

@@ -67,7 +67,12 @@ public:
     void cancelSignIn();
     bool isSigningIn() const;
     bool isBusy() const;
+    // False while a request that must finish is in flight (creating the key): Stop is not offered then.
+    bool isCancellable() const;
+    // Stop, as the user asks it: a sign-in reports its own cancellation; a step stopped between requests emits
+    // stopped(); creating the key goes on until Qlik has answered (see ProvisionStep::Completion).
     void cancel();
+    // Stops everything, creating a key included, and forgets both sign-ins: the tenant changed or the wizard ends.
     void forgetSignIns();
 
 signals:
@@ -78,6 +83,8 @@ signals:
     void assignmentFinished(const Dawiso::RoleAssignment::Result &result);
     void integrationUserSignInFinished(const Dawiso::OAuthResult &result);
     void keyCreated(const Dawiso::ApiKeyCreation::Result &result);
+    // A step of the role or key part was stopped by cancel() and nothing of it is in flight any more.
+    void stopped();
 
 private:
     AuthorizationRequest signInRequest(const QString &clientId, SignInRole role) const;

@@ -121,6 +121,11 @@ AutomatedSetup *SetupController::automation()
     return m_automation;
 }
 
+bool SetupController::isCreatingKey() const
+{
+    return m_automation && m_automation->isBusy() && !m_automation->isCancellable();
+}
+
 void SetupController::forgetSignIns()
 {
     if (m_automation)
@@ -261,11 +266,29 @@ void SetupController::runConnectionCheck()
         return;
     m_connectionReport = ConnectionReport();
     m_readingForCheck = true;
+    m_stopAfterReading = false;
     emit connectionCheckProgress(tr("Reading the key back from the keychain…"));
     SecretStoreJob *job = m_store->readSecret(credentialEntryName());
     connect(job, &SecretStoreJob::finished, this, [this](SecretStoreJob *done) {
         m_readingForCheck = false;
         const QString host = confirmedHost().hostAndPort();
+        if (m_stopAfterReading) {
+            // A keychain read cannot be taken back; its answer is dropped and nothing is asked of Qlik.
+            m_stopAfterReading = false;
+            ConnectionReport report;
+            report.host = host;
+            report.checkedAt = QDateTime::currentDateTimeUtc();
+            report.checks = ConnectionCheck::plannedChecks();
+            for (CheckResult &result : report.checks) {
+                result.status = CheckStatus::Skipped;
+                result.message = tr("Not checked: the check was stopped.");
+                emit connectionCheckChanged(result);
+            }
+            report.verdict = ConnectionReport::Verdict::Cancelled;
+            m_connectionReport = report;
+            emit connectionCheckFinished(report);
+            return;
+        }
         if (done->error() != SecretStoreError::None) {
             // Without the stored key there is nothing to check with: say so in the report's own terms.
             ConnectionReport report;
@@ -291,7 +314,9 @@ void SetupController::runConnectionCheck()
 
 void SetupController::cancelConnectionCheck()
 {
-    if (m_connectionCheck)
+    if (m_readingForCheck)
+        m_stopAfterReading = true;
+    else if (m_connectionCheck)
         m_connectionCheck->cancel();
 }
 

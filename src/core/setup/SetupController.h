@@ -81,6 +81,8 @@ public:
     // "Do it for me": the automated Access and Key steps (set up for the confirmed host). Made when first asked for:
     // most runs never use it, and it is a dozen objects the window would otherwise build before it shows.
     AutomatedSetup *automation();
+    // Qlik has been asked to create the key and has not answered yet (see ProvisionStep::Completion).
+    bool isCreatingKey() const;
     // Drops the automated steps' sign-ins, if there were any.
     void forgetSignIns();
     // Takes the key the wizard just created as the integration user, as if it had been pasted and verified. It stays
@@ -145,6 +147,7 @@ private:
     ApiKeyRevoker *m_revoker = nullptr;
     QString m_createdKeyId;
     bool m_readingForCheck = false;
+    bool m_stopAfterReading = false; // Stop pressed while the key was read back for the check
 
     bool m_practiceRun = false;
     PracticeCredentials m_practiceCredentials;

@@ -42,8 +42,19 @@ AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, QWidge
     connect(m_ui->signInButton, &QPushButton::clicked, this, &AccessAutomationPanel::signIn);
     connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
     connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
-        if (automation->isBusy() && isVisible())
-            m_ui->automationPanel->showBusy(message, true);
+        // A step announces its next request just before or after starting it: whether it is busy at that moment
+        // says nothing.
+        if (isVisible())
+            m_ui->automationPanel->showBusy(message, automation->isCancellable());
+    });
+    connect(automation, &AutomatedSetup::stopped, this, [this] {
+        if (!isVisible())
+            return;
+        m_copyLinkButton->hide();
+        setBusy(false);
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("Stopped."),
+                                           tr("What Qlik had already done stays done; signing in again carries on "
+                                              "from there."));
     });
     connect(automation, &AutomatedSetup::adminSignInFinished, this, &AccessAutomationPanel::onSignedIn);
     connect(automation, &AutomatedSetup::roleSetupFinished, this, &AccessAutomationPanel::onRoleSetUp);
@@ -62,6 +73,13 @@ AccessAutomationPanel::~AccessAutomationPanel() = default;
 void AccessAutomationPanel::prepare()
 {
     AutomatedSetup *automation = m_controller->automation();
+    // Another tenant since the last visit ends that sign-in (AutomatedSetup::setTenant): nothing of it may still
+    // look done here.
+    if (!automation->isAdminSignedIn() && !automation->isBusy()) {
+        m_ui->automationPanel->clear();
+        m_copyLinkButton->hide();
+        setBusy(false);
+    }
     m_ui->redirectEdit->setText(automation->redirectUri().toString());
     if (m_ui->clientIdEdit->text().isEmpty())
         m_ui->clientIdEdit->setText(m_controller->rememberedOAuthClientId());
@@ -148,12 +166,13 @@ void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
     }
     const AdminSession::Result admin = m_controller->automation()->admin();
     const QString signedIn = tr("Signed in as %1.").arg(admin.admin.displayName());
+    //: %1 says who signed in, %2 what was done with Dawiso's role
+    const QString message = tr("%1 %2").arg(signedIn, result.message);
     if (result.warning.isEmpty())
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, signedIn + QLatin1Char(' ') + result.message,
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, message,
                                            tr("Now choose the user Dawiso will use."));
     else
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Warning, signedIn + QLatin1Char(' ') + result.message,
-                                           result.warning);
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Warning, message, result.warning);
     // What comes next is below: bring the user picker into view.
     if (auto *scroll = qobject_cast<QScrollArea *>(parentWidget() ? parentWidget()->parentWidget() : nullptr))
         scroll->ensureWidgetVisible(m_ui->userBox);

@@ -23,9 +23,15 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
 
 DeploymentPage::~DeploymentPage() = default;
 
+void DeploymentPage::withdrawPracticeOffer()
+{
+    m_practiceWithdrawn = true;
+    m_ui->practiceButton->hide();
+}
+
 void DeploymentPage::initializePage()
 {
-    m_ui->practiceButton->setVisible(!controller()->isPracticeRun());
+    m_ui->practiceButton->setVisible(!controller()->isPracticeRun() && !m_practiceWithdrawn);
 }
 
 bool DeploymentPage::hasHeightForWidth() const

@@ -19,6 +19,10 @@ public:
     explicit DeploymentPage(SetupController *controller, QWidget *parent = nullptr);
     ~DeploymentPage() override;
 
+    // Once a real run has gone past this page, a practice run started here would mix the simulated tenant with what
+    // was entered for the real one: the offer goes.
+    void withdrawPracticeOffer();
+
     void initializePage() override;
     bool validatePage() override;
     bool hasHeightForWidth() const override;
@@ -28,6 +32,7 @@ signals:
 
 private:
     std::unique_ptr<Ui::DeploymentPage> m_ui;
+    bool m_practiceWithdrawn = false;
 };
 
 } // namespace Dawiso

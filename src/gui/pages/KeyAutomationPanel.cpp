@@ -23,7 +23,7 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *par
     m_deleteButton = m_ui->automationPanel->addActionButton(tr("&Delete it"));
     m_deleteButton->setObjectName(QStringLiteral("deleteKeyButton"));
     m_deleteButton->hide();
-    m_useAnywayButton = m_ui->automationPanel->addActionButton(tr("Use it &anyway"));
+    m_useAnywayButton = m_ui->automationPanel->addActionButton(tr("Us&e it anyway"));
     m_useAnywayButton->setObjectName(QStringLiteral("useAnywayButton"));
     m_useAnywayButton->hide();
     connect(m_deleteButton, &QPushButton::clicked, this, [this] {
@@ -54,8 +54,19 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *par
     connect(m_ui->createButton, &QPushButton::clicked, this, &KeyAutomationPanel::start);
     connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
     connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
-        if (automation->isBusy() && isVisible())
-            m_ui->automationPanel->showBusy(message, true);
+        // Creating the key is not offered a Stop: once asked, Qlik may create it either way, and its answer is the
+        // only way to the key (see ProvisionStep::Completion).
+        if (isVisible())
+            m_ui->automationPanel->showBusy(message, automation->isCancellable());
+    });
+    connect(automation, &AutomatedSetup::stopped, this, [this] {
+        if (!isVisible())
+            return;
+        m_copyLinkButton->hide();
+        setBusy(false);
+        m_ui->automationPanel->showMessage(
+            MessagePanel::Kind::Info, tr("Stopped before the key was created."),
+            tr("Press “%1” to start again.").arg(m_ui->createButton->text().remove(QLatin1Char('&'))));
     });
     connect(automation, &AutomatedSetup::integrationUserSignInFinished, this, &KeyAutomationPanel::onSignedIn);
     connect(automation, &AutomatedSetup::keyCreated, this, &KeyAutomationPanel::onKeyCreated);
