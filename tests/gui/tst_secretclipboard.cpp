@@ -1,4 +1,5 @@
 #include "clipboard/SecretClipboard.h"
+#include "clipboard/SecretMimeData.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -36,6 +37,7 @@ private slots:
     void init();
     void marksTheSecretForClipboardManagers_data();
     void marksTheSecretForClipboardManagers();
+    void keepsItsOwnCopyOfTheSecret();
     void leavesTheSelectionAlone();
     void countsDownAndClears();
     void keepsWhatTheUserCopiedMeanwhile();
@@ -78,6 +80,21 @@ void TestSecretClipboard::marksTheSecretForClipboardManagers()
     QVERIFY(mime->data(QStringLiteral("ExcludeClipboardContentFromMonitorProcessing")) == QByteArrayLiteral("1"));
     QVERIFY(mime->data(QStringLiteral("CanIncludeInClipboardHistory")) == QByteArray(4, '\0'));
     QVERIFY(mime->data(QStringLiteral("CanUploadToCloudClipboard")) == QByteArray(4, '\0'));
+}
+
+void TestSecretClipboard::keepsItsOwnCopyOfTheSecret()
+{
+    // The caller's buffer stays its own, so that the caller's wipe zeroes it instead of merely letting go of it.
+    QByteArray secret(TestSecret.constData(), TestSecret.size());
+    Dawiso::SecretClipboard secretClipboard;
+    secretClipboard.copySecret(secret);
+    QVERIFY(secret.isDetached());
+    const QMimeData *mime = clipboard()->mimeData(QClipboard::Clipboard);
+    QVERIFY(mime);
+    QVERIFY(qobject_cast<const Dawiso::SecretMimeData *>(mime));
+    const QByteArray concealed = mime->data(QStringLiteral("application/x-nspasteboard-concealed-type"));
+    QVERIFY(concealed == secret);
+    QVERIFY(concealed.constData() != secret.constData());
 }
 
 void TestSecretClipboard::leavesTheSelectionAlone()

@@ -1,5 +1,6 @@
 #include "clipboard/SecretClipboard.h"
 
+#include "clipboard/SecretMimeData.h"
 #include "token/SecureMemory.h"
 
 #include <QClipboard>
@@ -22,31 +23,6 @@ QClipboard *systemClipboard()
 QByteArray hashOf(const QByteArray &secret)
 {
     return QCryptographicHash::hash(secret, QCryptographicHash::Sha256);
-}
-
-// The hints are set on every platform: each platform's clipboard passes formats it does not know through under
-// their own names, where nothing reads them, so one code path serves (and is tested) everywhere.
-QMimeData *createMimeData(const QByteArray &secret)
-{
-    auto *mime = new QMimeData;
-    QString text = QString::fromUtf8(secret);
-    mime->setText(text);
-    // The mime data now shares the buffer: wipe() only drops our reference, and Qt frees it with the mime data.
-    SecureMemory::wipe(text);
-
-    // KDE's Klipper, GNOME extensions and most Linux/BSD clipboard managers skip entries with this hint.
-    mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
-    // macOS clipboard managers (per nspasteboard.org) skip items that carry org.nspasteboard.ConcealedType; its
-    // payload is the secret itself, as KeePassXC sends it.
-    mime->setData(QStringLiteral("application/x-nspasteboard-concealed-type"), secret);
-    // Windows: the presence of this format keeps clipboard monitors away (KeePassXC #2358) ...
-    mime->setData(QStringLiteral("ExcludeClipboardContentFromMonitorProcessing"), QByteArrayLiteral("1"));
-    // ... and these DWORD 0 values keep the secret out of Win+V clipboard history and the cloud clipboard, which
-    // would otherwise keep it after we clear the clipboard and sync it to the user's other devices.
-    const QByteArray dwordZero(4, '\0');
-    mime->setData(QStringLiteral("CanIncludeInClipboardHistory"), dwordZero);
-    mime->setData(QStringLiteral("CanUploadToCloudClipboard"), dwordZero);
-    return mime;
 }
 
 } // namespace
@@ -86,7 +62,9 @@ void SecretClipboard::copySecret(const QByteArray &secret)
     // The hash goes first: setting the clipboard announces the change, and the check must recognise our secret.
     m_secretHash = hashOf(secret);
     // Clipboard mode only: the X11 selection is pasted by a middle click anywhere, far too easily by accident.
-    clipboard->setMimeData(createMimeData(secret), QClipboard::Clipboard);
+    // The hints are set on every platform: each platform's clipboard passes formats it does not know through under
+    // their own names, where nothing reads them, so one code path serves (and is tested) everywhere.
+    clipboard->setMimeData(new SecretMimeData(secret), QClipboard::Clipboard);
     m_deadline = QDeadlineTimer(m_clearAfter, Qt::PreciseTimer);
     m_ticker.start();
     m_lastReported = secondsLeft();
