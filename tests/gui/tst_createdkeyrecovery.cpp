@@ -39,6 +39,7 @@ private slots:
     void init();
     void cleanup();
     void keychainFailureOffersRetryCopyAndDelete();
+    void deletedKeyIsNotOfferedForStoringAgain();
 
 private:
     void createKeyWithFailingKeychain();
@@ -135,6 +136,39 @@ void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
     QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
     QVERIFY(!m_controller->hasVerifiedKey());
     QVERIFY(m_store->entryNames().isEmpty());
+}
+
+void TestCreatedKeyRecovery::deletedKeyIsNotOfferedForStoringAgain()
+{
+    createKeyWithFailingKeychain();
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
+    const QString keyId = m_controller->unsavedCreatedKeyId();
+    auto *retry = m_driver->find<QPushButton>("retryButton");
+    auto *copy = m_driver->find<QPushButton>("copyKeyButton");
+    auto *revoke = m_driver->find<QPushButton>("revokeKeyButton");
+
+    // While Qlik deletes it, only the wait is shown: nothing to store, copy or delete again.
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Busy);
+    for (QPushButton *button : {retry, copy, revoke})
+        QVERIFY2(!button->isVisible(), qPrintable(button->objectName()));
+
+    // Deleted: still none of them, and the page says where to go for a new key.
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Info, 20000);
+    QVERIFY(!simulator->tenant().apiKey(keyId));
+    for (QPushButton *button : {retry, copy, revoke})
+        QVERIFY2(!button->isVisible(), qPrintable(button->objectName()));
+    QVERIFY2(m_driver->panel()->advice().contains(QLatin1String("key step")), qPrintable(m_driver->panel()->advice()));
+
+    // Even if "Try again" were pressed, there is no key to store: no endless wait, a way out instead.
+    m_store->failAlwaysWith(SecretStoreError::None);
+    const int storeOperations = m_store->operationCount();
+    retry->click();
+    QVERIFY(!m_controller->isSaving());
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Info);
+    QVERIFY2(m_driver->panel()->advice().contains(QLatin1String("key step")), qPrintable(m_driver->panel()->advice()));
+    QCOMPARE(m_store->operationCount(), storeOperations);
+    QVERIFY(!m_driver->canGoNext());
 }
 
 QTEST_MAIN(TestCreatedKeyRecovery)

@@ -55,6 +55,7 @@ private slots:
     void cleanup();
 
     void untrustedCertificateCanBePinnedForThatHostOnly();
+    void certificateOfAnotherServerIsNeverOfferedForTheHost();
     void openInQlikOpensTheTenantsOwnPages();
     void stopDuringTheHostCheck();
     void notAKeyIsExplainedAndKeptInTheField();
@@ -168,6 +169,33 @@ void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
     QVERIFY(!nextRun.isPinned(QStringLiteral("localhost:1"), untrusted.certificate()));
 }
 
+void TestSetupWizardFailures::certificateOfAnotherServerIsNeverOfferedForTheHost()
+{
+    // The typed address is trusted but sends the host check on to a server whose certificate nobody vouches for.
+    // That certificate must not be offered, least of all for the typed address.
+    Simulator::QlikSimulator typed;
+    QVERIFY(typed.start());
+    Test::trustSimulator(*m_trust, typed);
+    Simulator::QlikSimulator elsewhere;
+    QVERIFY(elsewhere.start());
+    const QString path = QStringLiteral("/.well-known/oauth-authorization-server");
+    QUrl target = elsewhere.baseUrl();
+    target.setPath(path);
+    typed.setRedirectTarget(path, target);
+
+    m_driver->clickNext();
+    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), typed.hostAndPort());
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
+    QVERIFY(!m_driver->panel()->message().contains(QLatin1String("certificate")));
+    QVERIFY(m_driver->panel()->message().contains(typed.hostAndPort()));
+    QVERIFY(!m_driver->find<QPushButton>("certificateButton")->isVisible());
+    QVERIFY(m_driver->find<QPushButton>("retryButton")->isVisible());
+    QVERIFY(!m_driver->canGoNext());
+    QCOMPARE(elsewhere.requests().size(), 0);
+    QVERIFY(!m_trust->isPinned(typed.hostAndPort(), elsewhere.certificate()));
+    QVERIFY(!m_trust->isPinned(elsewhere.hostAndPort(), elsewhere.certificate()));
+}
+
 void TestSetupWizardFailures::openInQlikOpensTheTenantsOwnPages()
 {
     Simulator::QlikSimulator tenant;
@@ -268,6 +296,11 @@ void TestSetupWizardFailures::keychainUnavailableSaysSoAndRetries()
     QVERIFY(!m_driver->canGoNext());
     QVERIFY(m_store->entryNames().isEmpty());
     QVERIFY(m_index->connections().isEmpty());
+    // The steps' pictures say in words which one failed and which never ran.
+    QCOMPARE(m_driver->find<QLabel>("writeIcon")->accessibleName(), QStringLiteral("Failed"));
+    QCOMPARE(m_driver->find<QLabel>("writeIcon")->toolTip(), QStringLiteral("Failed"));
+    QCOMPARE(m_driver->find<QLabel>("readBackIcon")->accessibleName(), QStringLiteral("Waiting"));
+    QCOMPARE(m_driver->find<QLabel>("recordIcon")->accessibleName(), QStringLiteral("Waiting"));
     // The key typed on the previous page is not lost: retrying stores it.
     QTest::mouseClick(m_driver->find<QPushButton>("retryButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 10000);

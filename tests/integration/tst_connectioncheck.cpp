@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Dawiso;
 using Simulator::CheckScenario;
 using Simulator::QlikSimulator;
@@ -29,6 +31,8 @@ private slots:
     void healthyTenantIsCountedAndOpened();
     void manyAppsArePagedWithTheFewestRequests();
     void unreachableHostSkipsEverything();
+    void blockedIdentitySkipsTheRest_data();
+    void blockedIdentitySkipsTheRest();
     void cancelStopsEveryCheck();
     void reportNeverHoldsTheKey();
 
@@ -229,6 +233,57 @@ void TestConnectionCheck::unreachableHostSkipsEverything()
     QVERIFY(report.failureMessage.contains(QString::number(port)));
     QCOMPARE(statusOf(report, QStringLiteral("identity")), QStringLiteral("fail"));
     QCOMPARE(report.countWithStatus(CheckStatus::Skipped), 6);
+}
+
+void TestConnectionCheck::blockedIdentitySkipsTheRest_data()
+{
+    QTest::addColumn<bool>("inactiveUser"); // else: the answer about the user cannot be read
+    QTest::addColumn<QString>("messageMentions");
+    QTest::newRow("inactive user") << true << "disabled";
+    QTest::newRow("unreadable user") << false << "could not be read";
+}
+
+// When Qlik answers about the key's user but the check cannot go on, nothing is left "Waiting" in the list.
+void TestConnectionCheck::blockedIdentitySkipsTheRest()
+{
+    QFETCH(bool, inactiveUser);
+    QFETCH(QString, messageMentions);
+    QlikSimulator simulator;
+    QVERIFY(simulator.start());
+    QByteArray key;
+    if (inactiveUser) {
+        // Qlik itself refuses a disabled user's key; a 200 about a disabled user is what the check must still handle.
+        // A tenant admin's key may read any user, so /users/me is sent on to a disabled one.
+        key = simulator.sampleToken(Simulator::SampleKey::TenantAdmin);
+        QUrl disabledUser = simulator.baseUrl();
+        disabledUser.setPath(QStringLiteral("/api/v1/users/65f1c0a1b2c3d4e5f6a70006")); // Dan Disabled
+        simulator.setRedirectTarget(QStringLiteral("/api/v1/users/me"), disabledUser);
+    } else {
+        key = simulator.sampleToken(Simulator::SampleKey::Healthy);
+        simulator.setMalformedJson(
+            QStringLiteral("/api/v1/users/") + simulator.sampleUserId(Simulator::SampleKey::Healthy), true);
+    }
+    const Run result = run(simulator, key);
+    const ConnectionReport &report = result.report;
+    QVERIFY2(report.failureMessage.isEmpty(), qPrintable(report.failureMessage));
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Blocked);
+    const CheckResult *identity = report.check(QStringLiteral("identity"));
+    QVERIFY(identity);
+    QCOMPARE(identity->status, CheckStatus::Fail);
+    QVERIFY2(identity->message.contains(messageMentions), qPrintable(identity->message));
+    QVERIFY(!identity->fix.isEmpty());
+    for (const CheckResult &each : report.checks) {
+        if (each.id != identity->id) {
+            QVERIFY2(each.status == CheckStatus::Skipped, qPrintable(each.id));
+            QVERIFY2(each.message.startsWith(QLatin1String("Not checked")), qPrintable(each.id));
+        }
+    }
+    // The list shown to the user got the same final states.
+    QHash<QString, CheckStatus> shown;
+    for (const CheckResult &change : result.changes)
+        shown.insert(change.id, change.status);
+    const QList<CheckStatus> finalStates = shown.values();
+    QCOMPARE(std::count(finalStates.cbegin(), finalStates.cend(), CheckStatus::Skipped), report.checks.size() - 1);
 }
 
 void TestConnectionCheck::cancelStopsEveryCheck()

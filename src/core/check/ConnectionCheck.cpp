@@ -176,17 +176,22 @@ void ConnectionCheck::setResult(const QString &id, CheckStatus status, const QSt
     }
 }
 
+void ConnectionCheck::skipPending(const QString &reason)
+{
+    for (CheckResult &result : m_report.checks) {
+        if (result.status == CheckStatus::Pending) {
+            result.status = CheckStatus::Skipped;
+            result.message = reason;
+            emit checkChanged(result);
+        }
+    }
+}
+
 void ConnectionCheck::failUnreachable(const QString &message, const QString &advice)
 {
     m_report.failureMessage = advice.isEmpty() ? message : message + QLatin1Char(' ') + advice;
     setResult(identityId, CheckStatus::Fail, message, advice);
-    for (CheckResult &result : m_report.checks) {
-        if (result.status == CheckStatus::Pending) {
-            result.status = CheckStatus::Skipped;
-            result.message = tr("Not checked: Qlik could not be reached.");
-            emit checkChanged(result);
-        }
-    }
+    skipPending(tr("Not checked: Qlik could not be reached."));
     finish(ConnectionReport::Verdict::Unreachable);
 }
 
@@ -200,13 +205,7 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
         const KeyRefusal refusal = KeyRefusal::fromAnswer(request->httpStatus(), request->qlikError(),
                                                           TlsTrust::originKey(request->requestedUrl()));
         setResult(identityId, CheckStatus::Fail, refusal.message, refusal.advice);
-        for (CheckResult &result : m_report.checks) {
-            if (result.status == CheckStatus::Pending) {
-                result.status = CheckStatus::Skipped;
-                result.message = tr("Not checked: Qlik did not accept the key.");
-                emit checkChanged(result);
-            }
-        }
+        skipPending(tr("Not checked: Qlik did not accept the key."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
@@ -216,6 +215,7 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
         setResult(identityId, CheckStatus::Fail,
                   tr("Qlik accepted the key, but its answer about the user could not be read."),
                   tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(detail));
+        skipPending(tr("Not checked: the key's user could not be read."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
@@ -227,6 +227,7 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
         setResult(identityId, CheckStatus::Fail,
                   tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->status),
                   tr("Reactivate the user in Administration › Users, or use a key of an active user."));
+        skipPending(tr("Not checked: the key's user is not active."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }

@@ -68,6 +68,8 @@ private:
     void setResult(const QString &id, CheckStatus status, const QString &message, const QString &fix = {});
     void track(QlikRequest *request);
     void track(QlikPager *pager);
+    // Marks every check that has not started as Skipped, saying why: a blocked identity leaves nothing "Waiting".
+    void skipPending(const QString &reason);
     void failUnreachable(const QString &message, const QString &advice);
     void finish(ConnectionReport::Verdict verdict);
     void abandonAll();

@@ -53,10 +53,12 @@ void FinishPage::initializePage()
     const KeyVerification verification = controller()->keyVerification();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString expiry = verification.expiryText(now).toHtmlEscaped();
-    if (verification.expiry.isValid())
-        expiry += QLatin1Char(' ')
-            + tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
-                 "stops reading Qlik when it expires.");
+    if (verification.expiry.isValid()) {
+        expiry = tr("%1 %2", "when the key expires, then the advice to plan a new key")
+                     .arg(expiry,
+                          tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
+                             "stops reading Qlik when it expires."));
+    }
     m_ui->expiryLabel->setText(tr("<b>Key:</b> %1").arg(expiry));
     const ConnectionReport report = controller()->connectionReport();
     m_ui->saveReportButton->setEnabled(report.checkedAt.isValid());

@@ -20,7 +20,7 @@ HostPage::HostPage(SetupController *controller, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->statusPanel->clear();
-    m_retryButton = m_ui->statusPanel->addActionButton(tr("Check &again"));
+    m_retryButton = m_ui->statusPanel->addActionButton(tr("Check a&gain"));
     m_certificateButton = m_ui->statusPanel->addActionButton(tr("View &certificate…"));
     m_useIssuerButton = m_ui->statusPanel->addActionButton(QString());
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
@@ -175,7 +175,8 @@ void HostPage::onFinished(const HostProbeResult &result)
             details = result.failure.peerCertificate().toText() + QStringLiteral("\n\n") + details;
         panel->showMessage(MessagePanel::Kind::Error, result.message, result.advice, details);
         m_retryButton->show();
-        m_certificateButton->setVisible(result.failure.kind() == RequestFailure::Kind::TlsUntrusted);
+        m_certificateButton->setVisible(result.failure.kind() == RequestFailure::Kind::TlsUntrusted
+                                        && !result.failure.certificateOrigin().isEmpty());
         break;
     }
     }
@@ -184,7 +185,11 @@ void HostPage::onFinished(const HostProbeResult &result)
 
 void HostPage::reviewCertificate()
 {
-    const QString hostAndPort = m_result.host.hostAndPort();
+    // The server that presented the certificate, which need not be the address typed: the certificate is shown
+    // and trusted for that server only.
+    const QString hostAndPort = m_result.failure.certificateOrigin();
+    if (hostAndPort.isEmpty())
+        return;
     CertificateDialog dialog(hostAndPort, m_result.failure, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

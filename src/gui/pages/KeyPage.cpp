@@ -35,15 +35,32 @@ KeyPage::KeyPage(SetupController *controller, QWidget *parent)
                                    "next step."));
         if (automated)
             m_automation->prepare();
+        // A key created in the other mode was taken there; this mode asks again (an admin's key needs its "yes").
+        m_createdAccepted = false;
         emit completeChanged();
     });
-    // The created key is stored straight away: the next page writes it to the keychain.
-    connect(m_automation, &KeyAutomationPanel::keyCreated, this, [this] {
-        m_verified = true;
+    // A key Qlik created replaces whatever the paste field held as the key to store: its check no longer applies.
+    connect(controller->automation(), &AutomatedSetup::keyCreated, this, [this](const ApiKeyCreation::Result &result) {
+        if (result.outcome == ApiKeyCreation::Outcome::Created)
+            forgetPastedKeyState();
+        updateStoredNote();
         emit completeChanged();
-        wizard()->next();
+    });
+    // Emitted for a created key that is no admin's, or when "Use it anyway" is chosen for an admin's. The next page
+    // writes it to the keychain straight away.
+    connect(m_automation, &KeyAutomationPanel::keyCreated, this, [this] {
+        m_createdAccepted = true;
+        emit completeChanged();
+        // Only from this page: a key whose creation was asked before Back was pressed arrives on another one.
+        if (wizard() && wizard()->currentPage() == this)
+            wizard()->next();
+    });
+    connect(controller, &SetupController::saveFinished, this, [this](const CredentialSaveResult &result) {
+        if (result.saved)
+            clearPastedKey();
     });
     m_ui->statusPanel->clear();
+    m_ui->storedPanel->clear();
     m_ui->adminAckCheck->hide();
     m_ui->practiceBox->hide();
     m_ui->openApiKeysButton->setIcon(QIcon(QStringLiteral(":/icons/open-external.svg")));
@@ -102,18 +119,26 @@ void KeyPage::initializePage()
     m_ui->keyEdit->setFocus();
     if (!m_ui->keyEdit->text().isEmpty() && !controller()->hasVerifiedKey())
         onTextChanged();
+    updateStoredNote();
 }
 
 void KeyPage::cleanupPage()
 {
     m_debounce.stop();
     controller()->cancelKeyCheck();
+    // Leaving the page ends a sign-in in progress (its browser tab would otherwise still complete it); a key Qlik
+    // is already creating still arrives (see ProvisionStep::Completion).
+    if (AutomatedSetup *automation = controller()->automation(); automation->isSigningIn())
+        automation->cancelSignIn();
 }
 
 bool KeyPage::isComplete() const
 {
+    // Stored already (the user came back from a later step): there is nothing left to paste or create.
+    if (controller()->saveResult().saved)
+        return true;
     if (isAutomated())
-        return controller()->hasVerifiedKey();
+        return m_createdAccepted && controller()->hasVerifiedKey();
     if (!m_verified || !controller()->hasVerifiedKey())
         return false;
     return !controller()->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();
@@ -124,6 +149,31 @@ void KeyPage::clearPastedKey()
     const QSignalBlocker blocker(m_ui->keyEdit);
     m_ui->keyEdit->clear();
     m_pending.wipe();
+    forgetPastedKeyState();
+    m_ui->keyInfoLabel->clear();
+    m_ui->statusPanel->clear();
+    updateStoredNote();
+    emit completeChanged();
+}
+
+void KeyPage::forgetPastedKeyState()
+{
+    m_verified = false;
+    const QSignalBlocker blocker(m_ui->adminAckCheck);
+    m_ui->adminAckCheck->setChecked(false);
+    m_ui->adminAckCheck->hide();
+}
+
+void KeyPage::updateStoredNote()
+{
+    if (!controller()->saveResult().saved) {
+        m_ui->storedPanel->clear();
+        return;
+    }
+    m_ui->storedPanel->showMessage(
+        MessagePanel::Kind::Info, tr("The key is already stored in %1.").arg(controller()->secretStoreLocation()),
+        tr("Press Next to go on. Qlik shows a key only once, so it cannot be shown here again; to store a different "
+           "key instead, paste or create a new one."));
 }
 
 void KeyPage::setKeyVisible(bool visible)
@@ -151,11 +201,11 @@ void KeyPage::showLocalProblem(const QString &message, const QString &advice)
 void KeyPage::onTextChanged()
 {
     m_debounce.stop();
-    m_verified = false;
-    m_ui->adminAckCheck->hide();
-    m_ui->adminAckCheck->setChecked(false);
+    forgetPastedKeyState();
+    m_createdAccepted = false;
     controller()->forgetKey();
     m_pending.wipe();
+    updateStoredNote();
     emit completeChanged();
 
     QString text = m_ui->keyEdit->text();
@@ -184,19 +234,19 @@ void KeyPage::onTextChanged()
         return;
     }
     // What the key says about itself, before Qlik is asked; Qlik's answer follows below.
-    QStringList notes;
-    notes << (expiresAt ? tr("This looks like a Qlik API key. It says it expires on %1.")
-                              .arg(locale.toString(expiresAt->toLocalTime().date(), QLocale::LongFormat))
-                        : tr("This looks like a Qlik API key."));
+    QString note = expiresAt ? tr("This looks like a Qlik API key. It says it expires on %1.")
+                                   .arg(locale.toString(expiresAt->toLocalTime().date(), QLocale::LongFormat))
+                             : tr("This looks like a Qlik API key.");
     // Show the cleaned form, so that what is stored is what the user sees when they press Show.
     QString cleaned = QString::fromLatin1(m_pending.token());
     if (cleaned != m_ui->keyEdit->text()) {
         const QSignalBlocker blocker(m_ui->keyEdit);
         m_ui->keyEdit->setText(cleaned);
-        notes << tr("Removed extra text (such as “Bearer” or line breaks) from what you pasted.");
+        note = tr("%1 %2", "what the key looks like, then that extra text was removed")
+                   .arg(note, tr("Removed extra text (such as “Bearer” or line breaks) from what you pasted."));
     }
     SecureMemory::wipe(cleaned);
-    m_ui->keyInfoLabel->setText(notes.join(QLatin1Char(' ')));
+    m_ui->keyInfoLabel->setText(note);
     m_debounce.start();
 }
 
@@ -221,13 +271,16 @@ void KeyPage::onVerified(const KeyVerification &verification)
         m_verified = true;
         QString advice = verification.expiryText(now);
         const bool soon = verification.expiry.isValid() && verification.daysUntilExpiry(now) < soonDays;
-        if (soon)
-            advice += QLatin1Char(' ')
-                + tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
-                     "longer expiry.");
+        if (soon) {
+            advice = tr("%1 %2", "when the key expires, then that this is soon")
+                         .arg(advice,
+                              tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
+                                 "longer expiry."));
+        }
         if (verification.isTenantAdmin()) {
             panel->showMessage(MessagePanel::Kind::Warning, verification.message,
-                               verification.tenantAdminWarning() + QLatin1Char(' ') + advice);
+                               tr("%1 %2", "the tenant admin warning, then when the key expires")
+                                   .arg(verification.tenantAdminWarning(), advice));
             m_ui->adminAckCheck->show();
         } else {
             panel->showMessage(soon ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success, verification.message,

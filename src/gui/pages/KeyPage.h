@@ -44,6 +44,10 @@ private:
     void pasteFromClipboard();
     void showLocalProblem(const QString &message, const QString &advice);
     bool isAutomated() const;
+    // Forgets that a key was checked or created on this page (its answers belong to the key now replaced).
+    void forgetPastedKeyState();
+    // Says so when the keychain already holds the key: Qlik shows a key only once, so the page cannot show it again.
+    void updateStoredNote();
 
     std::unique_ptr<Ui::KeyPage> m_ui;
     KeyAutomationPanel *m_automation;
@@ -51,6 +55,8 @@ private:
     ApiKeyToken m_pending;
     QList<PracticeSample> m_samples;
     bool m_verified = false;
+    // The created key is taken: it is no tenant admin's, or the user chose "Use it anyway" for it.
+    bool m_createdAccepted = false;
 };
 
 } // namespace Dawiso

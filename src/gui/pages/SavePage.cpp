@@ -25,7 +25,7 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
     m_retryButton = m_ui->statusPanel->addActionButton(tr("&Try again"));
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->hide();
-    m_checkAgainButton = m_ui->statusPanel->addActionButton(tr("Check &again"));
+    m_checkAgainButton = m_ui->statusPanel->addActionButton(tr("&Check again"));
     m_checkAgainButton->setObjectName(QStringLiteral("checkAgainButton"));
     m_checkAgainButton->hide();
     // For a key this run created: until it is stored, it exists nowhere else, so the user gets every way out.
@@ -42,22 +42,26 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
         SecureMemory::wipe(key);
     });
     connect(m_revokeButton, &QPushButton::clicked, this, [this] {
+        // Storing or copying a key that is being deleted would be pointless: only the answer is awaited now.
+        setRecoveryButtonsVisible(false);
         m_ui->statusPanel->showBusy(tr("Deleting the new key in Qlik…"), false);
         this->controller()->revokeCreatedKey();
     });
-    connect(
-        controller, &SetupController::createdKeyRevoked, this, [this](bool revoked, const ProvisionStepError &error) {
-            if (!isVisible())
-                return;
-            m_copyKeyButton->hide();
-            m_revokeButton->setVisible(!revoked);
-            if (revoked)
-                m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
-                                               tr("Nothing was stored. Go back to create a key again once the "
-                                                  "keychain works."));
-            else
+    connect(controller, &SetupController::createdKeyRevoked, this,
+            [this](bool revoked, const ProvisionStepError &error) {
+                if (!isVisible())
+                    return;
+                if (revoked) {
+                    setRecoveryButtonsVisible(false);
+                    m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
+                                                   tr("Nothing was stored. Go back to the key step and create or paste "
+                                                      "a new key once the keychain works."));
+                    return;
+                }
+                // Still in memory: every way out stays open.
+                setRecoveryButtonsVisible(this->controller()->hasVerifiedKey());
                 m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, error.message, error.advice, error.detail);
-        });
+            });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &SavePage::startSaving);
@@ -97,7 +101,12 @@ void SavePage::startSaving()
     m_revokeButton->hide();
     m_checkAgainButton->hide();
     for (QLabel *label : {m_ui->writeIcon, m_ui->readBackIcon, m_ui->recordIcon})
-        setIcon(label, QStringLiteral("status-pending"));
+        setStepState(label, StepState::Waiting);
+    if (!controller()->hasVerifiedKey()) {
+        showNoKeyToStore();
+        emit completeChanged();
+        return;
+    }
     m_ui->statusPanel->showBusy(tr("Storing the key… If your computer asks to unlock its keychain, allow it."), false);
     controller()->saveCredential();
     emit completeChanged();
@@ -116,10 +125,41 @@ QLabel *SavePage::iconFor(CredentialSaver::Step step) const
     return m_ui->writeIcon;
 }
 
-void SavePage::setIcon(QLabel *label, const QString &icon)
+void SavePage::setStepState(QLabel *label, StepState state)
 {
+    QString icon;
+    QString word;
+    switch (state) {
+    case StepState::Waiting:
+        icon = QStringLiteral("status-pending");
+        word = tr("Waiting");
+        break;
+    case StepState::Done:
+        icon = QStringLiteral("status-ok");
+        word = tr("Done");
+        break;
+    case StepState::Failed:
+        icon = QStringLiteral("status-error");
+        word = tr("Failed");
+        break;
+    }
     const int size = label->fontMetrics().height();
     label->setPixmap(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)).pixmap(size, size));
+    label->setAccessibleName(word);
+    label->setToolTip(word);
+}
+
+void SavePage::setRecoveryButtonsVisible(bool visible)
+{
+    m_retryButton->setVisible(visible);
+    m_copyKeyButton->setVisible(visible);
+    m_revokeButton->setVisible(visible);
+}
+
+void SavePage::showNoKeyToStore()
+{
+    m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("There is no key to store any more."),
+                                   tr("Go back to the key step and create or paste a new key."));
 }
 
 void SavePage::onStepStarted(CredentialSaver::Step step)
@@ -129,7 +169,7 @@ void SavePage::onStepStarted(CredentialSaver::Step step)
 
 void SavePage::onStepFinished(CredentialSaver::Step step)
 {
-    setIcon(iconFor(step), QStringLiteral("status-ok"));
+    setStepState(iconFor(step), StepState::Done);
 }
 
 void SavePage::onFinished(const CredentialSaveResult &result)
@@ -138,13 +178,14 @@ void SavePage::onFinished(const CredentialSaveResult &result)
         emit saved();
         startCheck();
     } else {
-        setIcon(iconFor(m_currentStep), QStringLiteral("status-error"));
+        setStepState(iconFor(m_currentStep), StepState::Failed);
         const bool created = !controller()->unsavedCreatedKeyId().isEmpty();
         m_ui->statusPanel->showMessage(
             MessagePanel::Kind::Error, tr("The key could not be stored."),
-            created ? result.message + QLatin1Char(' ')
-                    + tr("The key was created in Qlik and exists only in this program's memory now: try again, "
-                         "copy it securely to store it yourself, or delete it in Qlik.")
+            created ? tr("%1 %2", "what went wrong with the keychain, then the ways out")
+                          .arg(result.message,
+                               tr("The key was created in Qlik and exists only in this program's memory now: "
+                                  "try again, copy it securely to store it yourself, or delete it in Qlik."))
                     : result.message,
             result.backendDetail);
         m_retryButton->show();

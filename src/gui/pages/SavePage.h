@@ -44,8 +44,14 @@ private:
     void startCheck();
     void onCheckProgress(const QString &message);
     void onCheckFinished(const ConnectionReport &report);
+    // Shown instead of saving when there is no key to store any more (it was deleted in Qlik).
+    void showNoKeyToStore();
+    void setRecoveryButtonsVisible(bool visible);
+
+    enum class StepState { Waiting, Done, Failed };
     QLabel *iconFor(CredentialSaver::Step step) const;
-    void setIcon(QLabel *label, const QString &icon);
+    // The picture and, for screen readers and tooltips, its word.
+    void setStepState(QLabel *label, StepState state);
 
     std::unique_ptr<Ui::SavePage> m_ui;
     QPushButton *m_retryButton;

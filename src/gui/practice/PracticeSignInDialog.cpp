@@ -83,7 +83,7 @@ void PracticeSignInDialog::onSignInPage(QlikRequest *request)
     if (request->httpStatus() != 200 || !match.hasMatch()) {
         showProblem(tr("The practice tenant's sign-in page did not open (%1).")
                         .arg(request->failure().isFailure() ? request->failure().message()
-                                                            : QStringLiteral("HTTP %1").arg(request->httpStatus())));
+                                                            : tr("HTTP status %1").arg(request->httpStatus())));
         return;
     }
     QUrlQuery form;

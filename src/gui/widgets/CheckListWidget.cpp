@@ -145,7 +145,8 @@ void CheckListWidget::apply(Row &row, const CheckResult &result)
     else if (newlyFailed)
         row.fixToggle->setExpanded(true);
     row.widget->setAccessibleName(result.title);
-    row.widget->setAccessibleDescription(statusWord(result.status) + QLatin1String(": ") + result.message);
+    row.widget->setAccessibleDescription(
+        tr("%1: %2", "a check's status word, then what it found").arg(statusWord(result.status), result.message));
 }
 
 } // namespace Dawiso

@@ -16,11 +16,27 @@ constexpr int typingPauseMs = 300;
 constexpr int userIndexRole = Qt::UserRole + 1;
 } // namespace
 
+QString UserPickerWidget::statusText(const QString &status)
+{
+    // The statuses of Qlik's users API; one it may add later is shown as Qlik sends it.
+    if (status == u"active")
+        return tr("active");
+    if (status == u"invited")
+        return tr("invited, has not signed in yet");
+    if (status == u"disabled")
+        return tr("disabled");
+    if (status == u"deleted")
+        return tr("deleted");
+    if (status == u"provisioned")
+        return tr("provisioned, has not signed in yet");
+    return status;
+}
+
 UserPickerWidget::UserPickerWidget(QWidget *parent)
     : QWidget(parent)
     , m_searchEdit(new QLineEdit(this))
     , m_list(new QListWidget(this))
-    , m_moreButton(new QPushButton(tr("Show &more users"), this))
+    , m_moreButton(new QPushButton(tr("Show m&ore users"), this))
     , m_statusLabel(new QLabel(this))
 {
     m_searchEdit->setObjectName(QStringLiteral("userSearchEdit"));
@@ -102,19 +118,21 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
     m_list->clear();
     for (int i = 0; i < users.size(); ++i) {
         const QlikUser &user = users.at(i);
-        QString text = user.name.isEmpty() ? user.email : user.name;
+        QStringList parts {user.name.isEmpty() ? user.email : user.name};
         if (!user.email.isEmpty() && !user.name.isEmpty())
-            text += QStringLiteral("  ·  ") + user.email;
+            parts << user.email;
         if (!user.isActive())
-            text += QStringLiteral("  ·  ") + user.status;
-        auto *item = new QListWidgetItem(m_blankIcon, text, m_list);
-        item->setData(userIndexRole, i);
+            parts << statusText(user.status);
         const QString refusal = RoleAssignment::refusalFor(user);
+        if (!refusal.isEmpty() && user.isTenantAdmin())
+            parts << tr("tenant admin");
+        auto *item = new QListWidgetItem(m_blankIcon, parts.join(QStringLiteral("  ·  ")), m_list);
+        item->setData(userIndexRole, i);
         if (!refusal.isEmpty()) {
-            if (user.isTenantAdmin())
-                item->setText(text + QStringLiteral("  ·  ") + tr("tenant admin"));
             item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
+            // A tooltip alone reaches mouse users only; screen readers read the description.
             item->setToolTip(refusal);
+            item->setData(Qt::AccessibleDescriptionRole, refusal);
             item->setIcon(QIcon(QStringLiteral(":/icons/status-warning.svg")));
         }
         if (user.id == keep)
@@ -128,7 +146,7 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
 
 void UserPickerWidget::onFailed(const ProvisionStepError &error)
 {
-    m_statusLabel->setText(error.message + QLatin1Char(' ') + error.advice);
+    m_statusLabel->setText(tr("%1 %2", "what went wrong, then what to do").arg(error.message, error.advice));
 }
 
 } // namespace Dawiso

@@ -1,0 +1,156 @@
+// Keyboard use of the wizard's pages, on real widgets in a practice run: every Alt+letter on a page (its own
+// buttons and labels, hidden ones included since they appear on the way, and the wizard buttons shown with it) leads
+// to one place only, and Tab follows the order a person reads in.
+#include "AppTranslations.h"
+#include "FakeSecretStore.h"
+#include "WizardDriver.h"
+#include "WizardFixture.h"
+#include "simulator/QlikSimulator.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QGroupBox>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMultiMap>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Dawiso;
+
+class TestPageKeyboard : public QObject, protected Test::WizardFixture<FakeSecretStore>
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void mnemonicsAreUniquePerPage_data();
+    void mnemonicsAreUniquePerPage();
+    void tabReachesTheRoleNameBeforeItsCopyButton();
+
+private:
+    void walkTo(SetupWizard::PageId page);
+    // Each letter used with Alt on the current page, with the texts that use it.
+    QMultiMap<QString, QString> mnemonicsOnPage() const;
+};
+
+void TestPageKeyboard::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance());
+}
+
+void TestPageKeyboard::init()
+{
+    createWizard();
+    QVERIFY(m_wizard->startPracticeRun());
+    QVERIFY(showWizard());
+}
+
+void TestPageKeyboard::cleanup()
+{
+    destroyWizard();
+}
+
+void TestPageKeyboard::walkTo(SetupWizard::PageId page)
+{
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    if (page == SetupWizard::HostPageId)
+        return;
+    m_driver->clickNext();
+    if (page == SetupWizard::AccessPageId)
+        return;
+    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+        m_driver->tick(step);
+    m_driver->clickNext();
+    if (page == SetupWizard::KeyPageId)
+        return;
+    m_driver->find<QLineEdit>("keyEdit")->setText(
+        QString::fromLatin1(m_practice->simulator()->sampleToken(Simulator::SampleKey::Healthy)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    if (page == SetupWizard::SavePageId)
+        return;
+    m_driver->clickNext();
+}
+
+QMultiMap<QString, QString> TestPageKeyboard::mnemonicsOnPage() const
+{
+    QMultiMap<QString, QString> found;
+    auto add = [&found](const QString &text) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+        if (!mnemonic.isEmpty())
+            found.insert(mnemonic.toString(), text);
+    };
+    QWidget *page = m_wizard->currentPage();
+    for (const QAbstractButton *button : page->findChildren<QAbstractButton *>())
+        add(button->text());
+    for (const QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy())
+            add(label->text());
+    }
+    for (const QGroupBox *box : page->findChildren<QGroupBox *>())
+        add(box->title());
+    for (const QWizard::WizardButton which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
+                                              QWizard::FinishButton, QWizard::CancelButton, QWizard::CustomButton1}) {
+        const QAbstractButton *button = m_wizard->button(which);
+        if (button->isVisible())
+            add(button->text());
+    }
+    return found;
+}
+
+void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::newRow("host") << int(SetupWizard::HostPageId);
+    QTest::newRow("access") << int(SetupWizard::AccessPageId);
+    QTest::newRow("key") << int(SetupWizard::KeyPageId);
+    QTest::newRow("save") << int(SetupWizard::SavePageId);
+    QTest::newRow("finish") << int(SetupWizard::FinishPageId);
+}
+
+void TestPageKeyboard::mnemonicsAreUniquePerPage()
+{
+    QFETCH(int, page);
+    walkTo(SetupWizard::PageId(page));
+    QCOMPARE(m_wizard->currentId(), page);
+    const QMultiMap<QString, QString> mnemonics = mnemonicsOnPage();
+    QVERIFY(!mnemonics.isEmpty());
+    QStringList clashes;
+    for (const QString &key : mnemonics.uniqueKeys()) {
+        QStringList texts = mnemonics.values(key);
+        if (texts.size() < 2)
+            continue;
+        texts.sort();
+        clashes << key + QStringLiteral(": ") + texts.join(QStringLiteral(" | "));
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+}
+
+void TestPageKeyboard::tabReachesTheRoleNameBeforeItsCopyButton()
+{
+    walkTo(SetupWizard::AccessPageId);
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    m_wizard->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_wizard.get()));
+    // The guided steps' own role name (the automated panel has one of the same name).
+    QWidget *guided = m_driver->find<QWidget>("guidedPage");
+    auto *openPermissions = guided->findChild<QPushButton *>(QStringLiteral("openPermissionsButton"));
+    openPermissions->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(openPermissions));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(),
+             static_cast<QWidget *>(guided->findChild<QLineEdit *>(QStringLiteral("roleNameEdit"))));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(),
+             static_cast<QWidget *>(guided->findChild<QPushButton *>(QStringLiteral("copyRoleButton"))));
+}
+
+QTEST_MAIN(TestPageKeyboard)
+#include "tst_pagekeyboard.moc"

@@ -1,0 +1,119 @@
+// The user picker against the simulated tenant over HTTPS, searching as a tenant admin: users who cannot be chosen
+// say why in words a keyboard or screen-reader user gets too, and Qlik's user statuses read as plain words.
+#include "AppTranslations.h"
+#include "SimulatorTrust.h"
+#include "net/TlsTrust.h"
+#include "provision/UserSearch.h"
+#include "qlik/QlikCloudClient.h"
+#include "simulator/QlikSimulator.h"
+#include "widgets/UserPickerWidget.h"
+
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Dawiso;
+
+class TestUserPicker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void statusesReadAsWords_data();
+    void statusesReadAsWords();
+    void usersWhoCannotBeChosenSayWhy_data();
+    void usersWhoCannotBeChosenSayWhy();
+};
+
+void TestUserPicker::initTestCase()
+{
+    AppTranslations::install(*QCoreApplication::instance());
+}
+
+void TestUserPicker::statusesReadAsWords_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("active") << "active"
+                            << "active";
+    QTest::newRow("invited") << "invited"
+                             << "invited, has not signed in yet";
+    QTest::newRow("disabled") << "disabled"
+                              << "disabled";
+    QTest::newRow("deleted") << "deleted"
+                             << "deleted";
+    QTest::newRow("provisioned") << "provisioned"
+                                 << "provisioned, has not signed in yet";
+    QTest::newRow("unknown: as Qlik sent it") << "user-access-disabled"
+                                              << "user-access-disabled";
+}
+
+void TestUserPicker::statusesReadAsWords()
+{
+    QFETCH(QString, status);
+    QFETCH(QString, shown);
+    QCOMPARE(UserPickerWidget::statusText(status), shown);
+}
+
+void TestUserPicker::usersWhoCannotBeChosenSayWhy_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("textMentions");
+    QTest::addColumn<QString>("reasonMentions"); // empty: the user can be chosen
+    QTest::newRow("tenant admin") << "alex"
+                                  << "Alex Admin"
+                                  << "tenant admin"
+                                  << "is a tenant admin";
+    QTest::newRow("invited user") << "erin"
+                                  << "Erin Invited"
+                                  << "invited, has not signed in yet"
+                                  << "Dawiso needs an active user";
+    QTest::newRow("disabled user") << "dan"
+                                   << "Dan Disabled"
+                                   << "disabled"
+                                   << "Dawiso needs an active user";
+    QTest::newRow("ordinary user") << "riley"
+                                   << "Riley"
+                                   << "riley"
+                                   << "";
+}
+
+void TestUserPicker::usersWhoCannotBeChosenSayWhy()
+{
+    QFETCH(QString, search);
+    QFETCH(QString, name);
+    QFETCH(QString, textMentions);
+    QFETCH(QString, reasonMentions);
+
+    Simulator::QlikSimulator simulator;
+    QVERIFY(simulator.start());
+    QNetworkAccessManager network;
+    TlsTrust trust;
+    Test::trustSimulator(trust, simulator);
+    QlikCloudClient client(&network, &trust);
+    client.setBaseUrl(simulator.baseUrl());
+    client.setApiKey(simulator.sampleToken(Simulator::SampleKey::TenantAdmin)); // reading users takes an admin
+    UserSearch userSearch(&client);
+    UserPickerWidget picker;
+    picker.setSearch(&userSearch);
+    picker.setSearchText(search);
+    auto *list = picker.findChild<QListWidget *>(QStringLiteral("userList"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().startsWith(name), 20000);
+
+    const QListWidgetItem *item = list->item(0);
+    QVERIFY2(item->text().contains(textMentions, Qt::CaseInsensitive), qPrintable(item->text()));
+    const QString description = item->data(Qt::AccessibleDescriptionRole).toString();
+    if (reasonMentions.isEmpty()) {
+        QVERIFY(item->flags() & Qt::ItemIsEnabled);
+        QVERIFY2(description.isEmpty(), qPrintable(description));
+        return;
+    }
+    QVERIFY(!(item->flags() & Qt::ItemIsEnabled));
+    QVERIFY2(description.contains(reasonMentions), qPrintable(description));
+    QCOMPARE(item->toolTip(), description);
+}
+
+QTEST_MAIN(TestUserPicker)
+#include "tst_userpicker.moc"
