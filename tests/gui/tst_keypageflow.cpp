@@ -124,6 +124,7 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
     QVERIFY2(stored->message().contains(QLatin1String("already stored")), qPrintable(stored->message()));
     QVERIFY(!m_driver->find<QCheckBox>("adminAckCheck")->isVisible());
     QVERIFY(m_driver->canGoNext());
+    m_driver->screenshot(QStringLiteral("4-key-stored"));
 
     // On again: the Save page is done already and stores nothing twice; then the Finish page.
     m_driver->clickNext();
