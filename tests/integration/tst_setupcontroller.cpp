@@ -30,6 +30,7 @@ private slots:
     void anotherHostForgetsTheKey();
     void aNewerSaveWinsOverOneStillRunning();
     void keychainFailureKeepsTheKeyForRetry();
+    void aCreatedKeyStaysWithItsTenant();
 
 private:
     void confirmHost(const QString &host);
@@ -175,6 +176,40 @@ void TestSetupController::keychainFailureKeepsTheKeyForRetry()
     QVERIFY(m_index->connections().isEmpty());
     QVERIFY(m_controller->hasVerifiedKey()); // still in memory, so the user can retry without a new key
     QVERIFY(save().saved);
+}
+
+void TestSetupController::aCreatedKeyStaysWithItsTenant()
+{
+    confirmHost(m_simulator->hostAndPort());
+    ApiKeyCreation::Result created;
+    created.outcome = ApiKeyCreation::Outcome::Created;
+    created.record.id = m_simulator->sampleKeyId(SampleKey::Healthy);
+    created.token = m_simulator->sampleToken(SampleKey::Healthy);
+    m_controller->adoptCreatedKey(created);
+    QVERIFY(m_controller->hasVerifiedKey());
+
+    // Another tenant confirmed before the key was stored: the key is neither offered for it nor lost.
+    QlikSimulator other;
+    QVERIFY(other.start());
+    Test::trustSimulator(*m_trust, other);
+    int otherRequests = 0;
+    connect(&other, &QlikSimulator::requestHandled, this, [&otherRequests] { ++otherRequests; });
+    confirmHost(other.hostAndPort());
+    const int probeRequests = otherRequests;
+    QVERIFY(!m_controller->hasVerifiedKey());
+    QCOMPARE(m_controller->unsavedCreatedKeyId(), created.record.id);
+    QSignalSpy saveStarted(m_controller.get(), &SetupController::saveStepStarted);
+    m_controller->saveCredential();
+    QTest::qWait(50);
+    QCOMPARE(saveStarted.size(), 0);
+
+    // Deleting it goes to the tenant that created it; the other one never sees the key.
+    QSignalSpy revoked(m_controller.get(), &SetupController::createdKeyRevoked);
+    m_controller->revokeCreatedKey();
+    QVERIFY(revoked.wait(20000));
+    QVERIFY(revoked.first().first().toBool());
+    QCOMPARE(otherRequests, probeRequests);
+    QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)

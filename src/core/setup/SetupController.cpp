@@ -213,7 +213,9 @@ bool SetupController::isCheckingKey() const
 
 bool SetupController::hasVerifiedKey() const
 {
-    return m_keyVerification.isAccepted() && !m_token.isEmpty();
+    const bool forThisHost =
+        m_createdKeyId.isEmpty() || m_createdKeyHost.hostAndPort() == confirmedHost().hostAndPort();
+    return m_keyVerification.isAccepted() && !m_token.isEmpty() && forThisHost;
 }
 
 void SetupController::forgetKey()
@@ -333,6 +335,7 @@ void SetupController::adoptCreatedKey(const ApiKeyCreation::Result &created)
     m_token = ApiKeyToken::fromPastedText(text);
     SecureMemory::wipe(text);
     m_createdKeyId = created.record.id;
+    m_createdKeyHost = confirmedHost();
     KeyVerification verification;
     verification.outcome = KeyVerification::Outcome::Accepted;
     verification.user = created.user;
@@ -361,7 +364,7 @@ void SetupController::revokeCreatedKey()
         return;
     ensureServices();
     m_saver->cancel();
-    m_revokeClient->setBaseUrl(confirmedHost().baseUrl());
+    m_revokeClient->setBaseUrl(m_createdKeyHost.baseUrl()); // its own tenant, whatever address was confirmed since
     m_revokeClient->setApiKey(m_token.token());
     m_revoker->start(m_createdKeyId);
 }

@@ -146,6 +146,9 @@ private:
     QlikCloudClient *m_revokeClient = nullptr;
     ApiKeyRevoker *m_revoker = nullptr;
     QString m_createdKeyId;
+    // The tenant the created key belongs to: it is stored, checked and revoked there and nowhere else, even when
+    // another address is confirmed meanwhile (the key is then kept, but not offered for that address).
+    ParsedHost m_createdKeyHost;
     bool m_readingForCheck = false;
     bool m_stopAfterReading = false; // Stop pressed while the key was read back for the check
 
