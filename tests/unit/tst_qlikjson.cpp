@@ -26,6 +26,8 @@ private slots:
     void userWithRolesAndGroups();
     void userWithWrongTypesIsReportedNotCrashed();
     void userWithoutIdIsRejected();
+    void userStatusInWords_data();
+    void userStatusInWords();
     void apiKeyRecord();
     void apiKeyRecordWithBadDate();
     void authorizationServerMetadata();
@@ -166,6 +168,33 @@ void TestQlikJson::metadataWithoutIssuerIsNotMetadata()
     QVERIFY(!AuthorizationServerMetadata::fromJson(object(R"({"hello":"world"})"), &problems));
     QVERIFY(!AuthorizationServerMetadata::fromJson(object(R"({"issuer":7})"), &problems));
     QVERIFY(!AuthorizationServerMetadata::fromJson(object(R"({"issuer":"not a url with spaces"})"), &problems));
+}
+
+void TestQlikJson::userStatusInWords_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("active") << "active"
+                            << "active";
+    QTest::newRow("invited") << "invited"
+                             << "invited but not yet signed in";
+    QTest::newRow("disabled") << "disabled"
+                              << "disabled";
+    QTest::newRow("deleted") << "deleted"
+                             << "deleted";
+    QTest::newRow("provisioned") << "provisioned"
+                                 << "provisioned but not yet signed in";
+    QTest::newRow("one Qlik may add later") << "suspended"
+                                            << "suspended";
+}
+
+void TestQlikJson::userStatusInWords()
+{
+    QFETCH(QString, status);
+    QFETCH(QString, words);
+    QlikUser user;
+    user.status = status;
+    QCOMPARE(user.statusInWords(), words);
 }
 
 QTEST_GUILESS_MAIN(TestQlikJson)

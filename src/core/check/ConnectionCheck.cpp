@@ -224,9 +224,10 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
     m_report.userName = user->name;
     m_report.userEmail = user->email;
     if (!user->isActive()) {
-        setResult(identityId, CheckStatus::Fail,
-                  tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->status),
-                  tr("Reactivate the user in Administration › Users, or use a key of an active user."));
+        setResult(
+            identityId, CheckStatus::Fail,
+            tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords()),
+            tr("Reactivate the user in Administration › Users, or use a key of an active user."));
         skipPending(tr("Not checked: the key's user is not active."));
         finish(ConnectionReport::Verdict::Blocked);
         return;

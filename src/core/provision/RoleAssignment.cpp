@@ -35,7 +35,8 @@ QString RoleAssignment::refusalFor(const QlikUser &user)
             .arg(user.displayName(), groups.join(QLatin1String(", ")));
     }
     if (!user.isActive()) {
-        return tr("%1's account is %2 in Qlik; Dawiso needs an active user.").arg(user.displayName(), user.status);
+        return tr("%1's account is %2 in Qlik; Dawiso needs an active user.")
+            .arg(user.displayName(), user.statusInWords());
     }
     return {};
 }

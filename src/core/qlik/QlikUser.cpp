@@ -123,4 +123,20 @@ QString QlikUser::displayName() const
     return id;
 }
 
+QString QlikUser::statusInWords() const
+{
+    // The statuses of Qlik's users API (users.json).
+    if (status == u"active")
+        return tr("active");
+    if (status == u"invited")
+        return tr("invited but not yet signed in");
+    if (status == u"disabled")
+        return tr("disabled");
+    if (status == u"deleted")
+        return tr("deleted");
+    if (status == u"provisioned")
+        return tr("provisioned but not yet signed in");
+    return status;
+}
+
 } // namespace Dawiso

@@ -3,6 +3,7 @@
 #include "qlik/QlikGroupRef.h"
 #include "qlik/QlikRoleRef.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -14,6 +15,8 @@ namespace Dawiso {
 // A Qlik Cloud user (users.json User), as far as the wizard needs it.
 class QlikUser
 {
+    Q_DECLARE_TR_FUNCTIONS(QlikUser)
+
 public:
     static std::optional<QlikUser> fromJson(const QJsonObject &object, QStringList *problems);
     // From a whole answer body; when it is no usable user, problem says why (not JSON, no id, ...).
@@ -30,6 +33,9 @@ public:
     QStringList scopes;
 
     bool isActive() const { return status.isEmpty() || status == QLatin1String("active"); }
+    // The status in words for a sentence ("… whose account is disabled in Qlik"); one Qlik may add later is given as
+    // Qlik sends it.
+    QString statusInWords() const;
     bool holdsTenantAdminDirectly() const;
     // Names of the groups through which the user holds TenantAdmin.
     QStringList tenantAdminGroups() const;

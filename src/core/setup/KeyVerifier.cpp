@@ -100,7 +100,7 @@ void KeyVerifier::onUser(QlikRequest *request)
     if (!user->isActive()) {
         m_result.outcome = KeyVerification::Outcome::UserInactive;
         m_result.message =
-            tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->status);
+            tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords());
         m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
                              "generate the key as another user.");
         finish();
