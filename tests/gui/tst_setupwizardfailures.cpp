@@ -145,19 +145,15 @@ void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
     QCOMPARE(untrusted.requests().size(), 0);
 
     // The dialog: nothing can be trusted until the box is ticked; then exactly this certificate is pinned.
-    bool dialogSeen = false;
-    QTimer::singleShot(0, this, [&dialogSeen] {
-        QWidget *dialog = QApplication::activeModalWidget();
-        QVERIFY(dialog);
-        auto *trust = dialog->findChild<QPushButton *>(QStringLiteral("trustButton"));
-        QVERIFY(!trust->isEnabled());
-        dialog->findChild<QCheckBox *>(QStringLiteral("trustCheck"))->setChecked(true);
-        QVERIFY(trust->isEnabled());
-        dialogSeen = true;
-        QTest::mouseClick(trust, Qt::LeftButton);
-    });
     QTest::mouseClick(certificateButton, Qt::LeftButton);
-    QVERIFY(dialogSeen);
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY((dialog = QApplication::activeModalWidget()));
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal); // no nested event loop: the click has returned
+    auto *trust = dialog->findChild<QPushButton *>(QStringLiteral("trustButton"));
+    QVERIFY(!trust->isEnabled());
+    dialog->findChild<QCheckBox *>(QStringLiteral("trustCheck"))->setChecked(true);
+    QVERIFY(trust->isEnabled());
+    QTest::mouseClick(trust, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
     QVERIFY(m_trust->isPinned(untrusted.hostAndPort(), untrusted.certificate()));

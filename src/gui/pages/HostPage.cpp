@@ -190,11 +190,14 @@ void HostPage::reviewCertificate()
     const QString hostAndPort = m_result.failure.certificateOrigin();
     if (hostAndPort.isEmpty())
         return;
-    CertificateDialog dialog(hostAndPort, m_result.failure, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    controller()->trustCertificate(hostAndPort, dialog.acceptedFingerprint());
-    checkNow();
+    // Window-modal without a nested event loop; the page goes on only once the user has decided.
+    auto *dialog = new CertificateDialog(hostAndPort, m_result.failure, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, hostAndPort] {
+        controller()->trustCertificate(hostAndPort, dialog->acceptedFingerprint());
+        checkNow();
+    });
+    dialog->open();
 }
 
 void HostPage::useIssuerHost()
