@@ -1,6 +1,7 @@
 #include "pages/AccessAutomationPanel.h"
 
 #include "pages/AccessPage.h"
+#include "pages/AutomationProgress.h"
 #include "provision/UserSearch.h"
 #include "setup/AutomatedSetup.h"
 #include "setup/SetupController.h"
@@ -25,32 +26,14 @@ AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, QWidge
     m_ui->userBox->setEnabled(false);
     m_ui->assignButton->setEnabled(false);
     m_ui->copyRedirectButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
-    m_copyLinkButton = m_ui->automationPanel->addActionButton(tr("Copy sign-in &link"));
-    m_copyLinkButton->setObjectName(QStringLiteral("copySignInLinkButton"));
-    m_copyLinkButton->setToolTip(tr("For when the browser did not open, or opened as the wrong person: paste the link "
-                                    "into the browser you want."));
-    m_copyLinkButton->hide();
-
     AutomatedSetup *automation = controller->automation();
+    m_progress = new AutomationProgress(automation, m_ui->automationPanel, this);
     connect(m_ui->browserRadio, &QRadioButton::toggled, this,
             [this](bool browser) { m_ui->methodStack->setCurrentIndex(browser ? 0 : 1); });
     connect(m_ui->copyRedirectButton, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_ui->redirectEdit->text()); });
-    connect(m_copyLinkButton, &QPushButton::clicked, this, [automation] {
-        QGuiApplication::clipboard()->setText(automation->signInUrl().toString(QUrl::FullyEncoded));
-    });
     connect(m_ui->signInButton, &QPushButton::clicked, this, &AccessAutomationPanel::signIn);
-    connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
-    connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
-        // A step announces its next request just before or after starting it: whether it is busy at that moment
-        // says nothing.
-        if (isVisible())
-            m_ui->automationPanel->showBusy(message, automation->isCancellable());
-    });
-    connect(automation, &AutomatedSetup::stopped, this, [this] {
-        if (!isVisible())
-            return;
-        m_copyLinkButton->hide();
+    connect(m_progress, &AutomationProgress::stopped, this, [this] {
         setBusy(false);
         m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("Stopped."),
                                            tr("What Qlik had already done stays done; signing in again carries on "
@@ -77,7 +60,7 @@ void AccessAutomationPanel::prepare()
     // look done here.
     if (!automation->isAdminSignedIn() && !automation->isBusy()) {
         m_ui->automationPanel->clear();
-        m_copyLinkButton->hide();
+        m_progress->setCopyLinkOffered(false);
         setBusy(false);
     }
     m_ui->redirectEdit->setText(automation->redirectUri().toString());
@@ -116,7 +99,7 @@ void AccessAutomationPanel::signIn()
             return;
         }
         m_controller->rememberOAuthClientId(clientId);
-        m_copyLinkButton->show();
+        m_progress->setCopyLinkOffered(true);
         setBusy(true);
         automation->signInAdminWithBrowser(clientId);
         return;
@@ -132,14 +115,14 @@ void AccessAutomationPanel::signIn()
     m_ui->m2mSecretEdit->clear();
     QByteArray secretBytes = secret.toUtf8();
     SecureMemory::wipe(secret);
-    m_copyLinkButton->hide();
+    m_progress->setCopyLinkOffered(false);
     setBusy(true);
     automation->signInAdminWithClient(clientId, std::move(secretBytes));
 }
 
 void AccessAutomationPanel::onSignedIn(const OAuthResult &signIn, const AdminSession::Result &admin)
 {
-    m_copyLinkButton->hide();
+    m_progress->setCopyLinkOffered(false);
     if (!signIn.ok) {
         setBusy(false);
         m_ui->automationPanel->showMessage(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info

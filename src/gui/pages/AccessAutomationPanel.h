@@ -9,14 +9,13 @@
 
 #include <memory>
 
-class QPushButton;
-
 namespace Ui {
 class AccessAutomationPanel;
 }
 
 namespace Dawiso {
 
+class AutomationProgress;
 class SetupController;
 
 // "Do it for me" on the Access step: a tenant admin signs in (browser or machine-to-machine client), the wizard sets
@@ -45,7 +44,7 @@ private:
 
     std::unique_ptr<Ui::AccessAutomationPanel> m_ui;
     SetupController *m_controller;
-    QPushButton *m_copyLinkButton;
+    AutomationProgress *m_progress;
     bool m_searchConnected = false;
 };
 

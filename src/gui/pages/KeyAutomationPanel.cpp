@@ -1,5 +1,6 @@
 #include "pages/KeyAutomationPanel.h"
 
+#include "pages/AutomationProgress.h"
 #include "setup/AutomatedSetup.h"
 #include "setup/SetupController.h"
 #include "ui_KeyAutomationPanel.h"
@@ -17,9 +18,7 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *par
 {
     m_ui->setupUi(this);
     m_ui->automationPanel->clear();
-    m_copyLinkButton = m_ui->automationPanel->addActionButton(tr("Copy sign-in &link"));
-    m_copyLinkButton->setObjectName(QStringLiteral("copySignInLinkButton"));
-    m_copyLinkButton->hide();
+    m_progress = new AutomationProgress(controller->automation(), m_ui->automationPanel, this);
     m_deleteButton = m_ui->automationPanel->addActionButton(tr("&Delete it"));
     m_deleteButton->setObjectName(QStringLiteral("deleteKeyButton"));
     m_deleteButton->hide();
@@ -48,21 +47,8 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *par
             });
 
     AutomatedSetup *automation = controller->automation();
-    connect(m_copyLinkButton, &QPushButton::clicked, this, [automation] {
-        QGuiApplication::clipboard()->setText(automation->signInUrl().toString(QUrl::FullyEncoded));
-    });
     connect(m_ui->createButton, &QPushButton::clicked, this, &KeyAutomationPanel::start);
-    connect(m_ui->automationPanel, &MessagePanel::stopRequested, automation, &AutomatedSetup::cancel);
-    connect(automation, &AutomatedSetup::progress, this, [this, automation](const QString &message) {
-        // Creating the key is not offered a Stop: once asked, Qlik may create it either way, and its answer is the
-        // only way to the key (see ProvisionStep::Completion).
-        if (isVisible())
-            m_ui->automationPanel->showBusy(message, automation->isCancellable());
-    });
-    connect(automation, &AutomatedSetup::stopped, this, [this] {
-        if (!isVisible())
-            return;
-        m_copyLinkButton->hide();
+    connect(m_progress, &AutomationProgress::stopped, this, [this] {
         setBusy(false);
         m_ui->automationPanel->showMessage(
             MessagePanel::Kind::Info, tr("Stopped before the key was created."),
@@ -116,13 +102,13 @@ void KeyAutomationPanel::start()
     }
     m_controller->rememberOAuthClientId(clientId);
     setBusy(true);
-    m_copyLinkButton->show();
+    m_progress->setCopyLinkOffered(true);
     m_controller->automation()->signInIntegrationUser(clientId);
 }
 
 void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
 {
-    m_copyLinkButton->hide();
+    m_progress->setCopyLinkOffered(false);
     if (!result.ok) {
         setBusy(false);
         m_ui->automationPanel->showMessage(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info

@@ -15,6 +15,7 @@ class KeyAutomationPanel;
 
 namespace Dawiso {
 
+class AutomationProgress;
 class SetupController;
 
 // "Do it for me" on the Key step: Dawiso's user signs in (a fresh sign-in, their e-mail pre-filled) and the wizard
@@ -41,7 +42,7 @@ private:
 
     std::unique_ptr<Ui::KeyAutomationPanel> m_ui;
     SetupController *m_controller;
-    QPushButton *m_copyLinkButton;
+    AutomationProgress *m_progress;
     QPushButton *m_deleteButton;
     QPushButton *m_useAnywayButton;
 };
