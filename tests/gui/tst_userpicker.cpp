@@ -1,5 +1,6 @@
 // The user picker against the simulated tenant over HTTPS, searching as a tenant admin: users who cannot be chosen
-// say why in words a keyboard or screen-reader user gets too, and Qlik's user statuses read as plain words.
+// say why in words a keyboard or screen-reader user gets too, and Qlik's user statuses read as plain words
+// (QlikUser::statusInWords, whose every status tst_qlikjson covers).
 #include "AppTranslations.h"
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
@@ -20,8 +21,6 @@ class TestUserPicker : public QObject
 
 private slots:
     void initTestCase();
-    void statusesReadAsWords_data();
-    void statusesReadAsWords();
     void usersWhoCannotBeChosenSayWhy_data();
     void usersWhoCannotBeChosenSayWhy();
 };
@@ -29,31 +28,6 @@ private slots:
 void TestUserPicker::initTestCase()
 {
     AppTranslations::install(*QCoreApplication::instance());
-}
-
-void TestUserPicker::statusesReadAsWords_data()
-{
-    QTest::addColumn<QString>("status");
-    QTest::addColumn<QString>("shown");
-    QTest::newRow("active") << "active"
-                            << "active";
-    QTest::newRow("invited") << "invited"
-                             << "invited, has not signed in yet";
-    QTest::newRow("disabled") << "disabled"
-                              << "disabled";
-    QTest::newRow("deleted") << "deleted"
-                             << "deleted";
-    QTest::newRow("provisioned") << "provisioned"
-                                 << "provisioned, has not signed in yet";
-    QTest::newRow("unknown: as Qlik sent it") << "user-access-disabled"
-                                              << "user-access-disabled";
-}
-
-void TestUserPicker::statusesReadAsWords()
-{
-    QFETCH(QString, status);
-    QFETCH(QString, shown);
-    QCOMPARE(UserPickerWidget::statusText(status), shown);
 }
 
 void TestUserPicker::usersWhoCannotBeChosenSayWhy_data()
@@ -68,7 +42,7 @@ void TestUserPicker::usersWhoCannotBeChosenSayWhy_data()
                                   << "is a tenant admin";
     QTest::newRow("invited user") << "erin"
                                   << "Erin Invited"
-                                  << "invited, has not signed in yet"
+                                  << "invited but not yet signed in"
                                   << "Dawiso needs an active user";
     QTest::newRow("disabled user") << "dan"
                                    << "Dan Disabled"

@@ -16,22 +16,6 @@ constexpr int typingPauseMs = 300;
 constexpr int userIndexRole = Qt::UserRole + 1;
 } // namespace
 
-QString UserPickerWidget::statusText(const QString &status)
-{
-    // The statuses of Qlik's users API; one it may add later is shown as Qlik sends it.
-    if (status == u"active")
-        return tr("active");
-    if (status == u"invited")
-        return tr("invited, has not signed in yet");
-    if (status == u"disabled")
-        return tr("disabled");
-    if (status == u"deleted")
-        return tr("deleted");
-    if (status == u"provisioned")
-        return tr("provisioned, has not signed in yet");
-    return status;
-}
-
 UserPickerWidget::UserPickerWidget(QWidget *parent)
     : QWidget(parent)
     , m_searchEdit(new QLineEdit(this))
@@ -122,7 +106,7 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
         if (!user.email.isEmpty() && !user.name.isEmpty())
             parts << user.email;
         if (!user.isActive())
-            parts << statusText(user.status);
+            parts << user.statusInWords();
         const QString refusal = RoleAssignment::refusalFor(user);
         if (!refusal.isEmpty() && user.isTenantAdmin())
             parts << tr("tenant admin");

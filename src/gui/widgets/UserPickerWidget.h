@@ -30,9 +30,6 @@ public:
     std::optional<QlikUser> chosenUser() const;
     void setSearchText(const QString &text); // for tests and for "use this user again"
 
-    // Qlik's user status (active, invited, disabled, deleted, provisioned) in words for the list.
-    static QString statusText(const QString &status);
-
 signals:
     void userChosen(const Dawiso::QlikUser &user);
 
