@@ -31,6 +31,7 @@ private slots:
     void aNewerSaveWinsOverOneStillRunning();
     void keychainFailureKeepsTheKeyForRetry();
     void aCreatedKeyStaysWithItsTenant();
+    void stopWhileTheKeyIsReadBackStopsTheCheck();
 
 private:
     void confirmHost(const QString &host);
@@ -210,6 +211,27 @@ void TestSetupController::aCreatedKeyStaysWithItsTenant()
     QVERIFY(revoked.first().first().toBool());
     QCOMPARE(otherRequests, probeRequests);
     QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
+}
+
+void TestSetupController::stopWhileTheKeyIsReadBackStopsTheCheck()
+{
+    confirmHost(m_simulator->hostAndPort());
+    verify(SampleKey::Healthy);
+    QVERIFY(save().saved);
+    m_simulator->clearRequests();
+
+    QSignalSpy finished(m_controller.get(), &SetupController::connectionCheckFinished);
+    m_controller->runConnectionCheck();
+    QVERIFY(m_controller->isCheckingConnection()); // the keychain has not answered yet
+    m_controller->cancelConnectionCheck();
+    QVERIFY(finished.wait(20000));
+    const ConnectionReport report = m_controller->connectionReport();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Cancelled);
+    for (const CheckResult &result : report.checks)
+        QCOMPARE(result.status, CheckStatus::Skipped);
+    QTest::qWait(100);
+    QCOMPARE(m_simulator->requests().size(), 0); // nothing was asked of Qlik
+    QVERIFY(!m_controller->isCheckingConnection());
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)

@@ -113,6 +113,11 @@ void ConnectionCheck::start(const QString &hostAndPort, const QByteArray &apiKey
     request->start();
 }
 
+QString ConnectionCheck::stoppedMessage()
+{
+    return tr("Not checked: the check was stopped.");
+}
+
 void ConnectionCheck::cancel()
 {
     if (!m_running)
@@ -121,7 +126,7 @@ void ConnectionCheck::cancel()
     for (CheckResult &result : m_report.checks) {
         if (result.status == CheckStatus::Pending || result.status == CheckStatus::Running) {
             result.status = CheckStatus::Skipped;
-            result.message = tr("Not checked: the check was stopped.");
+            result.message = stoppedMessage();
             emit checkChanged(result);
         }
     }

@@ -44,6 +44,8 @@ public:
 
     // The checks in the order they are shown, with their titles, all Pending.
     static QList<CheckResult> plannedChecks();
+    // What a check that was stopped before its turn says.
+    static QString stoppedMessage();
     static int expiryWarningDays() { return 30; }
 
 signals:

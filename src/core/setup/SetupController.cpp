@@ -273,45 +273,44 @@ void SetupController::runConnectionCheck()
     SecretStoreJob *job = m_store->readSecret(credentialEntryName());
     connect(job, &SecretStoreJob::finished, this, [this](SecretStoreJob *done) {
         m_readingForCheck = false;
-        const QString host = confirmedHost().hostAndPort();
         if (m_stopAfterReading) {
             // A keychain read cannot be taken back; its answer is dropped and nothing is asked of Qlik.
             m_stopAfterReading = false;
-            ConnectionReport report;
-            report.host = host;
-            report.checkedAt = QDateTime::currentDateTimeUtc();
-            report.checks = ConnectionCheck::plannedChecks();
-            for (CheckResult &result : report.checks) {
+            QList<CheckResult> checks = ConnectionCheck::plannedChecks();
+            for (CheckResult &result : checks) {
                 result.status = CheckStatus::Skipped;
-                result.message = tr("Not checked: the check was stopped.");
-                emit connectionCheckChanged(result);
+                result.message = ConnectionCheck::stoppedMessage();
             }
-            report.verdict = ConnectionReport::Verdict::Cancelled;
-            m_connectionReport = report;
-            emit connectionCheckFinished(report);
+            finishCheckWithoutQlik(checks, ConnectionReport::Verdict::Cancelled);
             return;
         }
         if (done->error() != SecretStoreError::None) {
             // Without the stored key there is nothing to check with: say so in the report's own terms.
-            ConnectionReport report;
-            report.host = host;
-            report.checkedAt = QDateTime::currentDateTimeUtc();
-            report.checks = ConnectionCheck::plannedChecks();
-            report.checks.first().status = CheckStatus::Fail;
-            report.checks.first().message = tr("The stored key could not be read from the keychain.");
-            report.checks.first().fix = done->errorMessage();
-            report.verdict = ConnectionReport::Verdict::Blocked;
-            for (const CheckResult &result : std::as_const(report.checks))
-                emit connectionCheckChanged(result);
-            m_connectionReport = report;
-            emit connectionCheckFinished(report);
+            QList<CheckResult> checks = ConnectionCheck::plannedChecks();
+            checks.first().status = CheckStatus::Fail;
+            checks.first().message = tr("The stored key could not be read from the keychain.");
+            checks.first().fix = done->errorMessage();
+            finishCheckWithoutQlik(checks, ConnectionReport::Verdict::Blocked);
             return;
         }
         QByteArray key = done->secret();
         m_checkClient->setBaseUrl(confirmedHost().baseUrl());
-        m_connectionCheck->start(host, key);
+        m_connectionCheck->start(confirmedHost().hostAndPort(), key);
         SecureMemory::wipe(key);
     });
+}
+
+void SetupController::finishCheckWithoutQlik(const QList<CheckResult> &checks, ConnectionReport::Verdict verdict)
+{
+    ConnectionReport report;
+    report.host = confirmedHost().hostAndPort();
+    report.checkedAt = QDateTime::currentDateTimeUtc();
+    report.checks = checks;
+    report.verdict = verdict;
+    for (const CheckResult &result : std::as_const(report.checks))
+        emit connectionCheckChanged(result);
+    m_connectionReport = report;
+    emit connectionCheckFinished(report);
 }
 
 void SetupController::cancelConnectionCheck()

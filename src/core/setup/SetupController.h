@@ -129,6 +129,8 @@ private:
     QNetworkAccessManager *network();
     // Makes the objects that do the steps, the first time a step starts.
     void ensureServices();
+    // Ends a connection check that never reached Qlik (stopped, or the stored key unreadable) with these results.
+    void finishCheckWithoutQlik(const QList<CheckResult> &checks, ConnectionReport::Verdict verdict);
 
     QNetworkAccessManager *m_network;
     TlsTrust *m_trust;
