@@ -8,7 +8,7 @@
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretEntryName.h"
 #include "token/ApiKeyToken.h"
@@ -272,7 +272,7 @@ int CheckCommand::runCheck(const ParsedHost &host, const TlsTrust &trust, QByteA
 {
     m_progressOnTerminal = TerminalInput::isTerminal(stderr);
     QNetworkAccessManager network;
-    QlikCloudClient client(&network, &trust);
+    QlikClient client(&network, &trust);
     client.setBaseUrl(host.baseUrl());
     ConnectionCheck check(&client);
 

@@ -1,17 +1,17 @@
 #include "SetupWizard.h"
 
 #include "PixelIcon.h"
+#include "cloud/AutomatedSetup.h"
 #include "dialogs/AboutDialog.h"
-#include "pages/AccessPage.h"
 #include "pages/DeploymentPage.h"
 #include "pages/FinishPage.h"
 #include "pages/HostPage.h"
-#include "pages/KeyPage.h"
-#include "pages/SavePage.h"
+#include "pages/SaveAndCheckPage.h"
+#include "pages/cloud/AccessPage.h"
+#include "pages/cloud/KeyPage.h"
 #include "practice/PracticeServerLoader.h"
 #include "practice/PracticeSignInDialog.h"
 #include "practice/PracticeTenant.h"
-#include "setup/AutomatedSetup.h"
 #include "setup/SetupController.h"
 
 #include <QAbstractButton>
@@ -108,11 +108,11 @@ void SetupWizard::ensurePage(int id)
             m_keyPage->setPracticeSamples(m_practiceTenant->samples());
         created = m_keyPage;
         break;
-    case SavePageId: {
-        auto *savePage = new SavePage(m_controller);
+    case SaveAndCheckPageId: {
+        auto *savePage = new SaveAndCheckPage(m_controller);
         // The pasted text has no reason to stay in the key field once the keychain holds the key.
         if (m_keyPage)
-            connect(savePage, &SavePage::saved, m_keyPage, &KeyPage::clearPastedKey);
+            connect(savePage, &SaveAndCheckPage::saved, m_keyPage, &KeyPage::clearPastedKey);
         created = savePage;
         break;
     }

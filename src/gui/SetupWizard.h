@@ -1,7 +1,7 @@
 #pragma once
 
+#include "cloud/AutomatedSetup.h"
 #include "practice/PracticeServer.h"
-#include "setup/AutomatedSetup.h"
 
 #include <QWizard>
 
@@ -28,7 +28,7 @@ public:
         HostPageId,
         AccessPageId,
         KeyPageId,
-        SavePageId,
+        SaveAndCheckPageId,
         FinishPageId,
     };
     Q_ENUM(PageId)

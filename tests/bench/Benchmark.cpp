@@ -4,7 +4,7 @@
 #include "MarkdownTable.h"
 #include "Statistics.h"
 #include "check/ConnectionCheck.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -92,7 +92,7 @@ bool Benchmark::runCheck(Sample *sample)
 {
     const ServedTenant &tenant = m_server.tenant();
     QNetworkAccessManager network;
-    QlikCloudClient client(&network, &m_trust);
+    QlikClient client(&network, &m_trust);
     client.setBaseUrl(tenant.baseUrl());
     ConnectionCheck check(&client);
     QEventLoop loop;

@@ -1,6 +1,6 @@
 // bench_connectioncheck: how fast, how frugal and how exact the connection check is on a large tenant.
 //
-// What is measured. The connection check (ConnectionCheck on a QlikCloudClient, from start() to finished()) against
+// What is measured. The connection check (ConnectionCheck on a QlikClient, from start() to finished()) against
 // a simulated Qlik Cloud tenant of 20,000 apps in 1,000 spaces, all visible to the key's user, over real HTTPS on
 // loopback. Three figures, each with its target from issue 3:
 // - the HTTP requests of the check, as the simulator received them, against the pages the check needs: one per 100

@@ -97,7 +97,7 @@ void TestCreatedKeyRecovery::createKeyWithFailingKeychain()
                              20000);
     QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->text(), DemoTenant::unassignedUserEmail());
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
 }
 

@@ -100,7 +100,7 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
     pasteKey(SampleKey::Healthy);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
     QVERIFY(m_controller->saveResult().saved);
 
@@ -128,7 +128,7 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
 
     // On again: the Save page is done already and stores nothing twice; then the Finish page.
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
     QVERIFY(m_driver->canGoNext());
     QVERIFY(!m_controller->isSaving());
     QCOMPARE(m_store->operationCount(), storeOperations);
@@ -202,7 +202,7 @@ void TestKeyPageFlow::createdAdminKeyWaitsForTheUsersChoice()
 
     // "Use it anyway" is the user's "yes": the key goes on to be stored.
     QTest::mouseClick(useAnyway, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_controller->saveResult().saved, 30000);
 }
 

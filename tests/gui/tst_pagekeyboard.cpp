@@ -74,7 +74,7 @@ void TestPageKeyboard::walkTo(SetupWizard::PageId page)
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
-    if (page == SetupWizard::SavePageId)
+    if (page == SetupWizard::SaveAndCheckPageId)
         return;
     m_driver->clickNext();
 }
@@ -111,7 +111,7 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
     QTest::newRow("host") << int(SetupWizard::HostPageId);
     QTest::newRow("access") << int(SetupWizard::AccessPageId);
     QTest::newRow("key") << int(SetupWizard::KeyPageId);
-    QTest::newRow("save") << int(SetupWizard::SavePageId);
+    QTest::newRow("save") << int(SetupWizard::SaveAndCheckPageId);
     QTest::newRow("finish") << int(SetupWizard::FinishPageId);
 }
 

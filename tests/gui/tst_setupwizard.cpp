@@ -159,7 +159,7 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     m_driver->clickNext();
 
     // 5. Save and check: stored, read back, recorded; then the check runs with the stored key, live, all passing.
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
     QVERIFY(m_driver->panel()->message().contains(QLatin1String("every check passed")));

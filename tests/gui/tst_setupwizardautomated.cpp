@@ -150,7 +150,7 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     QVERIFY(keyStop->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(keyPanel->message().contains(QLatin1String("Creating the API key")), 30000);
     QVERIFY(!keyStop->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SavePageId), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId), 30000);
     simulator->setResponseDelay(QStringLiteral("/api/v1/api-keys"), 0);
 
     // Stored and checked with the stored key.

@@ -286,7 +286,7 @@ void TestSetupWizardFailures::keychainUnavailableSaysSoAndRetries()
 
     m_store->failNextWith(SecretStoreError::Unavailable);
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SavePageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 10000);
     QVERIFY(m_driver->panel()->advice().contains(QLatin1String("keychain")));
     QVERIFY(!m_driver->canGoNext());

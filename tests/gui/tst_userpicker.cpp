@@ -5,7 +5,7 @@
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
 #include "provision/UserSearch.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "simulator/QlikSimulator.h"
 #include "widgets/UserPickerWidget.h"
 
@@ -66,7 +66,7 @@ void TestUserPicker::usersWhoCannotBeChosenSayWhy()
     QNetworkAccessManager network;
     TlsTrust trust;
     Test::trustSimulator(trust, simulator);
-    QlikCloudClient client(&network, &trust);
+    QlikClient client(&network, &trust);
     client.setBaseUrl(simulator.baseUrl());
     client.setApiKey(simulator.sampleToken(Simulator::SampleKey::TenantAdmin)); // reading users takes an admin
     UserSearch userSearch(&client);

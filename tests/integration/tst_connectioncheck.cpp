@@ -2,7 +2,7 @@
 // status and its fix, over real HTTPS.
 #include "SimulatorTrust.h"
 #include "check/ConnectionCheck.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "simulator/QlikSimulator.h"
 #include "simulator/SimulatorScenario.h"
 
@@ -52,7 +52,7 @@ TestConnectionCheck::Run TestConnectionCheck::run(QlikSimulator &simulator, cons
     QNetworkAccessManager network;
     TlsTrust trust;
     Test::trustSimulator(trust, simulator);
-    QlikCloudClient client(&network, &trust);
+    QlikClient client(&network, &trust);
     client.setBaseUrl(simulator.baseUrl());
     ConnectionCheck check(&client);
     Run result;
@@ -220,7 +220,7 @@ void TestConnectionCheck::unreachableHostSkipsEverything()
 
     QNetworkAccessManager network;
     TlsTrust trust;
-    QlikCloudClient client(&network, &trust);
+    QlikClient client(&network, &trust);
     QUrl base(QStringLiteral("https://localhost"));
     base.setPort(port);
     client.setBaseUrl(base);
@@ -296,7 +296,7 @@ void TestConnectionCheck::cancelStopsEveryCheck()
     QNetworkAccessManager network;
     TlsTrust trust;
     Test::trustSimulator(trust, simulator);
-    QlikCloudClient client(&network, &trust);
+    QlikClient client(&network, &trust);
     client.setBaseUrl(simulator.baseUrl());
     ConnectionCheck check(&client);
     QSignalSpy finished(&check, &ConnectionCheck::finished);

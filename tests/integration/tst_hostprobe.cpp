@@ -1,7 +1,7 @@
 // The host check against the simulator over real HTTPS: what each outcome says to the user.
 #include "SimulatorTrust.h"
+#include "cloud/CloudHostProbe.h"
 #include "host/HostParser.h"
-#include "setup/HostProbe.h"
 #include "simulator/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
@@ -32,7 +32,7 @@ private slots:
     void newerCheckReplacesOlderSilently();
 
 private:
-    HostProbeResult probe(HostProbe &probe, const QString &host);
+    HostProbeResult probe(CloudHostProbe &probe, const QString &host);
 
     std::unique_ptr<QlikSimulator> m_simulator;
     QNetworkAccessManager m_network;
@@ -48,9 +48,9 @@ void TestHostProbe::init()
     m_network.clearConnectionCache();
 }
 
-HostProbeResult TestHostProbe::probe(HostProbe &probe, const QString &host)
+HostProbeResult TestHostProbe::probe(CloudHostProbe &probe, const QString &host)
 {
-    QSignalSpy finished(&probe, &HostProbe::finished);
+    QSignalSpy finished(&probe, &CloudHostProbe::finished);
     probe.start(HostParser::parse(host, DeploymentKind::QlikCloud));
     if (!finished.wait(30000))
         return {};
@@ -59,8 +59,8 @@ HostProbeResult TestHostProbe::probe(HostProbe &probe, const QString &host)
 
 void TestHostProbe::findsTheTenant()
 {
-    HostProbe hostProbe(&m_network, &m_trust);
-    QSignalSpy progress(&hostProbe, &HostProbe::progress);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
+    QSignalSpy progress(&hostProbe, &CloudHostProbe::progress);
     const HostProbeResult result =
         probe(hostProbe, QStringLiteral("https://") + m_simulator->hostAndPort() + QStringLiteral("/hub/spaces"));
     QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
@@ -79,7 +79,7 @@ void TestHostProbe::reportsAnAliasWhenIssuerDiffers()
     // domain in front of a tenant.
     const QString alias = QStringLiteral("127.0.0.1:%1").arg(m_simulator->port());
     m_trust.pin(alias, CertificateSummary::sha256(m_simulator->certificate()));
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, alias);
     QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
     QVERIFY(result.isAlias());
@@ -92,7 +92,7 @@ void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
     // The issuer names another server than the one its token and sign-in endpoints are on: a client secret sent
     // to "the tenant's token endpoint" would leave the tenant.
     m_simulator->setIssuerOverride(QStringLiteral("https://acme.eu.qlikcloud.com"));
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.isQlikCloudTenant());
@@ -126,7 +126,7 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
     location.setPath(path);
     m_simulator->setRedirectTarget(path, location);
 
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::UnsafeRedirect);
@@ -142,7 +142,7 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
 void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
 {
     m_simulator->setNotQlik(true);
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QCOMPARE(result.httpStatus, 404);
@@ -153,7 +153,7 @@ void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
 void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
 {
     m_simulator->setMalformedJson(QStringLiteral("/.well-known"), true);
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.advice.isEmpty());
@@ -162,7 +162,7 @@ void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
 void TestHostProbe::untrustedCertificateCarriesTheCertificate()
 {
     TlsTrust noTrust;
-    HostProbe hostProbe(&m_network, &noTrust);
+    CloudHostProbe hostProbe(&m_network, &noTrust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Unreachable);
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::TlsUntrusted);
@@ -180,7 +180,7 @@ void TestHostProbe::connectionRefused()
     QVERIFY(reserve.listen(QHostAddress::LocalHost));
     const quint16 port = reserve.serverPort();
     reserve.close();
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, QStringLiteral("localhost:%1").arg(port));
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::ConnectionRefused);
     QVERIFY(result.advice.contains(QLatin1String("port")));
@@ -189,7 +189,7 @@ void TestHostProbe::connectionRefused()
 void TestHostProbe::timeout()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), -1);
-    HostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
     hostProbe.setTimeout(std::chrono::milliseconds(700));
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::TimedOut);
@@ -199,8 +199,8 @@ void TestHostProbe::timeout()
 void TestHostProbe::cancelReportsCancelled()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), -1);
-    HostProbe hostProbe(&m_network, &m_trust);
-    QSignalSpy finished(&hostProbe, &HostProbe::finished);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
+    QSignalSpy finished(&hostProbe, &CloudHostProbe::finished);
     hostProbe.start(HostParser::parse(m_simulator->hostAndPort(), DeploymentKind::QlikCloud));
     QVERIFY(hostProbe.isRunning());
     hostProbe.cancel();
@@ -214,8 +214,8 @@ void TestHostProbe::cancelReportsCancelled()
 void TestHostProbe::newerCheckReplacesOlderSilently()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), 1500);
-    HostProbe hostProbe(&m_network, &m_trust);
-    QSignalSpy finished(&hostProbe, &HostProbe::finished);
+    CloudHostProbe hostProbe(&m_network, &m_trust);
+    QSignalSpy finished(&hostProbe, &CloudHostProbe::finished);
     hostProbe.start(HostParser::parse(m_simulator->hostAndPort(), DeploymentKind::QlikCloud));
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), 0);
     hostProbe.start(HostParser::parse(m_simulator->hostAndPort() + QStringLiteral("/hub"), DeploymentKind::QlikCloud));

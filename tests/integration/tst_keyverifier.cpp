@@ -1,7 +1,7 @@
 // Key verification against the simulator: each kind of key gets its own outcome and explanation.
 #include "SimulatorTrust.h"
-#include "qlik/QlikCloudClient.h"
-#include "setup/KeyVerifier.h"
+#include "cloud/KeyVerifier.h"
+#include "qlik/QlikClient.h"
 #include "simulator/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
@@ -35,7 +35,7 @@ private:
     std::unique_ptr<QlikSimulator> m_simulator;
     QNetworkAccessManager m_network;
     TlsTrust m_trust;
-    std::unique_ptr<QlikCloudClient> m_client;
+    std::unique_ptr<QlikClient> m_client;
 };
 
 void TestKeyVerifier::initTestCase()
@@ -43,7 +43,7 @@ void TestKeyVerifier::initTestCase()
     m_simulator = std::make_unique<QlikSimulator>();
     QVERIFY(m_simulator->start());
     Test::trustSimulator(m_trust, *m_simulator);
-    m_client = std::make_unique<QlikCloudClient>(&m_network, &m_trust);
+    m_client = std::make_unique<QlikClient>(&m_network, &m_trust);
     m_client->setBaseUrl(m_simulator->baseUrl());
 }
 

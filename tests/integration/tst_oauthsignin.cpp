@@ -7,7 +7,7 @@
 #include "oauth/AuthorizationRequest.h"
 #include "oauth/ClientCredentialsSignIn.h"
 #include "oauth/OAuthResult.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "simulator/DemoTenant.h"
 #include "simulator/QlikSimulator.h"
@@ -304,7 +304,7 @@ LoopbackAnswer TestOAuthSignIn::follow(const QUrl &redirect)
 
 QJsonObject TestOAuthSignIn::whoAmI(const OAuthAccessToken &token)
 {
-    QlikCloudClient client(m_network.get(), m_trust.get());
+    QlikClient client(m_network.get(), m_trust.get());
     client.setBaseUrl(m_simulator->baseUrl());
     client.setApiKey(token.value());
     QlikRequest *request = client.get(u"/api/v1/users/me"_s);

@@ -8,7 +8,7 @@
 #include "provision/RoleAssignment.h"
 #include "provision/RoleSetup.h"
 #include "provision/UserSearch.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "simulator/DemoTenant.h"
 #include "simulator/QlikSimulator.h"
 #include "token/SecureMemory.h"
@@ -61,8 +61,8 @@ private:
     std::unique_ptr<QlikSimulator> m_simulator;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<QlikCloudClient> m_admin;
-    std::unique_ptr<QlikCloudClient> m_user;
+    std::unique_ptr<QlikClient> m_admin;
+    std::unique_ptr<QlikClient> m_user;
 };
 
 template <typename Step, typename Signal>
@@ -81,10 +81,10 @@ void TestProvisioning::init()
     m_network = std::make_unique<QNetworkAccessManager>();
     m_trust = std::make_unique<TlsTrust>();
     Test::trustSimulator(*m_trust, *m_simulator);
-    m_admin = std::make_unique<QlikCloudClient>(m_network.get(), m_trust.get());
+    m_admin = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
     m_admin->setBaseUrl(m_simulator->baseUrl());
     m_admin->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin)); // an admin's key acts with all their rights
-    m_user = std::make_unique<QlikCloudClient>(m_network.get(), m_trust.get());
+    m_user = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
     m_user->setBaseUrl(m_simulator->baseUrl());
     m_user->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
@@ -319,7 +319,7 @@ void TestProvisioning::keyIsCreatedWithinTheLimitsAndCanBeDeleted()
     QVERIFY(qAbs(QDateTime::currentDateTimeUtc().daysTo(record->expiry) - 90) <= 1);
 
     // The new key works, and deletes itself as its owner.
-    QlikCloudClient withNewKey(m_network.get(), m_trust.get());
+    QlikClient withNewKey(m_network.get(), m_trust.get());
     withNewKey.setBaseUrl(m_simulator->baseUrl());
     withNewKey.setApiKey(result.token);
     SecureMemory::wipe(result.token);
@@ -381,7 +381,7 @@ void TestProvisioning::expiryAboveTheMaximumIsRefused()
 
 void TestProvisioning::userWithoutManageApiKeysIsTold()
 {
-    QlikCloudClient riley(m_network.get(), m_trust.get());
+    QlikClient riley(m_network.get(), m_trust.get());
     riley.setBaseUrl(m_simulator->baseUrl());
     const QByteArray token = m_simulator->issueOAuthToken(rileyId, {QStringLiteral("user_default")});
     riley.setApiKey(token);

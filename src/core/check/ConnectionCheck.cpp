@@ -4,10 +4,9 @@
 #include "qlik/JsonFieldReader.h"
 #include "qlik/KeyRefusal.h"
 #include "qlik/QlikApiKeyRecord.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
-#include "setup/KeyVerification.h"
 #include "token/ApiKeyToken.h"
 #include "token/SecureMemory.h"
 
@@ -42,7 +41,7 @@ QString longDate(const QDateTime &when)
 
 } // namespace
 
-ConnectionCheck::ConnectionCheck(QlikCloudClient *client, QObject *parent)
+ConnectionCheck::ConnectionCheck(QlikClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 { }
@@ -239,7 +238,7 @@ void ConnectionCheck::onIdentity(QlikRequest *request)
     }
     setResult(identityId, CheckStatus::Pass, tr("Qlik accepts the key. It belongs to %1.").arg(user->displayName()));
 
-    const QString adminWarning = KeyVerification::tenantAdminWarningFor(*user);
+    const QString adminWarning = user->tenantAdminWarning();
     if (adminWarning.isEmpty())
         setResult(adminId, CheckStatus::Pass, tr("%1 is not a tenant admin.").arg(user->displayName()));
     else

@@ -12,7 +12,7 @@
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikPager;
 class QlikRequest;
 
@@ -33,7 +33,7 @@ class ConnectionCheck : public QObject
 
 public:
     // client: already pointed at the tenant's base URL; the check sets and clears its key.
-    explicit ConnectionCheck(QlikCloudClient *client, QObject *parent = nullptr);
+    explicit ConnectionCheck(QlikClient *client, QObject *parent = nullptr);
     ~ConnectionCheck() override;
 
     // hostAndPort is what the user entered (compared with the tenant's hostnames).
@@ -77,7 +77,7 @@ private:
     void abandonAll();
     QString spaceTypeOf(const QString &spaceId) const;
 
-    QlikCloudClient *m_client;
+    QlikClient *m_client;
     QList<QPointer<QObject>> m_jobs;
     ConnectionReport m_report;
     std::optional<QDateTime> m_claimedExpiry;

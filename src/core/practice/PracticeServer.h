@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setup/PracticeCredentials.h"
+#include "practice/PracticeCredentials.h"
 
 #include <QByteArray>
 #include <QSslCertificate>

@@ -1,13 +1,12 @@
 #include "provision/AdminSession.h"
 
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
-#include "setup/KeyVerification.h"
 
 namespace Dawiso {
 
-AdminSession::AdminSession(QlikCloudClient *client, QObject *parent)
-    : ProvisionStep(client, parent)
+AdminSession::AdminSession(QlikClient *client, QObject *parent)
+    : QlikStep(client, parent)
 { }
 
 void AdminSession::start()

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "provision/ApiKeyPolicy.h"
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
+#include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
 namespace Dawiso {
@@ -10,7 +10,7 @@ namespace Dawiso {
 // What the automated steps learn from the signed-in admin's token first: that they hold TenantAdmin (GET
 // /api/v1/users/me), the tenant's id (GET /api/v1/tenants/me) and its API-key policy (GET
 // /api/v1/api-keys/configs/{tenantId}).
-class AdminSession : public ProvisionStep
+class AdminSession : public QlikStep
 {
     Q_OBJECT
 
@@ -25,7 +25,7 @@ public:
     };
 
     // client: pointed at the tenant, with the admin's access token set.
-    explicit AdminSession(QlikCloudClient *client, QObject *parent = nullptr);
+    explicit AdminSession(QlikClient *client, QObject *parent = nullptr);
 
     void start();
 

@@ -1,7 +1,7 @@
 #include "provision/ApiKeyCreation.h"
 
 #include "provision/IsoDuration.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "token/SecureMemory.h"
 
@@ -93,7 +93,7 @@ void ApiKeyCreation::onActiveKeys(QlikRequest *request)
     if (m_expiryDays > 0)
         body.insert(QStringLiteral("expiry"), IsoDuration::fromDays(m_expiryDays));
     // Once sent, Qlik may create the key whether or not its answer is awaited: Stop waits for it (see
-    // ProvisionStep::Completion).
+    // QlikStep::Completion).
     run(
         client()->post(QStringLiteral("/api/v1/api-keys"), QJsonDocument(body)),
         [this](QlikRequest *created) { onCreated(created); }, Completion::MustFinish);

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "provision/ApiKeyPolicy.h"
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
 #include "qlik/QlikApiKeyRecord.h"
+#include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
 #include <QByteArray>
@@ -15,7 +15,7 @@ namespace Dawiso {
 // active keys they already hold against the tenant's maximum (GET /api/v1/api-keys?sub=…&status=active), then
 // POST /api/v1/api-keys with a description naming Dawiso and the date, and an expiry within the tenant's maximum.
 // The new token is handed over once, in finished(); the receiver owns it and must store or wipe it.
-class ApiKeyCreation : public ProvisionStep
+class ApiKeyCreation : public QlikStep
 {
     Q_OBJECT
 
@@ -39,7 +39,7 @@ public:
         ProvisionStepError error;
     };
 
-    using ProvisionStep::ProvisionStep;
+    using QlikStep::QlikStep;
 
     static QString descriptionFor(const QDate &date);
 

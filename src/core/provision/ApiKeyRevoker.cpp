@@ -1,6 +1,6 @@
 #include "provision/ApiKeyRevoker.h"
 
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 namespace Dawiso {

@@ -1,17 +1,17 @@
 #pragma once
 
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
+#include "qlik/QlikStep.h"
 
 namespace Dawiso {
 
 // Deletes an API key (DELETE /api/v1/api-keys/{id}): the way back when a key was created but cannot be kept.
-class ApiKeyRevoker : public ProvisionStep
+class ApiKeyRevoker : public QlikStep
 {
     Q_OBJECT
 
 public:
-    using ProvisionStep::ProvisionStep;
+    using QlikStep::QlikStep;
 
     void start(const QString &keyId);
 

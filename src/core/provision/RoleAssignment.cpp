@@ -1,6 +1,6 @@
 #include "provision/RoleAssignment.h"
 
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QJsonArray>
@@ -120,7 +120,9 @@ void RoleAssignment::onPatched(QlikRequest *request)
     if (request->httpStatus() == 207) {
         // Partial success: Qlik applied what it could and lists the rest.
         m_result.partial = true;
-        for (const QlikErrorItem &item : request->qlikError().items())
+        // The list lives in the error: a range-for over items() of a temporary error would read freed memory.
+        const QlikError error = request->qlikError();
+        for (const QlikErrorItem &item : error.items())
             m_result.partialProblems << (item.detail.isEmpty() ? item.title
                                                                : item.title + QLatin1String(": ") + item.detail);
     } else if (!request->isSuccess()) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
 #include "qlik/QlikRole.h"
+#include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
 #include <QStringList>
@@ -13,7 +13,7 @@ namespace Dawiso {
 // tenant answers 400 (Qlik's tutorial still says roles can only be replaced), read the user and replace its roles
 // with the same ones plus the new role; a 207 is partial success and its errors are shown; finally read the user
 // back and confirm the role is there. A tenant admin is refused: Dawiso's key must not carry admin rights.
-class RoleAssignment : public ProvisionStep
+class RoleAssignment : public QlikStep
 {
     Q_OBJECT
 
@@ -30,7 +30,7 @@ public:
         ProvisionStepError error;
     };
 
-    using ProvisionStep::ProvisionStep;
+    using QlikStep::QlikStep;
 
     // Why this user must not be Dawiso's user, or empty when they may.
     static QString refusalFor(const QlikUser &user);

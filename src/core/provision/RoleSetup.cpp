@@ -1,7 +1,7 @@
 #include "provision/RoleSetup.h"
 
 #include "provision/ScimFilter.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QJsonArray>

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
 #include "qlik/QlikRole.h"
+#include "qlik/QlikStep.h"
 
 namespace Dawiso {
 
 // Makes sure the tenant has a custom role that grants Manage API keys (scope "api-keys"): finds it by name
 // (GET /api/v1/roles?filter=name eq "…"), creates it (POST /api/v1/roles) or adds the scope to it (PATCH add
 // /assignedScopes/-), and then reads it back to confirm the scope is really there. Needs a tenant admin's token.
-class RoleSetup : public ProvisionStep
+class RoleSetup : public QlikStep
 {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ public:
 
     static QString manageApiKeysScope() { return QStringLiteral("api-keys"); }
 
-    using ProvisionStep::ProvisionStep;
+    using QlikStep::QlikStep;
 
     void start(const QString &roleName);
 

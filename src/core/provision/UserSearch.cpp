@@ -2,7 +2,7 @@
 
 #include "net/TlsTrust.h"
 #include "provision/ScimFilter.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QJsonArray>

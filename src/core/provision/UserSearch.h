@@ -1,7 +1,7 @@
 #pragma once
 
-#include "provision/ProvisionStep.h"
 #include "provision/ProvisionStepError.h"
+#include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
 #include <QList>
@@ -11,14 +11,14 @@ namespace Dawiso {
 
 // Finds users for the user picker: name or email containing what was typed (SCIM "co", quotes escaped), a page at a
 // time; loadMore() follows links.next. A new search abandons the one in flight, so answers never arrive out of order.
-class UserSearch : public ProvisionStep
+class UserSearch : public QlikStep
 {
     Q_OBJECT
 
 public:
     static constexpr int pageSize = 20;
 
-    using ProvisionStep::ProvisionStep;
+    using QlikStep::QlikStep;
 
     void search(const QString &text);
     void loadMore();

@@ -1,14 +1,14 @@
 #include "qlik/QlikPager.h"
 
 #include "net/TlsTrust.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QJsonObject>
 
 namespace Dawiso {
 
-QlikPager::QlikPager(QlikCloudClient *client, const QUrl &firstPage, const QlikRequestOptions &options, QObject *parent)
+QlikPager::QlikPager(QlikClient *client, const QUrl &firstPage, const QlikRequestOptions &options, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_firstPage(firstPage)

@@ -12,7 +12,7 @@
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikRequest;
 
 // Reads every page of a Qlik list by following `links.next.href` until it is absent or empty. Cursors are opaque:
@@ -24,8 +24,7 @@ class QlikPager : public QObject
     Q_OBJECT
 
 public:
-    QlikPager(QlikCloudClient *client, const QUrl &firstPage, const QlikRequestOptions &options,
-              QObject *parent = nullptr);
+    QlikPager(QlikClient *client, const QUrl &firstPage, const QlikRequestOptions &options, QObject *parent = nullptr);
 
     void start();
     void cancel();
@@ -54,7 +53,7 @@ private:
     void onPage(QlikRequest *request);
     void finish(const RequestFailure &failure = {});
 
-    QlikCloudClient *m_client;
+    QlikClient *m_client;
     QUrl m_firstPage;
     QlikRequestOptions m_options;
     QPointer<QlikRequest> m_current;

@@ -139,4 +139,20 @@ QString QlikUser::statusInWords() const
     return status;
 }
 
+QString QlikUser::tenantAdminWarning() const
+{
+    if (!isTenantAdmin())
+        return {};
+    const QString who = displayName();
+    const QStringList groups = tenantAdminGroups();
+    const QString how = holdsTenantAdminDirectly()
+        ? tr("%1 holds the Tenant Admin role.").arg(who)
+        : tr("%1 is a tenant admin through the group %2.").arg(who, groups.join(QLatin1String(", ")));
+    return how + QLatin1Char(' ')
+        + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your tenant, "
+             "and the key stops working if that person leaves or loses the role. Qlik and Dawiso recommend a "
+             "dedicated user without admin roles: assign the Dawiso Integration role to such a user and generate "
+             "the key while signed in as them.");
+}
+
 } // namespace Dawiso

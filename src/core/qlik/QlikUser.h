@@ -40,6 +40,9 @@ public:
     // Names of the groups through which the user holds TenantAdmin.
     QStringList tenantAdminGroups() const;
     bool isTenantAdmin() const { return holdsTenantAdminDirectly() || !tenantAdminGroups().isEmpty(); }
+    // Why a tenant admin's key is a poor choice for Dawiso, naming how the user holds the role; empty when the user
+    // is no tenant admin.
+    QString tenantAdminWarning() const;
     // "Jane Doe (jane@corp.example)", or whichever of the two is known.
     QString displayName() const;
 };

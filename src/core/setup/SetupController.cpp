@@ -1,19 +1,19 @@
 #include "setup/SetupController.h"
 
 #include "check/ConnectionCheck.h"
+#include "cloud/AutomatedSetup.h"
+#include "cloud/CloudHostProbe.h"
+#include "cloud/KeyVerifier.h"
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
 #include "provision/ApiKeyRevoker.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
-#include "setup/AutomatedSetup.h"
-#include "setup/HostProbe.h"
-#include "setup/KeyVerifier.h"
 #include "token/SecureMemory.h"
 
 #include <QNetworkAccessManager>
@@ -40,13 +40,13 @@ void SetupController::ensureServices()
 {
     if (m_hostProbe)
         return;
-    m_hostProbe = new HostProbe(network(), m_trust, this);
-    m_client = new QlikCloudClient(network(), m_trust, this);
+    m_hostProbe = new CloudHostProbe(network(), m_trust, this);
+    m_client = new QlikClient(network(), m_trust, this);
     m_keyVerifier = new KeyVerifier(m_client, this);
     m_saver = new CredentialSaver(m_store, m_index, this);
-    m_checkClient = new QlikCloudClient(network(), m_trust, this);
+    m_checkClient = new QlikClient(network(), m_trust, this);
     m_connectionCheck = new ConnectionCheck(m_checkClient, this);
-    m_revokeClient = new QlikCloudClient(network(), m_trust, this);
+    m_revokeClient = new QlikClient(network(), m_trust, this);
     m_revoker = new ApiKeyRevoker(m_revokeClient, this);
     connect(m_revoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const ProvisionStepError &error) {
         m_revokeClient->clearApiKey();
@@ -57,8 +57,8 @@ void SetupController::ensureServices()
         }
         emit createdKeyRevoked(revoked, error);
     });
-    connect(m_hostProbe, &HostProbe::progress, this, &SetupController::hostCheckProgress);
-    connect(m_hostProbe, &HostProbe::finished, this, [this](const HostProbeResult &result) {
+    connect(m_hostProbe, &CloudHostProbe::progress, this, &SetupController::hostCheckProgress);
+    connect(m_hostProbe, &CloudHostProbe::finished, this, [this](const HostProbeResult &result) {
         m_hostResult = result;
         if (m_automation && result.isQlikCloudTenant())
             m_automation->setTenant(result.host.baseUrl(), result.metadata);

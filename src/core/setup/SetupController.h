@@ -1,16 +1,16 @@
 #pragma once
 
 #include "check/ConnectionReport.h"
+#include "cloud/AutomatedSetup.h"
+#include "cloud/KeyVerification.h"
 #include "host/DeploymentKind.h"
 #include "host/ParsedHost.h"
+#include "practice/PracticeCredentials.h"
 #include "provision/ApiKeyCreation.h"
 #include "provision/ProvisionStepError.h"
-#include "setup/AutomatedSetup.h"
-#include "setup/CredentialSaveResult.h"
-#include "setup/CredentialSaver.h"
+#include "secrets/CredentialSaveResult.h"
+#include "secrets/CredentialSaver.h"
 #include "setup/HostProbeResult.h"
-#include "setup/KeyVerification.h"
-#include "setup/PracticeCredentials.h"
 #include "token/ApiKeyToken.h"
 
 #include <QObject>
@@ -24,9 +24,9 @@ class ApiKeyRevoker;
 class ConnectionCheck;
 class ConnectionIndex;
 class OAuthClientSettings;
-class HostProbe;
+class CloudHostProbe;
 class KeyVerifier;
-class QlikCloudClient;
+class QlikClient;
 class SecretStore;
 class TlsTrust;
 
@@ -81,7 +81,7 @@ public:
     // "Do it for me": the automated Access and Key steps (set up for the confirmed host). Made when first asked for:
     // most runs never use it, and it is a dozen objects the window would otherwise build before it shows.
     AutomatedSetup *automation();
-    // Qlik has been asked to create the key and has not answered yet (see ProvisionStep::Completion).
+    // Qlik has been asked to create the key and has not answered yet (see QlikStep::Completion).
     bool isCreatingKey() const;
     // Drops the automated steps' sign-ins, if there were any.
     void forgetSignIns();
@@ -138,14 +138,14 @@ private:
     ConnectionIndex *m_index;
     CertificatePinStore *m_pinStore = nullptr;
     // The step services (see ensureServices()): all or none of them exist.
-    HostProbe *m_hostProbe = nullptr;
-    QlikCloudClient *m_client = nullptr;
+    CloudHostProbe *m_hostProbe = nullptr;
+    QlikClient *m_client = nullptr;
     KeyVerifier *m_keyVerifier = nullptr;
     CredentialSaver *m_saver = nullptr;
-    QlikCloudClient *m_checkClient = nullptr;
+    QlikClient *m_checkClient = nullptr;
     ConnectionCheck *m_connectionCheck = nullptr;
     AutomatedSetup *m_automation = nullptr; // see automation()
-    QlikCloudClient *m_revokeClient = nullptr;
+    QlikClient *m_revokeClient = nullptr;
     ApiKeyRevoker *m_revoker = nullptr;
     QString m_createdKeyId;
     // The tenant the created key belongs to: it is stored, checked and revoked there and nowhere else, even when

@@ -1,6 +1,6 @@
 #include "practice/PracticeSignInDialog.h"
 
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QDialogButtonBox>
@@ -16,8 +16,8 @@
 
 namespace Dawiso {
 
-PracticeSignInDialog::PracticeSignInDialog(QlikCloudClient *tenant, const QUrl &authorizationUrl,
-                                           const QString &password, QWidget *parent)
+PracticeSignInDialog::PracticeSignInDialog(QlikClient *tenant, const QUrl &authorizationUrl, const QString &password,
+                                           QWidget *parent)
     : QDialog(parent)
     , m_tenant(tenant)
     , m_authorizationUrl(authorizationUrl)

@@ -9,7 +9,7 @@ class QPushButton;
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikRequest;
 class TlsTrust;
 
@@ -21,7 +21,7 @@ class PracticeSignInDialog : public QDialog
     Q_OBJECT
 
 public:
-    PracticeSignInDialog(QlikCloudClient *tenant, const QUrl &authorizationUrl, const QString &password,
+    PracticeSignInDialog(QlikClient *tenant, const QUrl &authorizationUrl, const QString &password,
                          QWidget *parent = nullptr);
 
 private:
@@ -30,7 +30,7 @@ private:
     void onLogin(QlikRequest *request);
     void showProblem(const QString &problem);
 
-    QlikCloudClient *m_tenant;
+    QlikClient *m_tenant;
     QUrl m_authorizationUrl;
     QLineEdit *m_email;
     QLineEdit *m_password;

@@ -3,7 +3,7 @@
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeServer.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 
 #include <QNetworkAccessManager>
 
@@ -25,7 +25,7 @@ bool PracticeTenant::start(TlsTrust *trust)
     if (!m_server->start(preferredPort))
         return false;
     trust->pin(m_server->hostAndPort(), CertificateSummary::sha256(m_server->certificate()));
-    m_client = new QlikCloudClient(m_network, trust, this);
+    m_client = new QlikClient(m_network, trust, this);
     m_client->setBaseUrl(m_server->baseUrl());
     return true;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "practice/PracticeCredentials.h"
 #include "practice/PracticeSample.h"
-#include "setup/PracticeCredentials.h"
 
 #include <QList>
 #include <QObject>
@@ -13,7 +13,7 @@ class QNetworkAccessManager;
 namespace Dawiso {
 
 class PracticeServer;
-class QlikCloudClient;
+class QlikClient;
 class TlsTrust;
 
 // The practice run's tenant: a PracticeServer (the simulator, from the practice plugin) started in this process on
@@ -33,13 +33,13 @@ public:
     // The simulated tenant's sign-in details.
     PracticeCredentials credentials() const;
     // A client of the practice tenant (no key), for the practice sign-in page.
-    QlikCloudClient *client() const { return m_client; }
+    QlikClient *client() const { return m_client; }
     PracticeServer *server() const { return m_server.get(); }
 
 private:
     std::unique_ptr<PracticeServer> m_server;
     QNetworkAccessManager *m_network;
-    QlikCloudClient *m_client = nullptr;
+    QlikClient *m_client = nullptr;
 };
 
 } // namespace Dawiso

@@ -1,8 +1,8 @@
-#include "pages/KeyPage.h"
+#include "pages/cloud/KeyPage.h"
 
-#include "pages/KeyAutomationPanel.h"
-#include "setup/AutomatedSetup.h"
-#include "setup/QlikCloudPages.h"
+#include "cloud/AutomatedSetup.h"
+#include "cloud/QlikCloudPages.h"
+#include "pages/cloud/KeyAutomationPanel.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
 #include "ui_KeyPage.h"
@@ -127,7 +127,7 @@ void KeyPage::cleanupPage()
     m_debounce.stop();
     controller()->cancelKeyCheck();
     // Leaving the page ends a sign-in in progress (its browser tab would otherwise still complete it); a key Qlik
-    // is already creating still arrives (see ProvisionStep::Completion).
+    // is already creating still arrives (see QlikStep::Completion).
     if (AutomatedSetup *automation = controller()->automation(); automation->isSigningIn())
         automation->cancelSignIn();
 }

@@ -16,15 +16,15 @@ class QlikPager;
 class QlikRequest;
 class TlsTrust;
 
-// The door to one Qlik Cloud tenant's REST API. Holds the tenant's base URL and, while needed, the API key (in
-// memory only, wiped when cleared or destroyed). Hands out requests and pagers; the caller starts them.
-class QlikCloudClient : public QObject
+// The door to one Qlik server's REST API: holds the server's base URL and, while needed, the credential (in memory
+// only, wiped when cleared or destroyed). Hands out requests and pagers; the caller starts them.
+class QlikClient : public QObject
 {
     Q_OBJECT
 
 public:
-    QlikCloudClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
-    ~QlikCloudClient() override;
+    QlikClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
+    ~QlikClient() override;
 
     void setBaseUrl(const QUrl &baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }

@@ -1,10 +1,10 @@
-#include "pages/SavePage.h"
+#include "pages/SaveAndCheckPage.h"
 
 #include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
-#include "ui_SavePage.h"
+#include "ui_SaveAndCheckPage.h"
 #include "widgets/CheckListWidget.h"
 #include "widgets/MessagePanel.h"
 
@@ -12,9 +12,9 @@
 
 namespace Dawiso {
 
-SavePage::SavePage(SetupController *controller, QWidget *parent)
+SaveAndCheckPage::SaveAndCheckPage(SetupController *controller, QWidget *parent)
     : SetupPage(controller, parent)
-    , m_ui(std::make_unique<Ui::SavePage>())
+    , m_ui(std::make_unique<Ui::SaveAndCheckPage>())
 {
     m_ui->setupUi(this);
     setCommitPage(true);
@@ -64,21 +64,21 @@ SavePage::SavePage(SetupController *controller, QWidget *parent)
             });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();
-    connect(m_retryButton, &QPushButton::clicked, this, &SavePage::startSaving);
-    connect(m_checkAgainButton, &QPushButton::clicked, this, &SavePage::startCheck);
+    connect(m_retryButton, &QPushButton::clicked, this, &SaveAndCheckPage::startSaving);
+    connect(m_checkAgainButton, &QPushButton::clicked, this, &SaveAndCheckPage::startCheck);
     connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelConnectionCheck);
     connect(controller, &SetupController::connectionCheckChanged, m_ui->checkList, &CheckListWidget::updateCheck);
-    connect(controller, &SetupController::connectionCheckProgress, this, &SavePage::onCheckProgress);
-    connect(controller, &SetupController::connectionCheckFinished, this, &SavePage::onCheckFinished);
-    connect(controller, &SetupController::saveStepStarted, this, &SavePage::onStepStarted);
-    connect(controller, &SetupController::saveStepFinished, this, &SavePage::onStepFinished);
-    connect(controller, &SetupController::saveFinished, this, &SavePage::onFinished);
+    connect(controller, &SetupController::connectionCheckProgress, this, &SaveAndCheckPage::onCheckProgress);
+    connect(controller, &SetupController::connectionCheckFinished, this, &SaveAndCheckPage::onCheckFinished);
+    connect(controller, &SetupController::saveStepStarted, this, &SaveAndCheckPage::onStepStarted);
+    connect(controller, &SetupController::saveStepFinished, this, &SaveAndCheckPage::onStepFinished);
+    connect(controller, &SetupController::saveFinished, this, &SaveAndCheckPage::onFinished);
     updatePracticeBanner();
 }
 
-SavePage::~SavePage() = default;
+SaveAndCheckPage::~SaveAndCheckPage() = default;
 
-void SavePage::initializePage()
+void SaveAndCheckPage::initializePage()
 {
     m_ui->locationLabel->setText(tr("The key will be stored in <b>%1</b> as “%2”.")
                                      .arg(controller()->secretStoreLocation().toHtmlEscaped(),
@@ -87,13 +87,13 @@ void SavePage::initializePage()
         startSaving();
 }
 
-bool SavePage::isComplete() const
+bool SaveAndCheckPage::isComplete() const
 {
     return controller()->saveResult().saved && !controller()->isSaving() && m_checked
         && !controller()->isCheckingConnection();
 }
 
-void SavePage::startSaving()
+void SaveAndCheckPage::startSaving()
 {
     m_checked = false;
     m_retryButton->hide();
@@ -112,7 +112,7 @@ void SavePage::startSaving()
     emit completeChanged();
 }
 
-QLabel *SavePage::iconFor(CredentialSaver::Step step) const
+QLabel *SaveAndCheckPage::iconFor(CredentialSaver::Step step) const
 {
     switch (step) {
     case CredentialSaver::Step::Writing:
@@ -125,7 +125,7 @@ QLabel *SavePage::iconFor(CredentialSaver::Step step) const
     return m_ui->writeIcon;
 }
 
-void SavePage::setStepState(QLabel *label, StepState state)
+void SaveAndCheckPage::setStepState(QLabel *label, StepState state)
 {
     QString icon;
     QString word;
@@ -149,30 +149,30 @@ void SavePage::setStepState(QLabel *label, StepState state)
     label->setToolTip(word);
 }
 
-void SavePage::setRecoveryButtonsVisible(bool visible)
+void SaveAndCheckPage::setRecoveryButtonsVisible(bool visible)
 {
     m_retryButton->setVisible(visible);
     m_copyKeyButton->setVisible(visible);
     m_revokeButton->setVisible(visible);
 }
 
-void SavePage::showNoKeyToStore()
+void SaveAndCheckPage::showNoKeyToStore()
 {
     m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("There is no key to store any more."),
                                    tr("Go back to the key step and create or paste a new key."));
 }
 
-void SavePage::onStepStarted(CredentialSaver::Step step)
+void SaveAndCheckPage::onStepStarted(CredentialSaver::Step step)
 {
     m_currentStep = step;
 }
 
-void SavePage::onStepFinished(CredentialSaver::Step step)
+void SaveAndCheckPage::onStepFinished(CredentialSaver::Step step)
 {
     setStepState(iconFor(step), StepState::Done);
 }
 
-void SavePage::onFinished(const CredentialSaveResult &result)
+void SaveAndCheckPage::onFinished(const CredentialSaveResult &result)
 {
     if (result.saved) {
         emit saved();
@@ -195,7 +195,7 @@ void SavePage::onFinished(const CredentialSaveResult &result)
     emit completeChanged();
 }
 
-void SavePage::startCheck()
+void SaveAndCheckPage::startCheck()
 {
     m_checked = false;
     m_checkAgainButton->hide();
@@ -207,13 +207,13 @@ void SavePage::startCheck()
     emit completeChanged();
 }
 
-void SavePage::onCheckProgress(const QString &message)
+void SaveAndCheckPage::onCheckProgress(const QString &message)
 {
     if (controller()->isCheckingConnection())
         m_ui->statusPanel->showBusy(message, true);
 }
 
-void SavePage::onCheckFinished(const ConnectionReport &report)
+void SaveAndCheckPage::onCheckFinished(const ConnectionReport &report)
 {
     m_checked = true;
     MessagePanel::Kind kind = MessagePanel::Kind::Success;

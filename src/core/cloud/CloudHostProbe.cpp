@@ -1,19 +1,19 @@
-#include "setup/HostProbe.h"
+#include "cloud/CloudHostProbe.h"
 
 #include "net/TlsTrust.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 
 #include <QJsonObject>
 
 namespace Dawiso {
 
-HostProbe::HostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
+CloudHostProbe::CloudHostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
     : QObject(parent)
-    , m_client(new QlikCloudClient(network, trust, this))
+    , m_client(new QlikClient(network, trust, this))
 { }
 
-void HostProbe::start(const ParsedHost &host)
+void CloudHostProbe::start(const ParsedHost &host)
 {
     abandon(); // a newer address replaces the check in flight without reporting it
     m_host = host;
@@ -35,7 +35,7 @@ void HostProbe::start(const ParsedHost &host)
     request->start();
 }
 
-void HostProbe::abandon()
+void CloudHostProbe::abandon()
 {
     if (QlikRequest *request = m_request) {
         m_request = nullptr;
@@ -44,12 +44,12 @@ void HostProbe::abandon()
     }
 }
 
-bool HostProbe::isRunning() const
+bool CloudHostProbe::isRunning() const
 {
     return m_request != nullptr;
 }
 
-void HostProbe::cancel()
+void CloudHostProbe::cancel()
 {
     if (m_request) {
         abandon();
@@ -62,7 +62,7 @@ void HostProbe::cancel()
     }
 }
 
-void HostProbe::onFinished(QlikRequest *request)
+void CloudHostProbe::onFinished(QlikRequest *request)
 {
     if (m_request != request)
         return;
@@ -73,7 +73,7 @@ void HostProbe::onFinished(QlikRequest *request)
     emit finished(result);
 }
 
-void HostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
+void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
 {
     const QString where = m_host.displayHostAndPort();
     const QString exampleAdvice = tr("Use the address you see in your browser when you are signed in to Qlik Cloud, "

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "cloud/KeyVerification.h"
 #include "pages/SetupPage.h"
 #include "practice/PracticeSample.h"
-#include "setup/KeyVerification.h"
 #include "token/ApiKeyToken.h"
 
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "setup/QlikCloudPages.h"
+#include "cloud/QlikCloudPages.h"
 
 namespace Dawiso {
 

@@ -1,7 +1,7 @@
-#include "pages/KeyAutomationPanel.h"
+#include "pages/cloud/KeyAutomationPanel.h"
 
-#include "pages/AutomationProgress.h"
-#include "setup/AutomatedSetup.h"
+#include "cloud/AutomatedSetup.h"
+#include "pages/cloud/AutomationProgress.h"
 #include "setup/SetupController.h"
 #include "ui_KeyAutomationPanel.h"
 #include "widgets/MessagePanel.h"
@@ -134,7 +134,7 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
         m_ui->automationPanel->showMessage(
             MessagePanel::Kind::Warning,
             tr("The new key belongs to %1, a tenant admin.").arg(result.user.displayName()),
-            KeyVerification::tenantAdminWarningFor(result.user));
+            result.user.tenantAdminWarning());
         m_deleteButton->show();
         m_useAnywayButton->show();
         return;

@@ -1,9 +1,9 @@
-#include "setup/AutomatedSetup.h"
+#include "cloud/AutomatedSetup.h"
 
 #include "oauth/AuthorizationCodeSignIn.h"
 #include "oauth/ClientCredentialsSignIn.h"
 #include "provision/UserSearch.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 
 #include <algorithm>
 
@@ -20,12 +20,12 @@ AutomatedSetup::AutomatedSetup(QNetworkAccessManager *network, const TlsTrust *t
     , m_trust(trust)
     , m_browserSignIn(new AuthorizationCodeSignIn(network, trust, this))
     , m_clientSignIn(new ClientCredentialsSignIn(network, trust, this))
-    , m_adminClient(new QlikCloudClient(network, trust, this))
+    , m_adminClient(new QlikClient(network, trust, this))
     , m_adminSession(new AdminSession(m_adminClient, this))
     , m_roleSetup(new RoleSetup(m_adminClient, this))
     , m_userSearch(new UserSearch(m_adminClient, this))
     , m_roleAssignment(new RoleAssignment(m_adminClient, this))
-    , m_userClient(new QlikCloudClient(network, trust, this))
+    , m_userClient(new QlikClient(network, trust, this))
     , m_keyCreation(new ApiKeyCreation(m_userClient, this))
 {
     connect(m_browserSignIn, &AuthorizationCodeSignIn::browserNeeded, this,
@@ -190,21 +190,21 @@ bool AutomatedSetup::isCancellable() const
 
 void AutomatedSetup::cancel()
 {
-    const QList<ProvisionStep *> steps {m_adminSession, m_roleSetup, m_roleAssignment, m_keyCreation};
-    const bool stepRunning = std::any_of(steps.cbegin(), steps.cend(), [](ProvisionStep *s) { return s->isRunning(); });
+    const QList<QlikStep *> steps {m_adminSession, m_roleSetup, m_roleAssignment, m_keyCreation};
+    const bool stepRunning = std::any_of(steps.cbegin(), steps.cend(), [](QlikStep *s) { return s->isRunning(); });
     cancelSignIn();
     m_userSearch->cancel();
-    for (ProvisionStep *step : steps)
+    for (QlikStep *step : steps)
         step->cancel();
-    if (stepRunning && std::none_of(steps.cbegin(), steps.cend(), [](ProvisionStep *s) { return s->isRunning(); }))
+    if (stepRunning && std::none_of(steps.cbegin(), steps.cend(), [](QlikStep *s) { return s->isRunning(); }))
         emit stopped();
 }
 
 void AutomatedSetup::forgetSignIns()
 {
     cancelSignIn();
-    for (ProvisionStep *step : std::initializer_list<ProvisionStep *> {m_adminSession, m_roleSetup, m_userSearch,
-                                                                       m_roleAssignment, m_keyCreation})
+    for (QlikStep *step :
+         std::initializer_list<QlikStep *> {m_adminSession, m_roleSetup, m_userSearch, m_roleAssignment, m_keyCreation})
         step->abandon();
     m_adminToken.wipe();
     m_userToken.wipe();

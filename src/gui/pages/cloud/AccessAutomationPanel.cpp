@@ -1,9 +1,9 @@
-#include "pages/AccessAutomationPanel.h"
+#include "pages/cloud/AccessAutomationPanel.h"
 
-#include "pages/AccessPage.h"
-#include "pages/AutomationProgress.h"
+#include "cloud/AutomatedSetup.h"
+#include "pages/cloud/AccessPage.h"
+#include "pages/cloud/AutomationProgress.h"
 #include "provision/UserSearch.h"
-#include "setup/AutomatedSetup.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
 #include "ui_AccessAutomationPanel.h"

@@ -1,6 +1,6 @@
-#include "pages/AutomationProgress.h"
+#include "pages/cloud/AutomationProgress.h"
 
-#include "setup/AutomatedSetup.h"
+#include "cloud/AutomatedSetup.h"
 #include "widgets/MessagePanel.h"
 
 #include <QClipboard>
@@ -25,7 +25,7 @@ AutomationProgress::AutomationProgress(AutomatedSetup *automation, MessagePanel 
     connect(automation, &AutomatedSetup::progress, this, [this, automation, panel](const QString &message) {
         // A step announces its next request just before or after starting it, so whether the automation is busy
         // at that moment says nothing. Creating the key is offered no Stop: once asked, Qlik may create it either
-        // way, and its answer is the only way to the key (see ProvisionStep::Completion).
+        // way, and its answer is the only way to the key (see QlikStep::Completion).
         if (m_owner->isVisible())
             panel->showBusy(message, automation->isCancellable());
     });

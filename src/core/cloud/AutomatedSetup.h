@@ -17,7 +17,7 @@ namespace Dawiso {
 
 class AuthorizationCodeSignIn;
 class ClientCredentialsSignIn;
-class QlikCloudClient;
+class QlikClient;
 class TlsTrust;
 class UserSearch;
 
@@ -70,7 +70,7 @@ public:
     // False while a request that must finish is in flight (creating the key): Stop is not offered then.
     bool isCancellable() const;
     // Stop, as the user asks it: a sign-in reports its own cancellation; a step stopped between requests emits
-    // stopped(); creating the key goes on until Qlik has answered (see ProvisionStep::Completion).
+    // stopped(); creating the key goes on until Qlik has answered (see QlikStep::Completion).
     void cancel();
     // Stops everything, creating a key included, and forgets both sign-ins: the tenant changed or the wizard ends.
     void forgetSignIns();
@@ -100,7 +100,7 @@ private:
     ClientCredentialsSignIn *m_clientSignIn;
     SignInRole m_signingIn = SignInRole::Admin;
 
-    QlikCloudClient *m_adminClient;
+    QlikClient *m_adminClient;
     AdminSession *m_adminSession;
     RoleSetup *m_roleSetup;
     UserSearch *m_userSearch;
@@ -111,7 +111,7 @@ private:
     RoleSetup::Result m_roleResult;
     RoleAssignment::Result m_assignment;
 
-    QlikCloudClient *m_userClient;
+    QlikClient *m_userClient;
     ApiKeyCreation *m_keyCreation;
     OAuthAccessToken m_userToken;
 };

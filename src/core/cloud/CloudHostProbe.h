@@ -10,18 +10,18 @@ class QNetworkAccessManager;
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikRequest;
 class TlsTrust;
 
 // Checks that an address is a Qlik Cloud tenant, without credentials: GET /.well-known/oauth-authorization-server
 // proves DNS, TLS and that Qlik answers, and its `issuer` names the tenant's own address.
-class HostProbe : public QObject
+class CloudHostProbe : public QObject
 {
     Q_OBJECT
 
 public:
-    HostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
+    CloudHostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
 
     void start(const ParsedHost &host);
     void cancel();
@@ -37,7 +37,7 @@ private:
     void onFinished(QlikRequest *request);
     void interpret(QlikRequest *request, HostProbeResult &result) const;
 
-    QlikCloudClient *m_client;
+    QlikClient *m_client;
     QPointer<QlikRequest> m_request;
     ParsedHost m_host;
     std::chrono::milliseconds m_timeout {std::chrono::seconds(20)};

@@ -1,4 +1,4 @@
-#include "setup/CredentialSaver.h"
+#include "secrets/CredentialSaver.h"
 
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"

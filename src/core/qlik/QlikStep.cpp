@@ -1,26 +1,26 @@
-#include "provision/ProvisionStep.h"
+#include "qlik/QlikStep.h"
 
 #include "qlik/QlikRequest.h"
 
 namespace Dawiso {
 
-ProvisionStep::ProvisionStep(QlikCloudClient *client, QObject *parent)
+QlikStep::QlikStep(QlikClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 { }
 
-ProvisionStep::~ProvisionStep()
+QlikStep::~QlikStep()
 {
     abandon();
 }
 
-void ProvisionStep::cancel()
+void QlikStep::cancel()
 {
     if (isCancellable())
         abandon();
 }
 
-void ProvisionStep::abandon()
+void QlikStep::abandon()
 {
     if (QlikRequest *current = m_current) {
         m_current = nullptr;
@@ -30,17 +30,17 @@ void ProvisionStep::abandon()
     }
 }
 
-bool ProvisionStep::isRunning() const
+bool QlikStep::isRunning() const
 {
     return m_current != nullptr;
 }
 
-bool ProvisionStep::isCancellable() const
+bool QlikStep::isCancellable() const
 {
     return !(m_current && m_mustFinish);
 }
 
-void ProvisionStep::run(QlikRequest *request, std::function<void(QlikRequest *)> handler, Completion completion)
+void QlikStep::run(QlikRequest *request, std::function<void(QlikRequest *)> handler, Completion completion)
 {
     m_current = request;
     m_mustFinish = completion == Completion::MustFinish;
@@ -52,7 +52,7 @@ void ProvisionStep::run(QlikRequest *request, std::function<void(QlikRequest *)>
     request->start();
 }
 
-void ProvisionStep::later(std::function<void()> deliver)
+void QlikStep::later(std::function<void()> deliver)
 {
     QMetaObject::invokeMethod(this, std::move(deliver), Qt::QueuedConnection);
 }

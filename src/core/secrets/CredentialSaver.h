@@ -1,7 +1,7 @@
 #pragma once
 
+#include "secrets/CredentialSaveResult.h"
 #include "secrets/SavedConnection.h"
-#include "setup/CredentialSaveResult.h"
 
 #include <QByteArray>
 #include <QObject>

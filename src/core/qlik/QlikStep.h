@@ -7,18 +7,18 @@
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikRequest;
 
 // The shared mechanics of the automated steps: one request in flight at a time, each answer handed to the step's
 // next handler, and cancellation that silences what is in flight, unless its answer must be learnt (see run()).
-class ProvisionStep : public QObject
+class QlikStep : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit ProvisionStep(QlikCloudClient *client, QObject *parent = nullptr);
-    ~ProvisionStep() override;
+    explicit QlikStep(QlikClient *client, QObject *parent = nullptr);
+    ~QlikStep() override;
 
     // Stops the request in flight and silences it, unless it must finish: then it goes on, and its answer comes as
     // usual. Nothing is emitted for a request that was stopped.
@@ -38,7 +38,7 @@ protected:
         MustFinish,
     };
 
-    QlikCloudClient *client() const { return m_client; }
+    QlikClient *client() const { return m_client; }
     // Starts request and calls handler with it when it has finished (not when stopped, see cancel()).
     void run(QlikRequest *request, std::function<void(QlikRequest *)> handler,
              Completion completion = Completion::Cancellable);
@@ -47,7 +47,7 @@ protected:
     void later(std::function<void()> deliver);
 
 private:
-    QlikCloudClient *m_client;
+    QlikClient *m_client;
     QPointer<QlikRequest> m_current;
     bool m_mustFinish = false;
 };

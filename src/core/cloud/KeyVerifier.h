@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setup/KeyVerification.h"
+#include "cloud/KeyVerification.h"
 #include "token/ApiKeyToken.h"
 
 #include <QObject>
@@ -8,7 +8,7 @@
 
 namespace Dawiso {
 
-class QlikCloudClient;
+class QlikClient;
 class QlikPager;
 class QlikRequest;
 
@@ -20,7 +20,7 @@ class KeyVerifier : public QObject
     Q_OBJECT
 
 public:
-    explicit KeyVerifier(QlikCloudClient *client, QObject *parent = nullptr);
+    explicit KeyVerifier(QlikClient *client, QObject *parent = nullptr);
 
     void start(const ApiKeyToken &token);
     void cancel();
@@ -37,7 +37,7 @@ private:
     void finish();
     void abandon();
 
-    QlikCloudClient *m_client;
+    QlikClient *m_client;
     QPointer<QlikRequest> m_request;
     QPointer<QlikPager> m_pager;
     KeyVerification m_result;

@@ -1,4 +1,4 @@
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
@@ -6,35 +6,35 @@
 
 namespace Dawiso {
 
-QlikCloudClient::QlikCloudClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
+QlikClient::QlikClient(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_trust(trust)
 { }
 
-QlikCloudClient::~QlikCloudClient()
+QlikClient::~QlikClient()
 {
     clearApiKey();
 }
 
-void QlikCloudClient::setBaseUrl(const QUrl &baseUrl)
+void QlikClient::setBaseUrl(const QUrl &baseUrl)
 {
     m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
 }
 
-void QlikCloudClient::setApiKey(const QByteArray &apiKey)
+void QlikClient::setApiKey(const QByteArray &apiKey)
 {
     clearApiKey();
     if (!apiKey.isEmpty())
         m_authorization = QByteArrayLiteral("Bearer ") + apiKey;
 }
 
-void QlikCloudClient::clearApiKey()
+void QlikClient::clearApiKey()
 {
     SecureMemory::wipe(m_authorization);
 }
 
-QUrl QlikCloudClient::urlFor(const QString &path, const QUrlQuery &query) const
+QUrl QlikClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_baseUrl;
     url.setPath(path);
@@ -43,19 +43,19 @@ QUrl QlikCloudClient::urlFor(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
-QlikRequest *QlikCloudClient::get(const QString &path, const QUrlQuery &query)
+QlikRequest *QlikClient::get(const QString &path, const QUrlQuery &query)
 {
     return send(urlFor(path, query), m_defaultOptions);
 }
 
-QlikRequest *QlikCloudClient::send(const QUrl &url, const QlikRequestOptions &options)
+QlikRequest *QlikClient::send(const QUrl &url, const QlikRequestOptions &options)
 {
     // Each request keeps its own copy of the header value and wipes it when done.
     return new QlikRequest(m_network, m_trust, url, options.authenticated ? m_authorization : QByteArray(), options,
                            this);
 }
 
-QlikRequest *QlikCloudClient::post(const QString &path, const QJsonDocument &body)
+QlikRequest *QlikClient::post(const QString &path, const QJsonDocument &body)
 {
     QlikRequestOptions options = m_defaultOptions;
     options.method = QByteArrayLiteral("POST");
@@ -63,7 +63,7 @@ QlikRequest *QlikCloudClient::post(const QString &path, const QJsonDocument &bod
     return send(urlFor(path), options);
 }
 
-QlikRequest *QlikCloudClient::patch(const QString &path, const QJsonDocument &body)
+QlikRequest *QlikClient::patch(const QString &path, const QJsonDocument &body)
 {
     QlikRequestOptions options = m_defaultOptions;
     options.method = QByteArrayLiteral("PATCH");
@@ -71,14 +71,14 @@ QlikRequest *QlikCloudClient::patch(const QString &path, const QJsonDocument &bo
     return send(urlFor(path), options);
 }
 
-QlikRequest *QlikCloudClient::deleteResource(const QString &path)
+QlikRequest *QlikClient::deleteResource(const QString &path)
 {
     QlikRequestOptions options = m_defaultOptions;
     options.method = QByteArrayLiteral("DELETE");
     return send(urlFor(path), options);
 }
 
-QlikPager *QlikCloudClient::getAllPages(const QString &path, const QUrlQuery &query)
+QlikPager *QlikClient::getAllPages(const QString &path, const QUrlQuery &query)
 {
     return new QlikPager(this, urlFor(path, query), m_defaultOptions, this);
 }

@@ -2,7 +2,7 @@
 // TLS trust and error bodies.
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
 #include "simulator/QlikSimulator.h"
@@ -16,7 +16,7 @@ using namespace Dawiso;
 using Simulator::QlikSimulator;
 using Simulator::SampleKey;
 
-class TestQlikCloudClient : public QObject
+class TestQlikClient : public QObject
 {
     Q_OBJECT
 
@@ -55,29 +55,29 @@ private:
     std::unique_ptr<QlikSimulator> m_simulator;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<QlikCloudClient> m_client;
+    std::unique_ptr<QlikClient> m_client;
 };
 
-void TestQlikCloudClient::init()
+void TestQlikClient::init()
 {
     m_simulator = std::make_unique<QlikSimulator>();
     QVERIFY(m_simulator->start());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_trust = std::make_unique<TlsTrust>();
     Test::trustSimulator(*m_trust, *m_simulator);
-    m_client = std::make_unique<QlikCloudClient>(m_network.get(), m_trust.get());
+    m_client = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
     m_client->setBaseUrl(m_simulator->baseUrl());
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
 
-void TestQlikCloudClient::cleanup()
+void TestQlikClient::cleanup()
 {
     m_client.reset();
     m_network.reset();
     m_simulator.reset();
 }
 
-QlikRequest *TestQlikCloudClient::run(QlikRequest *request, int timeoutMs)
+QlikRequest *TestQlikClient::run(QlikRequest *request, int timeoutMs)
 {
     QSignalSpy finished(request, &QlikRequest::finished);
     request->start();
@@ -86,7 +86,7 @@ QlikRequest *TestQlikCloudClient::run(QlikRequest *request, int timeoutMs)
     return request;
 }
 
-QlikPager *TestQlikCloudClient::run(QlikPager *pager, int timeoutMs)
+QlikPager *TestQlikClient::run(QlikPager *pager, int timeoutMs)
 {
     QSignalSpy finished(pager, &QlikPager::finished);
     pager->start();
@@ -95,7 +95,7 @@ QlikPager *TestQlikCloudClient::run(QlikPager *pager, int timeoutMs)
     return pager;
 }
 
-void TestQlikCloudClient::usersMeRedirectKeepsAuthorizationOnSameOrigin()
+void TestQlikClient::usersMeRedirectKeepsAuthorizationOnSameOrigin()
 {
     QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
     QVERIFY(request);
@@ -114,7 +114,7 @@ void TestQlikCloudClient::usersMeRedirectKeepsAuthorizationOnSameOrigin()
     QVERIFY(requests.at(1).hadAuthorization);
 }
 
-void TestQlikCloudClient::tenantsMeFollows302()
+void TestQlikClient::tenantsMeFollows302()
 {
     QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/tenants/me")));
     QVERIFY(request);
@@ -125,7 +125,7 @@ void TestQlikCloudClient::tenantsMeFollows302()
     QCOMPARE(request->json().object().value(QLatin1String("id")).toString(), tenantId);
 }
 
-void TestQlikCloudClient::crossOriginRedirectDropsAuthorization()
+void TestQlikClient::crossOriginRedirectDropsAuthorization()
 {
     // Another origin: same simulated tenant data, different port.
     QlikSimulator other;
@@ -146,7 +146,7 @@ void TestQlikCloudClient::crossOriginRedirectDropsAuthorization()
     QVERIFY(m_simulator->requests().at(0).hadAuthorization);
 }
 
-void TestQlikCloudClient::redirectToPlainHttpIsRefused()
+void TestQlikClient::redirectToPlainHttpIsRefused()
 {
     QUrl target = m_simulator->baseUrl();
     target.setScheme(QStringLiteral("http"));
@@ -159,7 +159,7 @@ void TestQlikCloudClient::redirectToPlainHttpIsRefused()
     QCOMPARE(m_simulator->requests().size(), 1);
 }
 
-void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin_data()
+void TestQlikClient::bodyNeverFollowsARedirectToAnotherOrigin_data()
 {
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path"); // the simulator redirects users/me with 301, everything else with 302
@@ -168,7 +168,7 @@ void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin_data()
     QTest::newRow("DELETE with a body after 302") << QByteArray("DELETE") << QStringLiteral("/api/v1/moved");
 }
 
-void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin()
+void TestQlikClient::bodyNeverFollowsARedirectToAnotherOrigin()
 {
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
@@ -194,7 +194,7 @@ void TestQlikCloudClient::bodyNeverFollowsARedirectToAnotherOrigin()
     QCOMPARE(m_simulator->requests().at(0).method, method);
 }
 
-void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed_data()
+void TestQlikClient::redirectWithoutABodyToResendIsFollowed_data()
 {
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("body");
@@ -205,7 +205,7 @@ void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed_data()
     QTest::newRow("PUT with a body, same origin") << QByteArray("PUT") << QByteArray("{}") << true << QByteArray("PUT");
 }
 
-void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed()
+void TestQlikClient::redirectWithoutABodyToResendIsFollowed()
 {
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, body);
@@ -232,7 +232,7 @@ void TestQlikCloudClient::redirectWithoutABodyToResendIsFollowed()
     QCOMPARE(arrived.constLast().method, methodAfterwards);
 }
 
-void TestQlikCloudClient::certificateFailureAfterARedirectNamesThatServer()
+void TestQlikClient::certificateFailureAfterARedirectNamesThatServer()
 {
     // The address asked is trusted; the one it redirects to is not. The failure is about the second server's
     // certificate, and it must say so, or that certificate could be trusted for the first one.
@@ -251,7 +251,7 @@ void TestQlikCloudClient::certificateFailureAfterARedirectNamesThatServer()
     QVERIFY(failure.message().contains(other.hostAndPort()));
 }
 
-void TestQlikCloudClient::pagingFollowsNextUntilAbsent()
+void TestQlikClient::pagingFollowsNextUntilAbsent()
 {
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
     const int users = int(m_simulator->tenant().users.size());
@@ -272,7 +272,7 @@ void TestQlikCloudClient::pagingFollowsNextUntilAbsent()
     QCOMPARE(ids.size(), users); // no page twice, none skipped
 }
 
-void TestQlikCloudClient::pagingWithStartingAfterCursors()
+void TestQlikClient::pagingWithStartingAfterCursors()
 {
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
     const int keys = int(m_simulator->tenant().apiKeys.size());
@@ -287,7 +287,7 @@ void TestQlikCloudClient::pagingWithStartingAfterCursors()
         QVERIFY(!request.query.contains(QLatin1String("token")));
 }
 
-void TestQlikCloudClient::rateLimitIsRetriedAfterRetryAfter()
+void TestQlikClient::rateLimitIsRetriedAfterRetryAfter()
 {
     m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 2, 1);
     QlikRequest *request = m_client->get(QStringLiteral("/api/v1/tenants/me"));
@@ -303,7 +303,7 @@ void TestQlikCloudClient::rateLimitIsRetriedAfterRetryAfter()
     QVERIFY(clock.elapsed() >= 1900); // it really waited, twice
 }
 
-void TestQlikCloudClient::rateLimitRetriesAreBounded()
+void TestQlikClient::rateLimitRetriesAreBounded()
 {
     m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 10, 0);
     QlikRequestOptions options = m_client->defaultOptions();
@@ -315,7 +315,7 @@ void TestQlikCloudClient::rateLimitRetriesAreBounded()
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/tenants/me")), 4);
 }
 
-void TestQlikCloudClient::rateLimitWaitLongerThanLimitIsReported()
+void TestQlikClient::rateLimitWaitLongerThanLimitIsReported()
 {
     m_simulator->rateLimitNext(QStringLiteral("/api/v1/tenants"), 1, 3600);
     QElapsedTimer clock;
@@ -327,7 +327,7 @@ void TestQlikCloudClient::rateLimitWaitLongerThanLimitIsReported()
     QVERIFY(clock.elapsed() < 10000);
 }
 
-void TestQlikCloudClient::timeoutEndsTheRequest()
+void TestQlikClient::timeoutEndsTheRequest()
 {
     m_simulator->setResponseDelay(QStringLiteral("/api/v1/users"), -1);
     QlikRequestOptions options = m_client->defaultOptions();
@@ -339,7 +339,7 @@ void TestQlikCloudClient::timeoutEndsTheRequest()
     QVERIFY(!request->failure().advice().isEmpty());
 }
 
-void TestQlikCloudClient::cancelEndsTheRequestOnce()
+void TestQlikClient::cancelEndsTheRequestOnce()
 {
     m_simulator->setResponseDelay(QStringLiteral("/api/v1/users"), -1);
     QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
@@ -354,7 +354,7 @@ void TestQlikCloudClient::cancelEndsTheRequestOnce()
     QCOMPARE(finished.size(), 1);
 }
 
-void TestQlikCloudClient::errorBodiesAreReadLeniently()
+void TestQlikClient::errorBodiesAreReadLeniently()
 {
     m_client->setApiKey("eyJhbGciOiJFUzM4NCJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
     QlikRequest *refused = run(m_client->get(QStringLiteral("/api/v1/users/me")));
@@ -373,10 +373,10 @@ void TestQlikCloudClient::errorBodiesAreReadLeniently()
     QCOMPARE(missing->qlikError().items().first().status, 404); // sent as a number
 }
 
-void TestQlikCloudClient::untrustedCertificateIsReportedWithDetails()
+void TestQlikClient::untrustedCertificateIsReportedWithDetails()
 {
     TlsTrust empty;
-    QlikCloudClient client(m_network.get(), &empty);
+    QlikClient client(m_network.get(), &empty);
     client.setBaseUrl(m_simulator->baseUrl());
     QlikRequest *request = run(client.get(QStringLiteral("/.well-known/oauth-authorization-server")));
     QVERIFY(request);
@@ -397,18 +397,18 @@ void TestQlikCloudClient::untrustedCertificateIsReportedWithDetails()
     QVERIFY2(trusted->isSuccess(), qPrintable(trusted->failure().text()));
 }
 
-void TestQlikCloudClient::pinForAnotherHostDoesNotApply()
+void TestQlikClient::pinForAnotherHostDoesNotApply()
 {
     TlsTrust trust;
     trust.pin(QStringLiteral("localhost:1"), CertificateSummary::sha256(m_simulator->certificate()));
-    QlikCloudClient client(m_network.get(), &trust);
+    QlikClient client(m_network.get(), &trust);
     client.setBaseUrl(m_simulator->baseUrl());
     QlikRequest *request = run(client.get(QStringLiteral("/.well-known/oauth-authorization-server")));
     QVERIFY(request);
     QCOMPARE(request->failure().kind(), RequestFailure::Kind::TlsUntrusted);
 }
 
-void TestQlikCloudClient::connectionRefusedIsReported()
+void TestQlikClient::connectionRefusedIsReported()
 {
     QTcpServer reserve;
     QVERIFY(reserve.listen(QHostAddress::LocalHost));
@@ -423,7 +423,7 @@ void TestQlikCloudClient::connectionRefusedIsReported()
     QVERIFY(request->failure().message().contains(QString::number(port)));
 }
 
-void TestQlikCloudClient::malformedJsonPageIsReported()
+void TestQlikClient::malformedJsonPageIsReported()
 {
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin));
     m_simulator->setMalformedJson(QStringLiteral("/api/v1/users"), true);
@@ -433,7 +433,7 @@ void TestQlikCloudClient::malformedJsonPageIsReported()
     QVERIFY(!pager->failure().technicalDetail().isEmpty());
 }
 
-void TestQlikCloudClient::apiKeyIsNeverSentWithoutBeingSet()
+void TestQlikClient::apiKeyIsNeverSentWithoutBeingSet()
 {
     m_client->clearApiKey();
     QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/users/me")));
@@ -442,5 +442,5 @@ void TestQlikCloudClient::apiKeyIsNeverSentWithoutBeingSet()
     QVERIFY(!m_simulator->requests().at(0).hadAuthorization);
 }
 
-QTEST_GUILESS_MAIN(TestQlikCloudClient)
-#include "tst_qlikcloudclient.moc"
+QTEST_GUILESS_MAIN(TestQlikClient)
+#include "tst_qlikclient.moc"

@@ -51,7 +51,6 @@ public:
     bool isTenantAdmin() const { return isAccepted() && user.isTenantAdmin(); }
     // Why a tenant admin's key is a poor choice, naming how the user holds the role; empty when not an admin.
     QString tenantAdminWarning() const;
-    static QString tenantAdminWarningFor(const QlikUser &user);
     // "Expires on 12 March 2027 (in 104 days)", "Expired on …", or that the expiry is unknown.
     QString expiryText(const QDateTime &now) const;
     int daysUntilExpiry(const QDateTime &now) const;

@@ -2,8 +2,8 @@
 
 #include "check/ConnectionReport.h"
 #include "pages/SetupPage.h"
-#include "setup/CredentialSaveResult.h"
-#include "setup/CredentialSaver.h"
+#include "secrets/CredentialSaveResult.h"
+#include "secrets/CredentialSaver.h"
 
 #include <memory>
 
@@ -11,7 +11,7 @@ class QLabel;
 class QPushButton;
 
 namespace Ui {
-class SavePage;
+class SaveAndCheckPage;
 }
 
 namespace Dawiso {
@@ -22,13 +22,13 @@ class SecretClipboard;
 // the key); then the connection check runs with the stored key and shows, live, what Dawiso will see. Starts by
 // itself when the page opens; a keychain failure says what the keychain needs and offers to retry (there is no other
 // place the key could go); the check can be stopped and run again.
-class SavePage : public SetupPage
+class SaveAndCheckPage : public SetupPage
 {
     Q_OBJECT
 
 public:
-    explicit SavePage(SetupController *controller, QWidget *parent = nullptr);
-    ~SavePage() override;
+    explicit SaveAndCheckPage(SetupController *controller, QWidget *parent = nullptr);
+    ~SaveAndCheckPage() override;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -53,7 +53,7 @@ private:
     // The picture and, for screen readers and tooltips, its word.
     void setStepState(QLabel *label, StepState state);
 
-    std::unique_ptr<Ui::SavePage> m_ui;
+    std::unique_ptr<Ui::SaveAndCheckPage> m_ui;
     QPushButton *m_retryButton;
     QPushButton *m_checkAgainButton;
     QPushButton *m_copyKeyButton;

@@ -1,7 +1,7 @@
-#include "pages/AccessPage.h"
+#include "pages/cloud/AccessPage.h"
 
-#include "pages/AccessAutomationPanel.h"
-#include "setup/QlikCloudPages.h"
+#include "cloud/QlikCloudPages.h"
+#include "pages/cloud/AccessAutomationPanel.h"
 #include "setup/SetupController.h"
 #include "ui_AccessPage.h"
 #include "widgets/MessagePanel.h"

@@ -1,8 +1,8 @@
-#include "setup/KeyVerifier.h"
+#include "cloud/KeyVerifier.h"
 
 #include "net/TlsTrust.h"
 #include "qlik/KeyRefusal.h"
-#include "qlik/QlikCloudClient.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
 
@@ -11,7 +11,7 @@
 
 namespace Dawiso {
 
-KeyVerifier::KeyVerifier(QlikCloudClient *client, QObject *parent)
+KeyVerifier::KeyVerifier(QlikClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 { }
