@@ -1,6 +1,7 @@
 #include "CheckCommand.h"
 
 #include "CommandLine.h"
+#include "Deployments.h"
 #include "InterruptWatcher.h"
 #include "TerminalInput.h"
 #include "check/ConnectionCheck.h"
@@ -8,9 +9,11 @@
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
-#include "qlik/QlikClient.h"
+#include "secrets/ConnectionIndex.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretEntryName.h"
+#include "setup/DeploymentFlow.h"
+#include "setup/SetupContext.h"
 #include "token/ApiKeyToken.h"
 #include "token/SecureMemory.h"
 
@@ -88,7 +91,13 @@ int CheckCommand::run(const QStringList &arguments)
     if (const auto status = parseArguments(arguments, &options))
         return *status;
 
-    const ParsedHost host = HostParser::parse(options.host, DeploymentKind::QlikCloud);
+    ParsedHost host = HostParser::parse(options.host, DeploymentKind::QlikCloud);
+    if (!host.isValid())
+        return usageError(host.error());
+    DeploymentKind kind = DeploymentKind::QlikCloud;
+    if (const auto status = chooseDeployment(options, host, &kind))
+        return *status;
+    host = HostParser::parse(options.host, kind);
     if (!host.isValid())
         return usageError(host.error());
 
@@ -102,13 +111,53 @@ int CheckCommand::run(const QStringList &arguments)
     QSettings settings;
     CertificatePinStore(&settings).loadInto(trust);
 
+    QNetworkAccessManager network;
+    SetupContext context(&network, &trust, this);
+    const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(kind, &context);
+    if (!flow) {
+        return fail(UsageError,
+                    tr("This version of Dawiso Qlik Setup cannot check %1 yet: it prepares and checks Qlik "
+                       "Cloud only.")
+                        .arg(SecretEntryName::kindId(kind)));
+    }
+
     QByteArray key;
-    const auto status = options.tokenFromStdin ? readKeyFromStdin(&key) : readKeyFromKeychain(host, &key);
+    const auto status = options.tokenFromStdin ? readKeyFromStdin(&key) : readKeyFromKeychain(kind, host, &key);
     if (status) {
         SecureMemory::wipe(key);
         return *status;
     }
-    return runCheck(host, trust, &key, options.json);
+    return runCheck(flow.get(), host, &key, options.json);
+}
+
+std::optional<int> CheckCommand::chooseDeployment(const Options &options, const ParsedHost &host, DeploymentKind *kind)
+{
+    if (!options.deployment.isEmpty()) {
+        const auto chosen = SecretEntryName::kindFromId(options.deployment.trimmed().toLower());
+        if (!chosen) {
+            return usageError(tr("The value of --deployment is not known: use --deployment %1 or --deployment %2.")
+                                  .arg(SecretEntryName::kindId(DeploymentKind::QlikCloud),
+                                       SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)));
+        }
+        *kind = *chosen;
+        return std::nullopt;
+    }
+    // The one the wizard saved for this host; Qlik Cloud when none was saved (a key on standard input).
+    QSettings settings;
+    const ConnectionIndex index(&settings);
+    QList<DeploymentKind> saved;
+    for (const DeploymentKind candidate : {DeploymentKind::QlikCloud, DeploymentKind::QlikSenseEnterprise}) {
+        if (index.find(candidate, host.hostAndPort()))
+            saved << candidate;
+    }
+    if (saved.size() > 1) {
+        return usageError(tr("Connections of both kinds are saved for %1. Say which one to check with --deployment "
+                             "%2 or --deployment %3.")
+                              .arg(host.hostAndPort(), SecretEntryName::kindId(DeploymentKind::QlikCloud),
+                                   SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)));
+    }
+    *kind = saved.isEmpty() ? DeploymentKind::QlikCloud : saved.first();
+    return std::nullopt;
 }
 
 std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Options *options)
@@ -131,6 +180,12 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
         QStringLiteral("host"),
         tr("The Qlik Cloud tenant to check, as in the browser's address bar (acme.eu.qlikcloud.com)."),
         tr("host[:port]"));
+    const QCommandLineOption deploymentOption(
+        QStringLiteral("deployment"),
+        tr("%1 or %2: which kind of Qlik the host is. The default is the one the wizard saved for the host, else %1.")
+            .arg(SecretEntryName::kindId(DeploymentKind::QlikCloud),
+                 SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)),
+        tr("id"));
     const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
                                           tr("Also trust the CA certificates in <file> (PEM, one or more) for this "
                                              "run, for example your company's TLS-inspection root."),
@@ -140,11 +195,11 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           tr("text (the default) for people, or json (one object) for scripts."),
                                           tr("format"), QStringLiteral("text"));
-    parser.addOptions({helpOption, hostOption, caFileOption, tokenStdinOption, formatOption});
+    parser.addOptions({helpOption, hostOption, deploymentOption, caFileOption, tokenStdinOption, formatOption});
 
     if (!parser.parse(commandArguments))
         return usageError(CommandLine::usageProblem(
-            arguments, {helpOption, hostOption, caFileOption, tokenStdinOption, formatOption}));
+            arguments, {helpOption, hostOption, deploymentOption, caFileOption, tokenStdinOption, formatOption}));
     if (parser.isSet(helpOption)) {
         writeTo(stdout, helpText(parser.helpText()).toUtf8());
         return Usable;
@@ -161,6 +216,7 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
         return usageError(tr("The value of --format is not known: use --format text or --format json."));
 
     options->host = parser.value(hostOption);
+    options->deployment = parser.value(deploymentOption);
     options->caFile = parser.value(caFileOption);
     options->tokenFromStdin = parser.isSet(tokenStdinOption);
     options->json = format == QLatin1String("json");
@@ -226,13 +282,12 @@ std::optional<int> CheckCommand::readKeyFromStdin(QByteArray *key)
     return std::nullopt;
 }
 
-std::optional<int> CheckCommand::readKeyFromKeychain(const ParsedHost &host, QByteArray *key)
+std::optional<int> CheckCommand::readKeyFromKeychain(DeploymentKind kind, const ParsedHost &host, QByteArray *key)
 {
     KeychainSecretStore store;
     std::optional<int> status;
     bool done = false;
-    const QPointer<SecretStoreJob> job =
-        store.readSecret(SecretEntryName::forHost(DeploymentKind::QlikCloud, host.hostAndPort()));
+    const QPointer<SecretStoreJob> job = store.readSecret(SecretEntryName::forHost(kind, host.hostAndPort()));
     connect(job, &SecretStoreJob::finished, this, [&](SecretStoreJob *finishedJob) {
         done = true;
         switch (finishedJob->error()) {
@@ -268,13 +323,10 @@ std::optional<int> CheckCommand::readKeyFromKeychain(const ParsedHost &host, QBy
     return status;
 }
 
-int CheckCommand::runCheck(const ParsedHost &host, const TlsTrust &trust, QByteArray *key, bool json)
+int CheckCommand::runCheck(DeploymentFlow *flow, const ParsedHost &host, QByteArray *key, bool json)
 {
     m_progressOnTerminal = TerminalInput::isTerminal(stderr);
-    QNetworkAccessManager network;
-    QlikClient client(&network, &trust);
-    client.setBaseUrl(host.baseUrl());
-    ConnectionCheck check(&client);
+    ConnectionCheck &check = *flow->createConnectionCheck(host, flow);
 
     std::optional<ConnectionReport> report;
     connect(&check, &ConnectionCheck::progress, this, &CheckCommand::showProgress);
@@ -327,7 +379,7 @@ QString CheckCommand::helpText(const QString &optionsHelp)
 {
     // QCommandLineParser's own first line would say "Usage: dawiso-qlik-setup [options]", without the command.
     const QString options = optionsHelp.section(QLatin1Char('\n'), 1);
-    return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--ca-file PEM] [--token-stdin] "
+    return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--ca-file PEM] [--token-stdin] "
               "[--format text|json]")
         + QStringLiteral("\n\n")
         + tr("Runs the wizard's connection check against a Qlik Cloud tenant: whose key it is, whether that user is "

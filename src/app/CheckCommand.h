@@ -1,5 +1,7 @@
 #pragma once
 
+#include "host/DeploymentKind.h"
+
 #include <QByteArray>
 #include <QEventLoop>
 #include <QObject>
@@ -10,13 +12,15 @@
 
 namespace Dawiso {
 
+class DeploymentFlow;
 class ParsedHost;
 class TlsTrust;
 
-// `dawiso-qlik-setup check --host HOST[:PORT] [--ca-file PEM] [--token-stdin] [--format text|json]`: the wizard's
-// connection check for support and scripts, with no display. The key comes from the keychain entry of the host,
-// or from standard input with --token-stdin; never from an argument, where other users and the shell history could
-// read it. Standard output holds only the result; progress goes to standard error when that is a terminal.
+// `dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--ca-file PEM] [--token-stdin] [--format text|json]`:
+// the wizard's connection check for support and scripts, with no display. The deployment is the one saved for the
+// host (or --deployment); the key comes from the keychain entry of the host, or from standard input with
+// --token-stdin; never from an argument, where other users and the shell history could read it. Standard output
+// holds only the result; progress goes to standard error when that is a terminal.
 class CheckCommand : public QObject
 {
     Q_OBJECT
@@ -45,6 +49,7 @@ private:
     struct Options
     {
         QString host;
+        QString deployment; // an id of SecretEntryName::kindId(); empty: the saved connection's
         QString caFile;
         bool tokenFromStdin = false;
         bool json = false;
@@ -53,8 +58,9 @@ private:
     std::optional<int> parseArguments(const QStringList &arguments, Options *options);
     std::optional<int> loadCaFile(const QString &path, TlsTrust *trust);
     std::optional<int> readKeyFromStdin(QByteArray *key);
-    std::optional<int> readKeyFromKeychain(const ParsedHost &host, QByteArray *key);
-    int runCheck(const ParsedHost &host, const TlsTrust &trust, QByteArray *key, bool json);
+    std::optional<int> chooseDeployment(const Options &options, const ParsedHost &host, DeploymentKind *kind);
+    std::optional<int> readKeyFromKeychain(DeploymentKind kind, const ParsedHost &host, QByteArray *key);
+    int runCheck(DeploymentFlow *flow, const ParsedHost &host, QByteArray *key, bool json);
     void showProgress(const QString &message);
     void clearProgress();
 

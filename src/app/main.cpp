@@ -2,9 +2,11 @@
 #include "AppTranslations.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "Deployments.h"
 #include "PixelIcon.h"
 #include "SetupWizard.h"
 #include "StartupProbe.h"
+#include "cloud/CloudFlow.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
@@ -128,9 +130,8 @@ int main(int argc, char **argv)
     // With a network manager of its own, made when the first step needs it (not before the window shows).
     SetupController controller(nullptr, &trust, &secretStore, &index);
     controller.setCertificatePinStore(&pinStore);
-    controller.setOAuthClientSettings(&oauthClients);
-
     SetupWizard wizard(&controller);
+    Deployments::addAll(&controller, &wizard)->setOAuthClientSettings(&oauthClients);
     if (commandLine.practiceRun)
         wizard.preparePracticeRun();
     else if (!commandLine.host.isEmpty())

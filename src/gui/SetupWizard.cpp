@@ -1,14 +1,12 @@
 #include "SetupWizard.h"
 
 #include "PixelIcon.h"
-#include "cloud/AutomatedSetup.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/MessageBox.h"
 #include "pages/DeploymentPage.h"
 #include "pages/FinishPage.h"
 #include "pages/HostPage.h"
 #include "pages/SaveAndCheckPage.h"
-#include "pages/cloud/AccessPage.h"
-#include "pages/cloud/KeyPage.h"
 #include "practice/PracticeServerLoader.h"
 #include "practice/PracticeSignInDialog.h"
 #include "practice/PracticeTenant.h"
@@ -58,7 +56,6 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
-    connect(m_controller, &SetupController::signInBrowserNeeded, this, &SetupWizard::openSignInPage);
     connect(m_deploymentPage, &DeploymentPage::practiceRequested, this, [this] {
         if (startPracticeRun())
             next();
@@ -68,10 +65,41 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
 
 SetupWizard::~SetupWizard() = default;
 
+void SetupWizard::addDeployment(std::unique_ptr<DeploymentPages> pages)
+{
+    pages->attach(this);
+    m_deploymentPage->offer(pages->kind());
+    m_branches.push_back(std::move(pages));
+}
+
+QList<int> SetupWizard::route() const
+{
+    QList<int> route {DeploymentPageId, HostPageId};
+    for (const std::unique_ptr<DeploymentPages> &branch : m_branches) {
+        if (branch->kind() == m_controller->deployment()) {
+            route << branch->pageIds();
+            break;
+        }
+    }
+    route << SaveAndCheckPageId << FinishPageId;
+    return route;
+}
+
+DeploymentPages *SetupWizard::branchOwning(int id) const
+{
+    for (const std::unique_ptr<DeploymentPages> &branch : m_branches) {
+        if (branch->pageIds().contains(id))
+            return branch.get();
+    }
+    return nullptr;
+}
+
 int SetupWizard::nextId() const
 {
-    // The steps follow each other in order; the later pages may not exist yet (see ensurePage()).
-    return currentId() >= DeploymentPageId && currentId() < FinishPageId ? currentId() + 1 : -1;
+    // The later pages may not exist yet (see ensurePage()).
+    const QList<int> pages = route();
+    const qsizetype at = pages.indexOf(currentId());
+    return at >= 0 && at + 1 < pages.size() ? pages.at(at + 1) : -1;
 }
 
 bool SetupWizard::validateCurrentPage()
@@ -88,40 +116,28 @@ void SetupWizard::ensurePage(int id)
 {
     if (id < 0 || page(id))
         return;
-    SetupPage *created = nullptr;
-    switch (PageId(id)) {
-    case DeploymentPageId:
-        return;
+    if (SetupPage *created = createPage(id)) {
+        m_pages << created;
+        setPage(id, created);
+    }
+}
+
+SetupPage *SetupWizard::createPage(int id)
+{
+    switch (id) {
     case HostPageId:
-        if (!m_controller->isPracticeRun())
-            m_deploymentPage->withdrawPracticeOffer();
         m_hostPage = new HostPage(m_controller);
         m_hostPage->setInitialHost(m_initialHost);
-        created = m_hostPage;
-        break;
-    case AccessPageId:
-        created = new AccessPage(m_controller);
-        break;
-    case KeyPageId:
-        m_keyPage = new KeyPage(m_controller);
-        if (m_practiceTenant)
-            m_keyPage->setPracticeSamples(m_practiceTenant->samples());
-        created = m_keyPage;
-        break;
-    case SaveAndCheckPageId: {
-        auto *savePage = new SaveAndCheckPage(m_controller);
-        // The pasted text has no reason to stay in the key field once the keychain holds the key.
-        if (m_keyPage)
-            connect(savePage, &SaveAndCheckPage::saved, m_keyPage, &KeyPage::clearPastedKey);
-        created = savePage;
-        break;
-    }
+        return m_hostPage;
+    case SaveAndCheckPageId:
+        return new SaveAndCheckPage(m_controller);
     case FinishPageId:
-        created = new FinishPage(m_controller);
+        return new FinishPage(m_controller);
+    default:
         break;
     }
-    m_pages << created;
-    setPage(id, created);
+    DeploymentPages *branch = branchOwning(id);
+    return branch ? branch->createPage(id) : nullptr;
 }
 
 void SetupWizard::setInitialHost(const QString &host)
@@ -168,17 +184,17 @@ bool SetupWizard::startPracticeRun()
     }
     m_practiceTenant = tenant;
     m_practicePending = false;
-    m_controller->setPracticeRun(true, tenant->credentials());
+    PracticeCredentials credentials = tenant->credentials();
+    credentials.samples = tenant->samples();
+    m_controller->setPracticeRun(true, credentials);
     setInitialHost(tenant->hostAndPort());
-    if (m_keyPage)
-        m_keyPage->setPracticeSamples(tenant->samples());
-    for (SetupPage *page : m_pages)
+    for (SetupPage *page : std::as_const(m_pages))
         page->updatePracticeBanner();
     updateTitle();
     return true;
 }
 
-void SetupWizard::openSignInPage(AutomatedSetup::SignInRole, const QUrl &url)
+void SetupWizard::openSignInPage(const QUrl &url)
 {
     if (m_practiceTenant) {
         // A browser would refuse the practice tenant's certificate; the practice dialog plays its part.
@@ -207,39 +223,10 @@ void SetupWizard::updateTitle()
 
 void SetupWizard::reject()
 {
-    // What is at stake below is real only against a real tenant.
-    if (m_controller->isPracticeRun()) {
-        QWizard::reject();
-        return;
-    }
-    // Qlik may create the key whether or not its answer is awaited; quitting now would leave a key nobody holds.
-    if (m_controller->isCreatingKey()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit while the key is being created?"),
-            tr("Qlik is creating the API key right now; its answer takes a few seconds at most. If you quit now, "
-               "the key may be created without anybody receiving it: you would then delete it in Qlik under "
-               "Profile › Settings › API keys, signed in as Dawiso's user."),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard)
-            return;
-    }
-    // A verified key that is not stored yet would be lost: Qlik shows a key only once.
-    if (m_controller->hasVerifiedKey() && !m_controller->saveResult().saved) {
-        QString text;
-        if (m_controller->isSaving()) {
-            // A keychain write cannot be taken back: once asked, it may still land after the window has gone.
-            text = tr("The key is being stored in this computer's keychain right now. If you quit now, it may or may "
-                      "not end up stored; stay a moment to see it confirmed.");
-        } else if (!m_controller->unsavedCreatedKeyId().isEmpty()) {
-            text = tr("The wizard created a key in Qlik that is not stored yet. If you quit now, the key stays "
-                      "active in Qlik but nobody has it: delete it there under Profile › Settings › API keys, or "
-                      "stay and store it.");
-        } else {
-            text = tr("The key you pasted is not stored yet, and Qlik will not show it again. If you quit now, "
-                      "you will have to generate a new key.");
-        }
-        const auto answer = QMessageBox::question(this, tr("Quit without saving the key?"), text,
-                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    const QuitRisk risk = m_controller->quitRisk();
+    if (!risk.isNone()) {
+        const auto answer = MessageBox::question(this, risk.title, risk.text,
+                                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return;
     }
@@ -248,9 +235,8 @@ void SetupWizard::reject()
 
 void SetupWizard::done(int result)
 {
-    // However the wizard ends, the sign-ins and the key in memory end with it (the keychain keeps the key).
-    m_controller->forgetSignIns();
-    m_controller->forgetKey();
+    // However the wizard ends, the sign-ins and the credential in memory end with it (the keychain keeps it).
+    m_controller->endRun();
     QWizard::done(result);
 }
 

@@ -3,7 +3,7 @@
 #include "BaselineFetch.h"
 #include "MarkdownTable.h"
 #include "Statistics.h"
-#include "check/ConnectionCheck.h"
+#include "cloud/CloudConnectionCheck.h"
 #include "qlik/QlikClient.h"
 
 #include <QElapsedTimer>
@@ -94,7 +94,7 @@ bool Benchmark::runCheck(Sample *sample)
     QNetworkAccessManager network;
     QlikClient client(&network, &m_trust);
     client.setBaseUrl(tenant.baseUrl());
-    ConnectionCheck check(&client);
+    CloudConnectionCheck check(&client);
     QEventLoop loop;
     bool finished = false;
     QObject::connect(&check, &ConnectionCheck::finished, &loop, [&](const ConnectionReport &report) {
@@ -125,8 +125,9 @@ bool Benchmark::runCheck(Sample *sample)
         return false;
     }
     sample->counted = m_lastReport.counts.requests;
-    if (m_lastReport.verdict != ConnectionReport::Verdict::Usable || m_lastReport.counts.apps != tenant.apps
-        || m_lastReport.counts.spaces != tenant.spaces) {
+    const int apps = m_lastReport.value(QStringLiteral("counts.apps")).toInt();
+    const int spaces = m_lastReport.value(QStringLiteral("counts.spaces")).toInt();
+    if (m_lastReport.verdict != ConnectionReport::Verdict::Usable || apps != tenant.apps || spaces != tenant.spaces) {
         QStringList findings;
         for (const CheckResult &result : std::as_const(m_lastReport.checks))
             findings << checkStatusName(result.status) + QLatin1Char(' ') + result.id + QStringLiteral(": ")
@@ -135,8 +136,8 @@ bool Benchmark::runCheck(Sample *sample)
                                    "(it counted %3 and %4):\n  %5")
                         .arg(tenant.spaces)
                         .arg(tenant.apps)
-                        .arg(m_lastReport.counts.spaces)
-                        .arg(m_lastReport.counts.apps)
+                        .arg(spaces)
+                        .arg(apps)
                         .arg(findings.join(QStringLiteral("\n  ")));
         if (m_lastReport.verdict == ConnectionReport::Verdict::Usable)
             m_lastReport.verdict = ConnectionReport::Verdict::Blocked;

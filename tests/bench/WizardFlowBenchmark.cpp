@@ -1,10 +1,12 @@
 #include "WizardFlowBenchmark.h"
 
+#include "Deployments.h"
 #include "FakeSecretStore.h"
 #include "LatencyProbe.h"
 #include "MarkdownTable.h"
 #include "SetupWizard.h"
 #include "Statistics.h"
+#include "cloud/CloudFlow.h"
 #include "net/TlsTrust.h"
 #include "secrets/ConnectionIndex.h"
 #include "setup/SetupController.h"
@@ -82,7 +84,7 @@ int WizardFlowBenchmark::run(const QString &program)
     }
     LatencyProbe probe([this] {
         return m_controller
-            && (m_controller->isCheckingHost() || m_controller->isCheckingKey() || m_controller->isSaving()
+            && (m_controller->isProbingHost() || m_cloud->isVerifyingKey() || m_controller->isSaving()
                 || m_controller->isCheckingConnection());
     });
     for (int i = 0; i < m_options.runs; ++i) {
@@ -125,8 +127,13 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     trust.addCaCertificates(QSslCertificate::fromData(tenant.certificatePem, QSsl::Pem));
     SetupController controller(&network, &trust, &store, &index);
     SetupWizard wizard(&controller);
+    CloudFlow *cloud = Deployments::addAll(&controller, &wizard);
     m_controller = &controller;
-    const auto forget = qScopeGuard([this] { m_controller = nullptr; });
+    m_cloud = cloud;
+    const auto forget = qScopeGuard([this] {
+        m_controller = nullptr;
+        m_cloud = nullptr;
+    });
     wizard.setInitialHost(tenant.hostAndPort());
     wizard.show();
     if (!waitFor([&] { return wizard.windowHandle() && wizard.windowHandle()->isExposed(); }, 30000,
@@ -138,7 +145,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     // Host: the address is filled in; the check starts once "typing" pauses.
     probe.setPhase(hostStep);
     clickNext(wizard);
-    if (!waitFor([&] { return !controller.isCheckingHost() && canGoNext(wizard); }, 60000,
+    if (!waitFor([&] { return !controller.isProbingHost() && canGoNext(wizard); }, 60000,
                  QStringLiteral("finding the tenant")))
         return false;
     pause(200);
@@ -169,7 +176,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     QString pasted = QString::fromLatin1(tenant.token);
     keyEdit->setText(pasted);
     SecureMemory::wipe(pasted);
-    if (!waitFor([&] { return controller.hasVerifiedKey() && canGoNext(wizard); }, 60000,
+    if (!waitFor([&] { return cloud->hasVerifiedKey() && canGoNext(wizard); }, 60000,
                  QStringLiteral("verifying the key")))
         return false;
     pause(200);
@@ -188,8 +195,8 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
         m_problem = QStringLiteral("the connection check did not find the tenant usable: %1").arg(report.verdictText());
         return false;
     }
-    result->apps = report.counts.apps;
-    result->spaces = report.counts.spaces;
+    result->apps = report.value(QStringLiteral("counts.apps")).toInt();
+    result->spaces = report.value(QStringLiteral("counts.spaces")).toInt();
     return takeRequests(probe, &result->check);
 }
 

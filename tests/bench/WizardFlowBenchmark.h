@@ -12,6 +12,7 @@
 class QTextStream;
 
 namespace Dawiso {
+class CloudFlow;
 class SetupController;
 class SetupWizard;
 } // namespace Dawiso
@@ -72,6 +73,7 @@ private:
     Options m_options;
     SimulatorProcess m_server;
     SetupController *m_controller = nullptr; // of the walk in progress
+    CloudFlow *m_cloud = nullptr; // its Qlik Cloud flow
     QList<Walk> m_walks;
     QString m_problem;
 };

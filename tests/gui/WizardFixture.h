@@ -1,8 +1,10 @@
 #pragma once
 
+#include "Deployments.h"
 #include "InProcessPractice.h"
 #include "SetupWizard.h"
 #include "WizardDriver.h"
+#include "cloud/CloudFlow.h"
 #include "net/TlsTrust.h"
 #include "secrets/ConnectionIndex.h"
 #include "setup/SetupController.h"
@@ -34,6 +36,7 @@ protected:
         m_trust = std::make_unique<TlsTrust>();
         m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
         m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+        m_cloud = Deployments::addAll(m_controller.get(), m_wizard.get());
         m_driver = std::make_unique<WizardDriver>(m_wizard.get());
         m_practice = std::make_unique<InProcessPractice>(m_wizard.get());
     }
@@ -51,6 +54,7 @@ protected:
         m_practice.reset();
         m_driver.reset();
         m_wizard.reset();
+        m_cloud = nullptr;
         m_controller.reset();
     }
 
@@ -61,6 +65,7 @@ protected:
     std::unique_ptr<Network> m_network;
     std::unique_ptr<TlsTrust> m_trust;
     std::unique_ptr<SetupController> m_controller;
+    CloudFlow *m_cloud = nullptr; // the controller's
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<WizardDriver> m_driver;
     std::unique_ptr<InProcessPractice> m_practice;

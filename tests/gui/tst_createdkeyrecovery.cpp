@@ -105,7 +105,7 @@ void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
 {
     createKeyWithFailingKeychain();
     Simulator::QlikSimulator *simulator = m_practice->simulator();
-    const QString keyId = m_controller->unsavedCreatedKeyId();
+    const QString keyId = m_controller->unsavedCreatedCredentialId();
     QVERIFY(!keyId.isEmpty());
     QVERIFY(simulator->tenant().apiKey(keyId));
     QVERIFY(m_driver->panel()->advice().contains(QLatin1String("only in this program's memory")));
@@ -115,8 +115,8 @@ void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
     m_driver->screenshot(QStringLiteral("recovery"));
 
     // Going back does not drop it.
-    m_controller->forgetKey();
-    QCOMPARE(m_controller->unsavedCreatedKeyId(), keyId);
+    m_cloud->forgetKey();
+    QCOMPARE(m_controller->unsavedCreatedCredentialId(), keyId);
 
     // Secure copy: the key itself, marked secret, on the clipboard.
     QTest::mouseClick(m_driver->find<QPushButton>("copyKeyButton"), Qt::LeftButton);
@@ -127,14 +127,14 @@ void TestCreatedKeyRecovery::keychainFailureOffersRetryCopyAndDelete()
     // Retry still fails while the keychain is away; once it is back, the same key is stored.
     QTest::mouseClick(m_driver->find<QPushButton>("retryButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 20000);
-    QCOMPARE(m_controller->unsavedCreatedKeyId(), keyId);
+    QCOMPARE(m_controller->unsavedCreatedCredentialId(), keyId);
 
     // Or delete it in Qlik: gone there, and the wizard no longer holds it.
     QTest::mouseClick(m_driver->find<QPushButton>("revokeKeyButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!simulator->tenant().apiKey(keyId), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Info, 20000);
-    QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
-    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(m_controller->unsavedCreatedCredentialId().isEmpty());
+    QVERIFY(!m_cloud->hasVerifiedKey());
     QVERIFY(m_store->entryNames().isEmpty());
 }
 
@@ -142,7 +142,7 @@ void TestCreatedKeyRecovery::deletedKeyIsNotOfferedForStoringAgain()
 {
     createKeyWithFailingKeychain();
     Simulator::QlikSimulator *simulator = m_practice->simulator();
-    const QString keyId = m_controller->unsavedCreatedKeyId();
+    const QString keyId = m_controller->unsavedCreatedCredentialId();
     auto *retry = m_driver->find<QPushButton>("retryButton");
     auto *copy = m_driver->find<QPushButton>("copyKeyButton");
     auto *revoke = m_driver->find<QPushButton>("revokeKeyButton");

@@ -63,11 +63,11 @@ void TestKeyPageFlow::walkToKeyPage()
     m_driver->clickNext();
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
         m_driver->tick(step);
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
 }
 
 void TestKeyPageFlow::pasteKey(SampleKey key)
@@ -115,8 +115,8 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
     // page says it is stored and lets the user on.
     const int storeOperations = m_store->operationCount();
     QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
-    QVERIFY(!m_controller->hasVerifiedKey());
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
+    QVERIFY(!m_cloud->hasVerifiedKey());
     QVERIFY(m_driver->find<QLineEdit>("keyEdit")->text().isEmpty());
     auto *stored = m_driver->find<MessagePanel>("storedPanel");
     QVERIFY(stored->isVisible());
@@ -135,7 +135,7 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
 
     // A new key replaces the stored one: the note goes and the new key is checked before anything else.
     QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
     pasteKey(SampleKey::ExpiringSoon);
     QVERIFY(!stored->isVisible());
     QVERIFY(!m_driver->canGoNext());
@@ -153,7 +153,7 @@ void TestKeyPageFlow::pastedAdminKeyNeedsItsAcknowledgementInEveryMode()
     pasteKey(SampleKey::TenantAdmin);
     auto *ack = m_driver->find<QCheckBox>("adminAckCheck");
     QTRY_VERIFY_WITH_TIMEOUT(ack->isVisible(), 20000);
-    QVERIFY(m_controller->hasVerifiedKey());
+    QVERIFY(m_cloud->hasVerifiedKey());
     QVERIFY(!m_driver->canGoNext());
 
     // "Create it for me" has created nothing: the pasted admin key must not slip through there.
@@ -191,9 +191,9 @@ void TestKeyPageFlow::createdAdminKeyWaitsForTheUsersChoice()
     auto *panel = keyAutomation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
     QTRY_VERIFY2_WITH_TIMEOUT(useAnyway->isVisible(), qPrintable(panel->message() + panel->advice()), 30000);
     QVERIFY(keyAutomation->findChild<QPushButton *>(QStringLiteral("deleteKeyButton"))->isVisible());
-    QVERIFY(m_controller->hasVerifiedKey());
-    QVERIFY(m_controller->keyVerification().isTenantAdmin());
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QVERIFY(m_cloud->hasVerifiedKey());
+    QVERIFY(m_cloud->keyVerification().isTenantAdmin());
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
     QVERIFY(!m_driver->canGoNext());
     clickRadio("pasteRadio");
     QVERIFY(!m_driver->canGoNext());

@@ -62,12 +62,12 @@ void TestPageKeyboard::walkTo(SetupWizard::PageId page)
     if (page == SetupWizard::HostPageId)
         return;
     m_driver->clickNext();
-    if (page == SetupWizard::AccessPageId)
+    if (page == SetupWizard::CloudAccessPageId)
         return;
     for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
         m_driver->tick(step);
     m_driver->clickNext();
-    if (page == SetupWizard::KeyPageId)
+    if (page == SetupWizard::CloudKeyPageId)
         return;
     m_driver->find<QLineEdit>("keyEdit")->setText(
         QString::fromLatin1(m_practice->simulator()->sampleToken(Simulator::SampleKey::Healthy)));
@@ -109,8 +109,8 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
 {
     QTest::addColumn<int>("page");
     QTest::newRow("host") << int(SetupWizard::HostPageId);
-    QTest::newRow("access") << int(SetupWizard::AccessPageId);
-    QTest::newRow("key") << int(SetupWizard::KeyPageId);
+    QTest::newRow("access") << int(SetupWizard::CloudAccessPageId);
+    QTest::newRow("key") << int(SetupWizard::CloudKeyPageId);
     QTest::newRow("save") << int(SetupWizard::SaveAndCheckPageId);
     QTest::newRow("finish") << int(SetupWizard::FinishPageId);
 }
@@ -135,8 +135,8 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage()
 
 void TestPageKeyboard::tabReachesTheRoleNameBeforeItsCopyButton()
 {
-    walkTo(SetupWizard::AccessPageId);
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    walkTo(SetupWizard::CloudAccessPageId);
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     m_wizard->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_wizard.get()));
     // The guided steps' own role name (the automated panel has one of the same name).

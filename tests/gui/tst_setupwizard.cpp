@@ -3,8 +3,8 @@
 #include "AppTranslations.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
-#include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
+#include "cloud/CloudConnectionCheck.h"
 #include "dialogs/FileDialog.h"
 #include "net/TlsTrust.h"
 #include "pages/FinishPage.h"
@@ -110,7 +110,7 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     m_driver->clickNext();
 
     // 3. Access: every step must be ticked; the role name can be copied.
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     QVERIFY(!m_driver->canGoNext());
     QTest::mouseClick(m_driver->find<QPushButton>("copyRoleButton"), Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Dawiso Integration"));
@@ -126,7 +126,7 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     m_driver->clickNext();
 
     // 4. Key: a tenant admin's key is accepted only after the risk is acknowledged; the healthy key passes.
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
     auto *keyEdit = m_driver->find<QLineEdit>("keyEdit");
     QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
     useSample(1); // Alex Admin
@@ -165,7 +165,7 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     QVERIFY(m_driver->panel()->message().contains(QLatin1String("every check passed")));
     QVERIFY(keyEdit->text().isEmpty());
     auto *checkList = m_driver->find<CheckListWidget>("checkList");
-    for (const CheckResult &planned : ConnectionCheck::plannedChecks())
+    for (const CheckResult &planned : CloudConnectionCheck::plan())
         QCOMPARE(checkStatusName(checkList->statusOf(planned.id)), QStringLiteral("pass"));
     QVERIFY(m_driver->find<QPushButton>("checkAgainButton")->isVisible());
     m_driver->screenshot(QStringLiteral("5-save"));
@@ -219,7 +219,7 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     const QByteArray reportJson = json.readAll();
     const QJsonObject report = QJsonDocument::fromJson(reportJson).object();
     QCOMPARE(report.value(QLatin1String("host")).toString(), host);
-    QCOMPARE(report.value(QLatin1String("checks")).toArray().size(), ConnectionCheck::plannedChecks().size());
+    QCOMPARE(report.value(QLatin1String("checks")).toArray().size(), CloudConnectionCheck::plan().size());
     QVERIFY(report.value(QLatin1String("counts")).toObject().value(QLatin1String("apps")).toInt() > 0);
     QFile html(reportBase + QStringLiteral(".html"));
     QVERIFY(html.open(QIODevice::ReadOnly));

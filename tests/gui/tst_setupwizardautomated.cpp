@@ -59,7 +59,7 @@ void TestSetupWizardAutomated::init()
 {
     createWizard();
     m_oauthClients = std::make_unique<OAuthClientSettings>(m_settings.get());
-    m_controller->setOAuthClientSettings(m_oauthClients.get());
+    m_cloud->setOAuthClientSettings(m_oauthClients.get());
     QVERIFY(m_wizard->startPracticeRun());
     QVERIFY(showWizard());
 }
@@ -92,7 +92,7 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     m_driver->clickNext();
 
     // Access, automated: the admin signs in; the wizard creates a role of the name asked for.
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
     auto *automation = m_driver->find<QWidget>("accessAutomation");
     QVERIFY(automation->isVisible());
@@ -133,7 +133,7 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     m_driver->clickNext();
 
     // Key, automated: chosen by itself after an automated Access; Riley signs in; the key goes straight on.
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
     QVERIFY(m_driver->find<QRadioButton>("createRadio")->isChecked());
     auto *keyAutomation = m_driver->find<QWidget>("keyAutomation");
     auto *expiry = keyAutomation->findChild<QComboBox *>(QStringLiteral("expiryCombo"));

@@ -110,11 +110,11 @@ void TestSetupWizardFailures::goToKeyPage()
 
 void TestSetupWizardFailures::completeAccessPage()
 {
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::AccessPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
         m_driver->tick(step);
     m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::KeyPageId));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
 }
 
 // The host and access steps against a tenant this run trusts, as a user does them.
@@ -234,7 +234,7 @@ void TestSetupWizardFailures::stopDuringTheHostCheck()
     QTest::mouseClick(m_driver->find<QPushButton>("stopButton"), Qt::LeftButton);
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Info);
     QVERIFY(m_driver->find<QPushButton>("retryButton")->isVisible());
-    QVERIFY(!m_controller->isCheckingHost());
+    QVERIFY(!m_controller->isProbingHost());
     QCOMPARE(m_driver->find<QLineEdit>("hostEdit")->text(), slow.hostAndPort());
 }
 
@@ -326,12 +326,12 @@ void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
     answer(QMessageBox::Cancel);
     QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
     QVERIFY(m_wizard->isVisible());
-    QVERIFY(m_controller->hasVerifiedKey());
+    QVERIFY(m_cloud->hasVerifiedKey());
 
     answer(QMessageBox::Discard);
     QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
     QVERIFY(!m_wizard->isVisible());
-    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(!m_cloud->hasVerifiedKey());
     QVERIFY(m_store->entryNames().isEmpty());
 }
 

@@ -139,7 +139,7 @@ void TestWizardStartup::pagesAreBuiltOnTheWayAndKeepWhatWasTyped()
     QCOMPARE(m_wizard->pageIds().size(), 2); // the same page again, not a second one
     QCOMPARE(m_driver->find<QLineEdit>("hostEdit"), hostEdit);
     QCOMPARE(hostEdit->text(), typed);
-    QVERIFY(!m_wizard->page(SetupWizard::AccessPageId));
+    QVERIFY(!m_wizard->page(SetupWizard::CloudAccessPageId));
 }
 
 void TestWizardStartup::aMissingPracticePluginIsExplained()
@@ -168,6 +168,7 @@ void TestWizardStartup::theNetworkIsMadeWhenTheFirstStepNeedsIt()
     m_wizard.reset();
     m_controller = std::make_unique<SetupController>(nullptr, m_trust.get(), m_store.get(), m_index.get());
     m_wizard = std::make_unique<SetupWizard>(m_controller.get());
+    Deployments::addAll(m_controller.get(), m_wizard.get());
     m_driver = std::make_unique<Test::WizardDriver>(m_wizard.get());
     m_wizard->setInitialHost(QStringLiteral("127.0.0.1:1")); // refused at once: the check ends quickly
     show();
@@ -176,7 +177,7 @@ void TestWizardStartup::theNetworkIsMadeWhenTheFirstStepNeedsIt()
     m_driver->clickNext(); // the host page checks the address once "typing" pauses
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->findChildren<QNetworkAccessManager *>().size(), 1, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isCheckingHost(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isProbingHost(), 20000);
     QCOMPARE(m_network->requests, 0); // the test's own manager was not given to this controller
 }
 

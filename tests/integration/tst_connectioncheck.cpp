@@ -1,7 +1,7 @@
 // The connection check against each simulated tenant scenario: every failure a catalog integration meets gets its
 // status and its fix, over real HTTPS.
 #include "SimulatorTrust.h"
-#include "check/ConnectionCheck.h"
+#include "cloud/CloudConnectionCheck.h"
 #include "qlik/QlikClient.h"
 #include "simulator/QlikSimulator.h"
 #include "simulator/SimulatorScenario.h"
@@ -54,7 +54,7 @@ TestConnectionCheck::Run TestConnectionCheck::run(QlikSimulator &simulator, cons
     Test::trustSimulator(trust, simulator);
     QlikClient client(&network, &trust);
     client.setBaseUrl(simulator.baseUrl());
-    ConnectionCheck check(&client);
+    CloudConnectionCheck check(&client);
     Run result;
     connect(&check, &ConnectionCheck::checkChanged, this,
             [&result](const CheckResult &change) { result.changes << change; });
@@ -145,14 +145,14 @@ void TestConnectionCheck::scenarios()
     QCOMPARE(checkStatusName(check->status), status);
     QVERIFY(!check->message.isEmpty());
     if (fixMentions.isEmpty())
-        QVERIFY2(check->fix.isEmpty(), qPrintable(check->fix));
+        QVERIFY2(check->advice.isEmpty(), qPrintable(check->advice));
     else
-        QVERIFY2(check->fix.contains(fixMentions, Qt::CaseInsensitive), qPrintable(check->fix));
+        QVERIFY2(check->advice.contains(fixMentions, Qt::CaseInsensitive), qPrintable(check->advice));
     // Every check ends in a final state, and a blocked verdict always comes with a failed check.
     for (const CheckResult &each : result.report.checks) {
         QVERIFY2(each.status != CheckStatus::Pending && each.status != CheckStatus::Running, qPrintable(each.id));
         if (each.status == CheckStatus::Fail || each.status == CheckStatus::Warn)
-            QVERIFY2(!each.fix.isEmpty(), qPrintable(each.id + QStringLiteral(" has no fix")));
+            QVERIFY2(!each.advice.isEmpty(), qPrintable(each.id + QStringLiteral(" has no fix")));
     }
     QCOMPARE(result.report.verdict == ConnectionReport::Verdict::Blocked,
              result.report.countWithStatus(CheckStatus::Fail) > 0);
@@ -170,7 +170,7 @@ void TestConnectionCheck::healthyTenantIsCountedAndOpened()
     QCOMPARE(report.userId, simulator.sampleUserId(setup.key));
     QCOMPARE(report.keyId, simulator.sampleKeyId(setup.key));
     QVERIFY(report.keyExpiry.isValid());
-    QCOMPARE(report.tenantId, simulator.tenant().id);
+    QCOMPARE(report.value(QStringLiteral("tenant.id")).toString(), simulator.tenant().id);
 
     // The counts match what the simulated user can see.
     int visibleApps = 0;
@@ -181,9 +181,9 @@ void TestConnectionCheck::healthyTenantIsCountedAndOpened()
         }
     }
     QVERIFY(visibleApps > 0);
-    QCOMPARE(report.counts.apps, visibleApps);
-    QCOMPARE(report.counts.spaces, 3);
-    QCOMPARE(report.counts.spacesByType.value(QStringLiteral("managed")), 1);
+    QCOMPARE(report.value(QStringLiteral("counts.apps")).toInt(), visibleApps);
+    QCOMPARE(report.value(QStringLiteral("counts.spaces")).toInt(), 3);
+    QCOMPARE(report.value(QStringLiteral("counts.spacesByType.managed")).toInt(), 1);
     QCOMPARE(report.counts.requests, simulator.requests().size()); // the check counts what the server saw
     // One sample app per space type was opened, with its data model.
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/apps/")), 2 * 3);
@@ -204,7 +204,7 @@ void TestConnectionCheck::manyAppsArePagedWithTheFewestRequests()
     QlikSimulator simulator(setup.tenant);
     QVERIFY(simulator.start());
     const Run result = run(simulator, simulator.sampleToken(setup.key));
-    QCOMPARE(result.report.counts.apps, 250);
+    QCOMPARE(result.report.value(QStringLiteral("counts.apps")).toInt(), 250);
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/items")), 3); // ceil(250 / 100)
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/spaces")), 1);
 }
@@ -224,7 +224,7 @@ void TestConnectionCheck::unreachableHostSkipsEverything()
     QUrl base(QStringLiteral("https://localhost"));
     base.setPort(port);
     client.setBaseUrl(base);
-    ConnectionCheck check(&client);
+    CloudConnectionCheck check(&client);
     QSignalSpy finished(&check, &ConnectionCheck::finished);
     check.start(QStringLiteral("localhost:%1").arg(port), simulator.sampleToken(Simulator::SampleKey::Healthy));
     QVERIFY(finished.wait(30000));
@@ -271,7 +271,7 @@ void TestConnectionCheck::blockedIdentitySkipsTheRest()
     QVERIFY(identity);
     QCOMPARE(identity->status, CheckStatus::Fail);
     QVERIFY2(identity->message.contains(messageMentions), qPrintable(identity->message));
-    QVERIFY(!identity->fix.isEmpty());
+    QVERIFY(!identity->advice.isEmpty());
     for (const CheckResult &each : report.checks) {
         if (each.id != identity->id) {
             QVERIFY2(each.status == CheckStatus::Skipped, qPrintable(each.id));
@@ -298,7 +298,7 @@ void TestConnectionCheck::cancelStopsEveryCheck()
     Test::trustSimulator(trust, simulator);
     QlikClient client(&network, &trust);
     client.setBaseUrl(simulator.baseUrl());
-    ConnectionCheck check(&client);
+    CloudConnectionCheck check(&client);
     QSignalSpy finished(&check, &ConnectionCheck::finished);
     check.start(simulator.hostAndPort(), simulator.sampleToken(setup.key));
     QTRY_VERIFY_WITH_TIMEOUT(simulator.requestCount(QStringLiteral("/api/v1/items")) == 1, 20000);

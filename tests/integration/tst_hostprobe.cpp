@@ -63,11 +63,11 @@ void TestHostProbe::findsTheTenant()
     QSignalSpy progress(&hostProbe, &CloudHostProbe::progress);
     const HostProbeResult result =
         probe(hostProbe, QStringLiteral("https://") + m_simulator->hostAndPort() + QStringLiteral("/hub/spaces"));
-    QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::Found);
     QVERIFY(!result.isAlias());
-    QCOMPARE(result.issuerHostAndPort, m_simulator->hostAndPort());
+    QCOMPARE(result.ownHostAndPort, m_simulator->hostAndPort());
     QVERIFY(result.message.contains(m_simulator->hostAndPort()));
-    QVERIFY(result.metadata.tokenEndpoint.isValid());
+    QVERIFY(hostProbe.metadata().tokenEndpoint.isValid());
     QVERIFY(!progress.isEmpty());
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/.well-known/oauth-authorization-server")), 1);
     QVERIFY(!m_simulator->requests().first().hadAuthorization);
@@ -81,9 +81,9 @@ void TestHostProbe::reportsAnAliasWhenIssuerDiffers()
     m_trust.pin(alias, CertificateSummary::sha256(m_simulator->certificate()));
     CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, alias);
-    QCOMPARE(result.outcome, HostProbeResult::Outcome::QlikCloudTenant);
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::Found);
     QVERIFY(result.isAlias());
-    QCOMPARE(result.issuerHostAndPort, m_simulator->hostAndPort());
+    QCOMPARE(result.ownHostAndPort, m_simulator->hostAndPort());
     QVERIFY(result.message.contains(QLatin1String("localhost")));
 }
 
@@ -95,7 +95,7 @@ void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
     CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
-    QVERIFY(!result.isQlikCloudTenant());
+    QVERIFY(!result.isFound());
     QVERIFY2(result.message.contains(QLatin1String("acme.eu.qlikcloud.com")), qPrintable(result.message));
     QVERIFY2(result.message.contains(m_simulator->hostAndPort()), qPrintable(result.message));
     QVERIFY(result.message.contains(QLatin1String("different server")));
@@ -222,7 +222,7 @@ void TestHostProbe::newerCheckReplacesOlderSilently()
     QVERIFY(finished.wait(30000));
     QTest::qWait(2000);
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(finished.first().first().value<HostProbeResult>().outcome, HostProbeResult::Outcome::QlikCloudTenant);
+    QCOMPARE(finished.first().first().value<HostProbeResult>().outcome, HostProbeResult::Outcome::Found);
 }
 
 QTEST_GUILESS_MAIN(TestHostProbe)

@@ -2,6 +2,7 @@
 // keychain, including the orders of events a user can produce by going back and forth.
 #include "FakeSecretStore.h"
 #include "SimulatorTrust.h"
+#include "cloud/CloudFlow.h"
 #include "host/HostParser.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TlsTrust> m_trust;
     std::unique_ptr<SetupController> m_controller;
+    CloudFlow *m_cloud = nullptr; // the controller's
 };
 
 void TestSetupController::init()
@@ -60,26 +62,28 @@ void TestSetupController::init()
     m_trust = std::make_unique<TlsTrust>();
     Test::trustSimulator(*m_trust, *m_simulator);
     m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
+    m_cloud = m_controller->addDeployment(std::make_unique<CloudFlow>(m_controller->context()));
 }
 
 void TestSetupController::cleanup()
 {
+    m_cloud = nullptr;
     m_controller.reset();
     m_simulator.reset();
 }
 
 void TestSetupController::confirmHost(const QString &host)
 {
-    QSignalSpy finished(m_controller.get(), &SetupController::hostCheckFinished);
-    m_controller->checkHost(m_controller->parseHost(host));
+    QSignalSpy finished(m_controller.get(), &SetupController::hostProbeFinished);
+    m_controller->probeHost(m_controller->parseHost(host));
     QVERIFY(finished.wait(20000));
     QVERIFY(m_controller->confirmedHost().isValid());
 }
 
 void TestSetupController::verify(SampleKey key)
 {
-    QSignalSpy finished(m_controller.get(), &SetupController::keyCheckFinished);
-    m_controller->verifyKey(ApiKeyToken::fromPastedText(QString::fromLatin1(m_simulator->sampleToken(key))));
+    QSignalSpy finished(m_cloud, &CloudFlow::keyVerificationFinished);
+    m_cloud->verifyKey(ApiKeyToken::fromPastedText(QString::fromLatin1(m_simulator->sampleToken(key))));
     QVERIFY(finished.wait(20000));
 }
 
@@ -96,7 +100,7 @@ void TestSetupController::stepsEndWithTheKeyStoredAndOutOfMemory()
 {
     confirmHost(m_simulator->hostAndPort());
     verify(SampleKey::Healthy);
-    QVERIFY(m_controller->hasVerifiedKey());
+    QVERIFY(m_cloud->hasVerifiedKey());
     const CredentialSaveResult result = save();
     QVERIFY(result.saved);
     const QString entry = SecretEntryName::forHost(DeploymentKind::QlikCloud, m_simulator->hostAndPort());
@@ -108,15 +112,15 @@ void TestSetupController::stepsEndWithTheKeyStoredAndOutOfMemory()
     QCOMPARE(saved->userId, m_simulator->sampleUserId(SampleKey::Healthy));
     QCOMPARE(saved->keyId, m_simulator->sampleKeyId(SampleKey::Healthy));
     // The keychain has it now; the controller's copy is gone.
-    QVERIFY(!m_controller->hasVerifiedKey());
-    QVERIFY(m_controller->keyVerification().isAccepted());
+    QVERIFY(!m_cloud->hasVerifiedKey());
+    QVERIFY(m_cloud->keyVerification().isAccepted());
 }
 
 void TestSetupController::refusedKeyIsNotKept()
 {
     confirmHost(m_simulator->hostAndPort());
     verify(SampleKey::Revoked);
-    QVERIFY(!m_controller->hasVerifiedKey());
+    QVERIFY(!m_cloud->hasVerifiedKey());
     QSignalSpy saveStarted(m_controller.get(), &SetupController::saveStepStarted);
     m_controller->saveCredential();
     QTest::qWait(50);
@@ -128,16 +132,16 @@ void TestSetupController::anotherHostForgetsTheKey()
 {
     confirmHost(m_simulator->hostAndPort());
     verify(SampleKey::Healthy);
-    QVERIFY(m_controller->hasVerifiedKey());
+    QVERIFY(m_cloud->hasVerifiedKey());
     confirmHost(m_simulator->hostAndPort() + QStringLiteral("/hub")); // same host: the key stays
-    QVERIFY(m_controller->hasVerifiedKey());
+    QVERIFY(m_cloud->hasVerifiedKey());
 
     QlikSimulator other;
     QVERIFY(other.start());
     Test::trustSimulator(*m_trust, other);
     confirmHost(other.hostAndPort());
-    QVERIFY(!m_controller->hasVerifiedKey());
-    QVERIFY(!m_controller->keyVerification().isAccepted());
+    QVERIFY(!m_cloud->hasVerifiedKey());
+    QVERIFY(!m_cloud->keyVerification().isAccepted());
 }
 
 void TestSetupController::aNewerSaveWinsOverOneStillRunning()
@@ -175,7 +179,7 @@ void TestSetupController::keychainFailureKeepsTheKeyForRetry()
     QCOMPARE(failed.error, SecretStoreError::Unavailable);
     QVERIFY(!failed.message.isEmpty());
     QVERIFY(m_index->connections().isEmpty());
-    QVERIFY(m_controller->hasVerifiedKey()); // still in memory, so the user can retry without a new key
+    QVERIFY(m_cloud->hasVerifiedKey()); // still in memory, so the user can retry without a new key
     QVERIFY(save().saved);
 }
 
@@ -186,8 +190,8 @@ void TestSetupController::aCreatedKeyStaysWithItsTenant()
     created.outcome = ApiKeyCreation::Outcome::Created;
     created.record.id = m_simulator->sampleKeyId(SampleKey::Healthy);
     created.token = m_simulator->sampleToken(SampleKey::Healthy);
-    m_controller->adoptCreatedKey(created);
-    QVERIFY(m_controller->hasVerifiedKey());
+    m_cloud->adoptCreatedKey(created);
+    QVERIFY(m_cloud->hasVerifiedKey());
 
     // Another tenant confirmed before the key was stored: the key is neither offered for it nor lost.
     QlikSimulator other;
@@ -197,20 +201,20 @@ void TestSetupController::aCreatedKeyStaysWithItsTenant()
     connect(&other, &QlikSimulator::requestHandled, this, [&otherRequests] { ++otherRequests; });
     confirmHost(other.hostAndPort());
     const int probeRequests = otherRequests;
-    QVERIFY(!m_controller->hasVerifiedKey());
-    QCOMPARE(m_controller->unsavedCreatedKeyId(), created.record.id);
+    QVERIFY(!m_cloud->hasVerifiedKey());
+    QCOMPARE(m_controller->unsavedCreatedCredentialId(), created.record.id);
     QSignalSpy saveStarted(m_controller.get(), &SetupController::saveStepStarted);
     m_controller->saveCredential();
     QTest::qWait(50);
     QCOMPARE(saveStarted.size(), 0);
 
     // Deleting it goes to the tenant that created it; the other one never sees the key.
-    QSignalSpy revoked(m_controller.get(), &SetupController::createdKeyRevoked);
-    m_controller->revokeCreatedKey();
+    QSignalSpy revoked(m_controller.get(), &SetupController::createdCredentialRevoked);
+    m_controller->revokeCreatedCredential();
     QVERIFY(revoked.wait(20000));
     QVERIFY(revoked.first().first().toBool());
     QCOMPARE(otherRequests, probeRequests);
-    QVERIFY(m_controller->unsavedCreatedKeyId().isEmpty());
+    QVERIFY(m_controller->unsavedCreatedCredentialId().isEmpty());
 }
 
 void TestSetupController::stopWhileTheKeyIsReadBackStopsTheCheck()

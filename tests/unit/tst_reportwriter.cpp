@@ -1,7 +1,8 @@
 // The connection report as text for terminals, HTML for people and JSON for scripts, and the files the wizard's
 // "Save report…" writes. Reports are built by hand here, so every status, verdict and odd value can be shown.
-#include "check/ConnectionCheck.h"
 #include "check/ReportWriter.h"
+#include "cloud/CloudCheckFindings.h"
+#include "cloud/CloudConnectionCheck.h"
 #include "token/ApiKeyToken.h"
 
 #include <QDir>
@@ -28,26 +29,41 @@ void setCheck(ConnectionReport &report, const QString &id, CheckStatus status, c
         if (result.id == id) {
             result.status = status;
             result.message = message;
-            result.fix = fix;
+            result.advice = fix;
         }
     }
 }
 
-// Every status once: pass, warn, fail, skipped.
-ConnectionReport blockedReport()
+// A Qlik Cloud report as the check hands it out: the generic report, with the findings as its facts.
+struct CloudReport
 {
     ConnectionReport report;
+    CloudCheckFindings findings;
+
+    operator ConnectionReport() const
+    {
+        ConnectionReport described = report;
+        findings.describe(described);
+        return described;
+    }
+};
+
+// Every status once: pass, warn, fail, skipped.
+CloudReport blockedReport()
+{
+    CloudReport cloud;
+    ConnectionReport &report = cloud.report;
     report.host = QStringLiteral("acme.eu.qlikcloud.com");
     report.userId = QStringLiteral("6155ca3b5e8ae6001d6a8b58");
     report.userName = QStringLiteral("Dawiso Integration");
     report.userEmail = QStringLiteral("dawiso@acme.example");
-    report.tenantId = QStringLiteral("xqGQ0k66vSR8f9G7J-vYtHZQkiYrCpct");
-    report.tenantName = QStringLiteral("Acme");
-    report.tenantRegion = QStringLiteral("eu");
+    cloud.findings.tenantId = QStringLiteral("xqGQ0k66vSR8f9G7J-vYtHZQkiYrCpct");
+    cloud.findings.tenantName = QStringLiteral("Acme");
+    cloud.findings.tenantRegion = QStringLiteral("eu");
     report.keyId = QStringLiteral("63d8a7f5b3c1f10001c37c4e");
     report.keyExpiry = checkedAt.addDays(20);
     report.checkedAt = checkedAt;
-    report.checks = ConnectionCheck::plannedChecks();
+    report.checks = CloudConnectionCheck::plan();
     setCheck(report, QStringLiteral("identity"), CheckStatus::Pass,
              QStringLiteral("Qlik accepts the key. It belongs to Dawiso Integration."));
     setCheck(report, QStringLiteral("admin"), CheckStatus::Warn, QStringLiteral("The key belongs to a tenant admin."),
@@ -60,28 +76,29 @@ ConnectionReport blockedReport()
              QStringLiteral("Add Dawiso Integration to every space Dawiso should catalog, with at least Can view."));
     setCheck(report, QStringLiteral("apps"), CheckStatus::Skipped, QStringLiteral("Not checked."));
     setCheck(report, QStringLiteral("app-access"), CheckStatus::Skipped, QStringLiteral("Not checked."));
-    report.counts.spaces = 0;
+    cloud.findings.spaces = 0;
     report.counts.requests = 6;
     report.counts.pagesRead = 2;
     report.verdict = ConnectionReport::Verdict::Blocked;
-    return report;
+    return cloud;
 }
 
-ConnectionReport usableReport()
+CloudReport usableReport()
 {
-    ConnectionReport report = blockedReport();
+    CloudReport cloud = blockedReport();
+    ConnectionReport &report = cloud.report;
     for (CheckResult &result : report.checks) {
         result.status = CheckStatus::Pass;
         result.message = QStringLiteral("Fine: ") + result.id;
-        result.fix.clear();
+        result.advice.clear();
     }
-    report.counts.spaces = 3;
-    report.counts.spacesByType = {{QStringLiteral("shared"), 2}, {QStringLiteral("managed"), 1}};
-    report.counts.apps = 12;
-    report.counts.appsBySpaceType = {{QStringLiteral("shared"), 7}, {QStringLiteral("managed"), 5}};
-    report.counts.appsBySpace = {{QStringLiteral("space-a"), 7}, {QStringLiteral("space-b"), 5}};
+    cloud.findings.spaces = 3;
+    cloud.findings.spacesByType = {{QStringLiteral("shared"), 2}, {QStringLiteral("managed"), 1}};
+    cloud.findings.apps = 12;
+    cloud.findings.appsBySpaceType = {{QStringLiteral("shared"), 7}, {QStringLiteral("managed"), 5}};
+    cloud.findings.appsBySpace = {{QStringLiteral("space-a"), 7}, {QStringLiteral("space-b"), 5}};
     report.verdict = ConnectionReport::Verdict::Usable;
-    return report;
+    return cloud;
 }
 
 QStringList linesOf(const QString &text)
@@ -199,7 +216,8 @@ void TestReportWriter::statusTags()
 
 void TestReportWriter::textHasHeaderChecksAndFixes()
 {
-    const ConnectionReport report = blockedReport();
+    const CloudReport cloud = blockedReport();
+    const ConnectionReport report = cloud;
     const QString text = ReportWriter::toText(report);
 
     QVERIFY(text.startsWith(QStringLiteral("Dawiso Qlik Setup: connection check\n")));
@@ -209,7 +227,7 @@ void TestReportWriter::textHasHeaderChecksAndFixes()
     QVERIFY2(user.contains(QStringLiteral("Dawiso Integration <dawiso@acme.example>")), qPrintable(user));
     QVERIFY2(user.contains(report.userId), qPrintable(user));
     const QString tenant = lineStartingWith(text, QStringLiteral("Tenant:"));
-    QVERIFY2(tenant.contains(QStringLiteral("Acme")) && tenant.contains(report.tenantId)
+    QVERIFY2(tenant.contains(QStringLiteral("Acme")) && tenant.contains(cloud.findings.tenantId)
                  && tenant.contains(QStringLiteral("region eu")),
              qPrintable(tenant));
     const QString key = lineStartingWith(text, QStringLiteral("API key:"));
@@ -310,7 +328,8 @@ void TestReportWriter::unknownValuesAreSaidSo()
     ConnectionReport report;
     report.host = QStringLiteral("localhost:1");
     report.checkedAt = checkedAt;
-    report.checks = ConnectionCheck::plannedChecks();
+    report.checks = CloudConnectionCheck::plan();
+    CloudCheckFindings().describe(report);
     setCheck(report, QStringLiteral("identity"), CheckStatus::Fail,
              QStringLiteral("localhost:1 refused the connection."),
              QStringLiteral("Check the port number in the address."));
@@ -334,17 +353,19 @@ void TestReportWriter::unknownValuesAreSaidSo()
 
 void TestReportWriter::htmlHasTheSameContent()
 {
-    const ConnectionReport report = blockedReport();
+    const CloudReport cloud = blockedReport();
+    const ConnectionReport report = cloud;
     const QString html = ReportWriter::toHtml(report);
-    for (const QString &value : {report.host, report.userName, report.userEmail, report.userId, report.tenantName,
-                                 report.tenantId, report.keyId, QStringLiteral("2026-03-21"), report.verdictText()}) {
+    for (const QString &value :
+         {report.host, report.userName, report.userEmail, report.userId, cloud.findings.tenantName,
+          cloud.findings.tenantId, report.keyId, QStringLiteral("2026-03-21"), report.verdictText()}) {
         QVERIFY2(html.contains(value.toHtmlEscaped()), qPrintable(value));
     }
     for (const CheckResult &result : report.checks) {
         QVERIFY2(html.contains(result.title.toHtmlEscaped()), qPrintable(result.id));
         QVERIFY2(html.contains(result.message.toHtmlEscaped()), qPrintable(result.id));
-        if (!result.fix.isEmpty())
-            QVERIFY2(html.contains(result.fix.toHtmlEscaped()), qPrintable(result.id));
+        if (!result.advice.isEmpty())
+            QVERIFY2(html.contains(result.advice.toHtmlEscaped()), qPrintable(result.id));
         QVERIFY2(html.contains(QStringLiteral("<li class=\"%1\">").arg(checkStatusName(result.status))),
                  qPrintable(result.id));
     }
@@ -381,27 +402,28 @@ void TestReportWriter::htmlEscapesEveryValue()
 {
     QFETCH(QString, field);
     const QString hostile = QStringLiteral("<script>alert(\"x\")</script> & <img src=x onerror=alert(1)>");
-    ConnectionReport report = usableReport();
+    CloudReport cloud = usableReport();
+    ConnectionReport &report = cloud.report;
     CheckResult &first = report.checks.first();
     const QHash<QString, QString *> fields {
         {QStringLiteral("host"), &report.host},
         {QStringLiteral("userName"), &report.userName},
         {QStringLiteral("userEmail"), &report.userEmail},
         {QStringLiteral("userId"), &report.userId},
-        {QStringLiteral("tenantName"), &report.tenantName},
-        {QStringLiteral("tenantRegion"), &report.tenantRegion},
+        {QStringLiteral("tenantName"), &cloud.findings.tenantName},
+        {QStringLiteral("tenantRegion"), &cloud.findings.tenantRegion},
         {QStringLiteral("keyId"), &report.keyId},
         {QStringLiteral("checkTitle"), &first.title},
         {QStringLiteral("checkId"), &first.id},
         {QStringLiteral("message"), &first.message},
-        {QStringLiteral("fix"), &first.fix},
+        {QStringLiteral("fix"), &first.advice},
     };
     if (field == QLatin1String("spaceType"))
-        report.counts.spacesByType.insert(hostile, 1);
+        cloud.findings.spacesByType.insert(hostile, 1);
     else
         *fields.value(field) = hostile;
 
-    const QString html = ReportWriter::toHtml(report);
+    const QString html = ReportWriter::toHtml(cloud);
     QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
     QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
     QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img")));
@@ -409,10 +431,11 @@ void TestReportWriter::htmlEscapesEveryValue()
 
 void TestReportWriter::unicodeSurvivesEveryFormat()
 {
-    ConnectionReport report = usableReport();
-    report.userName = QStringLiteral("Zoë Ørsted 北京 🚀");
-    report.tenantName = QStringLiteral("Müller & Söhne – Qlik");
-    report.checks[4].message = QStringLiteral("„Finanční“ space: 3 apps ✓");
+    CloudReport cloud = usableReport();
+    cloud.report.userName = QStringLiteral("Zoë Ørsted 北京 🚀");
+    cloud.findings.tenantName = QStringLiteral("Müller & Söhne – Qlik");
+    cloud.report.checks[4].message = QStringLiteral("„Finanční“ space: 3 apps ✓");
+    const ConnectionReport report = cloud;
     const QString text = ReportWriter::toText(report);
     QVERIFY(text.contains(report.userName));
     QVERIFY(text.contains(report.checks[4].message));

@@ -13,7 +13,7 @@ struct CheckResult
     QString title; // for people: "The key is accepted"
     CheckStatus status = CheckStatus::Pending;
     QString message; // what was found, in plain words
-    QString fix; // what to do next; empty when there is nothing to do
+    QString advice; // what to do next; empty when there is nothing to do
 };
 
 } // namespace Dawiso

@@ -1,120 +1,63 @@
 #include "check/ConnectionCheck.h"
 
-#include "net/TlsTrust.h"
-#include "qlik/JsonFieldReader.h"
-#include "qlik/KeyRefusal.h"
-#include "qlik/QlikApiKeyRecord.h"
-#include "qlik/QlikClient.h"
+#include "common/Clock.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
-#include "token/ApiKeyToken.h"
-#include "token/SecureMemory.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QLocale>
-#include <QUrlQuery>
 
 namespace Dawiso {
 
-namespace {
-
-const QString identityId = QStringLiteral("identity");
-const QString adminId = QStringLiteral("admin");
-const QString expiryId = QStringLiteral("expiry");
-const QString tenantId = QStringLiteral("tenant");
-const QString spacesId = QStringLiteral("spaces");
-const QString appsId = QStringLiteral("apps");
-const QString appAccessId = QStringLiteral("app-access");
-
-const QString personalType = QStringLiteral("personal");
-// An app whose space is not in the user's list of spaces (an admin can see such items).
-const QString unlistedType = QStringLiteral("unlisted");
-// The order app-access opens samples in.
-const QStringList spaceTypeOrder {QStringLiteral("shared"), QStringLiteral("managed"), QStringLiteral("data"),
-                                  personalType, unlistedType};
-
-QString longDate(const QDateTime &when)
-{
-    return QLocale().toString(when.toLocalTime().date(), QLocale::LongFormat);
-}
-
-} // namespace
-
-ConnectionCheck::ConnectionCheck(QlikClient *client, QObject *parent)
+ConnectionCheck::ConnectionCheck(QObject *parent)
     : QObject(parent)
-    , m_client(client)
 { }
 
 ConnectionCheck::~ConnectionCheck()
 {
     abandonAll();
-    m_client->clearApiKey();
-}
-
-QList<CheckResult> ConnectionCheck::plannedChecks()
-{
-    auto planned = [](const QString &id, const QString &title) {
-        CheckResult result;
-        result.id = id;
-        result.title = title;
-        return result;
-    };
-    return {
-        planned(identityId, tr("Qlik accepts the key")),
-        planned(adminId, tr("The key's user is not a tenant admin")),
-        planned(expiryId, tr("The key does not expire soon")),
-        planned(tenantId, tr("The address is the tenant's own")),
-        planned(spacesId, tr("The user is in the spaces to catalog")),
-        planned(appsId, tr("The user sees apps")),
-        planned(appAccessId, tr("Apps can be opened, not only listed")),
-    };
-}
-
-void ConnectionCheck::start(const QString &hostAndPort, const QByteArray &apiKey)
-{
-    abandonAll();
-    m_report = ConnectionReport();
-    m_report.host = hostAndPort;
-    m_report.checkedAt = QDateTime::currentDateTimeUtc();
-    m_report.checks = plannedChecks();
-    m_user = QlikUser();
-    m_spaceTypes.clear();
-    m_spaceNames.clear();
-    m_firstAppInSpace.clear();
-    m_appsInSpace.clear();
-    m_spaceProblems.clear();
-    m_appProblems.clear();
-    m_sampleQueue.clear();
-    m_openFailures.clear();
-    m_opened.clear();
-    m_spacesDone = m_spacesOk = m_appsDone = m_appsOk = false;
-    m_pendingParallel = 0;
-    m_running = true;
-
-    // What the key says about itself: its id (to find its record) and its expiry (when the record is out of reach).
-    QString text = QString::fromLatin1(apiKey);
-    ApiKeyToken token = ApiKeyToken::fromPastedText(text);
-    SecureMemory::wipe(text);
-    m_keyId = token.keyId();
-    m_claimedExpiry = token.expiresAt();
-    m_report.keyId = m_keyId;
-    m_client->setApiKey(token.isWellFormed() ? token.token() : apiKey);
-    token.wipe();
-
-    for (const CheckResult &result : std::as_const(m_report.checks))
-        emit checkChanged(result);
-    setResult(identityId, CheckStatus::Running, tr("Asking Qlik whose key this is…"));
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
-    track(request);
-    connect(request, &QlikRequest::finished, this, [this, request] { onIdentity(request); });
-    emit progress(tr("Checking the key with Qlik…"));
-    request->start();
 }
 
 QString ConnectionCheck::stoppedMessage()
 {
     return tr("Not checked: the check was stopped.");
+}
+
+void ConnectionCheck::beginReport(const QString &hostAndPort)
+{
+    abandonAll();
+    reset();
+    m_report = ConnectionReport();
+    m_report.host = hostAndPort;
+    m_report.checkedAt = Clock::currentDateTimeUtc();
+    m_report.checks = plannedChecks();
+}
+
+void ConnectionCheck::start(const QString &hostAndPort, const QByteArray &credential)
+{
+    beginReport(hostAndPort);
+    m_running = true;
+    for (const CheckResult &result : std::as_const(m_report.checks))
+        emit checkChanged(result);
+    run(credential);
+}
+
+void ConnectionCheck::finishWithoutServer(const QString &hostAndPort, NotStarted why, const QString &reason,
+                                          const QString &advice)
+{
+    beginReport(hostAndPort);
+    m_running = true;
+    if (why == NotStarted::Stopped) {
+        for (CheckResult &result : m_report.checks) {
+            result.status = CheckStatus::Skipped;
+            result.message = stoppedMessage();
+        }
+    } else if (!m_report.checks.isEmpty()) {
+        // Without the stored credential there is nothing to check with: said in the report's own terms.
+        m_report.checks.first().status = CheckStatus::Fail;
+        m_report.checks.first().message = reason;
+        m_report.checks.first().advice = advice;
+    }
+    for (const CheckResult &result : std::as_const(m_report.checks))
+        emit checkChanged(result);
+    finish(why == NotStarted::Stopped ? ConnectionReport::Verdict::Cancelled : ConnectionReport::Verdict::Blocked);
 }
 
 void ConnectionCheck::cancel()
@@ -167,13 +110,13 @@ void ConnectionCheck::abandonAll()
     }
 }
 
-void ConnectionCheck::setResult(const QString &id, CheckStatus status, const QString &message, const QString &fix)
+void ConnectionCheck::setResult(const QString &id, CheckStatus status, const QString &message, const QString &advice)
 {
     for (CheckResult &result : m_report.checks) {
         if (result.id == id) {
             result.status = status;
             result.message = message;
-            result.fix = fix;
+            result.advice = advice;
             emit checkChanged(result);
             return;
         }
@@ -194,430 +137,16 @@ void ConnectionCheck::skipPending(const QString &reason)
 void ConnectionCheck::failUnreachable(const QString &message, const QString &advice)
 {
     m_report.failureMessage = advice.isEmpty() ? message : message + QLatin1Char(' ') + advice;
-    setResult(identityId, CheckStatus::Fail, message, advice);
+    if (!m_report.checks.isEmpty())
+        setResult(m_report.checks.first().id, CheckStatus::Fail, message, advice);
     skipPending(tr("Not checked: Qlik could not be reached."));
     finish(ConnectionReport::Verdict::Unreachable);
 }
 
-void ConnectionCheck::onIdentity(QlikRequest *request)
+ConnectionReport::Verdict ConnectionCheck::verdictFromResults() const
 {
-    if (request->failure().isFailure()) {
-        failUnreachable(request->failure().message(), request->failure().advice());
-        return;
-    }
-    if (!request->isSuccess()) {
-        const KeyRefusal refusal = KeyRefusal::fromAnswer(request->httpStatus(), request->qlikError(),
-                                                          TlsTrust::originKey(request->requestedUrl()));
-        setResult(identityId, CheckStatus::Fail, refusal.message, refusal.advice);
-        skipPending(tr("Not checked: Qlik did not accept the key."));
-        finish(ConnectionReport::Verdict::Blocked);
-        return;
-    }
-    QString detail;
-    const auto user = QlikUser::fromBody(request->body(), &detail);
-    if (!user) {
-        setResult(identityId, CheckStatus::Fail,
-                  tr("Qlik accepted the key, but its answer about the user could not be read."),
-                  tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(detail));
-        skipPending(tr("Not checked: the key's user could not be read."));
-        finish(ConnectionReport::Verdict::Blocked);
-        return;
-    }
-    m_user = *user;
-    m_report.userId = user->id;
-    m_report.userName = user->name;
-    m_report.userEmail = user->email;
-    if (!user->isActive()) {
-        setResult(
-            identityId, CheckStatus::Fail,
-            tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords()),
-            tr("Reactivate the user in Administration › Users, or use a key of an active user."));
-        skipPending(tr("Not checked: the key's user is not active."));
-        finish(ConnectionReport::Verdict::Blocked);
-        return;
-    }
-    setResult(identityId, CheckStatus::Pass, tr("Qlik accepts the key. It belongs to %1.").arg(user->displayName()));
-
-    const QString adminWarning = user->tenantAdminWarning();
-    if (adminWarning.isEmpty())
-        setResult(adminId, CheckStatus::Pass, tr("%1 is not a tenant admin.").arg(user->displayName()));
-    else
-        setResult(adminId, CheckStatus::Warn, tr("The key belongs to a tenant admin."), adminWarning);
-
-    startParallelChecks();
-}
-
-void ConnectionCheck::startParallelChecks()
-{
-    m_pendingParallel = 4;
-
-    setResult(expiryId, CheckStatus::Running, tr("Reading the key's expiry…"));
-    QUrlQuery keyQuery;
-    keyQuery.addQueryItem(QStringLiteral("sub"), m_user.id);
-    keyQuery.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
-    keyQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *keys = m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), keyQuery);
-    track(keys);
-    keys->setKeepItems(true); // a user's own keys: a handful
-    connect(keys, &QlikPager::finished, this, [this, keys] { onKeyList(keys); });
-
-    setResult(tenantId, CheckStatus::Running, tr("Reading the tenant's details…"));
-    QlikRequest *tenant = m_client->get(QStringLiteral("/api/v1/tenants/me"));
-    track(tenant);
-    connect(tenant, &QlikRequest::finished, this, [this, tenant] { onTenant(tenant); });
-
-    setResult(spacesId, CheckStatus::Running, tr("Reading the spaces the user is in…"));
-    QlikPager *spaces = m_client->getAllPages(QStringLiteral("/api/v1/spaces"), QUrlQuery(QStringLiteral("limit=100")));
-    track(spaces);
-    connect(spaces, &QlikPager::pageReceived, this, &ConnectionCheck::onSpacesPage);
-    connect(spaces, &QlikPager::finished, this, [this, spaces] { onSpacesDone(spaces); });
-
-    setResult(appsId, CheckStatus::Running, tr("Reading the apps the user can see…"));
-    QUrlQuery appQuery;
-    appQuery.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
-    appQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *apps = m_client->getAllPages(QStringLiteral("/api/v1/items"), appQuery);
-    track(apps);
-    connect(apps, &QlikPager::pageReceived, this, &ConnectionCheck::onAppsPage);
-    connect(apps, &QlikPager::finished, this, [this, apps] { onAppsDone(apps); });
-
-    keys->start();
-    tenant->start();
-    spaces->start();
-    apps->start();
-}
-
-void ConnectionCheck::onKeyList(QlikPager *pager)
-{
-    std::optional<QDateTime> expiry = m_claimedExpiry;
-    if (pager->isSuccess()) {
-        for (const QJsonValue &value : pager->items()) {
-            const auto record = QlikApiKeyRecord::fromJson(value.toObject(), nullptr);
-            if (record && !m_keyId.isEmpty() && record->id == m_keyId && record->expiry.isValid()) {
-                expiry = record->expiry;
-                break;
-            }
-        }
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!expiry) {
-        setResult(expiryId, CheckStatus::Warn, tr("Qlik did not say when this key expires."),
-                  tr("Look it up under Profile › Settings › API keys in Qlik and put a reminder in your calendar to "
-                     "replace the key before then."));
-    } else {
-        m_report.keyExpiry = *expiry;
-        const qint64 days = now.secsTo(*expiry) / (24 * 3600);
-        if (*expiry <= now) {
-            setResult(expiryId, CheckStatus::Fail, tr("The key expired on %1.").arg(longDate(*expiry)),
-                      tr("Generate a new key as the integration user and store it with this wizard."));
-        } else if (days < expiryWarningDays()) {
-            setResult(expiryId, CheckStatus::Warn,
-                      tr("The key expires on %1, in %n day(s).", nullptr, int(days)).arg(longDate(*expiry)),
-                      tr("Dawiso stops reading Qlik when it does. Generate a key with a longer expiry now, or put a "
-                         "reminder in your calendar to replace it in time."));
-        } else {
-            setResult(expiryId, CheckStatus::Pass,
-                      tr("The key expires on %1, in %n day(s).", nullptr, int(days)).arg(longDate(*expiry)));
-        }
-    }
-    if (--m_pendingParallel == 0)
-        maybeStartAppAccess();
-}
-
-void ConnectionCheck::onTenant(QlikRequest *request)
-{
-    if (!request->isSuccess()) {
-        const QString why = request->failure().isFailure() ? request->failure().message()
-                                                           : tr("Qlik answered HTTP %1.").arg(request->httpStatus());
-        setResult(tenantId, CheckStatus::Warn, tr("The tenant's details could not be read. %1").arg(why),
-                  tr("This does not stop Dawiso; check again later to confirm the address."));
-    } else {
-        const QJsonObject object = request->json().object();
-        JsonFieldReader reader(object, tr("tenant record"));
-        m_report.tenantId = reader.requiredString(QStringLiteral("id"));
-        m_report.tenantName = reader.optionalString(QStringLiteral("name"));
-        m_report.tenantRegion = reader.optionalString(QStringLiteral("region"));
-        QStringList hostnames;
-        for (const QJsonValue &value : reader.optionalArray(QStringLiteral("hostnames"))) {
-            if (value.isString())
-                hostnames << value.toString().toLower();
-        }
-        const QString entered = m_report.host.toLower();
-        const QString where = m_report.tenantRegion.isEmpty()
-            ? tr("The tenant “%1” (%2).").arg(m_report.tenantName, m_report.tenantId)
-            : tr("The tenant “%1” (%2) in region %3.")
-                  .arg(m_report.tenantName, m_report.tenantId, m_report.tenantRegion);
-        if (!reader.isValid()) {
-            setResult(tenantId, CheckStatus::Warn, tr("Qlik's tenant record could not be read fully."),
-                      reader.problems().join(QLatin1Char(' ')));
-        } else if (hostnames.isEmpty() || hostnames.first() == entered) {
-            setResult(tenantId, CheckStatus::Pass, where);
-        } else if (hostnames.contains(entered)) {
-            setResult(tenantId, CheckStatus::Warn,
-                      where + QLatin1Char(' ')
-                          + tr("%1 is an alias; the tenant's own address is %2.").arg(m_report.host, hostnames.first()),
-                      tr("Give Dawiso the tenant's own address, %1: an admin can remove an alias at any time.")
-                          .arg(hostnames.first()));
-        } else {
-            setResult(tenantId, CheckStatus::Warn,
-                      where + QLatin1Char(' ')
-                          + tr("It does not list %1 among its addresses (%2).")
-                                .arg(m_report.host, hostnames.join(QLatin1String(", "))),
-                      tr("Give Dawiso the tenant's own address, %1.").arg(hostnames.first()));
-        }
-    }
-    if (--m_pendingParallel == 0)
-        maybeStartAppAccess();
-}
-
-void ConnectionCheck::onSpacesPage(const QJsonArray &page)
-{
-    for (const QJsonValue &value : page) {
-        if (!value.isObject()) {
-            m_spaceProblems << tr("A space in Qlik's list is not an object.");
-            continue;
-        }
-        JsonFieldReader reader(value.toObject(), tr("space"));
-        const QString id = reader.requiredString(QStringLiteral("id"));
-        const QString name = reader.optionalString(QStringLiteral("name"));
-        const QString type = reader.requiredString(QStringLiteral("type"));
-        if (!reader.isValid()) {
-            m_spaceProblems << reader.problems();
-            continue;
-        }
-        m_spaceTypes.insert(id, type);
-        m_spaceNames.insert(id, name);
-        ++m_report.counts.spaces;
-        ++m_report.counts.spacesByType[type];
-    }
-    emit progress(tr("Read %n space(s)…", nullptr, m_report.counts.spaces));
-}
-
-void ConnectionCheck::onSpacesDone(QlikPager *pager)
-{
-    m_spacesDone = true;
-    const QString who = m_user.displayName();
-    const QString fix = tr("In Qlik, add %1 to every space Dawiso should catalog, with at least the Can view role "
-                           "(open the space, then Members › Add members).")
-                            .arg(who);
-    if (!pager->isSuccess()) {
-        setResult(spacesId, CheckStatus::Fail,
-                  tr("Qlik's list of spaces could not be read (%1).").arg(pager->failureText()),
-                  tr("Try again; if it keeps happening, save a report for Dawiso support."));
-    } else if (!m_spaceProblems.isEmpty()) {
-        m_spaceProblems.removeDuplicates();
-        setResult(spacesId, CheckStatus::Fail,
-                  tr("Qlik's list of spaces has content the wizard does not understand: %1")
-                      .arg(m_spaceProblems.mid(0, 3).join(QLatin1Char(' '))),
-                  tr("Dawiso reads the same list, so this needs a look: save a report and send it to Dawiso "
-                     "support."));
-    } else if (m_report.counts.spaces == 0) {
-        setResult(spacesId, CheckStatus::Fail,
-                  tr("%1 is in no shared, managed or data space, so Dawiso would see nothing beyond the user's "
-                     "personal space.")
-                      .arg(who),
-                  fix);
-    } else {
-        m_spacesOk = true;
-        const auto &byType = m_report.counts.spacesByType;
-        setResult(spacesId, CheckStatus::Pass,
-                  tr("%1 is in %n space(s): %2 shared, %3 managed, %4 data.", nullptr, m_report.counts.spaces)
-                      .arg(who)
-                      .arg(byType.value(QStringLiteral("shared")))
-                      .arg(byType.value(QStringLiteral("managed")))
-                      .arg(byType.value(QStringLiteral("data"))));
-    }
-    if (--m_pendingParallel == 0)
-        maybeStartAppAccess();
-}
-
-void ConnectionCheck::onAppsPage(const QJsonArray &page)
-{
-    // A tenant may have tens of thousands of apps: the common case reads three fields directly, and only an item of
-    // the wrong shape goes through JsonFieldReader, for a message that names the field.
-    const QLatin1String nameKey("name");
-    const QLatin1String appIdKey("resourceId");
-    const QLatin1String spaceIdKey("spaceId");
-    auto isOptionalString = [](const QJsonValue &field) {
-        return field.isString() || field.isUndefined() || field.isNull();
-    };
-    for (const QJsonValue &value : page) {
-        if (!value.isObject()) {
-            m_appProblems << tr("An app in Qlik's list is not an object.");
-            continue;
-        }
-        const QJsonObject item = value.toObject();
-        const QJsonValue appId = item.value(appIdKey);
-        const QJsonValue spaceId = item.value(spaceIdKey);
-        const QJsonValue name = item.value(nameKey);
-        if (!appId.isString() || !isOptionalString(spaceId) || !isOptionalString(name)) {
-            JsonFieldReader reader(item, tr("app item"));
-            reader.requiredString(appIdKey);
-            reader.optionalString(spaceIdKey);
-            reader.optionalString(nameKey);
-            m_appProblems << reader.problems();
-            continue;
-        }
-        const QString space = spaceId.toString();
-        ++m_report.counts.apps;
-        int &inSpace = m_appsInSpace[space];
-        if (inSpace++ == 0)
-            m_firstAppInSpace.insert(space, {appId.toString(), name.toString()});
-    }
-    emit progress(tr("Read %n app(s)…", nullptr, m_report.counts.apps));
-}
-
-void ConnectionCheck::onAppsDone(QlikPager *pager)
-{
-    m_appsDone = true;
-    if (!pager->isSuccess()) {
-        setResult(appsId, CheckStatus::Fail,
-                  tr("Qlik's list of apps could not be read (%1).").arg(pager->failureText()),
-                  tr("Try again; if it keeps happening, save a report for Dawiso support."));
-    } else if (!m_appProblems.isEmpty()) {
-        m_appProblems.removeDuplicates();
-        setResult(appsId, CheckStatus::Fail,
-                  tr("Qlik's list of apps has content the wizard does not understand: %1")
-                      .arg(m_appProblems.mid(0, 3).join(QLatin1Char(' '))),
-                  tr("Dawiso reads the same list, so this needs a look: save a report and send it to Dawiso "
-                     "support."));
-    } else {
-        m_appsOk = true;
-    }
-    if (--m_pendingParallel == 0)
-        maybeStartAppAccess();
-}
-
-QString ConnectionCheck::spaceTypeOf(const QString &spaceId) const
-{
-    if (spaceId.isEmpty())
-        return personalType;
-    return m_spaceTypes.value(spaceId, unlistedType);
-}
-
-void ConnectionCheck::maybeStartAppAccess()
-{
-    if (m_pendingParallel > 0 || !m_running)
-        return;
-
-    for (auto it = m_appsInSpace.cbegin(); it != m_appsInSpace.cend(); ++it)
-        m_report.counts.appsBySpace.insert(it.key(), it.value());
-
-    // The apps check speaks about space types, which are known only now that both lists are complete.
-    if (m_appsOk) {
-        QMap<QString, int> byType;
-        for (auto it = m_report.counts.appsBySpace.cbegin(); it != m_report.counts.appsBySpace.cend(); ++it)
-            byType[spaceTypeOf(it.key())] += it.value();
-        m_report.counts.appsBySpaceType = byType;
-        if (m_report.counts.apps == 0) {
-            setResult(appsId, CheckStatus::Warn, tr("%1 sees no apps.").arg(m_user.displayName()),
-                      tr("Check that the spaces Dawiso should catalog contain apps, and that %1 is a member of them "
-                         "with at least Can view.")
-                          .arg(m_user.displayName()));
-        } else {
-            setResult(appsId, CheckStatus::Pass,
-                      tr("%1 sees %n app(s): %2 in shared spaces, %3 in managed, %4 in data spaces and %5 personal.",
-                         nullptr, m_report.counts.apps)
-                          .arg(m_user.displayName())
-                          .arg(byType.value(QStringLiteral("shared")))
-                          .arg(byType.value(QStringLiteral("managed")))
-                          .arg(byType.value(QStringLiteral("data")))
-                          .arg(byType.value(personalType)));
-        }
-    }
-
-    if (!m_appsOk || m_report.counts.apps == 0) {
-        setResult(appAccessId, CheckStatus::Skipped,
-                  m_appsOk ? tr("Not checked: there is no app to open.")
-                           : tr("Not checked: the list of apps could not be read."));
-        finishAppAccess();
-        return;
-    }
-
-    // One sample per space type, taken from the spaces in a stable order (by name), so reports are repeatable.
-    QMap<QString, QList<QString>> spacesByType;
-    for (auto it = m_firstAppInSpace.cbegin(); it != m_firstAppInSpace.cend(); ++it)
-        spacesByType[spaceTypeOf(it.key())] << it.key();
-    for (const QString &type : spaceTypeOrder) {
-        QList<QString> spaces = spacesByType.value(type);
-        if (spaces.isEmpty())
-            continue;
-        std::sort(spaces.begin(), spaces.end(),
-                  [this](const QString &a, const QString &b) { return m_spaceNames.value(a) < m_spaceNames.value(b); });
-        const QString spaceId = spaces.first();
-        const auto app = m_firstAppInSpace.value(spaceId);
-        m_sampleQueue << SampleApp {type, m_spaceNames.value(spaceId), app.first, app.second};
-    }
-    setResult(appAccessId, CheckStatus::Running, tr("Opening a sample app in each kind of space…"));
-    openNextSampleApp();
-}
-
-void ConnectionCheck::openNextSampleApp()
-{
-    if (m_sampleQueue.isEmpty()) {
-        finishAppAccess();
-        return;
-    }
-    m_currentSample = m_sampleQueue.takeFirst();
-    emit progress(tr("Opening the app “%1”…").arg(m_currentSample.appName));
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/apps/%1").arg(m_currentSample.appId));
-    track(request);
-    connect(request, &QlikRequest::finished, this, [this, request] { onAppOpened(request, false); });
-    request->start();
-}
-
-void ConnectionCheck::onAppOpened(QlikRequest *request, bool metadata)
-{
-    const SampleApp &sample = m_currentSample;
-    const QString where = sample.spaceType == personalType
-        ? tr("“%1” (a personal app)").arg(sample.appName)
-        : tr("“%1” in the %2 space “%3”").arg(sample.appName, sample.spaceType, sample.spaceName);
-    if (!request->isSuccess()) {
-        QString why;
-        if (request->failure().isFailure())
-            why = request->failure().message();
-        else if (request->httpStatus() == 403)
-            why = tr("Qlik refused to open it (HTTP 403)");
-        else if (request->httpStatus() == 404)
-            why = tr("Qlik did not find it (HTTP 404)");
-        else
-            why = tr("Qlik answered HTTP %1").arg(request->httpStatus());
-        m_openFailures << tr("%1: %2.").arg(where, why);
-        openNextSampleApp();
-        return;
-    }
-    if (!metadata) {
-        QlikRequest *next = m_client->get(QStringLiteral("/api/v1/apps/%1/data/metadata").arg(sample.appId));
-        track(next);
-        connect(next, &QlikRequest::finished, this, [this, next] { onAppOpened(next, true); });
-        next->start();
-        return;
-    }
-    if (!request->json().isObject())
-        m_openFailures << tr("%1: its data model could not be read.").arg(where);
-    else
-        m_opened << where;
-    openNextSampleApp();
-}
-
-void ConnectionCheck::finishAppAccess()
-{
-    if (m_report.check(appAccessId)->status == CheckStatus::Running) {
-        if (!m_openFailures.isEmpty()) {
-            setResult(appAccessId, CheckStatus::Fail,
-                      tr("Apps are listed but cannot be opened, so Dawiso would see their names but not their "
-                         "sheets or data model. %1")
-                          .arg(m_openFailures.join(QLatin1Char(' '))),
-                      tr("Add %1 to those spaces as a member with at least Can view. In managed spaces even tenant "
-                         "admins must be members to open apps.")
-                          .arg(m_user.displayName()));
-        } else {
-            setResult(appAccessId, CheckStatus::Pass,
-                      tr("Opened %1 and read the data model.").arg(m_opened.join(QLatin1String(", "))));
-        }
-    }
-    const bool blocked = m_report.countWithStatus(CheckStatus::Fail) > 0;
-    finish(blocked ? ConnectionReport::Verdict::Blocked : ConnectionReport::Verdict::Usable);
+    return m_report.countWithStatus(CheckStatus::Fail) > 0 ? ConnectionReport::Verdict::Blocked
+                                                           : ConnectionReport::Verdict::Usable;
 }
 
 void ConnectionCheck::finish(ConnectionReport::Verdict verdict)
@@ -626,8 +155,9 @@ void ConnectionCheck::finish(ConnectionReport::Verdict verdict)
         return;
     m_running = false;
     abandonAll();
-    m_client->clearApiKey();
+    released();
     m_report.verdict = verdict;
+    describe(m_report);
     emit finished(m_report);
 }
 

@@ -1,115 +1,84 @@
 #pragma once
 
 #include "check/ConnectionReport.h"
-#include "qlik/QlikUser.h"
 
 #include <QByteArray>
-#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
-#include <optional>
-
 namespace Dawiso {
 
-class QlikClient;
 class QlikPager;
 class QlikRequest;
 
-// Proves that Dawiso will see the customer's Qlik content with a key, the way a catalog uses it:
-//   identity   GET /api/v1/users/me (301): the key is accepted and its user active
-//   admin      the user holds TenantAdmin (directly or through a group): warn
-//   expiry     the key's record (GET /api/v1/api-keys) or its own claims: warn under 30 days, fail when expired
-//   tenant     GET /api/v1/tenants/me (302): name, id, region; warn when the host is an alias
-//   spaces     GET /api/v1/spaces, every page: counts by type; fail when the user is in no space
-//   apps       GET /api/v1/items?resourceType=app, every page: counts per space and space type
-//   app-access GET /api/v1/apps/{id} and /data/metadata for one app per space type: fail when listed apps cannot
-//              be opened
-// identity runs first; expiry, tenant, spaces and apps then run side by side; app-access last. Lists are counted
-// page by page and never kept. Cancellable at any point; emits finished() exactly once.
+// The engine every deployment's connection check runs on: a plan of checks shown in order, each moving from pending
+// through running to pass, warn, fail or skipped; the requests in flight, counted and stopped together; and one
+// report at the end (KeePassXC's KdbxReader has the same shape: the base runs, a subclass per format reads). A
+// subclass names its plan, starts its requests in run() and calls setResult() and finish(); the base does the rest.
+// Cancellable at any point; emits finished() exactly once per start().
 class ConnectionCheck : public QObject
 {
     Q_OBJECT
 
 public:
-    // client: already pointed at the tenant's base URL; the check sets and clears its key.
-    explicit ConnectionCheck(QlikClient *client, QObject *parent = nullptr);
+    explicit ConnectionCheck(QObject *parent = nullptr);
     ~ConnectionCheck() override;
 
-    // hostAndPort is what the user entered (compared with the tenant's hostnames).
-    void start(const QString &hostAndPort, const QByteArray &apiKey);
+    // The checks in the order they are shown, with their titles, all Pending.
+    virtual QList<CheckResult> plannedChecks() const = 0;
+
+    // hostAndPort is the address the user entered; the credential is used for this run only and wiped when it ends.
+    void start(const QString &hostAndPort, const QByteArray &credential);
     void cancel();
     bool isRunning() const { return m_running; }
     ConnectionReport report() const { return m_report; }
 
-    // The checks in the order they are shown, with their titles, all Pending.
-    static QList<CheckResult> plannedChecks();
+    // Ends a check that never reached the server, as one that did: Stopped marks every check skipped; Unreadable
+    // fails the first check with why the stored credential could not be read (reason, advice) and skips the rest.
+    enum class NotStarted { Stopped, Unreadable };
+    void finishWithoutServer(const QString &hostAndPort, NotStarted why, const QString &reason = {},
+                             const QString &advice = {});
+
     // What a check that was stopped before its turn says.
     static QString stoppedMessage();
-    static int expiryWarningDays() { return 30; }
 
 signals:
     void checkChanged(const Dawiso::CheckResult &result);
     void progress(const QString &message);
     void finished(const Dawiso::ConnectionReport &report);
 
-private:
-    void onIdentity(QlikRequest *request);
-    void startParallelChecks();
-    void onKeyList(QlikPager *pager);
-    void onTenant(QlikRequest *request);
-    void onSpacesPage(const QJsonArray &page);
-    void onSpacesDone(QlikPager *pager);
-    void onAppsPage(const QJsonArray &page);
-    void onAppsDone(QlikPager *pager);
-    void maybeStartAppAccess();
-    void openNextSampleApp();
-    void onAppOpened(QlikRequest *request, bool metadata);
-    void finishAppAccess();
+protected:
+    // Forget what the previous run found; called before run() and before a report without the server.
+    virtual void reset() = 0;
+    // Start the plan's requests with the credential (a copy the subclass may keep until released()).
+    virtual void run(const QByteArray &credential) = 0;
+    // The run is over: drop the credential wherever the subclass keeps it.
+    virtual void released() = 0;
+    // The deployment's own facts for the report (its ReportFact list), from what the run found; also called for a
+    // report that never reached the server, where they say that nothing was read.
+    virtual void describe(ConnectionReport &report) const = 0;
 
-    void setResult(const QString &id, CheckStatus status, const QString &message, const QString &fix = {});
+    ConnectionReport &currentReport() { return m_report; }
+    void setResult(const QString &id, CheckStatus status, const QString &message, const QString &advice = {});
+    // Requests and pagers of the run: counted in the report, stopped by cancel() and by finish().
     void track(QlikRequest *request);
     void track(QlikPager *pager);
-    // Marks every check that has not started as Skipped, saying why: a blocked identity leaves nothing "Waiting".
+    // Marks every check that has not started as Skipped, saying why: a blocked first check leaves nothing "Waiting".
     void skipPending(const QString &reason);
+    // Nothing could be asked: the first check fails with the failure, the rest are skipped.
     void failUnreachable(const QString &message, const QString &advice);
     void finish(ConnectionReport::Verdict verdict);
-    void abandonAll();
-    QString spaceTypeOf(const QString &spaceId) const;
+    // Usable, or Blocked when any check failed.
+    ConnectionReport::Verdict verdictFromResults() const;
 
-    QlikClient *m_client;
+private:
+    void beginReport(const QString &hostAndPort);
+    void abandonAll();
+
     QList<QPointer<QObject>> m_jobs;
     ConnectionReport m_report;
-    std::optional<QDateTime> m_claimedExpiry;
-    QlikUser m_user;
     bool m_running = false;
-    int m_pendingParallel = 0;
-
-    // spaces and apps
-    QHash<QString, QString> m_spaceTypes; // space id -> type
-    QHash<QString, QString> m_spaceNames; // space id -> name
-    bool m_spacesDone = false;
-    bool m_spacesOk = false;
-    bool m_appsDone = false;
-    bool m_appsOk = false;
-    QStringList m_spaceProblems;
-    QStringList m_appProblems;
-    QString m_keyId;
-    // The first app seen in each space (id, name); the samples app-access opens are picked from these once both
-    // lists are complete, one per space type.
-    QHash<QString, QPair<QString, QString>> m_firstAppInSpace;
-    QHash<QString, int> m_appsInSpace; // counted in a hash while paging; the report's ordered map is built once
-    struct SampleApp
-    {
-        QString spaceType;
-        QString spaceName;
-        QString appId;
-        QString appName;
-    };
-    QList<SampleApp> m_sampleQueue;
-    SampleApp m_currentSample;
-    QStringList m_openFailures;
-    QStringList m_opened;
 };
 
 } // namespace Dawiso

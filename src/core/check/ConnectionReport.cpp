@@ -6,12 +6,19 @@ namespace Dawiso {
 
 namespace {
 
-QJsonObject toJsonObject(const QMap<QString, int> &map)
+// Puts value at path inside object, making the objects on the way (a fact may add to "counts", which exists).
+void insertAt(QJsonObject &object, QStringList path, const QJsonValue &value)
 {
-    QJsonObject object;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
+    if (path.isEmpty())
+        return;
+    const QString key = path.takeFirst();
+    if (path.isEmpty()) {
+        object.insert(key, value);
+        return;
+    }
+    QJsonObject inner = object.value(key).toObject();
+    insertAt(inner, path, value);
+    object.insert(key, inner);
 }
 
 } // namespace
@@ -54,6 +61,31 @@ QString ConnectionReport::verdictText() const
     return {};
 }
 
+QList<ReportFact> ConnectionReport::factsIn(ReportFact::Section section) const
+{
+    QList<ReportFact> found;
+    for (const ReportFact &fact : facts) {
+        if (fact.section == section)
+            found << fact;
+    }
+    return found;
+}
+
+QJsonValue ConnectionReport::value(const QString &dottedPath) const
+{
+    const QStringList wanted = dottedPath.split(QLatin1Char('.'));
+    for (const ReportFact &fact : facts) {
+        if (fact.jsonPath.isEmpty() || wanted.size() < fact.jsonPath.size()
+            || wanted.mid(0, fact.jsonPath.size()) != fact.jsonPath)
+            continue;
+        QJsonValue value = fact.json;
+        for (qsizetype i = fact.jsonPath.size(); i < wanted.size(); ++i)
+            value = value.toObject().value(wanted.at(i));
+        return value;
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
 QJsonObject ConnectionReport::toJson() const
 {
     QJsonArray checkArray;
@@ -62,25 +94,14 @@ QJsonObject ConnectionReport::toJson() const
                                        {QStringLiteral("title"), result.title},
                                        {QStringLiteral("status"), checkStatusName(result.status)},
                                        {QStringLiteral("message"), result.message},
-                                       {QStringLiteral("fix"), result.fix}});
+                                       {QStringLiteral("fix"), result.advice}});
     }
-    const QJsonObject countObject {{QStringLiteral("spaces"), counts.spaces},
-                                   {QStringLiteral("spacesByType"), toJsonObject(counts.spacesByType)},
-                                   {QStringLiteral("apps"), counts.apps},
-                                   {QStringLiteral("appsBySpaceType"), toJsonObject(counts.appsBySpaceType)},
-                                   {QStringLiteral("appsBySpace"), toJsonObject(counts.appsBySpace)},
-                                   {QStringLiteral("requests"), counts.requests},
-                                   {QStringLiteral("pagesRead"), counts.pagesRead}};
     static const char *const verdictNames[] = {"usable", "blocked", "unreachable", "cancelled"};
     QJsonObject object {
         {QStringLiteral("host"), host},
         {QStringLiteral("user"),
          QJsonObject {
              {QStringLiteral("id"), userId}, {QStringLiteral("name"), userName}, {QStringLiteral("email"), userEmail}}},
-        {QStringLiteral("tenant"),
-         QJsonObject {{QStringLiteral("id"), tenantId},
-                      {QStringLiteral("name"), tenantName},
-                      {QStringLiteral("region"), tenantRegion}}},
         {QStringLiteral("key"),
          QJsonObject {{QStringLiteral("id"), keyId},
                       {QStringLiteral("expiry"),
@@ -89,8 +110,11 @@ QJsonObject ConnectionReport::toJson() const
         {QStringLiteral("verdict"), QString::fromLatin1(verdictNames[int(verdict)])},
         {QStringLiteral("summary"), verdictText()},
         {QStringLiteral("checks"), checkArray},
-        {QStringLiteral("counts"), countObject},
+        {QStringLiteral("counts"),
+         QJsonObject {{QStringLiteral("requests"), counts.requests}, {QStringLiteral("pagesRead"), counts.pagesRead}}},
     };
+    for (const ReportFact &fact : facts)
+        insertAt(object, fact.jsonPath, fact.json);
     if (!failureMessage.isEmpty())
         object.insert(QStringLiteral("failure"), failureMessage);
     return object;

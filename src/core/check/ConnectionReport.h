@@ -2,6 +2,7 @@
 
 #include "check/CheckCounts.h"
 #include "check/CheckResult.h"
+#include "check/ReportFact.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,8 +12,9 @@
 
 namespace Dawiso {
 
-// Everything the connection check found, and nothing secret: the host, whose key it is, each check, the counts.
-// The wizard shows it, the command line prints it, and "Save report…" writes it as HTML and JSON.
+// Everything the connection check found, and nothing secret: the host, whose credential it is, each check, the
+// deployment's own facts and the counts. The wizard shows it, the command line prints it, and "Save report…" writes
+// it as HTML and JSON.
 class ConnectionReport
 {
     Q_DECLARE_TR_FUNCTIONS(ConnectionReport)
@@ -29,13 +31,12 @@ public:
     QString userId;
     QString userName;
     QString userEmail;
-    QString tenantId;
-    QString tenantName;
-    QString tenantRegion;
     QString keyId;
     QDateTime keyExpiry; // invalid when unknown
     QDateTime checkedAt;
     QList<CheckResult> checks;
+    // In the order they are shown; see ReportFact.
+    QList<ReportFact> facts;
     CheckCounts counts;
     Verdict verdict = Verdict::Usable;
     // For Unreachable: what happened and what to do.
@@ -45,9 +46,13 @@ public:
     int countWithStatus(CheckStatus status) const;
     // The one-line verdict: "Dawiso can use this key: 2 warnings." / "Dawiso cannot use this key yet: …"
     QString verdictText() const;
+    QList<ReportFact> factsIn(ReportFact::Section section) const;
+    // A fact's JSON value by its path joined with dots ("tenant", "counts.apps"; "tenant.id" reads into an object);
+    // undefined when there is none.
+    QJsonValue value(const QString &dottedPath) const;
 
-    // {host, user{id,name,email}, tenant{id,name,region}, key{id,expiry}, checkedAt, verdict,
-    //  checks[{id,status,message,fix}], counts{...}}
+    // {host, user{id,name,email}, key{id,expiry}, checkedAt, verdict, summary, checks[{id,title,status,message,fix}],
+    //  counts{requests,pagesRead}, failure?} and every fact at its path.
     QJsonObject toJson() const;
 };
 

@@ -1,5 +1,7 @@
 #include "check/ReportWriter.h"
 
+#include "common/Clock.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -15,9 +17,6 @@ namespace Dawiso {
 
 namespace {
 
-const QString spacesId = QStringLiteral("spaces");
-const QString appsId = QStringLiteral("apps");
-
 // Dates in reports are read by support across time zones: always UTC, always year-month-day.
 QString utcDateTime(const QDateTime &when)
 {
@@ -27,38 +26,6 @@ QString utcDateTime(const QDateTime &when)
 QString utcDate(const QDateTime &when)
 {
     return when.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
-}
-
-// Plain words for Qlik's space types; unknown types are shown as Qlik names them.
-QString spaceTypeName(const QString &type)
-{
-    if (type == QLatin1String("shared"))
-        return ReportWriter::tr("shared");
-    if (type == QLatin1String("managed"))
-        return ReportWriter::tr("managed");
-    if (type == QLatin1String("data"))
-        return ReportWriter::tr("data");
-    if (type == QLatin1String("personal"))
-        return ReportWriter::tr("personal");
-    if (type == QLatin1String("unlisted"))
-        return ReportWriter::tr("in spaces the user is not a member of");
-    return type;
-}
-
-QString breakdown(const QMap<QString, int> &byType)
-{
-    QStringList parts;
-    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
-        parts << ReportWriter::tr("%1: %2").arg(spaceTypeName(it.key()), QString::number(it.value()));
-    return parts.join(QLatin1String(", "));
-}
-
-bool wasRead(const ConnectionReport &report, const QString &checkId)
-{
-    const CheckResult *result = report.check(checkId);
-    return result
-        && (result->status == CheckStatus::Pass || result->status == CheckStatus::Warn
-            || result->status == CheckStatus::Fail);
 }
 
 QString notKnown()
@@ -78,19 +45,6 @@ QString userLine(const ConnectionReport &report)
     return line;
 }
 
-QString tenantLine(const ConnectionReport &report)
-{
-    if (report.tenantId.isEmpty() && report.tenantName.isEmpty())
-        return notKnown();
-    const QString name = report.tenantName.isEmpty() ? report.tenantId : report.tenantName;
-    QString line = name;
-    if (!report.tenantId.isEmpty() && !report.tenantName.isEmpty())
-        line += QLatin1Char(' ') + ReportWriter::tr("(id %1)").arg(report.tenantId);
-    if (!report.tenantRegion.isEmpty())
-        line += QStringLiteral(", ") + ReportWriter::tr("region %1").arg(report.tenantRegion);
-    return line;
-}
-
 QString keyLine(const ConnectionReport &report)
 {
     const QString id =
@@ -98,31 +52,12 @@ QString keyLine(const ConnectionReport &report)
     if (!report.keyExpiry.isValid())
         return ReportWriter::tr("%1, expiry not known").arg(id);
     // Counted from the moment of the check, so that a saved report reads the same later.
-    const QDateTime reference = report.checkedAt.isValid() ? report.checkedAt : QDateTime::currentDateTimeUtc();
+    const QDateTime reference = report.checkedAt.isValid() ? report.checkedAt : Clock::currentDateTimeUtc();
     const qint64 seconds = reference.secsTo(report.keyExpiry);
     const int days = int(seconds / (24 * 3600));
     if (seconds <= 0)
         return ReportWriter::tr("%1, expired on %2").arg(id, utcDate(report.keyExpiry));
     return ReportWriter::tr("%1, expires on %2 (in %n day(s))", nullptr, days).arg(id, utcDate(report.keyExpiry));
-}
-
-QString spacesLine(const ConnectionReport &report)
-{
-    if (!wasRead(report, spacesId))
-        return ReportWriter::tr("not read");
-    const QString byType = breakdown(report.counts.spacesByType);
-    return byType.isEmpty() ? QString::number(report.counts.spaces)
-                            : ReportWriter::tr("%1 (%2)").arg(QString::number(report.counts.spaces), byType);
-}
-
-QString appsLine(const ConnectionReport &report)
-{
-    if (!wasRead(report, appsId))
-        return ReportWriter::tr("not read");
-    const QString byType = breakdown(report.counts.appsBySpaceType);
-    return byType.isEmpty()
-        ? QString::number(report.counts.apps)
-        : ReportWriter::tr("%1 (by kind of space: %2)").arg(QString::number(report.counts.apps), byType);
 }
 
 QString statusSummary(const ConnectionReport &report)
@@ -141,26 +76,33 @@ QString requestsLine(const ConnectionReport &report)
         + ReportWriter::tr("%n list page(s) read.", nullptr, report.counts.pagesRead);
 }
 
-// The facts at the top of both formats, in order: (label, value).
+// The facts at the top of both formats, in order: (label, value); the deployment's own come after the user.
 QList<std::pair<QString, QString>> headerFacts(const ConnectionReport &report)
 {
-    return {
+    QList<std::pair<QString, QString>> facts {
         {ReportWriter::tr("Host"), report.host},
         {ReportWriter::tr("Checked"), report.checkedAt.isValid() ? utcDateTime(report.checkedAt) : notKnown()},
         {ReportWriter::tr("User"), userLine(report)},
-        {ReportWriter::tr("Tenant"), tenantLine(report)},
-        {ReportWriter::tr("API key"), keyLine(report)},
     };
+    for (const ReportFact &fact : report.factsIn(ReportFact::Section::About)) {
+        if (!fact.label.isEmpty())
+            facts.append({fact.label, fact.text});
+    }
+    facts.append({ReportWriter::tr("API key"), keyLine(report)});
+    return facts;
 }
 
+// What the credential sees (the deployment's facts), then the checks and requests counted.
 QList<std::pair<QString, QString>> countFacts(const ConnectionReport &report)
 {
-    return {
-        {ReportWriter::tr("Spaces"), spacesLine(report)},
-        {ReportWriter::tr("Apps"), appsLine(report)},
-        {ReportWriter::tr("Checks"), statusSummary(report)},
-        {ReportWriter::tr("Requests"), requestsLine(report)},
-    };
+    QList<std::pair<QString, QString>> facts;
+    for (const ReportFact &fact : report.factsIn(ReportFact::Section::Sees)) {
+        if (!fact.label.isEmpty())
+            facts.append({fact.label, fact.text});
+    }
+    facts.append({ReportWriter::tr("Checks"), statusSummary(report)});
+    facts.append({ReportWriter::tr("Requests"), requestsLine(report)});
+    return facts;
 }
 
 void appendFacts(QString &text, const QList<std::pair<QString, QString>> &facts)
@@ -301,8 +243,8 @@ QString ReportWriter::toText(const ConnectionReport &report)
     for (const CheckResult &result : report.checks) {
         text += statusTag(result.status) + QLatin1Char(' ') + result.id.leftJustified(idWidth + 2) + result.message
             + QLatin1Char('\n');
-        if (!result.fix.isEmpty())
-            text += indented(tr("Fix: %1").arg(result.fix), fixIndent) + QLatin1Char('\n');
+        if (!result.advice.isEmpty())
+            text += indented(tr("Fix: %1").arg(result.advice), fixIndent) + QLatin1Char('\n');
     }
     text += QLatin1Char('\n');
     appendFacts(text, countFacts(report));
@@ -337,9 +279,9 @@ QString ReportWriter::toHtml(const ConnectionReport &report)
         html += QStringLiteral("<strong>") + escaped(result.title) + QStringLiteral("</strong> <span class=\"id\">")
             + escaped(result.id) + QStringLiteral("</span>");
         html += QStringLiteral("<p class=\"message\">") + escaped(result.message) + QStringLiteral("</p>");
-        if (!result.fix.isEmpty())
-            html +=
-                QStringLiteral("<p class=\"fix\">") + escaped(tr("Fix: %1").arg(result.fix)) + QStringLiteral("</p>");
+        if (!result.advice.isEmpty())
+            html += QStringLiteral("<p class=\"fix\">") + escaped(tr("Fix: %1").arg(result.advice))
+                + QStringLiteral("</p>");
         html += QStringLiteral("</li>\n");
     }
     html += QStringLiteral("</ol>\n");

@@ -73,8 +73,9 @@ void CloudHostProbe::onFinished(QlikRequest *request)
     emit finished(result);
 }
 
-void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result) const
+void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
 {
+    m_metadata = AuthorizationServerMetadata();
     const QString where = m_host.displayHostAndPort();
     const QString exampleAdvice = tr("Use the address you see in your browser when you are signed in to Qlik Cloud, "
                                      "for example your-company.eu.qlikcloud.com.");
@@ -135,9 +136,9 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result) co
         return;
     }
 
-    result.metadata = *metadata;
-    result.issuerHostAndPort = TlsTrust::originKey(metadata->issuer);
-    result.outcome = HostProbeResult::Outcome::QlikCloudTenant;
+    m_metadata = *metadata;
+    result.ownHostAndPort = TlsTrust::originKey(metadata->issuer);
+    result.outcome = HostProbeResult::Outcome::Found;
     if (result.isAlias()) {
         result.message =
             tr("Found a Qlik Cloud tenant. Its own address is %1; %2 leads to it.").arg(metadata->issuer.host(), where);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "host/ParsedHost.h"
+#include "qlik/AuthorizationServerMetadata.h"
 #include "setup/HostProbeResult.h"
 
 #include <QObject>
@@ -15,7 +16,8 @@ class QlikRequest;
 class TlsTrust;
 
 // Checks that an address is a Qlik Cloud tenant, without credentials: GET /.well-known/oauth-authorization-server
-// proves DNS, TLS and that Qlik answers, and its `issuer` names the tenant's own address.
+// proves DNS, TLS and that Qlik answers, and its `issuer` names the tenant's own address (HostProbeResult's
+// ownHostAndPort). The sign-in endpoints it lists are kept for the automated steps.
 class CloudHostProbe : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
     void cancel();
     bool isRunning() const;
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // The sign-in metadata of the tenant the last probe found; empty when it found none.
+    AuthorizationServerMetadata metadata() const { return m_metadata; }
 
 signals:
     void progress(const QString &message);
@@ -35,11 +39,12 @@ signals:
 private:
     void abandon();
     void onFinished(QlikRequest *request);
-    void interpret(QlikRequest *request, HostProbeResult &result) const;
+    void interpret(QlikRequest *request, HostProbeResult &result);
 
     QlikClient *m_client;
     QPointer<QlikRequest> m_request;
     ParsedHost m_host;
+    AuthorizationServerMetadata m_metadata;
     std::chrono::milliseconds m_timeout {std::chrono::seconds(20)};
 };
 

@@ -1,6 +1,6 @@
 #include "cloud/KeyVerification.h"
 
-#include <QLocale>
+#include "common/ExpiryText.h"
 
 namespace Dawiso {
 
@@ -11,22 +11,12 @@ QString KeyVerification::tenantAdminWarning() const
 
 int KeyVerification::daysUntilExpiry(const QDateTime &now) const
 {
-    if (!expiry.isValid())
-        return 0;
-    return int(now.toUTC().secsTo(expiry) / (24 * 3600));
+    return ExpiryText::daysUntil(expiry, now);
 }
 
 QString KeyVerification::expiryText(const QDateTime &now) const
 {
-    if (!expiry.isValid())
-        return tr("Qlik did not say when this key expires.");
-    const QString date = QLocale().toString(expiry.toLocalTime().date(), QLocale::LongFormat);
-    if (expiry <= now)
-        return tr("Expired on %1.").arg(date);
-    const int days = daysUntilExpiry(now);
-    if (days < 1)
-        return tr("Expires on %1 (today).").arg(date);
-    return tr("Expires on %1 (in %n day(s)).", nullptr, days).arg(date);
+    return ExpiryText::sentence(expiry, now);
 }
 
 } // namespace Dawiso

@@ -4,8 +4,8 @@ namespace Dawiso {
 
 bool HostProbeResult::isAlias() const
 {
-    return isQlikCloudTenant() && !issuerHostAndPort.isEmpty()
-        && issuerHostAndPort.compare(host.hostAndPort(), Qt::CaseInsensitive) != 0;
+    return isFound() && !ownHostAndPort.isEmpty()
+        && ownHostAndPort.compare(host.hostAndPort(), Qt::CaseInsensitive) != 0;
 }
 
 } // namespace Dawiso

@@ -2,19 +2,18 @@
 
 #include "host/ParsedHost.h"
 #include "net/RequestFailure.h"
-#include "qlik/AuthorizationServerMetadata.h"
 
 #include <QString>
 
 namespace Dawiso {
 
-// What the host check found, ready to show: a Qlik Cloud tenant (perhaps under an alias), something that is not
-// Qlik, or no answer at all (with the reason in failure()).
+// What a host probe found, ready to show: a server of the chosen deployment (perhaps under an alias of its own
+// address), something that is not that, or no answer at all (with the reason in failure).
 class HostProbeResult
 {
 public:
     enum class Outcome {
-        QlikCloudTenant,
+        Found,
         NotQlik,
         Unreachable,
         Cancelled,
@@ -22,15 +21,16 @@ public:
 
     Outcome outcome = Outcome::Unreachable;
     ParsedHost host;
-    AuthorizationServerMetadata metadata;
-    // The tenant's own address from `issuer`, as host[:port]; differs from host.hostAndPort() for an alias.
-    QString issuerHostAndPort;
+    // The server's own address as it names itself (a Qlik Cloud tenant's issuer), as host[:port]; empty when it did
+    // not say. Differs from host.hostAndPort() for an alias.
+    QString ownHostAndPort;
     int httpStatus = 0;
     RequestFailure failure;
     QString message; // what happened
     QString advice; // what to do next (empty on success)
 
-    bool isQlikCloudTenant() const { return outcome == Outcome::QlikCloudTenant; }
+    bool isFound() const { return outcome == Outcome::Found; }
+    // Found, under another address than the server's own.
     bool isAlias() const;
 };
 

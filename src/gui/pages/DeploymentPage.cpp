@@ -17,7 +17,11 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
     m_ui->onPremRadio->setFont(bold);
     m_ui->onPremRadio->setToolTip(tr("Coming in a later release."));
     m_ui->practiceButton->setIcon(PixelIcon::icon(PixelIcons::practice));
-    connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, &DeploymentPage::practiceRequested);
+    connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, [this] {
+        // The practice tenant is a simulated Qlik Cloud tenant.
+        m_ui->cloudRadio->setChecked(true);
+        emit practiceRequested();
+    });
     updatePracticeBanner();
 }
 
@@ -43,10 +47,28 @@ bool DeploymentPage::hasHeightForWidth() const
     return false;
 }
 
+void DeploymentPage::offer(DeploymentKind kind)
+{
+    if (kind == DeploymentKind::QlikCloud)
+        return; // offered from the start
+    m_ui->onPremRadio->setEnabled(true);
+    m_ui->onPremRadio->setToolTip(QString());
+    m_ui->onPremDetails->setText(tr("Your Qlik Sense runs on your own Windows servers.\n\nYou need: the RootAdmin role "
+                                    "in the QMC and access to the QRS API (port 4242)."));
+}
+
 bool DeploymentPage::validatePage()
 {
-    controller()->setDeployment(DeploymentKind::QlikCloud);
-    return m_ui->cloudRadio->isChecked();
+    const QRadioButton *chosen = m_ui->onPremRadio->isChecked() ? m_ui->onPremRadio : m_ui->cloudRadio;
+    if (!chosen->isChecked() || !chosen->isEnabled())
+        return false;
+    controller()->setDeployment(chosen == m_ui->onPremRadio ? DeploymentKind::QlikSenseEnterprise
+                                                            : DeploymentKind::QlikCloud);
+    // Once a real run has gone past this page, a practice run started here would mix the simulated tenant with what
+    // is entered for the real one.
+    if (!controller()->isPracticeRun())
+        withdrawPracticeOffer();
+    return true;
 }
 
 } // namespace Dawiso

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "host/DeploymentKind.h"
 #include "pages/SetupPage.h"
 
 #include <memory>
@@ -10,7 +11,8 @@ class DeploymentPage;
 
 namespace Dawiso {
 
-// Step 1: Qlik Cloud or client-managed Qlik Sense, with what each needs; or a practice run first.
+// The first page: Qlik Cloud or client-managed Qlik Sense, with what each needs; or a practice run first. A choice is
+// offered once the wizard has that deployment's pages; the choice is recorded in the controller when the page is left.
 class DeploymentPage : public SetupPage
 {
     Q_OBJECT
@@ -22,6 +24,9 @@ public:
     // Once a real run has gone past this page, a practice run started here would mix the simulated tenant with what
     // was entered for the real one: the offer goes.
     void withdrawPracticeOffer();
+    // The wizard can go through this deployment now (SetupWizard::addDeployment()); until then its choice says it is
+    // not available in this version.
+    void offer(DeploymentKind kind);
 
     void initializePage() override;
     bool validatePage() override;

@@ -2,8 +2,10 @@
 
 #include "check/ReportWriter.h"
 #include "clipboard/SecretClipboard.h"
+#include "common/Clock.h"
+#include "common/ExpiryText.h"
 #include "dialogs/FileDialog.h"
-#include "secrets/SecretStore.h"
+#include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
 #include "ui_FinishPage.h"
@@ -50,10 +52,9 @@ FinishPage::~FinishPage() = default;
 void FinishPage::initializePage()
 {
     m_ui->hostValue->setText(controller()->confirmedHost().hostAndPort());
-    const KeyVerification verification = controller()->keyVerification();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString expiry = verification.expiryText(now).toHtmlEscaped();
-    if (verification.expiry.isValid()) {
+    const SavedConnection saved = controller()->savedConnection();
+    QString expiry = ExpiryText::sentence(saved.keyExpiry, Clock::currentDateTimeUtc()).toHtmlEscaped();
+    if (saved.keyExpiry.isValid()) {
         expiry = tr("%1 %2", "when the key expires, then the advice to plan a new key")
                      .arg(expiry,
                           tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
@@ -67,7 +68,7 @@ void FinishPage::initializePage()
     m_ui->storedLabel->setText(
         tr("<b>Stored in:</b> %1, entry “%2”. <b>User:</b> %3. Dawiso will see exactly what this user sees in Qlik.")
             .arg(controller()->secretStoreLocation().toHtmlEscaped(),
-                 controller()->credentialEntryName().toHtmlEscaped(), verification.user.displayName().toHtmlEscaped()));
+                 controller()->credentialEntryName().toHtmlEscaped(), saved.userName.toHtmlEscaped()));
 }
 
 void FinishPage::copyHost()
@@ -113,7 +114,7 @@ void FinishPage::copyToken()
     m_reading = true;
     m_ui->copyTokenButton->setEnabled(false);
     m_ui->statusPanel->showBusy(tr("Reading the token from the keychain…"), false);
-    SecretStoreJob *job = controller()->secretStore()->readSecret(controller()->credentialEntryName());
+    SecretStoreJob *job = controller()->readStoredCredential();
     connect(job, &SecretStoreJob::finished, this, &FinishPage::onTokenRead);
 }
 

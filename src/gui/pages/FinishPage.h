@@ -13,9 +13,9 @@ namespace Dawiso {
 class SecretClipboard;
 class SecretStoreJob;
 
-// Step 6: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the keychain
-// and puts it on the clipboard marked as secret, which is cleared again after 30 seconds. "Save report…" writes
-// what the connection check found as HTML and JSON (never the key).
+// The last page: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the
+// keychain and puts it on the clipboard marked as secret, which is cleared again after 30 seconds. "Save report…"
+// writes what the connection check found as HTML and JSON (never the key).
 class FinishPage : public SetupPage
 {
     Q_OBJECT

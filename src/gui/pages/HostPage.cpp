@@ -12,6 +12,13 @@ namespace Dawiso {
 namespace {
 // Long enough not to fire between two typed characters, short enough to feel live.
 constexpr int typingPauseMs = 700;
+
+// "acme.eu.qlikcloud.com" of "acme.eu.qlikcloud.com:8443" (and of a bracketed IPv6 address with its port).
+QString hostOnly(const QString &hostAndPort)
+{
+    const qsizetype colon = hostAndPort.lastIndexOf(QLatin1Char(':'));
+    return colon > hostAndPort.lastIndexOf(QLatin1Char(']')) ? hostAndPort.left(colon) : hostAndPort;
+}
 } // namespace
 
 HostPage::HostPage(SetupController *controller, QWidget *parent)
@@ -22,13 +29,13 @@ HostPage::HostPage(SetupController *controller, QWidget *parent)
     m_ui->statusPanel->clear();
     m_retryButton = m_ui->statusPanel->addActionButton(tr("Check a&gain"));
     m_certificateButton = m_ui->statusPanel->addActionButton(tr("View &certificate…"));
-    m_useIssuerButton = m_ui->statusPanel->addActionButton(QString());
+    m_useOwnHostButton = m_ui->statusPanel->addActionButton(QString());
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_certificateButton->setObjectName(QStringLiteral("certificateButton"));
-    m_useIssuerButton->setObjectName(QStringLiteral("useIssuerButton"));
+    m_useOwnHostButton->setObjectName(QStringLiteral("useOwnHostButton"));
     m_retryButton->hide();
     m_certificateButton->hide();
-    m_useIssuerButton->hide();
+    m_useOwnHostButton->hide();
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(typingPauseMs);
@@ -40,12 +47,10 @@ HostPage::HostPage(SetupController *controller, QWidget *parent)
     });
     connect(m_retryButton, &QPushButton::clicked, this, &HostPage::checkNow);
     connect(m_certificateButton, &QPushButton::clicked, this, &HostPage::reviewCertificate);
-    connect(m_useIssuerButton, &QPushButton::clicked, this, &HostPage::useIssuerHost);
-    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelHostCheck);
-    connect(controller, &SetupController::hostCheckProgress, this, &HostPage::onProgress);
-    connect(controller, &SetupController::hostCheckFinished, this, &HostPage::onFinished);
-
-    registerField(QStringLiteral("host"), m_ui->hostEdit);
+    connect(m_useOwnHostButton, &QPushButton::clicked, this, &HostPage::useOwnHost);
+    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelHostProbe);
+    connect(controller, &SetupController::hostProbeProgress, this, &HostPage::onProgress);
+    connect(controller, &SetupController::hostProbeFinished, this, &HostPage::onFinished);
     updatePracticeBanner();
 }
 
@@ -69,13 +74,13 @@ void HostPage::cleanupPage()
 {
     // Back keeps what was typed (QWizard would reset the field); only the check in flight stops.
     m_debounce.stop();
-    controller()->cancelHostCheck();
+    controller()->cancelHostProbe();
 }
 
 bool HostPage::isComplete() const
 {
-    return m_result.isQlikCloudTenant() && m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort()
-        && !controller()->isCheckingHost();
+    return m_result.isFound() && m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort()
+        && !controller()->isProbingHost();
 }
 
 bool HostPage::validatePage()
@@ -93,7 +98,7 @@ void HostPage::onTextEdited()
         m_ui->statusPanel->clear();
         m_retryButton->hide();
         m_certificateButton->hide();
-        m_useIssuerButton->hide();
+        m_useOwnHostButton->hide();
     }
     // Errors wait until typing pauses: "acme." is not wrong, just unfinished.
     showParse(m_parsed, false);
@@ -131,12 +136,12 @@ void HostPage::checkNow()
     showParse(m_parsed, true);
     if (!m_parsed.isValid())
         return;
-    if (m_result.isQlikCloudTenant() && m_result.host.hostAndPort() == m_parsed.hostAndPort())
+    if (m_result.isFound() && m_result.host.hostAndPort() == m_parsed.hostAndPort())
         return; // already confirmed
     m_retryButton->hide();
     m_certificateButton->hide();
-    m_useIssuerButton->hide();
-    controller()->checkHost(m_parsed);
+    m_useOwnHostButton->hide();
+    controller()->probeHost(m_parsed);
     emit completeChanged();
 }
 
@@ -154,11 +159,11 @@ void HostPage::onFinished(const HostProbeResult &result)
     m_result = result;
     MessagePanel *panel = m_ui->statusPanel;
     switch (result.outcome) {
-    case HostProbeResult::Outcome::QlikCloudTenant:
+    case HostProbeResult::Outcome::Found:
         if (result.isAlias()) {
             panel->showMessage(MessagePanel::Kind::Info, result.message, result.advice);
-            m_useIssuerButton->setText(tr("&Use %1").arg(result.metadata.issuer.host()));
-            m_useIssuerButton->show();
+            m_useOwnHostButton->setText(tr("&Use %1").arg(hostOnly(result.ownHostAndPort)));
+            m_useOwnHostButton->show();
         } else {
             panel->showMessage(MessagePanel::Kind::Success, result.message, result.advice);
         }
@@ -200,11 +205,9 @@ void HostPage::reviewCertificate()
     dialog->open();
 }
 
-void HostPage::useIssuerHost()
+void HostPage::useOwnHost()
 {
-    const QUrl issuer = m_result.metadata.issuer;
-    m_ui->hostEdit->setText(issuer.port() > 0 ? issuer.host() + QLatin1Char(':') + QString::number(issuer.port())
-                                              : issuer.host());
+    m_ui->hostEdit->setText(m_result.ownHostAndPort);
     checkNow();
 }
 

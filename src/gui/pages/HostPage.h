@@ -16,8 +16,9 @@ class HostPage;
 
 namespace Dawiso {
 
-// Step 2: the tenant's address, checked live. Typing is parsed at once; a valid address is probed after a short
-// pause; Next is enabled only once a Qlik Cloud tenant answered at exactly the address shown in the field.
+// The server's address, probed live by the chosen deployment's flow. Typing is parsed at once; a valid address is
+// probed after a short pause; Next is enabled only once the probe found the server at exactly the address shown in
+// the field.
 class HostPage : public SetupPage
 {
     Q_OBJECT
@@ -41,7 +42,7 @@ private:
     void onFinished(const HostProbeResult &result);
     void showParse(const ParsedHost &parsed, bool showErrors);
     void reviewCertificate();
-    void useIssuerHost();
+    void useOwnHost();
 
     std::unique_ptr<Ui::HostPage> m_ui;
     QTimer m_debounce;
@@ -50,7 +51,7 @@ private:
     QString m_initialHost;
     QPushButton *m_retryButton;
     QPushButton *m_certificateButton;
-    QPushButton *m_useIssuerButton;
+    QPushButton *m_useOwnHostButton;
 };
 
 } // namespace Dawiso

@@ -1,6 +1,5 @@
 #include "pages/SaveAndCheckPage.h"
 
-#include "check/ConnectionCheck.h"
 #include "clipboard/SecretClipboard.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -37,7 +36,7 @@ SaveAndCheckPage::SaveAndCheckPage(SetupController *controller, QWidget *parent)
     m_revokeButton->hide();
     m_clipboard = new SecretClipboard(this);
     connect(m_copyKeyButton, &QPushButton::clicked, this, [this] {
-        QByteArray key = this->controller()->unsavedKey();
+        QByteArray key = this->controller()->unsavedCredential();
         m_clipboard->copySecret(key);
         SecureMemory::wipe(key);
     });
@@ -45,23 +44,23 @@ SaveAndCheckPage::SaveAndCheckPage(SetupController *controller, QWidget *parent)
         // Storing or copying a key that is being deleted would be pointless: only the answer is awaited now.
         setRecoveryButtonsVisible(false);
         m_ui->statusPanel->showBusy(tr("Deleting the new key in Qlik…"), false);
-        this->controller()->revokeCreatedKey();
+        this->controller()->revokeCreatedCredential();
     });
-    connect(controller, &SetupController::createdKeyRevoked, this,
-            [this](bool revoked, const ProvisionStepError &error) {
-                if (!isVisible())
-                    return;
-                if (revoked) {
-                    setRecoveryButtonsVisible(false);
-                    m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
-                                                   tr("Nothing was stored. Go back to the key step and create or paste "
-                                                      "a new key once the keychain works."));
-                    return;
-                }
-                // Still in memory: every way out stays open.
-                setRecoveryButtonsVisible(this->controller()->hasVerifiedKey());
-                m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, error.message, error.advice, error.detail);
-            });
+    connect(
+        controller, &SetupController::createdCredentialRevoked, this, [this](bool revoked, const UserMessage &problem) {
+            if (!isVisible())
+                return;
+            if (revoked) {
+                setRecoveryButtonsVisible(false);
+                m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
+                                               tr("Nothing was stored. Go back to the key step and create or paste "
+                                                  "a new key once the keychain works."));
+                return;
+            }
+            // Still in memory: every way out stays open.
+            setRecoveryButtonsVisible(this->controller()->hasCredentialToSave());
+            m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, problem.message, problem.advice, problem.detail);
+        });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &SaveAndCheckPage::startSaving);
@@ -102,7 +101,7 @@ void SaveAndCheckPage::startSaving()
     m_checkAgainButton->hide();
     for (QLabel *label : {m_ui->writeIcon, m_ui->readBackIcon, m_ui->recordIcon})
         setStepState(label, StepState::Waiting);
-    if (!controller()->hasVerifiedKey()) {
+    if (!controller()->hasCredentialToSave()) {
         showNoKeyToStore();
         emit completeChanged();
         return;
@@ -175,11 +174,10 @@ void SaveAndCheckPage::onStepFinished(CredentialSaver::Step step)
 void SaveAndCheckPage::onFinished(const CredentialSaveResult &result)
 {
     if (result.saved) {
-        emit saved();
         startCheck();
     } else {
         setStepState(iconFor(m_currentStep), StepState::Failed);
-        const bool created = !controller()->unsavedCreatedKeyId().isEmpty();
+        const bool created = !controller()->unsavedCreatedCredentialId().isEmpty();
         m_ui->statusPanel->showMessage(
             MessagePanel::Kind::Error, tr("The key could not be stored."),
             created ? tr("%1 %2", "what went wrong with the keychain, then the ways out")
@@ -201,7 +199,7 @@ void SaveAndCheckPage::startCheck()
     m_checkAgainButton->hide();
     m_ui->checkHeading->show();
     m_ui->checkScroll->show();
-    m_ui->checkList->setChecks(ConnectionCheck::plannedChecks());
+    m_ui->checkList->setChecks(controller()->plannedChecks());
     m_ui->statusPanel->showBusy(tr("Checking what Dawiso will see with the stored key…"), true);
     controller()->runConnectionCheck();
     emit completeChanged();

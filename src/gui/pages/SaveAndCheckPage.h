@@ -18,10 +18,11 @@ namespace Dawiso {
 
 class SecretClipboard;
 
-// Step 5: the key goes into the OS keychain, is read back and compared, and the connection is remembered (without
-// the key); then the connection check runs with the stored key and shows, live, what Dawiso will see. Starts by
-// itself when the page opens; a keychain failure says what the keychain needs and offers to retry (there is no other
-// place the key could go); the check can be stopped and run again.
+// Save and check, for every deployment: the credential goes into the OS keychain, is read back and compared, and the
+// connection is remembered (without the secret); then the deployment's connection check runs with the stored
+// credential and shows, live, what Dawiso will see. Starts by itself when the page opens; a keychain failure says
+// what the keychain needs and offers to retry (there is no other place the credential could go); the check can be
+// stopped and run again.
 class SaveAndCheckPage : public SetupPage
 {
     Q_OBJECT
@@ -32,9 +33,6 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
-
-signals:
-    void saved();
 
 private:
     void startSaving();

@@ -138,9 +138,9 @@ void CheckListWidget::apply(Row &row, const CheckResult &result)
     row.message->setText(result.message);
     row.message->setVisible(!result.message.isEmpty());
     row.message->setEnabled(result.status != CheckStatus::Skipped && result.status != CheckStatus::Pending);
-    row.fix->setText(result.fix);
-    row.fixToggle->setVisible(!result.fix.isEmpty());
-    if (result.fix.isEmpty())
+    row.fix->setText(result.advice);
+    row.fixToggle->setVisible(!result.advice.isEmpty());
+    if (result.advice.isEmpty())
         row.fixToggle->setExpanded(false);
     else if (newlyFailed)
         row.fixToggle->setExpanded(true);

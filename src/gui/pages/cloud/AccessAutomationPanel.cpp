@@ -1,6 +1,7 @@
 #include "pages/cloud/AccessAutomationPanel.h"
 
 #include "cloud/AutomatedSetup.h"
+#include "cloud/CloudFlow.h"
 #include "pages/cloud/AccessPage.h"
 #include "pages/cloud/AutomationProgress.h"
 #include "provision/UserSearch.h"
@@ -15,10 +16,11 @@
 
 namespace Dawiso {
 
-AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, QWidget *parent)
+AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, CloudFlow *flow, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AccessAutomationPanel>())
     , m_controller(controller)
+    , m_flow(flow)
 {
     m_ui->setupUi(this);
     m_ui->automationPanel->clear();
@@ -26,7 +28,7 @@ AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, QWidge
     m_ui->userBox->setEnabled(false);
     m_ui->assignButton->setEnabled(false);
     m_ui->copyRedirectButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
-    AutomatedSetup *automation = controller->automation();
+    AutomatedSetup *automation = flow->automation();
     m_progress = new AutomationProgress(automation, m_ui->automationPanel, this);
     connect(m_ui->browserRadio, &QRadioButton::toggled, this,
             [this](bool browser) { m_ui->methodStack->setCurrentIndex(browser ? 0 : 1); });
@@ -55,7 +57,7 @@ AccessAutomationPanel::~AccessAutomationPanel() = default;
 
 void AccessAutomationPanel::prepare()
 {
-    AutomatedSetup *automation = m_controller->automation();
+    AutomatedSetup *automation = m_flow->automation();
     // Another tenant since the last visit ends that sign-in (AutomatedSetup::setTenant): nothing of it may still
     // look done here.
     if (!automation->isAdminSignedIn() && !automation->isBusy()) {
@@ -65,7 +67,7 @@ void AccessAutomationPanel::prepare()
     }
     m_ui->redirectEdit->setText(automation->redirectUri().toString());
     if (m_ui->clientIdEdit->text().isEmpty())
-        m_ui->clientIdEdit->setText(m_controller->rememberedOAuthClientId());
+        m_ui->clientIdEdit->setText(m_flow->rememberedOAuthClientId());
     if (m_controller->isPracticeRun() && m_ui->m2mIdEdit->text().isEmpty()) {
         m_ui->m2mIdEdit->setText(m_controller->practiceCredentials().m2mClientId);
         m_ui->m2mSecretEdit->setText(m_controller->practiceCredentials().m2mClientSecret);
@@ -74,18 +76,18 @@ void AccessAutomationPanel::prepare()
 
 bool AccessAutomationPanel::isDone() const
 {
-    return m_controller->automation()->assignment().ok;
+    return m_flow->automation()->assignment().ok;
 }
 
 void AccessAutomationPanel::setBusy(bool busy)
 {
     m_ui->signInBox->setEnabled(!busy);
-    m_ui->userBox->setEnabled(!busy && m_controller->automation()->roleSetup().ok);
+    m_ui->userBox->setEnabled(!busy && m_flow->automation()->roleSetup().ok);
 }
 
 void AccessAutomationPanel::signIn()
 {
-    AutomatedSetup *automation = m_controller->automation();
+    AutomatedSetup *automation = m_flow->automation();
     if (m_ui->roleNameEdit->text().trimmed().isEmpty()) {
         m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, tr("Enter a name for Dawiso's role."),
                                            tr("For example: %1").arg(AccessPage::suggestedRoleName()));
@@ -98,7 +100,7 @@ void AccessAutomationPanel::signIn()
                                                tr("The steps to create the client are just above."));
             return;
         }
-        m_controller->rememberOAuthClientId(clientId);
+        m_flow->rememberOAuthClientId(clientId);
         m_progress->setCopyLinkOffered(true);
         setBusy(true);
         automation->signInAdminWithBrowser(clientId);
@@ -136,7 +138,7 @@ void AccessAutomationPanel::onSignedIn(const OAuthResult &signIn, const AdminSes
                                            admin.error.detail);
         return;
     }
-    m_controller->automation()->setUpRole(m_ui->roleNameEdit->text());
+    m_flow->automation()->setUpRole(m_ui->roleNameEdit->text());
 }
 
 void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
@@ -147,7 +149,7 @@ void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
                                            result.error.detail);
         return;
     }
-    const AdminSession::Result admin = m_controller->automation()->admin();
+    const AdminSession::Result admin = m_flow->automation()->admin();
     const QString signedIn = tr("Signed in as %1.").arg(admin.admin.displayName());
     //: %1 says who signed in, %2 what was done with Dawiso's role
     const QString message = tr("%1 %2").arg(signedIn, result.message);
@@ -161,7 +163,7 @@ void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
         scroll->ensureWidgetVisible(m_ui->userBox);
     if (!m_searchConnected) {
         m_searchConnected = true;
-        m_ui->userPicker->setSearch(m_controller->automation()->userSearch());
+        m_ui->userPicker->setSearch(m_flow->automation()->userSearch());
     } else {
         m_ui->userPicker->setSearchText(QString());
     }

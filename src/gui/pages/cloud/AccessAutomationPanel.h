@@ -16,6 +16,7 @@ class AccessAutomationPanel;
 namespace Dawiso {
 
 class AutomationProgress;
+class CloudFlow;
 class SetupController;
 
 // "Do it for me" on the Access step: a tenant admin signs in (browser or machine-to-machine client), the wizard sets
@@ -25,7 +26,7 @@ class AccessAutomationPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit AccessAutomationPanel(SetupController *controller, QWidget *parent = nullptr);
+    AccessAutomationPanel(SetupController *controller, CloudFlow *flow, QWidget *parent = nullptr);
     ~AccessAutomationPanel() override;
 
     // Prepares for the confirmed host: the remembered client id and the redirect URL to register.
@@ -44,6 +45,7 @@ private:
 
     std::unique_ptr<Ui::AccessAutomationPanel> m_ui;
     SetupController *m_controller;
+    CloudFlow *m_flow;
     AutomationProgress *m_progress;
     bool m_searchConnected = false;
 };

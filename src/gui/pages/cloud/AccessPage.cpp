@@ -1,5 +1,6 @@
 #include "pages/cloud/AccessPage.h"
 
+#include "cloud/CloudFlow.h"
 #include "cloud/QlikCloudPages.h"
 #include "pages/cloud/AccessAutomationPanel.h"
 #include "setup/SetupController.h"
@@ -12,10 +13,10 @@
 
 namespace Dawiso {
 
-AccessPage::AccessPage(SetupController *controller, QWidget *parent)
+AccessPage::AccessPage(SetupController *controller, CloudFlow *flow, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::AccessPage>())
-    , m_automation(new AccessAutomationPanel(controller))
+    , m_automation(new AccessAutomationPanel(controller, flow))
 {
     m_ui->setupUi(this);
     m_automation->setObjectName(QStringLiteral("accessAutomation"));

@@ -10,6 +10,7 @@ class AccessPage;
 
 namespace Dawiso {
 
+class CloudFlow;
 class AccessAutomationPanel;
 
 // Step 3: give Dawiso's user the Manage API keys permission. Guided: the Qlik steps as a checklist with a button to
@@ -19,7 +20,7 @@ class AccessPage : public SetupPage
     Q_OBJECT
 
 public:
-    explicit AccessPage(SetupController *controller, QWidget *parent = nullptr);
+    AccessPage(SetupController *controller, CloudFlow *flow, QWidget *parent = nullptr);
     ~AccessPage() override;
 
     static QString suggestedRoleName();

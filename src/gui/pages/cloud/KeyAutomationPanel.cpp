@@ -1,6 +1,7 @@
 #include "pages/cloud/KeyAutomationPanel.h"
 
 #include "cloud/AutomatedSetup.h"
+#include "cloud/CloudFlow.h"
 #include "pages/cloud/AutomationProgress.h"
 #include "setup/SetupController.h"
 #include "ui_KeyAutomationPanel.h"
@@ -11,14 +12,15 @@
 
 namespace Dawiso {
 
-KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *parent)
+KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, CloudFlow *flow, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::KeyAutomationPanel>())
     , m_controller(controller)
+    , m_flow(flow)
 {
     m_ui->setupUi(this);
     m_ui->automationPanel->clear();
-    m_progress = new AutomationProgress(controller->automation(), m_ui->automationPanel, this);
+    m_progress = new AutomationProgress(flow->automation(), m_ui->automationPanel, this);
     m_deleteButton = m_ui->automationPanel->addActionButton(tr("&Delete it"));
     m_deleteButton->setObjectName(QStringLiteral("deleteKeyButton"));
     m_deleteButton->hide();
@@ -29,24 +31,24 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, QWidget *par
         m_deleteButton->hide();
         m_useAnywayButton->hide();
         m_ui->automationPanel->showBusy(tr("Deleting the key in Qlik…"), false);
-        m_controller->revokeCreatedKey();
+        m_controller->revokeCreatedCredential();
     });
     connect(m_useAnywayButton, &QPushButton::clicked, this, [this] {
         m_deleteButton->hide();
         m_useAnywayButton->hide();
         emit keyCreated();
     });
-    connect(controller, &SetupController::createdKeyRevoked, this,
-            [this](bool revoked, const ProvisionStepError &error) {
+    connect(controller, &SetupController::createdCredentialRevoked, this,
+            [this](bool revoked, const UserMessage &problem) {
                 if (revoked)
                     m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("The key was deleted in Qlik."),
                                                        tr("Sign in as Dawiso's user and create the key again."));
                 else
-                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, error.message, error.advice,
-                                                       error.detail);
+                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, problem.message, problem.advice,
+                                                       problem.detail);
             });
 
-    AutomatedSetup *automation = controller->automation();
+    AutomatedSetup *automation = flow->automation();
     connect(m_ui->createButton, &QPushButton::clicked, this, &KeyAutomationPanel::start);
     connect(m_progress, &AutomationProgress::stopped, this, [this] {
         setBusy(false);
@@ -62,13 +64,13 @@ KeyAutomationPanel::~KeyAutomationPanel() = default;
 
 void KeyAutomationPanel::prepare()
 {
-    AutomatedSetup *automation = m_controller->automation();
+    AutomatedSetup *automation = m_flow->automation();
     const QlikUser user = automation->assignment().user;
     m_ui->userLabel->setText(user.id.isEmpty() ? tr("whoever signs in next (choose the user on the previous step to "
                                                     "have their e-mail filled in)")
                                                : user.displayName());
     if (m_ui->clientIdEdit->text().isEmpty())
-        m_ui->clientIdEdit->setText(m_controller->rememberedOAuthClientId());
+        m_ui->clientIdEdit->setText(m_flow->rememberedOAuthClientId());
 
     const ApiKeyPolicy policy = automation->admin().policy;
     m_ui->expiryCombo->clear();
@@ -100,10 +102,10 @@ void KeyAutomationPanel::start()
                "in Administration › OAuth if there is none."));
         return;
     }
-    m_controller->rememberOAuthClientId(clientId);
+    m_flow->rememberOAuthClientId(clientId);
     setBusy(true);
     m_progress->setCopyLinkOffered(true);
-    m_controller->automation()->signInIntegrationUser(clientId);
+    m_flow->automation()->signInIntegrationUser(clientId);
 }
 
 void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
@@ -116,7 +118,7 @@ void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
                                            result.message, result.advice, result.detail);
         return;
     }
-    m_controller->automation()->createKey(m_ui->expiryCombo->currentData().toInt());
+    m_flow->automation()->createKey(m_ui->expiryCombo->currentData().toInt());
 }
 
 void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
@@ -127,8 +129,8 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
                                            result.error.detail);
         return;
     }
-    const QlikUser expected = m_controller->automation()->assignment().user;
-    m_controller->adoptCreatedKey(result);
+    const QlikUser expected = m_flow->automation()->assignment().user;
+    m_flow->adoptCreatedKey(result);
     if (result.user.isTenantAdmin()) {
         // Signed in as the wrong person: a tenant admin's key must not slip through on its way to Dawiso.
         m_ui->automationPanel->showMessage(

@@ -16,6 +16,7 @@ class KeyAutomationPanel;
 namespace Dawiso {
 
 class AutomationProgress;
+class CloudFlow;
 class SetupController;
 
 // "Do it for me" on the Key step: Dawiso's user signs in (a fresh sign-in, their e-mail pre-filled) and the wizard
@@ -25,7 +26,7 @@ class KeyAutomationPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit KeyAutomationPanel(SetupController *controller, QWidget *parent = nullptr);
+    KeyAutomationPanel(SetupController *controller, CloudFlow *flow, QWidget *parent = nullptr);
     ~KeyAutomationPanel() override;
 
     void prepare();
@@ -42,6 +43,7 @@ private:
 
     std::unique_ptr<Ui::KeyAutomationPanel> m_ui;
     SetupController *m_controller;
+    CloudFlow *m_flow;
     AutomationProgress *m_progress;
     QPushButton *m_deleteButton;
     QPushButton *m_useAnywayButton;

@@ -1,7 +1,9 @@
 #include "pages/cloud/KeyPage.h"
 
 #include "cloud/AutomatedSetup.h"
+#include "cloud/CloudFlow.h"
 #include "cloud/QlikCloudPages.h"
+#include "common/Clock.h"
 #include "pages/cloud/KeyAutomationPanel.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -19,10 +21,11 @@ constexpr int pastePauseMs = 400;
 constexpr int soonDays = 30;
 } // namespace
 
-KeyPage::KeyPage(SetupController *controller, QWidget *parent)
+KeyPage::KeyPage(SetupController *controller, CloudFlow *flow, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::KeyPage>())
-    , m_automation(new KeyAutomationPanel(controller))
+    , m_flow(flow)
+    , m_automation(new KeyAutomationPanel(controller, flow))
 {
     m_ui->setupUi(this);
     m_automation->setObjectName(QStringLiteral("keyAutomation"));
@@ -40,7 +43,7 @@ KeyPage::KeyPage(SetupController *controller, QWidget *parent)
         emit completeChanged();
     });
     // A key Qlik created replaces whatever the paste field held as the key to store: its check no longer applies.
-    connect(controller->automation(), &AutomatedSetup::keyCreated, this, [this](const ApiKeyCreation::Result &result) {
+    connect(flow->automation(), &AutomatedSetup::keyCreated, this, [this](const ApiKeyCreation::Result &result) {
         if (result.outcome == ApiKeyCreation::Outcome::Created)
             forgetPastedKeyState();
         updateStoredNote();
@@ -78,28 +81,21 @@ KeyPage::KeyPage(SetupController *controller, QWidget *parent)
             m_ui->statusPanel);
     });
     connect(m_ui->useSampleButton, &QPushButton::clicked, this, [this] {
+        const QList<PracticeSample> samples = this->controller()->practiceCredentials().samples;
         const int index = m_ui->sampleCombo->currentIndex();
-        if (index >= 0 && index < m_samples.size())
-            m_ui->keyEdit->setText(QString::fromLatin1(m_samples.at(index).token));
+        if (index >= 0 && index < samples.size())
+            m_ui->keyEdit->setText(QString::fromLatin1(samples.at(index).token));
     });
     connect(m_ui->adminAckCheck, &QCheckBox::toggled, this, &KeyPage::completeChanged);
-    connect(m_ui->statusPanel, &MessagePanel::stopRequested, controller, &SetupController::cancelKeyCheck);
-    connect(controller, &SetupController::keyCheckProgress, this, &KeyPage::onProgress);
-    connect(controller, &SetupController::keyCheckFinished, this, &KeyPage::onVerified);
+    connect(m_ui->statusPanel, &MessagePanel::stopRequested, flow, &CloudFlow::cancelKeyVerification);
+    connect(flow, &CloudFlow::keyVerificationProgress, this, &KeyPage::onProgress);
+    connect(flow, &CloudFlow::keyVerificationFinished, this, &KeyPage::onVerified);
     updatePracticeBanner();
 }
 
 KeyPage::~KeyPage()
 {
     m_pending.wipe();
-}
-
-void KeyPage::setPracticeSamples(const QList<PracticeSample> &samples)
-{
-    m_samples = samples;
-    m_ui->sampleCombo->clear();
-    for (const PracticeSample &sample : samples)
-        m_ui->sampleCombo->addItem(sample.label);
 }
 
 bool KeyPage::isAutomated() const
@@ -110,14 +106,19 @@ bool KeyPage::isAutomated() const
 void KeyPage::initializePage()
 {
     // Someone who let the wizard do the Access step most likely wants it to create the key too.
-    if (controller()->automation()->assignment().ok && !m_ui->createRadio->isChecked()
-        && m_ui->keyEdit->text().isEmpty())
+    if (m_flow->automation()->assignment().ok && !m_ui->createRadio->isChecked() && m_ui->keyEdit->text().isEmpty())
         m_ui->createRadio->setChecked(true);
     if (isAutomated())
         m_automation->prepare();
-    m_ui->practiceBox->setVisible(controller()->isPracticeRun() && !m_samples.isEmpty());
+    const QList<PracticeSample> samples = controller()->practiceCredentials().samples;
+    if (m_ui->sampleCombo->count() != samples.size()) {
+        m_ui->sampleCombo->clear();
+        for (const PracticeSample &sample : samples)
+            m_ui->sampleCombo->addItem(sample.label);
+    }
+    m_ui->practiceBox->setVisible(controller()->isPracticeRun() && !samples.isEmpty());
     m_ui->keyEdit->setFocus();
-    if (!m_ui->keyEdit->text().isEmpty() && !controller()->hasVerifiedKey())
+    if (!m_ui->keyEdit->text().isEmpty() && !m_flow->hasVerifiedKey())
         onTextChanged();
     updateStoredNote();
 }
@@ -125,10 +126,10 @@ void KeyPage::initializePage()
 void KeyPage::cleanupPage()
 {
     m_debounce.stop();
-    controller()->cancelKeyCheck();
+    m_flow->cancelKeyVerification();
     // Leaving the page ends a sign-in in progress (its browser tab would otherwise still complete it); a key Qlik
     // is already creating still arrives (see QlikStep::Completion).
-    if (AutomatedSetup *automation = controller()->automation(); automation->isSigningIn())
+    if (AutomatedSetup *automation = m_flow->automation(); automation->isSigningIn())
         automation->cancelSignIn();
 }
 
@@ -138,10 +139,10 @@ bool KeyPage::isComplete() const
     if (controller()->saveResult().saved)
         return true;
     if (isAutomated())
-        return m_createdAccepted && controller()->hasVerifiedKey();
-    if (!m_verified || !controller()->hasVerifiedKey())
+        return m_createdAccepted && m_flow->hasVerifiedKey();
+    if (!m_verified || !m_flow->hasVerifiedKey())
         return false;
-    return !controller()->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();
+    return !m_flow->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();
 }
 
 void KeyPage::clearPastedKey()
@@ -203,7 +204,7 @@ void KeyPage::onTextChanged()
     m_debounce.stop();
     forgetPastedKeyState();
     m_createdAccepted = false;
-    controller()->forgetKey();
+    m_flow->forgetKey();
     m_pending.wipe();
     updateStoredNote();
     emit completeChanged();
@@ -227,7 +228,7 @@ void KeyPage::onTextChanged()
     }
     const auto expiresAt = m_pending.expiresAt();
     const QLocale locale;
-    if (expiresAt && m_pending.isExpired(QDateTime::currentDateTimeUtc())) {
+    if (expiresAt && m_pending.isExpired(Clock::currentDateTimeUtc())) {
         showLocalProblem(
             tr("This key expired on %1.").arg(locale.toString(expiresAt->toLocalTime().date(), QLocale::LongFormat)),
             tr("Generate a new key in Qlik and paste it here."));
@@ -254,7 +255,7 @@ void KeyPage::verifyNow()
 {
     if (!m_pending.isWellFormed())
         return;
-    controller()->verifyKey(m_pending);
+    m_flow->verifyKey(m_pending);
 }
 
 void KeyPage::onProgress(const QString &message)
@@ -265,7 +266,7 @@ void KeyPage::onProgress(const QString &message)
 void KeyPage::onVerified(const KeyVerification &verification)
 {
     MessagePanel *panel = m_ui->statusPanel;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::currentDateTimeUtc();
     switch (verification.outcome) {
     case KeyVerification::Outcome::Accepted: {
         m_verified = true;

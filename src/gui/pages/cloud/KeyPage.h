@@ -2,7 +2,6 @@
 
 #include "cloud/KeyVerification.h"
 #include "pages/SetupPage.h"
-#include "practice/PracticeSample.h"
 #include "token/ApiKeyToken.h"
 
 #include <QTimer>
@@ -15,19 +14,19 @@ class KeyPage;
 
 namespace Dawiso {
 
+class CloudFlow;
 class KeyAutomationPanel;
 
-// Step 4, guided: the user generates the key in Qlik and pastes it. The paste is cleaned and read locally at once;
-// a plausible key is then verified with the tenant, which says whose key it is and when it expires.
+// Qlik Cloud's Key page, in two modes. Guided: the user generates the key in Qlik and pastes it; the paste is cleaned
+// and read locally at once, and a plausible key is then verified with the tenant, which says whose key it is and when
+// it expires. Automated ("Do it for me", KeyAutomationPanel): Dawiso's user signs in and the wizard creates the key.
 class KeyPage : public SetupPage
 {
     Q_OBJECT
 
 public:
-    explicit KeyPage(SetupController *controller, QWidget *parent = nullptr);
+    KeyPage(SetupController *controller, CloudFlow *flow, QWidget *parent = nullptr);
     ~KeyPage() override;
-
-    void setPracticeSamples(const QList<PracticeSample> &samples);
 
     void initializePage() override;
     void cleanupPage() override;
@@ -50,10 +49,10 @@ private:
     void updateStoredNote();
 
     std::unique_ptr<Ui::KeyPage> m_ui;
+    CloudFlow *m_flow;
     KeyAutomationPanel *m_automation;
     QTimer m_debounce;
     ApiKeyToken m_pending;
-    QList<PracticeSample> m_samples;
     bool m_verified = false;
     // The created key is taken: it is no tenant admin's, or the user chose "Use it anyway" for it.
     bool m_createdAccepted = false;

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "host/DeploymentKind.h"
+
+#include <memory>
+
+namespace Dawiso {
+
+class CloudFlow;
+class DeploymentFlow;
+class SetupContext;
+class SetupController;
+class SetupWizard;
+
+// The deployments this program offers, each as its flow (the controller's part, src/core) and its branch of pages
+// (the wizard's part): what main(), the tests and the benchmarks put into a controller and a wizard.
+class Deployments
+{
+public:
+    // Qlik Cloud; the others follow as they arrive. Returns the Qlik Cloud flow, for its settings.
+    static CloudFlow *addAll(SetupController *controller, SetupWizard *wizard);
+    // The flow alone, for running its connection check without a wizard (the check command); null for a deployment
+    // this version does not offer.
+    static std::unique_ptr<DeploymentFlow> createFlow(DeploymentKind kind, SetupContext *context);
+};
+
+} // namespace Dawiso
