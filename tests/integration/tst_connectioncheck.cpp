@@ -2,6 +2,7 @@
 // status and its fix, over real HTTPS.
 #include "SimulatorTrust.h"
 #include "cloud/CloudConnectionCheck.h"
+#include "common/Clock.h"
 #include "qlik/QlikClient.h"
 #include "simulator/QlikSimulator.h"
 #include "simulator/SimulatorScenario.h"
@@ -34,6 +35,8 @@ private slots:
     void blockedIdentitySkipsTheRest_data();
     void blockedIdentitySkipsTheRest();
     void cancelStopsEveryCheck();
+    void expiryIsJudgedByTheClock();
+    void cleanup();
     void reportNeverHoldsTheKey();
 
 private:
@@ -324,6 +327,34 @@ void TestConnectionCheck::reportNeverHoldsTheKey()
     QVERIFY(json.contains(simulator.hostAndPort().toUtf8()));
     QVERIFY(!json.contains(key));
     QVERIFY(!json.contains(key.split('.').value(2))); // not even the signature part
+}
+
+void TestConnectionCheck::cleanup()
+{
+    Clock::reset();
+}
+
+void TestConnectionCheck::expiryIsJudgedByTheClock()
+{
+    // The same healthy key, checked on a day after it expires (the clock seam), is reported as expired; Qlik's own
+    // clock still accepts it, so only the expiry check changes.
+    const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
+    QlikSimulator simulator(setup.tenant);
+    QVERIFY(simulator.start());
+    const ConnectionReport today = run(simulator, simulator.sampleToken(setup.key)).report;
+    QCOMPARE(statusOf(today, QStringLiteral("expiry")), QStringLiteral("pass"));
+    QVERIFY(today.keyExpiry.isValid());
+
+    Clock::setFixed(today.keyExpiry.addDays(1));
+    const ConnectionReport later = run(simulator, simulator.sampleToken(setup.key)).report;
+    QCOMPARE(later.checkedAt, today.keyExpiry.addDays(1));
+    QCOMPARE(statusOf(later, QStringLiteral("identity")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(later, QStringLiteral("expiry")), QStringLiteral("fail"));
+    QCOMPARE(later.verdict, ConnectionReport::Verdict::Blocked);
+
+    Clock::setFixed(today.keyExpiry.addDays(-10));
+    QCOMPARE(statusOf(run(simulator, simulator.sampleToken(setup.key)).report, QStringLiteral("expiry")),
+             QStringLiteral("warn"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionCheck)

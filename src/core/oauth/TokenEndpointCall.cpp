@@ -1,5 +1,6 @@
 #include "oauth/TokenEndpointCall.h"
 
+#include "common/Clock.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikRequest.h"
 #include "token/SecureMemory.h"
@@ -73,8 +74,7 @@ void TokenEndpointCall::onFinished(QlikRequest *request)
     QByteArray body = request->body();
     // The request still shares the body. Once it is gone this copy is the last one and is zeroed, not just freed.
     connect(request, &QObject::destroyed, [body]() mutable { SecureMemory::wipe(body); });
-    const TokenResponse response =
-        TokenResponse::fromAnswer(request->httpStatus(), body, QDateTime::currentDateTimeUtc());
+    const TokenResponse response = TokenResponse::fromAnswer(request->httpStatus(), body, Clock::currentDateTimeUtc());
     SecureMemory::wipe(body);
     emit finished(response);
 }

@@ -1,5 +1,6 @@
 #include "qlik/QlikRequest.h"
 
+#include "common/Clock.h"
 #include "net/TlsTrust.h"
 #include "token/SecureMemory.h"
 
@@ -29,7 +30,7 @@ int retryAfterSeconds(const QByteArray &value)
         QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (when.isValid()) {
         const QDateTime utc(when.date(), when.time(), Qt::UTC);
-        return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().secsTo(utc), qint64(24 * 3600)));
+        return int(qBound(qint64(0), Clock::currentDateTimeUtc().secsTo(utc), qint64(24 * 3600)));
     }
     return 1; // the spec's default
 }

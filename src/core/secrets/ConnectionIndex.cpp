@@ -1,5 +1,6 @@
 #include "secrets/ConnectionIndex.h"
 
+#include "common/Clock.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretsLogging.h"
 
@@ -99,7 +100,7 @@ void ConnectionIndex::upsert(const SavedConnection &connection)
     if (entry.hostAndPort.isEmpty())
         return;
     if (!entry.savedAt.isValid())
-        entry.savedAt = QDateTime::currentDateTimeUtc();
+        entry.savedAt = Clock::currentDateTimeUtc();
     QList<SavedConnection> all = connections();
     all.removeIf([&](const SavedConnection &known) { return matches(known, entry.kind, entry.hostAndPort); });
     all.append(entry);

@@ -1,5 +1,6 @@
 #include "secrets/CredentialSaver.h"
 
+#include "common/Clock.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
@@ -81,7 +82,7 @@ void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
 
     emit stepStarted(Step::Recording);
     SavedConnection connection = m_connection;
-    connection.savedAt = QDateTime::currentDateTimeUtc();
+    connection.savedAt = Clock::currentDateTimeUtc();
     m_index->upsert(connection);
     emit stepFinished(Step::Recording);
 

@@ -1,5 +1,6 @@
 #include "dialogs/CertificateDialog.h"
 
+#include "common/Clock.h"
 #include "widgets/DisclosureButton.h"
 
 #include <QCheckBox>
@@ -74,7 +75,7 @@ CertificateDialog::CertificateDialog(const QString &hostAndPort, const RequestFa
     setObjectName(QStringLiteral("certificateDialog"));
     setWindowTitle(tr("Untrusted certificate"));
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::currentDateTimeUtc();
     m_canBeTrusted = !m_summary.isNull() && now >= m_summary.validFrom() && now <= m_summary.validUntil();
 
     auto *layout = new QVBoxLayout(this);
@@ -212,7 +213,7 @@ QWidget *CertificateDialog::createValidityNote(const CertificateSummary &summary
 {
     if (summary.isNull() || m_canBeTrusted)
         return nullptr;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::currentDateTimeUtc();
     const QString text = now < summary.validFrom()
         ? tr("This certificate is not valid until %1, so it cannot be trusted. Check the clock of this computer; if "
              "it is right, ask the server's administrator to fix the certificate.")
