@@ -63,6 +63,10 @@ void HostPage::setInitialHost(const QString &host)
 
 void HostPage::initializePage()
 {
+    // What was found belongs to the deployment that probed it: after another choice on the first page it is probed
+    // again.
+    if (m_result.isFound() && controller()->confirmedHost().hostAndPort() != m_result.host.hostAndPort())
+        forgetResult();
     if (m_ui->hostEdit->text().trimmed().isEmpty() && !m_initialHost.isEmpty())
         m_ui->hostEdit->setText(m_initialHost); // parses and schedules the check
     else
@@ -79,7 +83,7 @@ void HostPage::cleanupPage()
 
 bool HostPage::isComplete() const
 {
-    return m_result.isFound() && m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort()
+    return m_parsed.isValid() && controller()->confirmedHost().hostAndPort() == m_parsed.hostAndPort()
         && !controller()->isProbingHost();
 }
 
@@ -92,18 +96,22 @@ void HostPage::onTextEdited()
 {
     m_parsed = controller()->parseHost(m_ui->hostEdit->text());
     const bool sameAsChecked = m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort();
-    if (!sameAsChecked) {
-        // A check still running for the previous text is left to finish; its answer is ignored in onFinished().
-        m_result = HostProbeResult();
-        m_ui->statusPanel->clear();
-        m_retryButton->hide();
-        m_certificateButton->hide();
-        m_useOwnHostButton->hide();
-    }
+    // A check still running for the previous text is left to finish; its answer is ignored in onFinished().
+    if (!sameAsChecked)
+        forgetResult();
     // Errors wait until typing pauses: "acme." is not wrong, just unfinished.
     showParse(m_parsed, false);
     m_debounce.start();
     emit completeChanged();
+}
+
+void HostPage::forgetResult()
+{
+    m_result = HostProbeResult();
+    m_ui->statusPanel->clear();
+    m_retryButton->hide();
+    m_certificateButton->hide();
+    m_useOwnHostButton->hide();
 }
 
 void HostPage::showParse(const ParsedHost &parsed, bool showErrors)
@@ -136,7 +144,7 @@ void HostPage::checkNow()
     showParse(m_parsed, true);
     if (!m_parsed.isValid())
         return;
-    if (m_result.isFound() && m_result.host.hostAndPort() == m_parsed.hostAndPort())
+    if (controller()->confirmedHost().hostAndPort() == m_parsed.hostAndPort())
         return; // already confirmed
     m_retryButton->hide();
     m_certificateButton->hide();

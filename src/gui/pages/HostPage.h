@@ -40,6 +40,7 @@ private:
     void checkNow();
     void onProgress(const QString &message);
     void onFinished(const HostProbeResult &result);
+    void forgetResult();
     void showParse(const ParsedHost &parsed, bool showErrors);
     void reviewCertificate();
     void useOwnHost();
