@@ -48,7 +48,6 @@ private slots:
     void guidedFlowEndsWithTheKeyInTheKeychain();
 
 private:
-    void walkToKeyPage();
     void useSample(int index);
 };
 

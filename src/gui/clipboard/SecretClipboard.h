@@ -23,7 +23,6 @@ public:
 
     // Default 30 s; at least 1 s. Applies to the next copySecret().
     void setClearAfter(std::chrono::seconds seconds);
-    std::chrono::seconds clearAfter() const { return m_clearAfter; }
 
     // Copies UTF-8 text and starts the countdown.
     void copySecret(const QByteArray &secret);

@@ -17,7 +17,6 @@ public:
     // The widget shown while the button is checked; it is hidden right away when the button is not.
     void setContent(QWidget *content);
     void setExpanded(bool expanded) { setChecked(expanded); }
-    bool isExpanded() const { return isChecked(); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
