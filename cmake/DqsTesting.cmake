@@ -13,8 +13,8 @@ function(dqs_add_test)
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${T_NAME}")
     file(MAKE_DIRECTORY "${home}")
     if(T_KEYCHAIN)
-        # A non-empty password on stdin creates and unlocks a fresh login keyring (qt-lessons.md §4). --unlock can
-        # return before the daemon owns its bus name; a keychain call in that gap would have the bus start a
+        # A non-empty password on stdin creates and unlocks a fresh login keyring (gnome-keyring-daemon(1)). --unlock
+        # can return before the daemon owns its bus name; a keychain call in that gap would have the bus start a
         # second, locked daemon, so wait for the name first.
         add_test(NAME ${T_NAME}
             COMMAND dbus-run-session --config-file=${DQS_TEST_DBUS_CONFIG} -- sh -c

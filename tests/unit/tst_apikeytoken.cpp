@@ -58,7 +58,7 @@ QJsonObject es384Header()
     return {{s("alg"), s("ES384")}, {s("kid"), s("a1b2c3")}, {s("typ"), s("JWT")}};
 }
 
-// The payload of a Qlik API key (qlik-cloud-api.md §6).
+// The payload of a Qlik API key (see https://qlik.dev/authenticate/api-key/).
 QJsonObject apiKeyPayload()
 {
     return {

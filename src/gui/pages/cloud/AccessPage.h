@@ -13,8 +13,9 @@ namespace Dawiso {
 class CloudFlow;
 class AccessAutomationPanel;
 
-// Step 3: give Dawiso's user the Manage API keys permission. Guided: the Qlik steps as a checklist with a button to
-// each page of the tenant. Automated ("Do it for me"): a tenant admin signs in and the wizard does them.
+// Qlik Cloud's Access page: give Dawiso's user the Manage API keys permission. Guided: the Qlik steps as a checklist
+// with a button to each page of the tenant. Automated ("Do it for me"): a tenant admin signs in and the wizard does
+// them.
 class AccessPage : public SetupPage
 {
     Q_OBJECT
