@@ -80,14 +80,7 @@
     </message>
 </context>
 <context>
-    <name>Dawiso::ConnectionCheck</name>
-    <message numerus="yes">
-        <source>Qlik asked to wait %n second(s) before reading on…</source>
-        <translation>
-            <numerusform>Qlik asked to wait %n second before reading on…</numerusform>
-            <numerusform>Qlik asked to wait %n seconds before reading on…</numerusform>
-        </translation>
-    </message>
+    <name>Dawiso::CloudConnectionCheck</name>
     <message numerus="yes">
         <source>The key expires on %1, in %n day(s).</source>
         <translation>
@@ -125,22 +118,32 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::CloudHostProbe</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before asking again…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before asking again…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before asking again…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::ConnectionCheck</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before reading on…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before reading on…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before reading on…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::FinishPage</name>
     <message numerus="yes">
         <source>The token is on the clipboard for %n more second(s). Paste it into Dawiso now.</source>
         <translation>
             <numerusform>The token is on the clipboard for %n more second. Paste it into Dawiso now.</numerusform>
             <numerusform>The token is on the clipboard for %n more seconds. Paste it into Dawiso now.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Dawiso::HostProbe</name>
-    <message numerus="yes">
-        <source>Qlik asked to wait %n second(s) before asking again…</source>
-        <translation>
-            <numerusform>Qlik asked to wait %n second before asking again…</numerusform>
-            <numerusform>Qlik asked to wait %n seconds before asking again…</numerusform>
         </translation>
     </message>
 </context>
@@ -175,7 +178,7 @@
     </message>
 </context>
 <context>
-    <name>KeyVerification</name>
+    <name>ExpiryText</name>
     <message numerus="yes">
         <source>Expires on %1 (in %n day(s)).</source>
         <translation>
