@@ -55,6 +55,8 @@ CheckListWidget::CheckListWidget(QWidget *parent)
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(6);
+    // A short plan keeps its rows at their own height, at the top.
+    m_layout->addStretch();
 }
 
 void CheckListWidget::setChecks(const QList<CheckResult> &checks)
@@ -64,7 +66,7 @@ void CheckListWidget::setChecks(const QList<CheckResult> &checks)
     m_rows.clear();
     for (const CheckResult &check : checks) {
         Row row = createRow(check);
-        m_layout->addWidget(row.widget);
+        m_layout->insertWidget(m_layout->count() - 1, row.widget);
         apply(row, check);
         m_rows.insert(check.id, row);
     }
