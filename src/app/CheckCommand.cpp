@@ -116,8 +116,8 @@ int CheckCommand::run(const QStringList &arguments)
     const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(kind, &context);
     if (!flow) {
         return fail(UsageError,
-                    tr("This version of Dawiso Qlik Setup cannot check %1 yet: it prepares and checks Qlik "
-                       "Cloud only.")
+                    tr("This version of Dawiso Qlik Setup cannot check Qlik Sense Enterprise (%1) yet: it prepares "
+                       "and checks Qlik Cloud only.")
                         .arg(SecretEntryName::kindId(kind)));
     }
 

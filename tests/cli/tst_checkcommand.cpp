@@ -5,12 +5,14 @@
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/CertificateSummary.h"
+#include "secrets/ConnectionIndex.h"
 #include "simulator/QlikSimulator.h"
 #include "simulator/SimulatorScenario.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -81,6 +83,7 @@ private slots:
     void unreachable();
     void caFileMayHoldSeveralCertificates();
     void certificatePinnedInTheWizardIsTrusted();
+    void theSavedConnectionSaysWhichDeployment();
     void interruptStopsCleanly();
 
 private:
@@ -311,6 +314,11 @@ void TestCheckCommand::usageErrors_data()
                                          << "not a usable API key";
     QTest::newRow("far too much on stdin")
         << "check|--host|HOST|--token-stdin" << QByteArray(200 * 1024, 'A') << "far more than an API key";
+    QTest::newRow("unknown deployment") << "check|--host|HOST|--deployment|sap|--token-stdin" << QByteArray("TOKEN")
+                                        << "--deployment qlik-cloud or --deployment qlik-sense";
+    QTest::newRow("a deployment this version does not check")
+        << "check|--host|HOST|--deployment|qlik-sense|--token-stdin" << QByteArray("TOKEN")
+        << "cannot check Qlik Sense Enterprise (qlik-sense) yet";
     QTest::newRow("CA file missing") << "check|--host|HOST|--ca-file|/nonexistent/ca.pem|--token-stdin"
                                      << QByteArray("TOKEN") << "could not be read";
     QTest::newRow("CA file without certificates")
@@ -549,6 +557,53 @@ void TestCheckCommand::certificatePinnedInTheWizardIsTrusted()
     }
     QVERIFY2(m_process.run(arguments, token, &result), m_process.problem().constData());
     QVERIFY2(result.exitCode == Unreachable, result.describe().constData());
+}
+
+void TestCheckCommand::theSavedConnectionSaysWhichDeployment()
+{
+    QByteArray token;
+    const auto simulator = startSimulator(CheckScenario::Healthy, &token);
+    QVERIFY(simulator);
+    const QString host = simulator->hostAndPort();
+    QStringList arguments {QStringLiteral("check"),
+                           QStringLiteral("--host"),
+                           host,
+                           QStringLiteral("--token-stdin"),
+                           QStringLiteral("--ca-file"),
+                           writeFile(QStringLiteral("ca.pem"), simulator->certificate().toPem())};
+    auto save = [&host](DeploymentKind kind) {
+        QSettings settings; // the application's own, as the wizard writes it
+        SavedConnection connection;
+        connection.kind = kind;
+        connection.hostAndPort = host;
+        ConnectionIndex(&settings).upsert(connection);
+        settings.sync();
+    };
+    const auto forgetAll = qScopeGuard([&host] {
+        QSettings settings;
+        for (const DeploymentKind kind : {DeploymentKind::QlikCloud, DeploymentKind::QlikSenseEnterprise})
+            ConnectionIndex(&settings).remove(kind, host);
+    });
+
+    // Saved as Qlik Sense Enterprise: checked as that, which this version cannot do yet, and says so.
+    save(DeploymentKind::QlikSenseEnterprise);
+    CheckProcess::Result result;
+    QVERIFY2(m_process.run(arguments, token, &result), m_process.problem().constData());
+    QVERIFY2(result.exitCode == UsageError, result.describe().constData());
+    QVERIFY2(result.err.contains("cannot check Qlik Sense Enterprise"), result.describe().constData());
+
+    // Saved as both: the command asks which.
+    save(DeploymentKind::QlikCloud);
+    QVERIFY2(m_process.run(arguments, token, &result), m_process.problem().constData());
+    QVERIFY2(result.exitCode == UsageError, result.describe().constData());
+    QVERIFY2(result.err.contains("--deployment"), result.describe().constData());
+    QCOMPARE(simulator->requests().size(), 0);
+
+    // --deployment settles it.
+    QVERIFY2(m_process.run(arguments + QStringList {QStringLiteral("--deployment"), QStringLiteral("qlik-cloud")},
+                           token, &result),
+             m_process.problem().constData());
+    QVERIFY2(result.exitCode == Usable, result.describe().constData());
 }
 
 void TestCheckCommand::interruptStopsCleanly()
