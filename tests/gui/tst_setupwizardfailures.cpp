@@ -5,6 +5,7 @@
 #include "SimulatorTrust.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
+#include "dialogs/MessageBox.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeTenant.h"
@@ -63,6 +64,7 @@ private slots:
     void revokedKeyGetsItsOwnExplanation();
     void keychainUnavailableSaysSoAndRetries();
     void quittingWithAnUnsavedKeyAsksFirst();
+    void quittingWhileTheKeyIsStoredAsksFirst();
     void failedCheckShowsItsFixAndChecksAgain();
 
 private:
@@ -333,6 +335,32 @@ void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
     QVERIFY(!m_wizard->isVisible());
     QVERIFY(!m_cloud->hasVerifiedKey());
     QVERIFY(m_store->entryNames().isEmpty());
+}
+
+void TestSetupWizardFailures::quittingWhileTheKeyIsStoredAsksFirst()
+{
+    Simulator::QlikSimulator tenant;
+    QVERIFY(tenant.start());
+    walkToKeyPage(tenant);
+    m_driver->find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(tenant.sampleToken(SampleKey::Healthy)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_store->setHoldJobs(true); // the keychain waits for its unlock prompt
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isSaving(), 10000);
+
+    // The question is answered through the wizard's message-box seam: "Cancel" keeps the wizard and the write.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(m_wizard->isVisible());
+    QVERIFY2(MessageBox::lastQuestion().contains(QLatin1String("being stored")),
+             qPrintable(MessageBox::lastQuestion()));
+    QVERIFY(m_controller->isSaving());
+
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QTest::mouseClick(m_wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(!m_wizard->isVisible());
+    m_store->setHoldJobs(false);
+    m_store->releaseHeldJobs();
 }
 
 void TestSetupWizardFailures::failedCheckShowsItsFixAndChecksAgain()

@@ -33,6 +33,7 @@ private slots:
     void keychainFailureKeepsTheKeyForRetry();
     void aCreatedKeyStaysWithItsTenant();
     void stopWhileTheKeyIsReadBackStopsTheCheck();
+    void quitRiskSaysWhatWouldBeLost();
 
 private:
     void confirmHost(const QString &host);
@@ -236,6 +237,44 @@ void TestSetupController::stopWhileTheKeyIsReadBackStopsTheCheck()
     QTest::qWait(100);
     QCOMPARE(m_simulator->requests().size(), 0); // nothing was asked of Qlik
     QVERIFY(!m_controller->isCheckingConnection());
+}
+
+void TestSetupController::quitRiskSaysWhatWouldBeLost()
+{
+    using Reason = QuitRisk::Reason;
+    QVERIFY(m_controller->quitRisk().isNone());
+    confirmHost(m_simulator->hostAndPort());
+    QVERIFY(m_controller->quitRisk().isNone());
+
+    // A pasted key, verified and not stored: Qlik will not show it again.
+    verify(SampleKey::Healthy);
+    QuitRisk risk = m_controller->quitRisk();
+    QCOMPARE(risk.reason, Reason::UnsavedCredential);
+    QVERIFY2(risk.text.contains(QLatin1String("not stored")), qPrintable(risk.text));
+    QVERIFY(!risk.title.isEmpty());
+
+    // Being written to a keychain that waits for its unlock prompt.
+    m_store->setHoldJobs(true);
+    m_controller->saveCredential();
+    QCOMPARE(m_controller->quitRisk().reason, Reason::Saving);
+    m_store->setHoldJobs(false);
+    m_store->releaseHeldJobs();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->saveResult().saved, 10000);
+    QVERIFY(m_controller->quitRisk().isNone()); // stored: nothing is lost any more
+
+    // A key the wizard created and has not stored: it says where to delete it in Qlik.
+    ApiKeyCreation::Result created;
+    created.outcome = ApiKeyCreation::Outcome::Created;
+    created.record.id = m_simulator->sampleKeyId(SampleKey::Healthy);
+    created.token = m_simulator->sampleToken(SampleKey::Healthy);
+    m_cloud->adoptCreatedKey(created);
+    risk = m_controller->quitRisk();
+    QCOMPARE(risk.reason, Reason::UnsavedCreatedCredential);
+    QVERIFY2(risk.text.contains(QLatin1String("API keys")), qPrintable(risk.text));
+
+    // A practice run risks nothing real.
+    m_controller->setPracticeRun(true);
+    QVERIFY(m_controller->quitRisk().isNone());
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)
