@@ -25,47 +25,29 @@
 // baseline's requests too: a baseline that did not read exactly the expected pages voids the comparison.
 //
 // Exit status: 0 every target met, 1 a target missed (or the check misread the tenant), 2 could not run.
+#include "BenchCommandLine.h"
 #include "Benchmark.h"
 #include "SimulatorService.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTextStream>
 
 using namespace Dawiso::Bench;
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Measures the connection check against a simulated tenant of many apps (see scripts/bench)."));
-    parser.addHelpOption();
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Measured runs of each, at least 5."),
-                                  QStringLiteral("n"), QStringLiteral("9"));
-    const QCommandLineOption apps(QStringLiteral("apps"), QStringLiteral("Apps in the tenant."), QStringLiteral("n"),
-                                  QStringLiteral("20000"));
-    const QCommandLineOption spaces(QStringLiteral("spaces"), QStringLiteral("Spaces in the tenant."),
-                                    QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption serve(QStringLiteral("serve"),
-                                   QStringLiteral("Internal: be the serving process (the simulator)."));
-    parser.addOptions({runs, apps, spaces, serve});
-    parser.process(app);
-
     Benchmark::Options options;
-    bool runsOk = false;
-    bool appsOk = false;
-    bool spacesOk = false;
-    options.runs = parser.value(runs).toInt(&runsOk);
-    options.apps = parser.value(apps).toInt(&appsOk);
-    options.spaces = parser.value(spaces).toInt(&spacesOk);
-    if (!runsOk || !appsOk || !spacesOk || options.runs < 5 || options.apps < 1 || options.spaces < 1) {
-        QTextStream(stderr) << "bench_connectioncheck: --runs needs at least 5, --apps and --spaces at least 1."
-                            << Qt::endl;
+    BenchCommandLine commandLine(
+        QStringLiteral("Measures the connection check against a simulated tenant of many apps (see scripts/bench)."));
+    commandLine.addNumber(QStringLiteral("runs"), QStringLiteral("Measured runs of each."), options.runs, 5);
+    commandLine.addTenantOptions(options.apps, options.spaces);
+    if (!commandLine.process(app))
         return Benchmark::CouldNotRun;
-    }
+    options.runs = commandLine.number(QStringLiteral("runs"));
+    options.apps = commandLine.number(QStringLiteral("apps"));
+    options.spaces = commandLine.number(QStringLiteral("spaces"));
 
-    if (parser.isSet(serve)) {
+    if (commandLine.isSet(QStringLiteral("serve"))) {
         SimulatorService service(options.apps, options.spaces);
         if (!service.start())
             return Benchmark::CouldNotRun;

@@ -25,53 +25,42 @@
 // that a busy machine slows all of them alike.
 //
 // Exit status: 0 every target met, 1 a target missed, 2 could not run.
+#include "BenchCommandLine.h"
 #include "StartupBenchmark.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTextStream>
 
 using namespace Dawiso::Bench;
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Measures start-up time and memory of the wizard against a bare QWizard (see scripts/bench)."));
-    parser.addHelpOption();
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Measured runs of each, at least 10."),
-                                  QStringLiteral("n"), QStringLiteral("31"));
-    const QCommandLineOption application(QStringLiteral("app"), QStringLiteral("The wizard's executable."),
-                                         QStringLiteral("path"), QStringLiteral(DQS_BENCH_APPLICATION));
-    const QCommandLineOption baseline(QStringLiteral("baseline"), QStringLiteral("The bare QWizard's executable."),
-                                      QStringLiteral("path"), QStringLiteral(DQS_BENCH_BASELINE));
-    const QCommandLineOption networkBaseline(
-        QStringLiteral("network-baseline"),
-        QStringLiteral("The bare QWizard linked against Qt Network, for reference."), QStringLiteral("path"),
-        QStringLiteral(DQS_BENCH_NETWORK_BASELINE));
-    const QCommandLineOption pageReference(QStringLiteral("page-reference"),
-                                           QStringLiteral("The first page alone in a QWizard, for reference."),
-                                           QStringLiteral("path"), QStringLiteral(DQS_BENCH_PAGE_REFERENCE));
-    const QCommandLineOption networkPageReference(
-        QStringLiteral("network-page-reference"),
-        QStringLiteral("The first page alone in a QWizard linked against Qt Network, for reference."),
-        QStringLiteral("path"), QStringLiteral(DQS_BENCH_NETWORK_PAGE_REFERENCE));
-    parser.addOptions({runs, application, baseline, networkBaseline, pageReference, networkPageReference});
-    parser.process(app);
-
     StartupBenchmark::Options options;
-    bool runsOk = false;
-    options.runs = parser.value(runs).toInt(&runsOk);
-    options.application = parser.value(application);
-    options.baseline = parser.value(baseline);
-    options.networkBaseline = parser.value(networkBaseline);
-    options.pageReference = parser.value(pageReference);
-    options.networkPageReference = parser.value(networkPageReference);
-    if (!runsOk || options.runs < 10) {
-        QTextStream(stderr) << "bench_startup: --runs needs at least 10." << Qt::endl;
+    BenchCommandLine commandLine(
+        QStringLiteral("Measures start-up time and memory of the wizard against a bare QWizard (see scripts/bench)."));
+    commandLine.addNumber(QStringLiteral("runs"), QStringLiteral("Measured runs of each."), options.runs, 10);
+    commandLine.addPath(QStringLiteral("app"), QStringLiteral("The wizard's executable."),
+                        QStringLiteral(DQS_BENCH_APPLICATION));
+    commandLine.addPath(QStringLiteral("baseline"), QStringLiteral("The bare QWizard's executable."),
+                        QStringLiteral(DQS_BENCH_BASELINE));
+    commandLine.addPath(QStringLiteral("network-baseline"),
+                        QStringLiteral("The bare QWizard linked against Qt Network, for reference."),
+                        QStringLiteral(DQS_BENCH_NETWORK_BASELINE));
+    commandLine.addPath(QStringLiteral("page-reference"),
+                        QStringLiteral("The first page alone in a QWizard, for reference."),
+                        QStringLiteral(DQS_BENCH_PAGE_REFERENCE));
+    commandLine.addPath(QStringLiteral("network-page-reference"),
+                        QStringLiteral("The first page alone in a QWizard linked against Qt Network, for reference."),
+                        QStringLiteral(DQS_BENCH_NETWORK_PAGE_REFERENCE));
+    if (!commandLine.process(app))
         return StartupBenchmark::CouldNotRun;
-    }
+    options.runs = commandLine.number(QStringLiteral("runs"));
+    options.application = commandLine.value(QStringLiteral("app"));
+    options.baseline = commandLine.value(QStringLiteral("baseline"));
+    options.networkBaseline = commandLine.value(QStringLiteral("network-baseline"));
+    options.pageReference = commandLine.value(QStringLiteral("page-reference"));
+    options.networkPageReference = commandLine.value(QStringLiteral("network-page-reference"));
+
     StartupBenchmark benchmark(options);
     return benchmark.run();
 }

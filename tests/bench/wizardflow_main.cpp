@@ -17,12 +17,14 @@
 // and is never printed.
 //
 // Exit status: 0 every target met, 1 a target missed, 2 could not run.
+#include "BenchCommandLine.h"
 #include "SimulatorService.h"
 #include "WizardFlowBenchmark.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QTextStream>
+
+#include <algorithm>
+#include <memory>
 
 using namespace Dawiso::Bench;
 
@@ -30,46 +32,30 @@ int main(int argc, char **argv)
 {
     const bool serving =
         std::any_of(argv + 1, argv + argc, [](const char *arg) { return qstrcmp(arg, "--serve") == 0; });
+    std::unique_ptr<QCoreApplication> app;
     if (serving) {
-        QCoreApplication app(argc, argv);
-        QCommandLineParser parser;
-        const QCommandLineOption serve(QStringLiteral("serve"));
-        const QCommandLineOption apps(QStringLiteral("apps"), {}, QStringLiteral("n"));
-        const QCommandLineOption spaces(QStringLiteral("spaces"), {}, QStringLiteral("n"));
-        parser.addOptions({serve, apps, spaces});
-        parser.process(app);
-        SimulatorService service(parser.value(apps).toInt(), parser.value(spaces).toInt());
+        app = std::make_unique<QCoreApplication>(argc, argv); // the serving process needs no display
+    } else {
+        // The wizard is measured offscreen: the same widgets and painting, without a display server's own load.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    WizardFlowBenchmark::Options options;
+    BenchCommandLine commandLine(QStringLiteral(
+        "Walks the wizard through the guided flow against a large simulated tenant (see scripts/bench)."));
+    commandLine.addNumber(QStringLiteral("runs"), QStringLiteral("Walks through the flow."), options.runs, 1);
+    commandLine.addTenantOptions(options.apps, options.spaces);
+    if (!commandLine.process(*app))
+        return WizardFlowBenchmark::CouldNotRun;
+    options.runs = commandLine.number(QStringLiteral("runs"));
+    options.apps = commandLine.number(QStringLiteral("apps"));
+    options.spaces = commandLine.number(QStringLiteral("spaces"));
+
+    if (serving) {
+        SimulatorService service(options.apps, options.spaces);
         if (!service.start())
             return WizardFlowBenchmark::CouldNotRun;
-        return app.exec();
-    }
-
-    // The wizard is measured offscreen: the same widgets and painting, without a display server's own load.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Walks the wizard through the guided flow against a large simulated tenant (see scripts/bench)."));
-    parser.addHelpOption();
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Walks through the flow, at least 1."),
-                                  QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption apps(QStringLiteral("apps"), QStringLiteral("Apps in the tenant."), QStringLiteral("n"),
-                                  QStringLiteral("20000"));
-    const QCommandLineOption spaces(QStringLiteral("spaces"), QStringLiteral("Spaces in the tenant."),
-                                    QStringLiteral("n"), QStringLiteral("1000"));
-    parser.addOptions({runs, apps, spaces});
-    parser.process(app);
-
-    WizardFlowBenchmark::Options options;
-    bool runsOk = false;
-    bool appsOk = false;
-    bool spacesOk = false;
-    options.runs = parser.value(runs).toInt(&runsOk);
-    options.apps = parser.value(apps).toInt(&appsOk);
-    options.spaces = parser.value(spaces).toInt(&spacesOk);
-    if (!runsOk || !appsOk || !spacesOk || options.runs < 1 || options.apps < 1 || options.spaces < 1) {
-        QTextStream(stderr) << "bench_wizardflow: --runs, --apps and --spaces need at least 1." << Qt::endl;
-        return WizardFlowBenchmark::CouldNotRun;
+        return app->exec();
     }
     WizardFlowBenchmark benchmark(options);
     return benchmark.run(QCoreApplication::applicationFilePath());
