@@ -1,22 +1,6 @@
-// bench_wizardflow: whether the wizard stays responsive while it talks to a large tenant, and whether it asks that
-// tenant for exactly what it needs.
-//
-// What is measured. The real SetupWizard (QT_QPA_PLATFORM=offscreen), with the real SetupController, network
-// stack and TLS, and an in-memory keychain (FakeSecretStore, so that no keychain daemon is part of the measure), is
-// walked through the guided flow as a user would: Next, the tenant's address is found (host probe), the Access
-// steps ticked, the key pasted and verified, Next to store it and run the connection check. The tenant is the
-// simulator with 20,000 apps in 1,000 spaces, served from a second process (this program with --serve), so that its
-// work does not run on the wizard's thread. Figures, with their targets from issue 6:
-// - responsiveness: a 5 ms timer on the wizard's thread; each tick's lateness is recorded while the wizard works
-//   (and for 150 ms after each step, while it shows the result): worst at most 50 ms, 99th percentile at most
-//   16 ms, over every tick of every walk;
-// - requests: every HTTP request of each step, as the simulator received it, against the list of what the step
-//   needs; one more than listed, anywhere, is a failure.
-// The harness waits by polling from the event loop, never by sleeping, and pauses the probe while it asks the
-// serving process for its counts (which blocks). The key reaches this process through the serving process's stdout
-// and is never printed.
-//
-// Exit status: 0 every target met, 1 a target missed, 2 could not run.
+// bench_wizardflow: whether the wizard stays responsive while it talks to a large simulated tenant, and whether it
+// asks that tenant for exactly what each step needs. The method, the figures and their targets are in the README's
+// Benchmark section. Exit status: 0 every target met, 1 a target missed, 2 could not run.
 #include "BenchCommandLine.h"
 #include "SimulatorService.h"
 #include "WizardFlowBenchmark.h"
