@@ -1,11 +1,11 @@
-// page_wizard: a reference for the start-up and memory benchmarks (bench_startup), without a target. The wizard's
-// first page as the product shows it (its form, ui/DeploymentPage.ui, with the product's window settings: modern
-// style, a 48 px logo, 720 × 600, command links without Qt's default arrow), in a QWizard linked against Qt Widgets
-// only, with the same StartupProbe. What it costs over bare_wizard is what the page itself costs; what
-// dawiso-qlik-setup costs over it is the product: its libraries, services and code.
+// page_wizard: the wizard's first page as the product shows it (its form, ui/DeploymentPage.ui, with the product's
+// window settings: modern style, a 48 px logo, 720 × 600, command links without Qt's default arrow), in a QWizard
+// linked against Qt Widgets only, with the same StartupProbe, for the start-up benchmark (bench_startup). What it costs
+// over bare_wizard is what the page itself costs.
 //
-// Built twice, like bare_wizard: page_wizard_network is linked against Qt Network as well (DQS_BENCH_WITH_QT_NETWORK),
-// so that what dawiso-qlik-setup costs over it is the product's own code and its other libraries.
+// Built twice, like bare_wizard: page_wizard_network is linked against Qt Network as well (DQS_BENCH_WITH_QT_NETWORK)
+// and is the start-up target's baseline: what dawiso-qlik-setup costs over it is the product's own code, its other
+// libraries and what it does before the first frame. page_wizard is a reference.
 #include "AppStyle.h"
 #include "StartupProbe.h"
 #include "ui_DeploymentPage.h"
