@@ -144,10 +144,10 @@ QString QlikUser::tenantAdminWarning() const
     if (!isTenantAdmin())
         return {};
     const QString who = displayName();
-    const QStringList groups = tenantAdminGroups();
+    const QStringList adminGroups = tenantAdminGroups();
     const QString how = holdsTenantAdminDirectly()
         ? tr("%1 holds the Tenant Admin role.").arg(who)
-        : tr("%1 is a tenant admin through the group %2.").arg(who, groups.join(QLatin1String(", ")));
+        : tr("%1 is a tenant admin through the group %2.").arg(who, adminGroups.join(QLatin1String(", ")));
     return how + QLatin1Char(' ')
         + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your tenant, "
              "and the key stops working if that person leaves or loses the role. Qlik and Dawiso recommend a "
