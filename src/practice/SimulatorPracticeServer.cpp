@@ -1,7 +1,7 @@
 #include "SimulatorPracticeServer.h"
 
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QHostAddress>
 

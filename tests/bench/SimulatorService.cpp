@@ -1,6 +1,6 @@
 #include "SimulatorService.h"
 
-#include "simulator/SimulatorScenario.h"
+#include "simulator/cloud/SimulatorScenario.h"
 #include "token/SecureMemory.h"
 
 #include <QCoreApplication>

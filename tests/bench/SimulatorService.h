@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -6,8 +6,8 @@
 #include "net/CertificatePinStore.h"
 #include "net/CertificateSummary.h"
 #include "secrets/ConnectionIndex.h"
-#include "simulator/QlikSimulator.h"
-#include "simulator/SimulatorScenario.h"
+#include "simulator/cloud/QlikSimulator.h"
+#include "simulator/cloud/SimulatorScenario.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 #include "SecretJobOutcome.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretEntryName.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QFile>
 #include <QTemporaryDir>

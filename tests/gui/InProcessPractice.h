@@ -2,7 +2,7 @@
 
 #include "SetupWizard.h"
 #include "SimulatorPracticeServer.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 namespace Dawiso::Test {
 

@@ -11,8 +11,8 @@
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 #include "token/ApiKeyToken.h"
 
 #include <QClipboard>

@@ -7,8 +7,8 @@
 #include "WizardFixture.h"
 #include "practice/PracticeTenant.h"
 #include "setup/SetupController.h"
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -5,7 +5,7 @@
 #include "FakeSecretStore.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QAbstractButton>
 #include <QApplication>

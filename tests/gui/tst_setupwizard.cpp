@@ -13,7 +13,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 #include "widgets/CheckListWidget.h"
 
 #include <QCheckBox>

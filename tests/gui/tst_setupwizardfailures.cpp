@@ -12,8 +12,8 @@
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
-#include "simulator/QlikSimulator.h"
-#include "simulator/SimulatorScenario.h"
+#include "simulator/cloud/QlikSimulator.h"
+#include "simulator/cloud/SimulatorScenario.h"
 #include "widgets/CheckListWidget.h"
 
 #include <QApplication>

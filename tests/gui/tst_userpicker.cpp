@@ -6,7 +6,7 @@
 #include "net/TlsTrust.h"
 #include "provision/UserSearch.h"
 #include "qlik/QlikClient.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 #include "widgets/UserPickerWidget.h"
 
 #include <QListWidget>

@@ -4,8 +4,8 @@
 #include "cloud/CloudConnectionCheck.h"
 #include "common/Clock.h"
 #include "qlik/QlikClient.h"
-#include "simulator/QlikSimulator.h"
-#include "simulator/SimulatorScenario.h"
+#include "simulator/cloud/QlikSimulator.h"
+#include "simulator/cloud/SimulatorScenario.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

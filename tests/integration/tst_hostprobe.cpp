@@ -2,7 +2,7 @@
 #include "SimulatorTrust.h"
 #include "cloud/CloudHostProbe.h"
 #include "host/HostParser.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 #include "SimulatorTrust.h"
 #include "cloud/KeyVerifier.h"
 #include "qlik/QlikClient.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -9,8 +9,8 @@
 #include "oauth/OAuthResult.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>

@@ -9,8 +9,8 @@
 #include "provision/RoleSetup.h"
 #include "provision/UserSearch.h"
 #include "qlik/QlikClient.h"
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 #include "token/SecureMemory.h"
 
 #include <QNetworkAccessManager>

@@ -7,7 +7,7 @@
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
 #include "setup/SetupController.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>

@@ -1,5 +1,5 @@
-#include "simulator/QlikSimulator.h"
-#include "simulator/SimulatorScenario.h"
+#include "simulator/cloud/QlikSimulator.h"
+#include "simulator/cloud/SimulatorScenario.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,5 +1,5 @@
-#include "simulator/DemoTenant.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/DemoTenant.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QCryptographicHash>
 #include <QHash>

@@ -2,7 +2,7 @@
 
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 namespace Dawiso::Test {
 

@@ -1,7 +1,7 @@
 // Network failures in words for people, and which TLS problems a pinned certificate may excuse.
 #include "net/RequestFailure.h"
 #include "net/TlsTrust.h"
-#include "simulator/SelfSignedCertificate.h"
+#include "simulator/common/SelfSignedCertificate.h"
 
 #include <QTest>
 

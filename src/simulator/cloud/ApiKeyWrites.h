@@ -1,0 +1,35 @@
+#pragma once
+
+#include "simulator/cloud/SimCaller.h"
+#include "simulator/cloud/SimulatedTenant.h"
+#include "simulator/common/SimRequest.h"
+#include "simulator/common/SimResponse.h"
+
+#include <QString>
+
+namespace Dawiso::Simulator {
+
+class ApiKeySigner;
+
+// POST /api/v1/api-keys and DELETE /api/v1/api-keys/{id} (api-keys.json):
+// - create: the caller needs the "api-keys" scope among their effective scopes (Manage API keys, through UserDefault,
+//   a role or a group; TenantAdmin alone is not enough) and, with an OAuth token, user_default; {description,
+//   expiry?, sub?, subType?} where expiry (ISO 8601, IsoDuration) may not exceed the tenant's max_api_key_expiry
+//   (omitted: the maximum) and the caller's active keys must be fewer than max_keys_per_user. 201 ApiKeyWithToken;
+//   the token is a JWT signed like every other key and works at once. Keys are for the caller only.
+// - delete: the owner removes the key (204); a TenantAdmin revokes someone else's (204, status "revoked"); anyone
+//   else 403; unknown 404.
+class ApiKeyWrites
+{
+public:
+    ApiKeyWrites(SimulatedTenant &tenant, const ApiKeySigner &signer);
+
+    SimResponse create(const SimRequest &request, const SimCaller &caller, const QString &origin);
+    SimResponse remove(const SimCaller &caller, const QString &keyId);
+
+private:
+    SimulatedTenant &m_tenant;
+    const ApiKeySigner &m_signer;
+};
+
+} // namespace Dawiso::Simulator

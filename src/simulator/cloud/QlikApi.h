@@ -1,0 +1,70 @@
+#pragma once
+
+#include "simulator/cloud/ApiKeyWrites.h"
+#include "simulator/cloud/ContentApi.h"
+#include "simulator/cloud/RoleWrites.h"
+#include "simulator/cloud/SimCaller.h"
+#include "simulator/cloud/SimulatedTenant.h"
+#include "simulator/cloud/UserPatch.h"
+#include "simulator/common/SimRequest.h"
+#include "simulator/common/SimResponse.h"
+
+#include <QString>
+
+#include <variant>
+
+namespace Dawiso::Simulator {
+
+class ApiKeySigner;
+class CursorCodec;
+class OAuthTokenStore;
+class ResourceJson;
+
+// The simulated tenant's REST API: turns one request into one answer, following shared/qlik-specs (users.json,
+// tenants.json, api-keys.json, roles.json, well-known.json; spaces.json, items.json and apps.json through
+// ContentApi; the writes through RoleWrites, UserPatch and ApiKeyWrites). Callers authenticate with an API key or an
+// OAuth access token (OAuthServer issues those) as Bearer. No transport and no fault injection here, apart from the
+// users PATCH misbehaviours that only the endpoint itself can show.
+class QlikApi
+{
+public:
+    QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const CursorCodec &cursors,
+            const OAuthTokenStore &oauthTokens);
+
+    void setHostAndPort(const QString &hostAndPort) { m_hostAndPort = hostAndPort; }
+    void setIssuerOverride(const QString &issuer) { m_issuerOverride = issuer; }
+    void setUserPatchAddUnsupported(bool unsupported) { m_userPatch.setAddUnsupported(unsupported); }
+    void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
+
+    SimResponse handle(const SimRequest &request);
+
+private:
+    QString origin() const;
+    std::variant<SimCaller, SimResponse> authenticate(const SimRequest &request) const;
+    std::variant<SimCaller, SimResponse> authenticateOAuth(const QByteArray &token) const;
+
+    SimResponse wellKnown() const;
+    SimResponse usersMe(const SimRequest &request, const SimCaller &caller) const;
+    SimResponse user(const SimRequest &request, const SimCaller &caller, const QString &userId) const;
+    SimResponse users(const SimRequest &request, const SimCaller &caller) const;
+    SimResponse tenantMe() const;
+    SimResponse tenant(const QString &tenantId) const;
+    SimResponse apiKeys(const SimRequest &request, const SimCaller &caller) const;
+    SimResponse apiKey(const SimCaller &caller, const QString &keyId) const;
+    SimResponse apiKeyConfig(const QString &tenantId) const;
+    SimResponse roles(const SimRequest &request, const SimCaller &caller) const;
+    SimResponse role(const SimCaller &caller, const QString &roleId) const;
+
+    SimulatedTenant &m_tenant;
+    const ApiKeySigner &m_tokens;
+    const CursorCodec &m_cursors;
+    const OAuthTokenStore &m_oauthTokens;
+    ContentApi m_content;
+    RoleWrites m_roleWrites;
+    UserPatch m_userPatch;
+    ApiKeyWrites m_apiKeyWrites;
+    QString m_hostAndPort;
+    QString m_issuerOverride;
+};
+
+} // namespace Dawiso::Simulator

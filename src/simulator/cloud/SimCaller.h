@@ -1,0 +1,21 @@
+#pragma once
+
+#include "simulator/cloud/SimulatedTenant.h"
+
+namespace Dawiso::Simulator {
+
+// Who sent an authenticated /api/v1 request and what their credential lets them do. An API key acts with all of its
+// user's rights; an OAuth access token only within its scopes, and scopes never give more than the user's roles
+// (qlik-cloud-api.md §7.3).
+struct SimCaller
+{
+    const SimUser *user = nullptr;
+    // TenantAdmin (directly or through a group) and, for an OAuth token, the admin_classic scope.
+    bool tenantAdmin = false;
+    // The user's own permissions, e.g. the "api-keys" scope of their roles: always for an API key, with the
+    // user_default scope for an OAuth token.
+    bool userScopes = true;
+    bool oauth = false; // authenticated with an OAuth access token rather than an API key
+};
+
+} // namespace Dawiso::Simulator
