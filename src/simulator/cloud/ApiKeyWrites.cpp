@@ -2,6 +2,7 @@
 
 #include "simulator/cloud/ApiKeySigner.h"
 #include "simulator/cloud/IsoDuration.h"
+#include "simulator/cloud/QlikError.h"
 #include "simulator/cloud/ResourceJson.h"
 #include "simulator/common/CryptoUtil.h"
 #include "simulator/common/RequestBody.h"
@@ -39,8 +40,8 @@ SimResponse badRequest(const QString &detail, const QString &pointer = QString()
 
 SimResponse forbidden(const QString &detail)
 {
-    return SimResponse::error(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), ErrorStatusStyle::Integer,
-                              detail);
+    return QlikError::response(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), ErrorStatusStyle::Integer,
+                               detail);
 }
 
 } // namespace
@@ -130,8 +131,8 @@ SimResponse ApiKeyWrites::remove(const SimCaller &caller, const QString &keyId)
     const auto found = std::find_if(m_tenant.apiKeys.begin(), m_tenant.apiKeys.end(),
                                     [&keyId](const SimApiKey &key) { return key.id == keyId; });
     if (found == m_tenant.apiKeys.end()) {
-        return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("API key not found."));
+        return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("API key not found."));
     }
     if (found->sub == caller.user->id) {
         m_tenant.apiKeys.erase(found);

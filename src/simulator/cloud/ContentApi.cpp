@@ -3,6 +3,7 @@
 #include "simulator/cloud/ContentJson.h"
 #include "simulator/cloud/CursorCodec.h"
 #include "simulator/cloud/ListQuery.h"
+#include "simulator/cloud/QlikError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,8 +37,8 @@ QStringList commaList(const QString &text)
 // spaces.json and items.json error bodies carry code, title and detail, no status.
 SimResponse badRequest(const QString &detail)
 {
-    return SimResponse::error(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"), ErrorStatusStyle::Omitted,
-                              detail);
+    return QlikError::response(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"),
+                               ErrorStatusStyle::Omitted, detail);
 }
 
 // The filters of GET /api/v1/items that the simulator understands; the others are accepted and ignored.
@@ -309,12 +310,12 @@ std::variant<const SimApp *, SimResponse> ContentApi::openable(const ContentAcce
 {
     const SimApp *found = m_tenant.app(appId);
     if (!found) {
-        return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("No app with this id."));
+        return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("No app with this id."));
     }
     if (!access.canOpen(*found)) {
-        return SimResponse::error(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("Access to this app is denied."));
+        return QlikError::response(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("Access to this app is denied."));
     }
     return found;
 }

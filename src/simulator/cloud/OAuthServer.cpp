@@ -1,6 +1,7 @@
 #include "simulator/cloud/OAuthServer.h"
 
 #include "simulator/cloud/LoginPage.h"
+#include "simulator/cloud/QlikError.h"
 #include "simulator/cloud/ResourceJson.h"
 #include "simulator/common/CryptoUtil.h"
 #include "simulator/common/RequestBody.h"
@@ -150,11 +151,6 @@ OAuthServer::OAuthServer(const SimulatedTenant &tenant, OAuthTokenStore &tokens,
     , m_clock(clock)
 { }
 
-bool OAuthServer::handles(const QString &path)
-{
-    return path.startsWith(QStringLiteral("/oauth/"));
-}
-
 SimResponse OAuthServer::handle(const SimRequest &request)
 {
     dropExpired();
@@ -174,15 +170,15 @@ SimResponse OAuthServer::handle(const SimRequest &request)
         if (request.path != QLatin1String(endpoint.path))
             continue;
         if (request.method != endpoint.method) {
-            SimResponse response = SimResponse::error(405, QStringLiteral("HTTP-405"),
-                                                      QStringLiteral("Method not allowed"), ErrorStatusStyle::String);
+            SimResponse response = QlikError::response(405, QStringLiteral("HTTP-405"),
+                                                       QStringLiteral("Method not allowed"), ErrorStatusStyle::String);
             response.headers.append({QByteArrayLiteral("Allow"), QByteArray(endpoint.method)});
             return response;
         }
         return (this->*endpoint.answer)(request);
     }
-    return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"), ErrorStatusStyle::String,
-                              QStringLiteral("No such endpoint."));
+    return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"), ErrorStatusStyle::String,
+                               QStringLiteral("No such endpoint."));
 }
 
 void OAuthServer::dropExpired()
@@ -325,7 +321,7 @@ SimResponse OAuthServer::token(const SimRequest &request)
     if (grantType == u"authorization_code")
         return authorizationCodeGrant(*fields);
     if (grantType == u"client_credentials")
-        return clientCredentialsGrant(*fields, request.authorization);
+        return clientCredentialsGrant(*fields, request.authorization());
     if (grantType == u"refresh_token")
         return refreshTokenGrant(*fields);
     if (grantType.isEmpty())

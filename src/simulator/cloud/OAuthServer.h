@@ -35,7 +35,6 @@ public:
 
     OAuthServer(const SimulatedTenant &tenant, OAuthTokenStore &tokens, const SimClock &clock);
 
-    static bool handles(const QString &path); // /oauth/...
     SimResponse handle(const SimRequest &request);
 
 private:

@@ -4,6 +4,7 @@
 #include "simulator/cloud/CursorCodec.h"
 #include "simulator/cloud/ListQuery.h"
 #include "simulator/cloud/OAuthTokenStore.h"
+#include "simulator/cloud/QlikError.h"
 #include "simulator/cloud/ResourceAttributes.h"
 #include "simulator/cloud/ResourceJson.h"
 #include "simulator/cloud/ScimFilter.h"
@@ -112,26 +113,26 @@ QString param(const QUrlQuery &query, const QString &key)
 
 SimResponse badRequest(ErrorStatusStyle style, const QString &detail)
 {
-    return SimResponse::error(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"), style, detail);
+    return QlikError::response(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"), style, detail);
 }
 
 SimResponse forbidden(ErrorStatusStyle style, const QString &detail)
 {
-    return SimResponse::error(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), style, detail);
+    return QlikError::response(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), style, detail);
 }
 
 SimResponse notAuthorized(const QString &detail = QString())
 {
-    return SimResponse::error(401, QStringLiteral("LOGIN-1"), QStringLiteral("Not Authorized"),
-                              ErrorStatusStyle::String, detail);
+    return QlikError::response(401, QStringLiteral("LOGIN-1"), QStringLiteral("Not Authorized"),
+                               ErrorStatusStyle::String, detail);
 }
 
 // APIKEYS-18 is the code of Qlik's com.qlik.v1.api-key.validation.failed event ("expired or revoked"). Whether the
 // live REST answer to such a key carries this code is unconfirmed: check against a live tenant.
 SimResponse expiredOrRevoked()
 {
-    return SimResponse::error(401, QStringLiteral("APIKEYS-18"), QStringLiteral("API key is expired or revoked"),
-                              ErrorStatusStyle::Integer);
+    return QlikError::response(401, QStringLiteral("APIKEYS-18"), QStringLiteral("API key is expired or revoked"),
+                               ErrorStatusStyle::Integer);
 }
 
 // The answer for a credential whose user is gone (401) or not active (403); nullopt when the user may act.
@@ -178,7 +179,7 @@ void sortBy(QList<const T *> *items, const ListQuery::Sort &sort,
 } // namespace
 
 QlikApi::QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const CursorCodec &cursors,
-                 const OAuthTokenStore &oauthTokens)
+                 const OAuthTokenStore &oauthTokens, std::function<QString()> hostAndPort)
     : m_tenant(tenant)
     , m_tokens(tokens)
     , m_cursors(cursors)
@@ -187,24 +188,25 @@ QlikApi::QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const Curs
     , m_roleWrites(tenant)
     , m_userPatch(tenant)
     , m_apiKeyWrites(tenant, tokens)
+    , m_hostAndPort(std::move(hostAndPort))
 { }
 
 QString QlikApi::origin() const
 {
-    return QStringLiteral("https://") + m_hostAndPort;
+    return QStringLiteral("https://") + m_hostAndPort();
 }
 
 SimResponse QlikApi::handle(const SimRequest &request)
 {
     const auto matched = route(request.path);
     if (!matched) {
-        return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("No such endpoint."));
+        return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("No such endpoint."));
     }
     const QList<QByteArray> allowed = allowedMethods(matched->endpoint);
     if (!allowed.contains(request.method)) {
-        SimResponse response = SimResponse::error(405, QStringLiteral("HTTP-405"), QStringLiteral("Method not allowed"),
-                                                  ErrorStatusStyle::Integer);
+        SimResponse response = QlikError::response(405, QStringLiteral("HTTP-405"),
+                                                   QStringLiteral("Method not allowed"), ErrorStatusStyle::Integer);
         QByteArray allow;
         for (const QByteArray &method : allowed)
             allow += (allow.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + method;
@@ -263,7 +265,7 @@ SimResponse QlikApi::handle(const SimRequest &request)
 std::variant<SimCaller, SimResponse> QlikApi::authenticate(const SimRequest &request) const
 {
     const QByteArray scheme = QByteArrayLiteral("bearer ");
-    const QByteArray &header = request.authorization;
+    const QByteArray header = request.authorization();
     if (header.size() <= scheme.size() || header.left(scheme.size()).toLower() != scheme)
         return notAuthorized();
     const QByteArray credential = header.mid(scheme.size()).trimmed();
@@ -340,8 +342,8 @@ SimResponse QlikApi::user(const SimRequest &request, const SimCaller &caller, co
         return forbidden(ErrorStatusStyle::Integer, QStringLiteral("Only a tenant admin can read other users."));
     const SimUser *found = m_tenant.user(userId);
     if (!found) {
-        return SimResponse::error(404, QStringLiteral("USERS-7"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer);
+        return QlikError::response(404, QStringLiteral("USERS-7"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer);
     }
     return SimResponse::json(200, trimmed(ResourceJson(m_tenant, origin()).user(*found), request.query));
 }
@@ -408,10 +410,10 @@ SimResponse QlikApi::tenantMe() const
 SimResponse QlikApi::tenant(const QString &tenantId) const
 {
     if (tenantId != m_tenant.id) {
-        return SimResponse::error(404, QStringLiteral("TENANTS-8"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::String);
+        return QlikError::response(404, QStringLiteral("TENANTS-8"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::String);
     }
-    return SimResponse::json(200, ResourceJson(m_tenant, origin()).tenant(m_hostAndPort));
+    return SimResponse::json(200, ResourceJson(m_tenant, origin()).tenant(m_hostAndPort()));
 }
 
 SimResponse QlikApi::apiKeys(const SimRequest &request, const SimCaller &caller) const
@@ -497,8 +499,8 @@ SimResponse QlikApi::apiKey(const SimCaller &caller, const QString &keyId) const
 {
     const SimApiKey *key = m_tenant.apiKey(keyId);
     if (!key) {
-        return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("API key not found."));
+        return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("API key not found."));
     }
     if (!caller.tenantAdmin && key->sub != caller.user->id) {
         return forbidden(ErrorStatusStyle::Integer,
@@ -510,8 +512,8 @@ SimResponse QlikApi::apiKey(const SimCaller &caller, const QString &keyId) const
 SimResponse QlikApi::apiKeyConfig(const QString &tenantId) const
 {
     if (tenantId != m_tenant.id) {
-        return SimResponse::error(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer, QStringLiteral("Tenant not found."));
+        return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer, QStringLiteral("Tenant not found."));
     }
     return SimResponse::json(200,
                              QJsonObject {
@@ -580,8 +582,8 @@ SimResponse QlikApi::role(const SimCaller &caller, const QString &roleId) const
         return forbidden(ErrorStatusStyle::Omitted, QStringLiteral("Reading roles requires the TenantAdmin role."));
     const SimRole *found = m_tenant.role(roleId);
     if (!found) {
-        return SimResponse::error(404, QStringLiteral("IDENTITIES-10402"), QStringLiteral("Not Found"),
-                                  ErrorStatusStyle::Omitted);
+        return QlikError::response(404, QStringLiteral("IDENTITIES-10402"), QStringLiteral("Not Found"),
+                                   ErrorStatusStyle::Omitted);
     }
     return SimResponse::json(200, ResourceJson(m_tenant, origin()).role(*found));
 }

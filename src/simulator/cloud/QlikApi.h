@@ -11,6 +11,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <variant>
 
 namespace Dawiso::Simulator {
@@ -28,10 +29,10 @@ class ResourceJson;
 class QlikApi
 {
 public:
+    // hostAndPort: the simulator's "localhost:<port>", known once it listens.
     QlikApi(SimulatedTenant &tenant, const ApiKeySigner &tokens, const CursorCodec &cursors,
-            const OAuthTokenStore &oauthTokens);
+            const OAuthTokenStore &oauthTokens, std::function<QString()> hostAndPort);
 
-    void setHostAndPort(const QString &hostAndPort) { m_hostAndPort = hostAndPort; }
     void setIssuerOverride(const QString &issuer) { m_issuerOverride = issuer; }
     void setUserPatchAddUnsupported(bool unsupported) { m_userPatch.setAddUnsupported(unsupported); }
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
@@ -63,7 +64,7 @@ private:
     RoleWrites m_roleWrites;
     UserPatch m_userPatch;
     ApiKeyWrites m_apiKeyWrites;
-    QString m_hostAndPort;
+    std::function<QString()> m_hostAndPort;
     QString m_issuerOverride;
 };
 

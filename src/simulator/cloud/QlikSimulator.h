@@ -7,36 +7,25 @@
 #include "simulator/cloud/QlikApi.h"
 #include "simulator/cloud/SampleKey.h"
 #include "simulator/cloud/SimulatedTenant.h"
-#include "simulator/common/FaultInjector.h"
-#include "simulator/common/RecordedRequest.h"
-#include "simulator/common/SelfSignedCertificate.h"
 #include "simulator/common/SimClock.h"
+#include "simulator/common/SimulatorHost.h"
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QHostAddress>
-#include <QList>
 #include <QMap>
-#include <QObject>
-#include <QSslCertificate>
+#include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QUrl>
-
-class QHttpServerRequest;
-class QHttpServerResponder;
 
 namespace Dawiso::Simulator {
 
-class SimulatorHttpServer;
-
-// A Qlik Cloud tenant over HTTPS on loopback, answering as shared/qlik-specs describe: well-known metadata, OAuth
-// sign-in (authorization code + PKCE through a simulated login form, client credentials; see OAuthServer), users
-// (PATCH too), tenants, API keys (created and deleted too), API-key configs, roles (created and patched too), spaces,
-// items, apps and their data models, with Bearer authentication by API key or OAuth access token, redirects, opaque
-// cursors and Qlik's error bodies. Used by the tests and by `dawiso-qlik-setup --demo`. Everything runs on the
-// thread that owns the simulator; delays never block it.
-class QlikSimulator : public QObject
+// A Qlik Cloud tenant over HTTPS on loopback, answering as Qlik's REST specifications (https://qlik.dev/apis/rest/)
+// describe: well-known metadata, OAuth sign-in (authorization code + PKCE through a simulated login form, client
+// credentials; see OAuthServer), users (PATCH too), tenants, API keys (created and deleted too), API-key configs,
+// roles (created and patched too), spaces, items, apps and their data models, with Bearer authentication by API key
+// or OAuth access token, redirects, opaque cursors and Qlik's error bodies. Used by the tests and by
+// `dawiso-qlik-setup --demo`. The transport, the record of requests and the common faults come from SimulatorHost.
+class QlikSimulator : public SimulatorHost
 {
     Q_OBJECT
 
@@ -44,16 +33,6 @@ public:
     explicit QlikSimulator(QObject *parent = nullptr); // SimulatedTenant::demo()
     explicit QlikSimulator(SimulatedTenant tenant, QObject *parent = nullptr);
     ~QlikSimulator() override;
-
-    // Listens with TLS on the loopback address; port 0 = any free port. Returns false (and qWarning) on failure.
-    bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
-    quint16 port() const { return m_port; }
-    QString hostAndPort() const; // "localhost:<port>" (the host the client should use)
-    QUrl baseUrl() const; // "https://localhost:<port>"
-    QSslCertificate certificate() const; // the certificate this instance serves
-    // The same certificate as PEM, e.g. for a --ca-file; it works as a trust anchor
-    // (QSslConfiguration::addCaCertificates) for "localhost", 127.0.0.1 and ::1.
-    QByteArray certificatePem() const;
 
     SimulatedTenant &tenant() { return m_tenant; } // live data; tests may change it between requests
 
@@ -70,17 +49,8 @@ public:
     // demo tenant's, or "" in other tenants), without the browser round trip. For tests of the scope rules.
     QByteArray issueOAuthToken(const QString &userId, const QStringList &scopes);
 
-    // Fault injection for tests (all default off). Prefixes match the request path; the longest match wins.
-    // The next `times` matching requests get 429 with retry-after (0 times clears).
-    void rateLimitNext(const QString &pathPrefix, int times, int retryAfterSeconds);
-    // Answer matching requests after `milliseconds` (0 clears), or never (-1) until the client gives up.
-    void setResponseDelay(const QString &pathPrefix, int milliseconds);
-    // Requests for exactly `path` are redirected there (301 for users/me, 302 otherwise); an empty URL clears.
-    void setRedirectTarget(const QString &path, const QUrl &absoluteLocation);
-    void setIssuerOverride(const QString &issuer); // well-known answers with this issuer ("" clears)
-    void setNotQlik(bool notQlik); // behave like a generic web server: HTML 404 everywhere
-    // Matching requests get 200 with the first half of the JSON they would have had (or a JSON fragment).
-    void setMalformedJson(const QString &pathPrefix, bool malformed);
+    // Qlik Cloud's own faults, beside SimulatorHost's. Well-known answers with this issuer ("" clears).
+    void setIssuerOverride(const QString &issuer);
     // Matching list answers keep their shape but their entries get wrong types: numbers where strings belong,
     // arrays where objects belong ("name": [], "spaceId": {}, "type": 7; see WrongJsonTypes).
     void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
@@ -92,35 +62,23 @@ public:
     // tokens (6 hours) expire without waiting. API keys keep real time.
     void advanceOAuthClock(qint64 seconds);
 
-    // Recorded requests never carry a secret: the Authorization value and bodies are not kept, and the values of
-    // query parameters that could hold one (code, code_verifier, client_secret, password, token, ...) read
-    // "redacted", so that a client which wrongly puts one into a URL is still visible without the secret itself.
-    QList<RecordedRequest> requests() const { return m_requests; }
-    void clearRequests() { m_requests.clear(); }
-    int requestCount(const QString &pathPrefix) const;
-
-signals:
-    // Emitted as soon as a request has arrived and been recorded, before any (delayed) answer goes out.
-    void requestHandled(const Dawiso::Simulator::RecordedRequest &request);
+protected:
+    SimResponse rateLimitedAnswer(int retryAfterSeconds) const override;
+    int redirectStatus(const QString &path) const override;
 
 private:
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    SimResponse answer(const SimRequest &request);
+    SimResponse answerApi(const SimRequest &request);
 
     SimulatedTenant m_tenant;
-    SelfSignedCertificate m_identity;
     ApiKeySigner m_tokens;
     CursorCodec m_cursors;
     SimClock m_clock;
     OAuthTokenStore m_oauthTokens;
     OAuthServer m_oauth;
     QlikApi m_api;
-    FaultInjector m_faults;
+    QSet<QString> m_wrongJsonTypes; // path prefixes
     QMap<SampleKey, QByteArray> m_sampleTokens;
     QMap<SampleKey, QString> m_sampleUsers;
-    QList<RecordedRequest> m_requests;
-    SimulatorHttpServer *m_server = nullptr;
-    quint16 m_port = 0;
 };
 
 } // namespace Dawiso::Simulator

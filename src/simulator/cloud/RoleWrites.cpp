@@ -1,5 +1,6 @@
 #include "simulator/cloud/RoleWrites.h"
 
+#include "simulator/cloud/QlikError.h"
 #include "simulator/cloud/ResourceJson.h"
 #include "simulator/common/CryptoUtil.h"
 #include "simulator/common/RequestBody.h"
@@ -16,14 +17,14 @@ namespace {
 
 SimResponse badRequest(const QString &detail)
 {
-    return SimResponse::error(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"), ErrorStatusStyle::Omitted,
-                              detail);
+    return QlikError::response(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"),
+                               ErrorStatusStyle::Omitted, detail);
 }
 
 SimResponse forbidden(const QString &detail)
 {
-    return SimResponse::error(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), ErrorStatusStyle::Omitted,
-                              detail);
+    return QlikError::response(403, QStringLiteral("HTTP-403"), QStringLiteral("Forbidden"), ErrorStatusStyle::Omitted,
+                               detail);
 }
 
 // A scope list: a string (one scope) where allowed, or an array of non-empty strings without spaces.
@@ -126,8 +127,8 @@ SimResponse RoleWrites::patch(const SimRequest &request, const SimCaller &caller
         return forbidden(QStringLiteral("Updating roles requires the TenantAdmin role."));
     SimRole *target = m_tenant.role(roleId);
     if (!target) {
-        return SimResponse::error(404, QStringLiteral("IDENTITIES-10402"), QStringLiteral("Not Found"),
-                                  ErrorStatusStyle::Omitted);
+        return QlikError::response(404, QStringLiteral("IDENTITIES-10402"), QStringLiteral("Not Found"),
+                                   ErrorStatusStyle::Omitted);
     }
     const bool userDefault = target->type == u"default" && target->name == u"UserDefault";
     if (target->type != u"custom" && !userDefault)

@@ -1,5 +1,6 @@
 #include "simulator/cloud/UserPatch.h"
 
+#include "simulator/cloud/QlikError.h"
 #include "simulator/common/CryptoUtil.h"
 #include "simulator/common/RequestBody.h"
 
@@ -126,8 +127,8 @@ SimResponse UserPatch::apply(const SimRequest &request, const SimCaller &caller,
     }
     SimUser *target = m_tenant.user(userId);
     if (!target) {
-        return SimResponse::error(404, QStringLiteral("USERS-7"), QStringLiteral("Not found"),
-                                  ErrorStatusStyle::Integer);
+        return QlikError::response(404, QStringLiteral("USERS-7"), QStringLiteral("Not found"),
+                                   ErrorStatusStyle::Integer);
     }
     QString error;
     const auto document = RequestBody::json(request, &error);

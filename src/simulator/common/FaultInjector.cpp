@@ -68,17 +68,4 @@ bool FaultInjector::isMalformed(const QString &path) const
     return longestPrefix(m_malformed, path).has_value();
 }
 
-void FaultInjector::setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes)
-{
-    if (wrongTypes)
-        m_wrongTypes.insert(pathPrefix, true);
-    else
-        m_wrongTypes.remove(pathPrefix);
-}
-
-bool FaultInjector::hasWrongJsonTypes(const QString &path) const
-{
-    return longestPrefix(m_wrongTypes, path).has_value();
-}
-
 } // namespace Dawiso::Simulator

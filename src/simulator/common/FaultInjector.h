@@ -9,7 +9,7 @@
 
 namespace Dawiso::Simulator {
 
-// The simulator's test-only misbehaviours, all off by default. Path prefixes match the request path; when several
+// A simulated server's test-only misbehaviours, all off by default. Path prefixes match the request path; when several
 // prefixes match, the longest one wins.
 class FaultInjector
 {
@@ -28,9 +28,6 @@ public:
     void setMalformedJson(const QString &pathPrefix, bool malformed);
     bool isMalformed(const QString &path) const;
 
-    void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
-    bool hasWrongJsonTypes(const QString &path) const;
-
     void setNotQlik(bool notQlik) { m_notQlik = notQlik; }
     bool isNotQlik() const { return m_notQlik; }
 
@@ -48,7 +45,6 @@ private:
     QHash<QString, int> m_delays;
     QHash<QString, QUrl> m_redirects;
     QHash<QString, bool> m_malformed;
-    QHash<QString, bool> m_wrongTypes;
     bool m_notQlik = false;
 };
 

@@ -25,9 +25,10 @@ QString decodeFormPart(QByteArray part)
 
 std::optional<QJsonDocument> RequestBody::json(const SimRequest &request, QString *error)
 {
-    if (request.contentType != jsonType) {
-        *error = QStringLiteral("Expected a JSON body (Content-Type application/json), got %1.")
-                     .arg(describe(request.contentType));
+    const QByteArray contentType = request.contentType();
+    if (contentType != jsonType) {
+        *error =
+            QStringLiteral("Expected a JSON body (Content-Type application/json), got %1.").arg(describe(contentType));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -43,13 +44,14 @@ std::optional<QJsonDocument> RequestBody::json(const SimRequest &request, QStrin
 
 std::optional<QHash<QString, QString>> RequestBody::fields(const SimRequest &request, bool jsonToo, QString *error)
 {
-    if (request.contentType == formType)
+    const QByteArray contentType = request.contentType();
+    if (contentType == formType)
         return formFields(request.body, error);
-    if (!jsonToo || request.contentType != jsonType) {
+    if (!jsonToo || contentType != jsonType) {
         *error = jsonToo
             ? QStringLiteral("Expected application/x-www-form-urlencoded or application/json, got %1.")
-                  .arg(describe(request.contentType))
-            : QStringLiteral("Expected application/x-www-form-urlencoded, got %1.").arg(describe(request.contentType));
+                  .arg(describe(contentType))
+            : QStringLiteral("Expected application/x-www-form-urlencoded, got %1.").arg(describe(contentType));
         return std::nullopt;
     }
     const auto document = json(request, error);

@@ -1,22 +1,34 @@
 #pragma once
 
+#include "simulator/common/SimHeaders.h"
+
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QUrlQuery>
 
 namespace Dawiso::Simulator {
 
-// A request as QlikApi and OAuthServer see it. The Authorization value and the body (which may carry a password, a
-// client secret or a code verifier) live only as long as the request is being handled.
+// A request as a simulated server's handlers see it: method, path, query, every header as sent, and the body. Header
+// values (Authorization carries a key or token) and the body (a password, a client secret, a code verifier) live only
+// as long as the request is being handled.
 struct SimRequest
 {
     QByteArray method;
     QString path;
     QString rawQuery; // without '?', as sent
     QUrlQuery query;
-    QByteArray authorization;
-    QByteArray contentType; // lowercase media type without parameters, e.g. "application/json"
+    SimHeaders headers;
     QByteArray body;
+
+    // A header's value, its name compared without regard to case (header("X-Qlik-Xrfkey")); empty when absent.
+    QByteArray header(QByteArrayView name) const { return headers.value(name); }
+    QByteArray authorization() const { return header("Authorization"); }
+    // The Content-Type's media type, lowercase and without parameters, e.g. "application/json".
+    QByteArray contentType() const;
+
+    // Overwrites the header values and the body with zeros once the request has been answered.
+    void wipe();
 };
 
 } // namespace Dawiso::Simulator

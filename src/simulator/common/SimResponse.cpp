@@ -1,9 +1,6 @@
 #include "simulator/common/SimResponse.h"
 
-#include "simulator/common/CryptoUtil.h"
-
 #include <QHttpServerResponder>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -65,21 +62,6 @@ SimResponse SimResponse::json(int status, const QJsonObject &object)
 SimResponse SimResponse::json(int status, QByteArray body)
 {
     return SimResponse {status, {{contentTypeHeader, jsonContentType}}, std::move(body)};
-}
-
-SimResponse SimResponse::error(int status, const QString &code, const QString &title, ErrorStatusStyle style,
-                               const QString &detail)
-{
-    QJsonObject item {{QStringLiteral("code"), code}, {QStringLiteral("title"), title}};
-    if (!detail.isEmpty())
-        item.insert(QStringLiteral("detail"), detail);
-    if (style == ErrorStatusStyle::Integer)
-        item.insert(QStringLiteral("status"), status);
-    else if (style == ErrorStatusStyle::String)
-        item.insert(QStringLiteral("status"), QString::number(status));
-    return json(status,
-                QJsonObject {{QStringLiteral("errors"), QJsonArray {item}},
-                             {QStringLiteral("traceId"), CryptoUtil::randomHexId(16)}});
 }
 
 SimResponse SimResponse::redirect(int status, const QString &location)

@@ -10,14 +10,7 @@ class QHttpServerResponder;
 
 namespace Dawiso::Simulator {
 
-// How an error item carries its HTTP status; Qlik's services differ (qlik-cloud-api.md §8).
-enum class ErrorStatusStyle {
-    Integer, // users, api-keys: "status": 404
-    String, // tenants, the authentication layer: "status": "401"
-    Omitted, // roles: no status
-};
-
-// One answer of the simulator, before it goes on the wire.
+// One answer of a simulated server, before it goes on the wire.
 struct SimResponse
 {
     int status = 200;
@@ -31,10 +24,7 @@ struct SimResponse
     static SimResponse json(int status, const QJsonObject &object);
     // A body that is JSON already (written by JsonWriter).
     static SimResponse json(int status, QByteArray body);
-    // {"errors":[{"code","title","detail"?,"status"?}],"traceId"} with a fresh random trace id.
-    static SimResponse error(int status, const QString &code, const QString &title, ErrorStatusStyle style,
-                             const QString &detail = QString());
-    // A redirect as Qlik's Go services send it: a relative Location and a short text/html body.
+    // A redirect as Qlik's services send it: the Location as given (often relative) and a short text/html body.
     static SimResponse redirect(int status, const QString &location);
     static SimResponse html(int status, const QByteArray &page);
     // No body at all (204 No Content), so no Content-Type and no Content-Length either.

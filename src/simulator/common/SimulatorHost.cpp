@@ -1,0 +1,249 @@
+#include "simulator/common/SimulatorHost.h"
+
+#include "simulator/common/DeferredAnswer.h"
+#include "simulator/common/SimulatorHttpServer.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+
+#include <algorithm>
+
+namespace Dawiso::Simulator {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+SimRequest simRequest(const QHttpServerRequest &request)
+{
+    const QUrl url = request.url();
+    SimRequest result;
+    result.method = methodName(request.method());
+    result.path = url.path();
+    result.rawQuery = url.query(QUrl::FullyEncoded);
+    result.query = QUrlQuery(result.rawQuery);
+    result.headers = SimHeaders(request.headers());
+    result.body = request.body();
+    return result;
+}
+
+SimResponse notFound()
+{
+    return SimResponse {
+        404, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}}, "Not found\n"};
+}
+
+SimResponse notQlikPage()
+{
+    SimResponse response = SimResponse::html(
+        404,
+        QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n"
+                          "<body><h1>Not Found</h1><p>The requested URL was not found on this server.</p>"
+                          "</body></html>\n"));
+    response.headers.append({QByteArrayLiteral("Server"), QByteArrayLiteral("Apache")});
+    return response;
+}
+
+SimResponse malformed(const SimResponse &response)
+{
+    const bool json = response.isJson() && response.body.size() > 1;
+    const QByteArray body =
+        json ? response.body.left(response.body.size() / 2) : QByteArrayLiteral("{\"data\":[{\"id\":\"");
+    return SimResponse {
+        200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}}, body};
+}
+
+} // namespace
+
+SimulatorHost::SimulatorHost(QObject *parent)
+    : QObject(parent)
+    , m_identity(SelfSignedCertificate::generate())
+{
+    // This instance's certificate and key and no client certificate asked for, as a configuration that can still
+    // change before start(): QAbstractHttpServer::sslSetup() takes it whole.
+    m_sslConfiguration.setLocalCertificate(m_identity.certificate());
+    m_sslConfiguration.setPrivateKey(m_identity.privateKey());
+    m_sslConfiguration.setProtocol(QSsl::SecureProtocols);
+}
+
+SimulatorHost::~SimulatorHost()
+{
+    stop();
+}
+
+void SimulatorHost::addHandler(const QString &pathPrefix, Handler handler)
+{
+    m_handlers.append({pathPrefix, std::move(handler)});
+}
+
+bool SimulatorHost::start(const QHostAddress &address, quint16 port)
+{
+    if (m_server) {
+        qWarning("SimulatorHost: already listening on port %u", m_port);
+        return false;
+    }
+    if (m_identity.isNull()) {
+        qWarning("SimulatorHost: no TLS certificate: %s", qUtf8Printable(m_identity.errorString()));
+        return false;
+    }
+    auto *server =
+        new SimulatorHttpServer([this](const QHttpServerRequest &request,
+                                       QHttpServerResponder &&responder) { dispatch(request, std::move(responder)); },
+                                this);
+    server->sslSetup(m_sslConfiguration);
+    const quint16 boundPort = server->listen(address, port);
+    if (boundPort == 0) {
+        qWarning("SimulatorHost: cannot listen on %s port %u", qUtf8Printable(address.toString()), port);
+        delete server;
+        return false;
+    }
+    m_server = server;
+    m_port = boundPort;
+    return true;
+}
+
+void SimulatorHost::stop()
+{
+    // Deleting the server closes its connections, and with them the answers held back on them.
+    delete m_server;
+    m_server = nullptr;
+}
+
+QString SimulatorHost::hostAndPort() const
+{
+    return QStringLiteral("localhost:%1").arg(m_port);
+}
+
+QUrl SimulatorHost::baseUrl() const
+{
+    return QUrl(QStringLiteral("https://") + hostAndPort());
+}
+
+QSslCertificate SimulatorHost::certificate() const
+{
+    return m_identity.certificate();
+}
+
+QByteArray SimulatorHost::certificatePem() const
+{
+    return m_identity.certificate().toPem();
+}
+
+void SimulatorHost::rateLimitNext(const QString &pathPrefix, int times, int retryAfterSeconds)
+{
+    m_faults.rateLimitNext(pathPrefix, times, retryAfterSeconds);
+}
+
+void SimulatorHost::setResponseDelay(const QString &pathPrefix, int milliseconds)
+{
+    m_faults.setResponseDelay(pathPrefix, milliseconds);
+}
+
+void SimulatorHost::setRedirectTarget(const QString &path, const QUrl &absoluteLocation)
+{
+    m_faults.setRedirectTarget(path, absoluteLocation);
+}
+
+void SimulatorHost::setNotQlik(bool notQlik)
+{
+    m_faults.setNotQlik(notQlik);
+}
+
+void SimulatorHost::setMalformedJson(const QString &pathPrefix, bool malformed)
+{
+    m_faults.setMalformedJson(pathPrefix, malformed);
+}
+
+int SimulatorHost::requestCount(const QString &pathPrefix) const
+{
+    return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(), [&pathPrefix](const auto &request) {
+        return request.path.startsWith(pathPrefix);
+    }));
+}
+
+SimResponse SimulatorHost::rateLimitedAnswer(int retryAfterSeconds) const
+{
+    SimResponse response {429,
+                          {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}},
+                          "Too many requests\n"};
+    response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
+    return response;
+}
+
+int SimulatorHost::redirectStatus(const QString &) const
+{
+    return 302;
+}
+
+void SimulatorHost::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    SimRequest received = simRequest(request);
+    const RecordedRequest record = RecordedRequest::of(received);
+    m_requests.append(record);
+    emit requestHandled(record);
+
+    SimResponse response = answer(received);
+    received.wipe();
+
+    const int delay = m_faults.responseDelay(received.path);
+    if (delay == 0)
+        response.writeTo(responder);
+    else
+        DeferredAnswer::schedule(std::move(responder), std::move(response), delay);
+}
+
+SimResponse SimulatorHost::answer(const SimRequest &request)
+{
+    if (m_faults.isNotQlik())
+        return notQlikPage();
+    if (const auto retryAfter = m_faults.takeRateLimit(request.path))
+        return rateLimitedAnswer(*retryAfter);
+    const QUrl redirect = m_faults.redirectTarget(request.path);
+    if (!redirect.isEmpty())
+        return SimResponse::redirect(redirectStatus(request.path), redirect.toString(QUrl::FullyEncoded));
+    const Handler handler = handlerFor(request.path);
+    SimResponse response = handler ? handler(request) : notFound();
+    if (m_faults.isMalformed(request.path))
+        return malformed(response);
+    return response;
+}
+
+SimulatorHost::Handler SimulatorHost::handlerFor(const QString &path) const
+{
+    // A copy: a handler may add handlers while it runs.
+    Handler best;
+    qsizetype bestLength = -1;
+    for (const auto &entry : m_handlers) {
+        if (path.startsWith(entry.first) && entry.first.size() > bestLength) {
+            best = entry.second;
+            bestLength = entry.first.size();
+        }
+    }
+    return best;
+}
+
+} // namespace Dawiso::Simulator
