@@ -173,16 +173,17 @@ ContentApi::ContentApi(const SimulatedTenant &tenant, const CursorCodec &cursors
 
 SimResponse ContentApi::spaces(const SimRequest &request, const ContentAccess &access, const QString &origin) const
 {
+    // Spaces: limit defaults to 10; sort supports type, name and createdAt; no SCIM filter.
+    static const ListQuery::Rules rules {
+        QStringLiteral("spaces"),
+        10,
+        QStringLiteral("+createdAt"),
+        {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("createdAt")},
+        std::nullopt,
+    };
     QString error;
-    // spaces.json: limit defaults to 10; sort supports type, name and createdAt.
-    const auto limit = ListQuery::limit(request.query, &error, 10);
-    const auto sort = limit
-        ? ListQuery::sort(request.query, QStringLiteral("+createdAt"),
-                          {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("createdAt")}, &error)
-        : std::nullopt;
-    const auto start =
-        sort ? ListQuery::pageStart(request.query, m_cursors, QStringLiteral("spaces"), &error) : std::nullopt;
-    if (!start)
+    const auto list = ListQuery::parse(request, rules, m_cursors, &error);
+    if (!list)
         return badRequest(error);
     const QStringList types = commaList(param(request.query, QStringLiteral("type")));
     for (const QString &type : types) {
@@ -200,21 +201,21 @@ SimResponse ContentApi::spaces(const SimRequest &request, const ContentAccess &a
             && (ownerId.isEmpty() || candidate.ownerId == ownerId))
             matching.append(i);
     }
-    if (sort->field == u"createdAt") {
-        if (sort->descending)
+    if (list->sort.field == u"createdAt") {
+        if (list->sort.descending)
             std::reverse(matching.begin(), matching.end());
     } else {
-        const bool byName = sort->field == u"name";
+        const bool byName = list->sort.field == u"name";
         std::stable_sort(matching.begin(), matching.end(), [&](qsizetype a, qsizetype b) {
             const SimSpace &first = m_tenant.spaces.at(a);
             const SimSpace &second = m_tenant.spaces.at(b);
             const int order =
                 byName ? first.name.compare(second.name, Qt::CaseInsensitive) : first.type.compare(second.type);
-            return sort->descending ? order > 0 : order < 0;
+            return list->sort.descending ? order > 0 : order < 0;
         });
     }
 
-    const ListQuery::Page page = ListQuery::page(matching.size(), *start, *limit, m_cursors, QStringLiteral("spaces"));
+    const ListQuery::Page page = ListQuery::page(matching.size(), list->start, list->limit, m_cursors, rules.list);
     const ContentJson json(m_tenant, access, origin);
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i) {

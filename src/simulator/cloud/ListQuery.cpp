@@ -29,6 +29,34 @@ QString pageUrl(const QString &origin, const SimRequest &request, const QStringL
 
 } // namespace
 
+std::optional<ListQuery::Parameters> ListQuery::parse(const SimRequest &request, const Rules &rules,
+                                                      const CursorCodec &cursors, QString *error)
+{
+    Parameters result;
+    const auto limitAsked = limit(request.query, error, rules.defaultLimit);
+    if (!limitAsked)
+        return std::nullopt;
+    result.limit = *limitAsked;
+    const auto sortAsked = sort(request.query, rules.defaultSort, rules.sortFields, error);
+    if (!sortAsked)
+        return std::nullopt;
+    result.sort = *sortAsked;
+    const auto startAsked = pageStart(request.query, cursors, rules.list, error);
+    if (!startAsked)
+        return std::nullopt;
+    result.start = *startAsked;
+    const QString filterText = request.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded);
+    if (rules.filter && !filterText.isEmpty()) {
+        QString filterError;
+        result.filter = ScimFilter::parse(filterText, *rules.filter, &filterError);
+        if (!result.filter) {
+            *error = QStringLiteral("Invalid filter: ") + filterError;
+            return std::nullopt;
+        }
+    }
+    return result;
+}
+
 std::optional<int> ListQuery::limit(const QUrlQuery &query, QString *error, int defaultLimit)
 {
     const QString limitKey = QStringLiteral("limit");

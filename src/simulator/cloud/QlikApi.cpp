@@ -7,7 +7,6 @@
 #include "simulator/cloud/QlikError.h"
 #include "simulator/cloud/ResourceAttributes.h"
 #include "simulator/cloud/ResourceJson.h"
-#include "simulator/cloud/ScimFilter.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -350,27 +349,19 @@ SimResponse QlikApi::user(const SimRequest &request, const SimCaller &caller, co
 
 SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) const
 {
+    static const ListQuery::Rules rules {
+        QStringLiteral("users"),
+        20,
+        QStringLiteral("+name"),
+        {QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("_id"), QStringLiteral("tenantId"),
+         QStringLiteral("clientId"), QStringLiteral("status"), QStringLiteral("subject"), QStringLiteral("email"),
+         QStringLiteral("inviteExpiry"), QStringLiteral("createdAt")},
+        ResourceAttributes::userFilterRules(),
+    };
     QString error;
-    const auto limit = ListQuery::limit(request.query, &error);
-    const auto sort = limit
-        ? ListQuery::sort(request.query, QStringLiteral("+name"),
-                          {QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("_id"),
-                           QStringLiteral("tenantId"), QStringLiteral("clientId"), QStringLiteral("status"),
-                           QStringLiteral("subject"), QStringLiteral("email"), QStringLiteral("inviteExpiry"),
-                           QStringLiteral("createdAt")},
-                          &error)
-        : std::nullopt;
-    const auto start =
-        sort ? ListQuery::pageStart(request.query, m_cursors, QStringLiteral("users"), &error) : std::nullopt;
-    if (!start)
+    const auto list = ListQuery::parse(request, rules, m_cursors, &error);
+    if (!list)
         return badRequest(ErrorStatusStyle::Integer, error);
-    std::optional<ScimFilter> filter;
-    const QString filterText = param(request.query, QStringLiteral("filter"));
-    if (!filterText.isEmpty()) {
-        filter = ScimFilter::parse(filterText, ResourceAttributes::userFilterRules(), &error);
-        if (!filter)
-            return badRequest(ErrorStatusStyle::Integer, QStringLiteral("Invalid filter: ") + error);
-    }
 
     QList<const SimUser *> matching;
     for (const SimUser &candidate : std::as_const(m_tenant.users)) {
@@ -379,14 +370,14 @@ SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) c
         const auto values = [this, &candidate](const QString &attribute) {
             return ResourceAttributes::userValues(m_tenant, candidate, attribute);
         };
-        if (!filter || filter->matches(values))
+        if (!list->filter || list->filter->matches(values))
             matching.append(&candidate);
     }
-    sortBy<SimUser>(&matching, *sort, [this](const SimUser &item, const QString &field) {
+    sortBy<SimUser>(&matching, list->sort, [this](const SimUser &item, const QString &field) {
         return ResourceAttributes::userValues(m_tenant, item, field).value(0);
     });
 
-    const ListQuery::Page page = ListQuery::page(matching.size(), *start, *limit, m_cursors, QStringLiteral("users"));
+    const ListQuery::Page page = ListQuery::page(matching.size(), list->start, list->limit, m_cursors, rules.list);
     const ResourceJson json(m_tenant, origin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)
@@ -528,39 +519,32 @@ SimResponse QlikApi::roles(const SimRequest &request, const SimCaller &caller) c
     // Since 2024-04-09 only TenantAdmin may list roles (qlik.dev changelog #89).
     if (!caller.tenantAdmin)
         return forbidden(ErrorStatusStyle::Omitted, QStringLiteral("Listing roles requires the TenantAdmin role."));
+    static const ListQuery::Rules rules {
+        QStringLiteral("roles"),
+        20,
+        QStringLiteral("+name"),
+        {QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("level"),
+         QStringLiteral("createdAt"), QStringLiteral("lastUpdatedAt"), QStringLiteral("description")},
+        ResourceAttributes::roleFilterRules(),
+    };
     QString error;
-    const auto limit = ListQuery::limit(request.query, &error);
-    const auto sort = limit ? ListQuery::sort(request.query, QStringLiteral("+name"),
-                                              {QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("type"),
-                                               QStringLiteral("level"), QStringLiteral("createdAt"),
-                                               QStringLiteral("lastUpdatedAt"), QStringLiteral("description")},
-                                              &error)
-                            : std::nullopt;
-    const auto start =
-        sort ? ListQuery::pageStart(request.query, m_cursors, QStringLiteral("roles"), &error) : std::nullopt;
-    if (!start)
+    const auto list = ListQuery::parse(request, rules, m_cursors, &error);
+    if (!list)
         return badRequest(ErrorStatusStyle::Omitted, error);
-    std::optional<ScimFilter> filter;
-    const QString filterText = param(request.query, QStringLiteral("filter"));
-    if (!filterText.isEmpty()) {
-        filter = ScimFilter::parse(filterText, ResourceAttributes::roleFilterRules(), &error);
-        if (!filter)
-            return badRequest(ErrorStatusStyle::Omitted, QStringLiteral("Invalid filter: ") + error);
-    }
 
     QList<const SimRole *> matching;
     for (const SimRole &candidate : std::as_const(m_tenant.roles)) {
         const auto values = [this, &candidate](const QString &attribute) {
             return ResourceAttributes::roleValues(m_tenant, candidate, attribute);
         };
-        if (!filter || filter->matches(values))
+        if (!list->filter || list->filter->matches(values))
             matching.append(&candidate);
     }
-    sortBy<SimRole>(&matching, *sort, [this](const SimRole &item, const QString &field) {
+    sortBy<SimRole>(&matching, list->sort, [this](const SimRole &item, const QString &field) {
         return ResourceAttributes::roleValues(m_tenant, item, field).value(0);
     });
 
-    const ListQuery::Page page = ListQuery::page(matching.size(), *start, *limit, m_cursors, QStringLiteral("roles"));
+    const ListQuery::Page page = ListQuery::page(matching.size(), list->start, list->limit, m_cursors, rules.list);
     const ResourceJson json(m_tenant, origin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)
