@@ -1244,7 +1244,7 @@ void TestSimulator::itemsShape()
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.header("content-type"), QByteArray("application/json; charset=utf-8"));
     const QJsonObject body = answer.json();
-    // items.json: the list has data and links only.
+    // The Items API: the list has data and links only.
     QCOMPARE(body.keys(), QStringList({QStringLiteral("data"), QStringLiteral("links")}));
     QCOMPARE(body.value(u"links").toObject().value(u"self").toObject().value(u"href").toString(),
              url(QStringLiteral("/api/v1/items"), query).toString());

@@ -699,7 +699,7 @@ void TestSimulatorOAuth::codeFailures()
         ? send("POST", url(QStringLiteral("/oauth/token")), {}, "text/plain", formBody(fields))
         : postForm(QStringLiteral("/oauth/token"), fields);
     QCOMPARE(answer.status, status);
-    // Qlik's Errors shape (oauth.json: status as a string) and RFC 6749 §5.2 in one body.
+    // Qlik's Errors shape (the OAuth API: status as a string) and RFC 6749 §5.2 in one body.
     const QJsonObject item = answer.firstError();
     QCOMPARE(item.value(u"code").toString(), error);
     QVERIFY(!item.value(u"title").toString().isEmpty());

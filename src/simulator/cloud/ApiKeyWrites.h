@@ -11,7 +11,7 @@ namespace Dawiso::Simulator {
 
 class ApiKeySigner;
 
-// POST /api/v1/api-keys and DELETE /api/v1/api-keys/{id} (api-keys.json):
+// POST /api/v1/api-keys and DELETE /api/v1/api-keys/{id} (https://qlik.dev/apis/rest/api-keys/):
 // - create: the caller needs the "api-keys" scope among their effective scopes (Manage API keys, through UserDefault,
 //   a role or a group; TenantAdmin alone is not enough) and, with an OAuth token, user_default; {description,
 //   expiry?, sub?, subType?} where expiry (ISO 8601, IsoDuration) may not exceed the tenant's max_api_key_expiry

@@ -8,7 +8,7 @@
 
 namespace Dawiso::Simulator {
 
-// What one user may see and open of the tenant's content, by Qlik's rules (simplified; catalog-connectors.md §5):
+// What one user may see and open of the tenant's content, by Qlik's rules (simplified):
 // - a space is visible to its owner and members; a TenantAdmin sees every space;
 // - an app item is visible to its owner, or to whoever sees its space (personal apps: the owner only);
 // - an app opens for its owner and its space's members unless openForbidden; a TenantAdmin who is no member opens

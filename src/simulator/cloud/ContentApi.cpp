@@ -34,7 +34,7 @@ QStringList commaList(const QString &text)
     return values;
 }
 
-// spaces.json and items.json error bodies carry code, title and detail, no status.
+// The Spaces and Items APIs' error bodies carry code, title and detail, no status.
 SimResponse badRequest(const QString &detail)
 {
     return QlikError::response(400, QStringLiteral("HTTP-400"), QStringLiteral("Bad request"),
@@ -92,7 +92,7 @@ std::optional<QStringList> resourceTypes(const QString &text, QString *error)
         *error = QStringLiteral("resourceType has unbalanced brackets");
         return std::nullopt;
     }
-    // items.json itemResourceTypeEnum.
+    // The Items API's itemResourceTypeEnum.
     const QStringList known = QStringLiteral("app qlikview qvapp genericlink sharingservicetask note dataasset dataset "
                                              "automation automl-experiment automl-deployment assistant dataproduct "
                                              "dataqualityrule glossary knowledgebase script semantictype page")
@@ -238,7 +238,7 @@ SimResponse ContentApi::spaces(const SimRequest &request, const ContentAccess &a
 SimResponse ContentApi::items(const SimRequest &request, const ContentAccess &access, const QString &origin) const
 {
     QString error;
-    // items.json: limit 1..100, default 10; sort +createdAt by default.
+    // Items: limit 1..100, default 10; sort +createdAt by default.
     const auto limit = ListQuery::limit(request.query, &error, 10);
     const auto sort = limit ? ListQuery::sort(request.query, QStringLiteral("+createdAt"),
                                               {QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
@@ -298,7 +298,7 @@ SimResponse ContentApi::items(const SimRequest &request, const ContentAccess &ac
         json.writeItem(out, entry.app, entry.position);
     }
     out.endArray();
-    // items.json's list has data and links only (no meta, no count).
+    // The items list has data and links only (no meta, no count).
     const QJsonObject links = ListQuery::links(origin, request, {QStringLiteral("next"), QStringLiteral("prev")},
                                                QStringLiteral("next"), page.next, QStringLiteral("prev"), page.prev);
     out.key(QLatin1String("links"));

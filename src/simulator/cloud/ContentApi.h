@@ -14,9 +14,9 @@ namespace Dawiso::Simulator {
 
 class CursorCodec;
 
-// The tenant's content as a catalog reads it: GET /api/v1/spaces (spaces.json), /api/v1/items (items.json; app items
-// only), /api/v1/apps/{id} and /api/v1/apps/{id}/data/metadata (apps.json), seen through ContentAccess. The caller
-// is already authenticated.
+// The tenant's content as a catalog reads it: GET /api/v1/spaces (https://qlik.dev/apis/rest/spaces/), /api/v1/items
+// (https://qlik.dev/apis/rest/items/; app items only), /api/v1/apps/{id} and /api/v1/apps/{id}/data/metadata
+// (https://qlik.dev/apis/rest/apps/), seen through ContentAccess. The caller is already authenticated.
 class ContentApi
 {
 public:

@@ -192,7 +192,7 @@ void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype positi
     out.string(QLatin1String("resourceSubType"), QString());
     out.string(QLatin1String("resourceId"), app.id);
     out.string(QLatin1String("resourceLink"), QString());
-    // Personal items carry no spaceId (items.json makes it optional; catalogs read "none" as the personal space).
+    // Personal items carry no spaceId (the Items API makes it optional; catalogs read "none" as the personal space).
     if (!app.spaceId.isEmpty())
         out.string(QLatin1String("spaceId"), app.spaceId);
     out.string(QLatin1String("ownerId"), app.ownerId);

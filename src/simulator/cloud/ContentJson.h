@@ -11,8 +11,9 @@
 
 namespace Dawiso::Simulator {
 
-// Renders spaces, app items and apps as spaces.json Space, items.json itemResultResponseBody, apps.json NxApp and
-// DataModelMetadata, as one caller sees them (roles, actions and privileges depend on the caller). Content has no
+// Renders spaces, app items and apps as the Space (https://qlik.dev/apis/rest/spaces/), itemResultResponseBody
+// (https://qlik.dev/apis/rest/items/), NxApp and DataModelMetadata (https://qlik.dev/apis/rest/apps/) resources, as
+// one caller sees them (roles, actions and privileges depend on the caller). Content has no
 // stored dates: a record's dates follow from its position in the tenant's list, so the lists' creation order is
 // their order in the tenant.
 class ContentJson
@@ -29,10 +30,9 @@ public:
     // A small, plausible data model: three or four tables with their fields, the same every time for an app.
     static QJsonObject dataModel(const SimApp &app);
 
+private:
     static QDateTime spaceCreated(qsizetype position);
     static QDateTime appCreated(qsizetype position);
-
-private:
     QStringList appActions(const SimApp &app) const;
     QString ownerSubject(const SimApp &app) const;
 

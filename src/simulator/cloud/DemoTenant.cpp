@@ -124,6 +124,7 @@ SimulatedTenant DemoTenant::build()
         erin,
         user(rileyUserId, QStringLiteral("Riley Reader"), DemoTenant::unassignedUserEmail(),
              QStringLiteral("auth0|riley-reader"), {}),
+        // A double quote and an apostrophe in a name, for the escaping of user searches.
         user(quinnUserId, QStringLiteral("Quinn \"Q\" O'Neil"), QStringLiteral("quinn.oneil@example.com"),
              QStringLiteral("auth0|quinn-oneil"), {}),
     };

@@ -7,7 +7,7 @@
 
 namespace Dawiso::Simulator {
 
-// ISO 8601 durations as api-keys.json uses them for expiry and max_api_key_expiry: PnW, PnD, PTnH, PTnM, PTnS and
+// ISO 8601 durations as the API keys API uses them for expiry and max_api_key_expiry: PnW, PnD, PTnH, PTnM, PTnS and
 // combinations ("P1DT12H"). Years count as 365 days and months as 30: which calendar Qlik applies is unconfirmed,
 // and the practice tenant's maximum is written in days anyway.
 class IsoDuration

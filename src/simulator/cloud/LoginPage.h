@@ -25,9 +25,8 @@ public:
                            const QString &email, const QString &error);
     static QByteArray problem(const QString &title, const QString &message);
 
-    static QString escape(const QString &text);
-
 private:
+    static QString escape(const QString &text);
     static QByteArray page(const QString &title, const QString &content);
 };
 

@@ -14,7 +14,7 @@
 
 namespace Dawiso::Simulator {
 
-// The tenant's OAuth 2.0 authorization server (oauth.json, qlik-cloud-api.md §7):
+// The tenant's OAuth 2.0 authorization server (https://qlik.dev/apis/rest/oauth/):
 // - GET /oauth/authorize checks the client, its exact redirect URI, response_type=code, state, PKCE (S256 only) and
 //   the scopes, then shows the simulated identity provider's sign-in form (LoginPage). An unknown client or redirect
 //   URI answers 400 and never redirects (RFC 6749 §4.1.2.1); every other problem redirects back with error,
@@ -25,8 +25,8 @@ namespace Dawiso::Simulator {
 //   (its bot user) and rotates refresh tokens (issued only with offline_access).
 // - POST /oauth/revoke forgets an access or refresh token (RFC 7009).
 // Token errors carry both Qlik's Errors shape ({"errors":[{"code":"invalid_grant","title","detail","status":"400"}]},
-// oauth.json) and RFC 6749 §5.2's {"error","error_description"}: which one Qlik's token endpoint really sends is
-// unconfirmed, so clients that read either work.
+// as the OAuth API documents it) and RFC 6749 §5.2's {"error","error_description"}: which one Qlik's token endpoint
+// really sends is unconfirmed, so clients that read either work.
 class OAuthServer
 {
 public:

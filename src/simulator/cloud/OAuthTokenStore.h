@@ -21,8 +21,8 @@ struct OAuthGrant
 };
 
 // The OAuth tokens the simulator has issued: opaque random strings (base64url of 32 bytes), kept only as SHA-256
-// hashes, like Qlik keeps nothing it could leak. Access tokens live 6 hours (21600 s, qlik.dev api-trust-boundaries),
-// refresh tokens 30 days and are used once (rotated).
+// hashes, like Qlik keeps nothing it could leak. Access tokens live 6 hours (21600 s, see
+// https://qlik.dev/manage/access-control/api-trust-boundaries/), refresh tokens 30 days and are used once (rotated).
 class OAuthTokenStore
 {
 public:

@@ -284,7 +284,7 @@ std::variant<SimCaller, SimResponse> QlikApi::authenticate(const SimRequest &req
     if (const auto refusal = refuseUser(owner))
         return *refusal;
     // An API key acts with all of its user's rights.
-    return SimCaller {owner, m_tenant.isTenantAdmin(*owner), true, false};
+    return SimCaller {owner, m_tenant.isTenantAdmin(*owner), true};
 }
 
 std::variant<SimCaller, SimResponse> QlikApi::authenticateOAuth(const QByteArray &token) const
@@ -303,7 +303,7 @@ std::variant<SimCaller, SimResponse> QlikApi::authenticateOAuth(const QByteArray
         return *refusal;
     // Scopes narrow what the user's roles allow; they never add to it.
     const bool admin = m_tenant.isTenantAdmin(*user) && grant.scopes.contains(QStringLiteral("admin_classic"));
-    return SimCaller {user, admin, grant.scopes.contains(QStringLiteral("user_default")), true};
+    return SimCaller {user, admin, grant.scopes.contains(QStringLiteral("user_default"))};
 }
 
 SimResponse QlikApi::wellKnown() const
@@ -516,7 +516,7 @@ SimResponse QlikApi::apiKeyConfig(const QString &tenantId) const
 
 SimResponse QlikApi::roles(const SimRequest &request, const SimCaller &caller) const
 {
-    // Since 2024-04-09 only TenantAdmin may list roles (qlik.dev changelog #89).
+    // Since 2024-04-09 only TenantAdmin may list roles (https://qlik.dev/changelog/89-api-updates-roles/).
     if (!caller.tenantAdmin)
         return forbidden(ErrorStatusStyle::Omitted, QStringLiteral("Listing roles requires the TenantAdmin role."));
     static const ListQuery::Rules rules {

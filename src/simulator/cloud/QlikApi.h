@@ -21,11 +21,11 @@ class CursorCodec;
 class OAuthTokenStore;
 class ResourceJson;
 
-// The simulated tenant's REST API: turns one request into one answer, following shared/qlik-specs (users.json,
-// tenants.json, api-keys.json, roles.json, well-known.json; spaces.json, items.json and apps.json through
-// ContentApi; the writes through RoleWrites, UserPatch and ApiKeyWrites). Callers authenticate with an API key or an
-// OAuth access token (OAuthServer issues those) as Bearer. No transport and no fault injection here, apart from the
-// users PATCH misbehaviours that only the endpoint itself can show.
+// The simulated tenant's REST API: turns one request into one answer, following Qlik's REST specifications
+// (https://qlik.dev/apis/rest/: users, tenants, api-keys, roles and the authorization server metadata; spaces, items
+// and apps through ContentApi; the writes through RoleWrites, UserPatch and ApiKeyWrites). Callers authenticate with an
+// API key or an OAuth access token (OAuthServer issues those) as Bearer. No transport and no fault injection here,
+// apart from the users PATCH misbehaviours that only the endpoint itself can show.
 class QlikApi
 {
 public:

@@ -69,7 +69,7 @@ QStringList ResourceAttributes::roleValues(const SimulatedTenant &tenant, const 
 
 ScimFilter::Rules ResourceAttributes::userFilterRules()
 {
-    // As users.json documents the filter parameter.
+    // As the Users API documents the filter parameter.
     ScimFilter::Rules rules;
     rules.attributesByOperator.insert(
         QStringLiteral("eq"),

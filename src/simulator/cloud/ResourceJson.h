@@ -8,8 +8,9 @@
 
 namespace Dawiso::Simulator {
 
-// Renders the tenant's records as the JSON resources of shared/qlik-specs (users.json User, tenants.json Tenant,
-// roles.json Role, api-keys.json ApiKey). Links are absolute, built on the simulator's origin.
+// Renders the tenant's records as the JSON resources of Qlik's REST APIs: User (https://qlik.dev/apis/rest/users/),
+// Tenant (https://qlik.dev/apis/rest/tenants/), Role (https://qlik.dev/apis/rest/roles/) and ApiKey
+// (https://qlik.dev/apis/rest/api-keys/). Links are absolute, built on the simulator's origin.
 class ResourceJson
 {
 public:

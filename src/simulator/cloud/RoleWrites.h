@@ -9,7 +9,7 @@
 
 namespace Dawiso::Simulator {
 
-// POST /api/v1/roles and PATCH /api/v1/roles/{id} (roles.json), TenantAdmin only:
+// POST /api/v1/roles and PATCH /api/v1/roles/{id} (https://qlik.dev/apis/rest/roles/), TenantAdmin only:
 // - create: {name (unique, case-insensitive), description?, assignedScopes?} → 201 Role (custom, level user, no
 //   entitlement change); at most 500 custom roles;
 // - patch: add /assignedScopes/-, replace /assignedScopes, remove-value /assignedScopes, replace /name,

@@ -6,7 +6,7 @@ namespace Dawiso::Simulator {
 
 // Who sent an authenticated /api/v1 request and what their credential lets them do. An API key acts with all of its
 // user's rights; an OAuth access token only within its scopes, and scopes never give more than the user's roles
-// (qlik-cloud-api.md §7.3).
+// (https://qlik.dev/manage/access-control/scopes/).
 struct SimCaller
 {
     const SimUser *user = nullptr;
@@ -15,7 +15,6 @@ struct SimCaller
     // The user's own permissions, e.g. the "api-keys" scope of their roles: always for an API key, with the
     // user_default scope for an OAuth token.
     bool userScopes = true;
-    bool oauth = false; // authenticated with an OAuth access token rather than an API key
 };
 
 } // namespace Dawiso::Simulator

@@ -38,8 +38,8 @@ struct SimUser
     QString clientId; // bots of machine-to-machine OAuth clients: the client they act for
 };
 
-// An OAuth client registered in the tenant (oauth-clients.json, reduced to what /oauth/authorize and /oauth/token
-// check).
+// An OAuth client registered in the tenant (https://qlik.dev/apis/rest/oauth-clients/, reduced to what
+// /oauth/authorize and /oauth/token check).
 struct SimOAuthClient
 {
     QString clientId;
@@ -104,15 +104,7 @@ public:
     int maxKeysPerUser = 5;
     QString maxApiKeyExpiry = QStringLiteral("P365D");
 
-    // The practice tenant used by --demo: "Dawiso Integration" (non-admin, custom role "Dawiso Integration" with the
-    // "api-keys" scope), "Alex Admin" (TenantAdmin directly), "Grace Group-Admin" (TenantAdmin only through a group),
-    // a few other users (one disabled, one invited) and the sample API keys of SampleKey. Content: the spaces
-    // "Finance" (shared), "Sales Production" (managed), "Data Lake" (data), all three with Dawiso Integration as a
-    // member, and "Board" (shared, without it); 13 apps spread over the four spaces plus two personal apps of other
-    // users. Alex Admin is no member of the managed space (the managed-space admin trap). For the automated path:
-    // "Riley Reader" (active, no role: the user the flow assigns the role to), "Quinn \"Q\" O'Neil" (a name with a
-    // double quote, for search escaping), every person's password is "practice", a native OAuth client and a
-    // machine-to-machine client with its TenantAdmin bot (DemoTenant has their ids, redirect URI and secret).
+    // The practice tenant of --demo and of most tests; DemoTenant builds it and says who and what is in it.
     static SimulatedTenant demo();
 
     // Look-ups by id or name; nullptr when absent. The pointers are valid until the lists change.

@@ -12,7 +12,7 @@
 
 namespace Dawiso::Simulator {
 
-// PATCH /api/v1/users/{id} (users.json JSONPatchArray), TenantAdmin only:
+// PATCH /api/v1/users/{id} (a JSONPatchArray, https://qlik.dev/apis/rest/users/), TenantAdmin only:
 //   add /assignedRoles/-          {"name"} | {"id"} (or an array of them)
 //   replace /assignedRoles        [{"name"} | {"id"}, ...]
 //   remove-value /assignedRoles   {"name"} | {"id"} (or an array of them)

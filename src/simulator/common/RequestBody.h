@@ -18,7 +18,7 @@ public:
     static std::optional<QJsonDocument> json(const SimRequest &request, QString *error);
 
     // Named string fields from application/x-www-form-urlencoded ('+' is a space, names may not repeat: RFC 6749
-    // §3.2) or, when jsonToo, from a JSON object whose values are strings (oauth.json accepts both on /oauth/token).
+    // §3.2) or, when jsonToo, from a JSON object whose values are strings (Qlik Cloud's /oauth/token accepts both).
     static std::optional<QHash<QString, QString>> fields(const SimRequest &request, bool jsonToo, QString *error);
 
 private:

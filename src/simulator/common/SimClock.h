@@ -4,7 +4,7 @@
 
 namespace Dawiso::Simulator {
 
-// "Now" for the OAuth side of the simulator: real time plus an offset that tests move forward, so that sign-in
+// "Now" for what a simulated server lets expire: real time plus an offset that tests move forward, so that sign-in
 // forms, authorization codes and access tokens expire without anyone waiting.
 class SimClock
 {
