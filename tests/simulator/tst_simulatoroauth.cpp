@@ -120,6 +120,9 @@ private slots:
     void loginFailureShowsTheFormAgain();
     void loginTransactionRules_data();
     void loginTransactionRules();
+    void completeSignInGivesACodeTheTokenEndpointRedeems();
+    void completeSignInRefusals_data();
+    void completeSignInRefusals();
     void tokenOverFormAndJson_data();
     void tokenOverFormAndJson();
     void codeFailures_data();
@@ -588,6 +591,91 @@ void TestSimulatorOAuth::loginTransactionRules()
     QVERIFY(answer.header("content-type").startsWith("text/html"));
     QVERIFY(answer.header("location").isEmpty());
     QVERIFY(answer.body.contains("<h1>"));
+}
+
+void TestSimulatorOAuth::completeSignInGivesACodeTheTokenEndpointRedeems()
+{
+    const QString verifier = newVerifier();
+    const QUrl authorization = url(QStringLiteral("/oauth/authorize"),
+                                   authorizeQuery(verifier, QStringLiteral("state-1"), QStringLiteral("user_default"),
+                                                  DemoTenant::integrationUserEmail()));
+    QString problem;
+    const QUrl back =
+        m_sim->completeSignIn(authorization, DemoTenant::integrationUserEmail(), DemoTenant::password(), &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(back.adjusted(QUrl::RemoveQuery), QUrl(DemoTenant::nativeRedirectUri()));
+    const QUrlQuery query(back);
+    QCOMPARE(query.queryItemValue(QStringLiteral("state")), QStringLiteral("state-1"));
+    const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    QVERIFY(code.size() >= 43);
+    // Nothing went over HTTP.
+    QVERIFY(m_sim->requests().isEmpty());
+
+    const Answer token = postForm(QStringLiteral("/oauth/token"), codeRedemption(code, verifier));
+    QCOMPARE(token.status, 200);
+    QCOMPARE(token.json().value(u"scope").toString(), QStringLiteral("user_default"));
+    const QByteArray accessToken = token.json().value(u"access_token").toString().toLatin1();
+    QCOMPARE(get(QStringLiteral("/api/v1/users/me"), accessToken).header("location"),
+             QByteArray("/api/v1/users/") + m_sim->sampleUserId(SampleKey::Healthy).toLatin1());
+    QCOMPARE(postForm(QStringLiteral("/oauth/token"), codeRedemption(code, verifier)).status, 400);
+}
+
+void TestSimulatorOAuth::completeSignInRefusals_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("otherAddress");
+    QTest::addColumn<QString>("redirectError"); // "": no redirect, a problem instead
+
+    const QString native = DemoTenant::nativeClientId();
+    const QString scope = QStringLiteral("user_default");
+    const QString riley = DemoTenant::unassignedUserEmail();
+    QTest::newRow("wrong password") << native << scope << riley << QStringLiteral("not-the-password") << false
+                                    << QString();
+    QTest::newRow("unknown email") << native << scope << QStringLiteral("nobody@example.com") << DemoTenant::password()
+                                   << false << QString();
+    QTest::newRow("disabled user") << native << scope << QStringLiteral("dan.disabled@example.com")
+                                   << DemoTenant::password() << false << QString();
+    QTest::newRow("unknown client") << QStringLiteral("no-such-client") << scope << riley << DemoTenant::password()
+                                    << false << QString();
+    QTest::newRow("another address") << native << scope << riley << DemoTenant::password() << true << QString();
+    QTest::newRow("scope the client may not ask for")
+        << native << QStringLiteral("admin_classic user_default apps") << riley << DemoTenant::password() << false
+        << QStringLiteral("invalid_scope");
+}
+
+void TestSimulatorOAuth::completeSignInRefusals()
+{
+    QFETCH(QString, clientId);
+    QFETCH(QString, scope);
+    QFETCH(QString, email);
+    QFETCH(QString, password);
+    QFETCH(bool, otherAddress);
+    QFETCH(QString, redirectError);
+
+    QUrlQuery query = authorizeQuery(newVerifier(), QStringLiteral("state-2"), scope);
+    query.removeAllQueryItems(QStringLiteral("client_id"));
+    query.addQueryItem(QStringLiteral("client_id"), clientId);
+    QUrl authorization = url(QStringLiteral("/oauth/authorize"), query);
+    if (otherAddress)
+        authorization.setPort(m_sim->port() == 1 ? 2 : 1);
+    QString problem;
+    const QUrl back = m_sim->completeSignIn(authorization, email, password, &problem);
+    if (redirectError.isEmpty()) {
+        QVERIFY(back.isEmpty());
+        QVERIFY(!problem.isEmpty());
+        // A password typed wrongly is still somebody's secret.
+        if (password != DemoTenant::password())
+            QVERIFY(!problem.contains(password));
+    } else {
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QUrlQuery answer(back);
+        QCOMPARE(answer.queryItemValue(QStringLiteral("error")), redirectError);
+        QCOMPARE(answer.queryItemValue(QStringLiteral("state")), QStringLiteral("state-2"));
+        QVERIFY(!answer.hasQueryItem(QStringLiteral("code")));
+    }
 }
 
 void TestSimulatorOAuth::tokenOverFormAndJson_data()

@@ -81,7 +81,7 @@ QString percent(const QString &text)
 }
 
 // redirect_uri is registered verbatim, so parameters are appended to it as it is.
-SimResponse redirectBack(const QString &redirectUri, const QList<QPair<QString, QString>> &parameters)
+QString redirectLocation(const QString &redirectUri, const QList<QPair<QString, QString>> &parameters)
 {
     QString location = redirectUri;
     QChar separator = redirectUri.contains(u'?') ? u'&' : u'?';
@@ -91,6 +91,11 @@ SimResponse redirectBack(const QString &redirectUri, const QList<QPair<QString, 
         location += separator + parameter.first + u'=' + percent(parameter.second);
         separator = u'&';
     }
+    return location;
+}
+
+SimResponse redirectBack(const QString &location)
+{
     SimResponse response = SimResponse::redirect(302, location);
     response.headers += noStore();
     return response;
@@ -189,32 +194,54 @@ void OAuthServer::dropExpired()
     m_codes.removeIf([&now](const auto &entry) { return entry.value().expiresAt <= now; });
 }
 
-SimResponse OAuthServer::authorize(const SimRequest &request)
+QUrl OAuthServer::completeSignIn(const QUrlQuery &authorizeQuery, const QString &email, const QString &password,
+                                 QString *problem)
 {
-    const auto param = [&request](const char *name) {
-        return request.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    dropExpired();
+    const auto checked = checkAuthorization(authorizeQuery);
+    if (const auto *refusal = std::get_if<Refusal>(&checked)) {
+        if (refusal->redirectUri.isEmpty()) {
+            *problem = LoginPage::tr("The sign-in cannot go on: %1").arg(refusal->description);
+            return {};
+        }
+        return QUrl(refusalLocation(*refusal), QUrl::StrictMode);
+    }
+    const auto signedIn = person(email.trimmed(), password);
+    if (const auto *sentence = std::get_if<QString>(&signedIn)) {
+        *problem = *sentence;
+        return {};
+    }
+    return QUrl(issueCode(std::get<Transaction>(checked), *std::get<const SimUser *>(signedIn)), QUrl::StrictMode);
+}
+
+std::variant<OAuthServer::Transaction, OAuthServer::Refusal>
+OAuthServer::checkAuthorization(const QUrlQuery &query) const
+{
+    const auto param = [&query](const char *name) {
+        return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
     };
     const QString clientId = param("client_id");
     const QString redirectUri = param("redirect_uri");
     const SimOAuthClient *client = m_tenant.oauthClient(clientId);
     if (!client) {
-        return oauthError(
-            400, QStringLiteral("invalid_client"),
-            QStringLiteral("No OAuth client with client_id '%1' is registered in this tenant.").arg(clientId));
+        return Refusal {
+            QStringLiteral("invalid_client"),
+            QStringLiteral("No OAuth client with client_id '%1' is registered in this tenant.").arg(clientId),
+            {},
+            {}};
     }
     if (!client->redirectUris.contains(redirectUri)) {
-        return oauthError(400, QStringLiteral("invalid_request"),
-                          QStringLiteral("The redirect_uri '%1' is not registered for client '%2'; it must match a "
-                                         "registered redirect URI exactly.")
-                              .arg(redirectUri, clientId));
+        return Refusal {QStringLiteral("invalid_request"),
+                        QStringLiteral("The redirect_uri '%1' is not registered for client '%2'; it must match a "
+                                       "registered redirect URI exactly.")
+                            .arg(redirectUri, clientId),
+                        {},
+                        {}};
     }
 
     const QString state = param("state");
     const auto fail = [&redirectUri, &state](const QString &error, const QString &description) {
-        return redirectBack(redirectUri,
-                            {{QStringLiteral("error"), error},
-                             {QStringLiteral("error_description"), description},
-                             {QStringLiteral("state"), state}});
+        return Refusal {error, description, redirectUri, state};
     };
     const QString responseType = param("response_type");
     if (responseType.isEmpty())
@@ -253,14 +280,59 @@ SimResponse OAuthServer::authorize(const SimRequest &request)
         return fail(QStringLiteral("login_required"), QStringLiteral("The user must sign in."));
     if (!prompt.isEmpty() && prompt != u"login" && prompt != u"consent")
         return fail(QStringLiteral("invalid_request"), QStringLiteral("prompt must be none, login or consent."));
+    return Transaction {clientId, redirectUri, scopes, state, challenge, m_clock.now().addSecs(transactionSeconds)};
+}
 
-    const QString transaction =
+QString OAuthServer::refusalLocation(const Refusal &refusal)
+{
+    return redirectLocation(refusal.redirectUri,
+                            {{QStringLiteral("error"), refusal.error},
+                             {QStringLiteral("error_description"), refusal.description},
+                             {QStringLiteral("state"), refusal.state}});
+}
+
+std::variant<const SimUser *, QString> OAuthServer::person(const QString &email, const QString &password) const
+{
+    const SimUser *person = nullptr;
+    for (const SimUser &candidate : m_tenant.users) {
+        if (!email.isEmpty() && candidate.email.compare(email, Qt::CaseInsensitive) == 0)
+            person = &candidate;
+    }
+    const bool passwordRight = person && !person->password.isEmpty()
+        && CryptoUtil::equalConstantTime(person->password.toUtf8(), password.toUtf8());
+    if (!passwordRight)
+        return LoginPage::tr("The email or password is wrong. Check both and try again.");
+    if (person->status != u"active")
+        return LoginPage::tr("This user cannot sign in: their status in the tenant is \"%1\".").arg(person->status);
+    return person;
+}
+
+QString OAuthServer::issueCode(const Transaction &transaction, const SimUser &person)
+{
+    const QString code = QString::fromLatin1(CryptoUtil::base64UrlEncode(CryptoUtil::randomBytes(codeBytes)));
+    m_codes.insert(codeKey(code),
+                   Code {CryptoUtil::randomHexId(), transaction.clientId, transaction.redirectUri,
+                         transaction.codeChallenge, person.id, transaction.scopes, m_clock.now().addSecs(codeSeconds),
+                         false});
+    return redirectLocation(transaction.redirectUri,
+                            {{QStringLiteral("code"), code}, {QStringLiteral("state"), transaction.state}});
+}
+
+SimResponse OAuthServer::authorize(const SimRequest &request)
+{
+    const auto checked = checkAuthorization(request.query);
+    if (const auto *refusal = std::get_if<Refusal>(&checked)) {
+        if (refusal->redirectUri.isEmpty())
+            return oauthError(400, refusal->error, refusal->description);
+        return redirectBack(refusalLocation(*refusal));
+    }
+    const Transaction &transaction = std::get<Transaction>(checked);
+    const QString transactionId =
         QString::fromLatin1(CryptoUtil::base64UrlEncode(CryptoUtil::randomBytes(transactionBytes)));
-    m_transactions.insert(
-        transaction,
-        Transaction {clientId, redirectUri, scopes, state, challenge, m_clock.now().addSecs(transactionSeconds)});
-    SimResponse response =
-        SimResponse::html(200, LoginPage::form(transaction, clientId, scopes, param("login_hint"), QString()));
+    m_transactions.insert(transactionId, transaction);
+    const QString loginHint = request.query.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded);
+    SimResponse response = SimResponse::html(
+        200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, loginHint, QString()));
     response.headers += noStore();
     return response;
 }
@@ -280,35 +352,15 @@ SimResponse OAuthServer::login(const SimRequest &request)
     }
     const Transaction transaction = found.value();
     const QString email = fields->value(QStringLiteral("email")).trimmed();
-    const QString password = fields->value(QStringLiteral("password"));
-
-    const SimUser *person = nullptr;
-    for (const SimUser &candidate : m_tenant.users) {
-        if (!email.isEmpty() && candidate.email.compare(email, Qt::CaseInsensitive) == 0)
-            person = &candidate;
-    }
-    const bool passwordRight = person && !person->password.isEmpty()
-        && CryptoUtil::equalConstantTime(person->password.toUtf8(), password.toUtf8());
-    QString problem;
-    if (!passwordRight)
-        problem = LoginPage::tr("The email or password is wrong. Check both and try again.");
-    else if (person->status != u"active")
-        problem = LoginPage::tr("This user cannot sign in: their status in the tenant is \"%1\".").arg(person->status);
-    if (!problem.isEmpty()) {
+    const auto signedIn = person(email, fields->value(QStringLiteral("password")));
+    if (const auto *problem = std::get_if<QString>(&signedIn)) {
         SimResponse response = SimResponse::html(
-            200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, email, problem));
+            200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, email, *problem));
         response.headers += noStore();
         return response;
     }
-
     m_transactions.remove(transactionId);
-    const QString code = QString::fromLatin1(CryptoUtil::base64UrlEncode(CryptoUtil::randomBytes(codeBytes)));
-    m_codes.insert(codeKey(code),
-                   Code {CryptoUtil::randomHexId(), transaction.clientId, transaction.redirectUri,
-                         transaction.codeChallenge, person->id, transaction.scopes, m_clock.now().addSecs(codeSeconds),
-                         false});
-    return redirectBack(transaction.redirectUri,
-                        {{QStringLiteral("code"), code}, {QStringLiteral("state"), transaction.state}});
+    return redirectBack(issueCode(transaction, *std::get<const SimUser *>(signedIn)));
 }
 
 SimResponse OAuthServer::token(const SimRequest &request)

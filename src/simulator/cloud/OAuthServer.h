@@ -11,6 +11,10 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <variant>
 
 namespace Dawiso::Simulator {
 
@@ -37,6 +41,15 @@ public:
 
     SimResponse handle(const SimRequest &request);
 
+    // The browser's part of an authorization-code sign-in without HTTP, for the practice run, which runs this server
+    // in its own process: authorizeQuery is checked as GET /oauth/authorize checks it, and the person signs in as on
+    // the sign-in form. Returns where the browser would be sent next: the redirect URI with code and state, or with
+    // error, error_description and state when the request is refused there. Empty, with a sentence for people in
+    // *problem, when nothing goes back to the redirect URI: an unknown client or redirect URI, a wrong email or
+    // password, a user who may not sign in.
+    QUrl completeSignIn(const QUrlQuery &authorizeQuery, const QString &email, const QString &password,
+                        QString *problem);
+
 private:
     // A sign-in form on its way: the checked authorize request, waiting for the user's email and password.
     struct Transaction
@@ -47,6 +60,16 @@ private:
         QString state;
         QString codeChallenge;
         QDateTime expiresAt;
+    };
+    // Why an authorize request is refused: an OAuth error code and its description, sent back to the redirect URI
+    // with the state, or, for an unknown client or redirect URI, answered without a redirect (redirectUri empty;
+    // RFC 6749 §4.1.2.1).
+    struct Refusal
+    {
+        QString error;
+        QString description;
+        QString redirectUri;
+        QString state;
     };
     struct Code
     {
@@ -62,6 +85,14 @@ private:
 
     SimResponse authorize(const SimRequest &request);
     SimResponse login(const SimRequest &request);
+    // GET /oauth/authorize's checks: the sign-in waiting for its person, or why there is none.
+    std::variant<Transaction, Refusal> checkAuthorization(const QUrlQuery &query) const;
+    // The redirect URI with the refusal's error, error_description and state.
+    static QString refusalLocation(const Refusal &refusal);
+    // The person the email and password sign in, or the sentence the sign-in form shows.
+    std::variant<const SimUser *, QString> person(const QString &email, const QString &password) const;
+    // A fresh authorization code for the person, and the address that takes it back to the client.
+    QString issueCode(const Transaction &transaction, const SimUser &person);
     SimResponse token(const SimRequest &request);
     SimResponse revoke(const SimRequest &request);
     SimResponse authorizationCodeGrant(const QHash<QString, QString> &fields);

@@ -5,6 +5,8 @@
 #include "simulator/cloud/WrongJsonTypes.h"
 #include "simulator/common/CryptoUtil.h"
 
+#include <QUrlQuery>
+
 #include <algorithm>
 
 namespace Dawiso::Simulator {
@@ -52,6 +54,17 @@ QByteArray QlikSimulator::issueOAuthToken(const QString &userId, const QStringLi
     const SimOAuthClient *client = m_tenant.oauthClient(DemoTenant::nativeClientId());
     const OAuthGrant grant {userId, client ? client->clientId : QString(), scopes, {}, {}};
     return m_oauthTokens.issue(grant, false).accessToken;
+}
+
+QUrl QlikSimulator::completeSignIn(const QUrl &authorizationUrl, const QString &email, const QString &password,
+                                   QString *problem)
+{
+    const QUrl origin = authorizationUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (!isListening() || origin != baseUrl() || authorizationUrl.path() != u"/oauth/authorize") {
+        *problem = tr("This is not the address of the practice tenant's sign-in page.");
+        return {};
+    }
+    return m_oauth.completeSignIn(QUrlQuery(authorizationUrl), email, password, problem);
 }
 
 QString QlikSimulator::sampleKeyId(SampleKey key) const

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Dawiso::Simulator {
 
@@ -48,6 +49,11 @@ public:
     // An OAuth access token for userId with these scopes, as if they had signed in through the native client (the
     // demo tenant's, or "" in other tenants), without the browser round trip. For tests of the scope rules.
     QByteArray issueOAuthToken(const QString &userId, const QStringList &scopes);
+    // A person's sign-in on this tenant without a browser and without HTTP, for the practice run, which serves the
+    // tenant in its own process (OAuthServer::completeSignIn). authorizationUrl is the address of the tenant's sign-in
+    // page that the client built. Returns where a browser would be sent next, or an empty URL with a sentence for
+    // people in *problem.
+    QUrl completeSignIn(const QUrl &authorizationUrl, const QString &email, const QString &password, QString *problem);
 
     // Qlik Cloud's own faults, beside SimulatorHost's. Well-known answers with this issuer ("" clears).
     void setIssuerOverride(const QString &issuer);
