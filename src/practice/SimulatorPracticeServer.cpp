@@ -61,4 +61,11 @@ PracticeCredentials SimulatorPracticeServer::credentials() const
             DemoTenant::password()};
 }
 
+QUrl SimulatorPracticeServer::completeSignIn(const QUrl &authorizationUrl, const QString &email,
+                                             const QString &password, QString *problem)
+{
+    // The simulator's OAuth server answers directly: no sign-in page, no form, no HTTP.
+    return m_simulator->completeSignIn(authorizationUrl, email, password, problem);
+}
+
 } // namespace Dawiso

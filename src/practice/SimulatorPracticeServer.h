@@ -22,6 +22,8 @@ public:
     QSslCertificate certificate() const override;
     QByteArray sampleToken(Sample sample) const override;
     PracticeCredentials credentials() const override;
+    QUrl completeSignIn(const QUrl &authorizationUrl, const QString &email, const QString &password,
+                        QString *problem) override;
 
     Simulator::QlikSimulator *simulator() const { return m_simulator.get(); }
 

@@ -29,6 +29,13 @@ public:
     virtual QSslCertificate certificate() const = 0; // the self-signed certificate it serves, made at start
     virtual QByteArray sampleToken(Sample sample) const = 0;
     virtual PracticeCredentials credentials() const = 0;
+    // Does in this process, without HTTP, what a person's browser does on the tenant's sign-in page:
+    // authorizationUrl is the address of that page (AuthorizationCodeSignIn::authorizationUrl()). Returns the
+    // redirect the browser would then follow to the wizard's loopback listener (with code and state, or with the
+    // tenant's error and state), or an empty URL with a sentence for people in *problem (a wrong e-mail or password,
+    // an address that is not this tenant's sign-in page).
+    virtual QUrl completeSignIn(const QUrl &authorizationUrl, const QString &email, const QString &password,
+                                QString *problem) = 0;
 };
 
 // What the practice plugin's root object implements.
@@ -41,5 +48,6 @@ public:
 
 } // namespace Dawiso
 
-#define DawisoPracticeServerFactory_iid "com.dawiso.QlikSetup.PracticeServerFactory/1"
+// The version changes with PracticeServer's virtual functions, so that a stale plugin is refused, not called.
+#define DawisoPracticeServerFactory_iid "com.dawiso.QlikSetup.PracticeServerFactory/2"
 Q_DECLARE_INTERFACE(Dawiso::PracticeServerFactory, DawisoPracticeServerFactory_iid)
