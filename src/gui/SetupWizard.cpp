@@ -198,7 +198,7 @@ void SetupWizard::openSignInPage(const QUrl &url)
 {
     if (m_practiceTenant) {
         // A browser would refuse the practice tenant's certificate; the practice dialog plays its part.
-        auto *dialog = new PracticeSignInDialog(m_practiceTenant->client(), url,
+        auto *dialog = new PracticeSignInDialog(m_practiceTenant->server(), url,
                                                 m_controller->practiceCredentials().password, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();

@@ -9,28 +9,25 @@ class QPushButton;
 
 namespace Dawiso {
 
-class QlikClient;
-class QlikRequest;
-class TlsTrust;
+class PracticeServer;
+class PracticeSignIn;
 
-// Stands in for the browser during a practice run: a system browser would not trust the simulated tenant's
-// certificate. It walks the same protocol a browser would (the tenant's sign-in page, its login form, the redirect
-// back to the wizard's loopback address), so everything after it runs exactly as with real Qlik.
+// Stands in for Qlik's sign-in page during a practice run: a form with the e-mail (pre-filled from the sign-in's
+// login hint) and the password. Sign in hands them to PracticeSignIn, which plays the browser, so everything after
+// it runs exactly as with real Qlik.
 class PracticeSignInDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    PracticeSignInDialog(QlikClient *tenant, const QUrl &authorizationUrl, const QString &password,
+    PracticeSignInDialog(PracticeServer *server, const QUrl &authorizationUrl, const QString &password,
                          QWidget *parent = nullptr);
 
 private:
     void signIn();
-    void onSignInPage(QlikRequest *request);
-    void onLogin(QlikRequest *request);
-    void showProblem(const QString &problem);
+    void onSignedIn(const QString &problem);
 
-    QlikClient *m_tenant;
+    PracticeSignIn *m_signIn;
     QUrl m_authorizationUrl;
     QLineEdit *m_email;
     QLineEdit *m_password;

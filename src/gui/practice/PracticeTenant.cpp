@@ -3,16 +3,12 @@
 #include "net/CertificateSummary.h"
 #include "net/TlsTrust.h"
 #include "practice/PracticeServer.h"
-#include "qlik/QlikClient.h"
-
-#include <QNetworkAccessManager>
 
 namespace Dawiso {
 
 PracticeTenant::PracticeTenant(std::unique_ptr<PracticeServer> server, QObject *parent)
     : QObject(parent)
     , m_server(std::move(server))
-    , m_network(new QNetworkAccessManager(this))
 { }
 
 PracticeTenant::~PracticeTenant() = default;
@@ -25,8 +21,6 @@ bool PracticeTenant::start(TlsTrust *trust)
     if (!m_server->start(preferredPort))
         return false;
     trust->pin(m_server->hostAndPort(), CertificateSummary::sha256(m_server->certificate()));
-    m_client = new QlikClient(m_network, trust, this);
-    m_client->setBaseUrl(m_server->baseUrl());
     return true;
 }
 

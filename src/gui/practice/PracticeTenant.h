@@ -8,12 +8,9 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace Dawiso {
 
 class PracticeServer;
-class QlikClient;
 class TlsTrust;
 
 // The practice run's tenant: a PracticeServer (the simulator, from the practice plugin) started in this process on
@@ -32,14 +29,10 @@ public:
     QList<PracticeSample> samples() const;
     // The simulated tenant's sign-in details.
     PracticeCredentials credentials() const;
-    // A client of the practice tenant (no key), for the practice sign-in page.
-    QlikClient *client() const { return m_client; }
     PracticeServer *server() const { return m_server.get(); }
 
 private:
     std::unique_ptr<PracticeServer> m_server;
-    QNetworkAccessManager *m_network;
-    QlikClient *m_client = nullptr;
 };
 
 } // namespace Dawiso
