@@ -57,8 +57,12 @@ QByteArray SimulatorPracticeServer::sampleToken(Sample sample) const
 
 PracticeCredentials SimulatorPracticeServer::credentials() const
 {
-    return {DemoTenant::nativeClientId(), DemoTenant::m2mClientId(), DemoTenant::m2mClientSecret(),
-            DemoTenant::password()};
+    // No samples: the wizard names the sample keys itself (PracticeTenant::samples()).
+    return {DemoTenant::nativeClientId(),
+            DemoTenant::m2mClientId(),
+            DemoTenant::m2mClientSecret(),
+            DemoTenant::password(),
+            {}};
 }
 
 QUrl SimulatorPracticeServer::completeSignIn(const QUrl &authorizationUrl, const QString &email,
