@@ -227,7 +227,7 @@ QuitRisk CloudFlow::describeQuitRisk(QuitRisk::Reason reason) const
         risk.title = tr("Quit while the key is being created?");
         risk.text = tr("Qlik is creating the API key right now; its answer takes a few seconds at most. If you quit "
                        "now, the key may be created without anybody receiving it: you would then delete it in Qlik "
-                       "under Profile › Settings › API keys, signed in as Dawiso's user.");
+                       "under Profile settings › API keys, signed in as Dawiso's user.");
         break;
     case QuitRisk::Reason::Saving:
         risk.title = tr("Quit without saving the key?");
@@ -237,7 +237,7 @@ QuitRisk CloudFlow::describeQuitRisk(QuitRisk::Reason reason) const
     case QuitRisk::Reason::UnsavedCreatedCredential:
         risk.title = tr("Quit without saving the key?");
         risk.text = tr("The wizard created a key in Qlik that is not stored yet. If you quit now, the key stays "
-                       "active in Qlik but nobody has it: delete it there under Profile › Settings › API keys, or "
+                       "active in Qlik but nobody has it: delete it there under Profile settings › API keys, or "
                        "stay and store it.");
         break;
     case QuitRisk::Reason::UnsavedCredential:

@@ -10,9 +10,9 @@ class QlikCloudPages
 public:
     enum class Page {
         Permissions, // Administration > Manage users > Permissions: custom roles
-        Users, // Administration > Users: assign roles
+        Users, // Administration > Manage users: a user's Roles tab assigns roles
         Spaces, // Administration > Spaces: space members
-        ApiKeys, // Profile > Settings > API keys, of whoever is signed in
+        ApiKeys, // Profile settings > API keys, of whoever is signed in
     };
 
     static QUrl url(const QUrl &tenantBaseUrl, Page page);

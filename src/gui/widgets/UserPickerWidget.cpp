@@ -124,7 +124,7 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
     }
     m_moreButton->setVisible(hasMore);
     m_statusLabel->setText(users.isEmpty()
-                               ? tr("No user matches. Invite one for Dawiso in Administration › Users.")
+                               ? tr("No user matches. Invite one for Dawiso in Administration › Manage users.")
                                : tr("%n user(s) shown. Tenant admins cannot be chosen.", nullptr, int(users.size())));
 }
 

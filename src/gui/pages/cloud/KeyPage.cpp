@@ -223,7 +223,7 @@ void KeyPage::onTextChanged()
     }
     if (!m_pending.looksLikeQlikApiKey()) {
         showLocalProblem(m_pending.notAnApiKeyReason(),
-                         tr("Generate an API key under Profile › Settings › API keys in Qlik and paste that."));
+                         tr("Generate an API key under Profile settings › API keys in Qlik and paste that."));
         return;
     }
     const auto expiresAt = m_pending.expiresAt();
