@@ -139,16 +139,16 @@ void CloudConnectionCheck::onIdentity(QlikRequest *request)
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
-    QString detail;
-    const auto user = QlikUser::fromBody(request->body(), &detail);
-    if (!user) {
-        setResult(identityId, CheckStatus::Fail,
-                  tr("Qlik accepted the key, but its answer about the user could not be read."),
-                  tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(detail));
+    const auto read =
+        QlikUser::fromAnswer(request, {tr("Qlik accepted the key, but its answer about the user could not be read.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
+        setResult(identityId, CheckStatus::Fail, problem->message,
+                  tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(problem->detail));
         skipPending(tr("Not checked: the key's user could not be read."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
+    const QlikUser *user = &std::get<QlikUser>(read);
     m_user = *user;
     currentReport().userId = user->id;
     currentReport().userName = user->name;

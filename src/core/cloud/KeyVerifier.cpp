@@ -86,16 +86,18 @@ void KeyVerifier::onUser(QlikRequest *request)
         return;
     }
 
-    QString detail;
-    const auto user = QlikUser::fromBody(request->body(), &detail);
-    if (!user) {
+    const auto read = QlikUser::fromAnswer(
+        request, {tr("Qlik accepted the key, but its description of the user could not be read.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
-        m_result.failure = RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), detail);
-        m_result.message = tr("Qlik accepted the key, but its description of the user could not be read.");
+        m_result.failure =
+            RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), problem->detail);
+        m_result.message = problem->message;
         m_result.advice = m_result.failure.advice();
         finish();
         return;
     }
+    const QlikUser *user = &std::get<QlikUser>(read);
     m_result.user = *user;
     if (!user->isActive()) {
         m_result.outcome = KeyVerification::Outcome::UserInactive;

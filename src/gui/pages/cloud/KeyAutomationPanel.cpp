@@ -44,8 +44,7 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, CloudFlow *f
                     m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("The key was deleted in Qlik."),
                                                        tr("Sign in as Dawiso's user and create the key again."));
                 else
-                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, problem.message, problem.advice,
-                                                       problem.detail);
+                    m_ui->automationPanel->show(MessagePanel::Kind::Error, problem);
             });
 
     AutomatedSetup *automation = flow->automation();
@@ -125,8 +124,7 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
 {
     setBusy(false);
     if (result.outcome != ApiKeyCreation::Outcome::Created) {
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
-                                           result.error.detail);
+        m_ui->automationPanel->show(MessagePanel::Kind::Error, result.problem);
         return;
     }
     const QlikUser expected = m_flow->automation()->assignment().user;
