@@ -9,68 +9,47 @@
 namespace Dawiso {
 
 CloudHostProbe::CloudHostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
-    : QObject(parent)
-    , m_client(new QlikClient(network, trust, this))
-{ }
+    : QlikStep(new QlikClient(network, trust), parent)
+{
+    client()->setParent(this);
+}
 
 void CloudHostProbe::start(const ParsedHost &host)
 {
-    abandon(); // a newer address replaces the check in flight without reporting it
+    begin();
     m_host = host;
-    m_client->setBaseUrl(host.baseUrl());
+    client()->setBaseUrl(host.baseUrl());
     QlikRequestOptions options;
     options.authenticated = false;
     options.timeout = m_timeout;
     QlikRequest *request =
-        m_client->send(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
+        client()->send(client()->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
     // The answer must come from the address that was typed: a certificate, an issuer or endpoints from wherever a
     // redirect points would be taken for the tenant's own.
     request->setSameOriginRedirectsOnly(true);
-    m_request = request;
-    connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
         emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
     });
     emit progress(tr("Looking for a Qlik Cloud tenant at %1…").arg(host.displayHostAndPort()));
-    request->start();
-}
-
-void CloudHostProbe::abandon()
-{
-    if (QlikRequest *request = m_request) {
-        m_request = nullptr;
-        request->disconnect(this);
-        request->cancel();
-    }
-}
-
-bool CloudHostProbe::isRunning() const
-{
-    return m_request != nullptr;
+    run(request, [this](QlikRequest *answered) { onFinished(answered); });
 }
 
 void CloudHostProbe::cancel()
 {
-    if (m_request) {
-        abandon();
-        HostProbeResult result;
-        result.host = m_host;
-        result.outcome = HostProbeResult::Outcome::Cancelled;
-        result.failure = RequestFailure::cancelled();
-        result.message = tr("The check was stopped.");
-        emit finished(result);
-    }
+    HostProbeResult result;
+    result.host = m_host;
+    result.outcome = HostProbeResult::Outcome::Cancelled;
+    result.failure = RequestFailure::cancelled();
+    result.message = tr("The check was stopped.");
+    finishNow([this, result] { emit finished(result); });
 }
 
 void CloudHostProbe::onFinished(QlikRequest *request)
 {
-    if (m_request != request)
-        return;
-    m_request = nullptr;
     HostProbeResult result;
     result.host = m_host;
     interpret(request, result);
-    emit finished(result);
+    finish([this, result] { emit finished(result); });
 }
 
 void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)

@@ -11,65 +11,35 @@
 
 namespace Dawiso {
 
-KeyVerifier::KeyVerifier(QlikClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-{ }
-
-void KeyVerifier::abandon()
-{
-    if (QlikRequest *request = m_request) {
-        m_request = nullptr;
-        request->disconnect(this);
-        request->cancel();
-    }
-    if (QlikPager *pager = m_pager) {
-        m_pager = nullptr;
-        pager->disconnect(this);
-        pager->cancel();
-    }
-}
-
 void KeyVerifier::start(const ApiKeyToken &token)
 {
-    abandon();
+    begin();
     m_result = KeyVerification();
     m_result.keyId = token.keyId();
     m_claimedExpiry = token.expiresAt();
-    m_client->setApiKey(token.token());
+    client()->setApiKey(token.token());
 
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
-    m_request = request;
-    connect(request, &QlikRequest::finished, this, [this, request] { onUser(request); });
+    QlikRequest *request = client()->get(QStringLiteral("/api/v1/users/me"));
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
         emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
     });
     emit progress(tr("Asking Qlik whose key this is…"));
-    request->start();
-}
-
-bool KeyVerifier::isRunning() const
-{
-    return m_request || m_pager;
+    run(request, [this](QlikRequest *answered) { onUser(answered); });
 }
 
 void KeyVerifier::cancel()
 {
     if (!isRunning())
         return;
-    abandon();
     m_result.outcome = KeyVerification::Outcome::Cancelled;
     m_result.failure = RequestFailure::cancelled();
     m_result.message = tr("The check was stopped.");
-    finish();
+    client()->clearApiKey();
+    finishNow([this] { emit finished(m_result); });
 }
 
 void KeyVerifier::onUser(QlikRequest *request)
 {
-    if (m_request != request)
-        return;
-    m_request = nullptr;
-
     if (request->failure().isFailure()) {
         m_result.failure = request->failure();
         m_result.outcome = m_result.failure.kind() == RequestFailure::Kind::Cancelled
@@ -77,12 +47,12 @@ void KeyVerifier::onUser(QlikRequest *request)
             : KeyVerification::Outcome::Unreachable;
         m_result.message = m_result.failure.message();
         m_result.advice = m_result.failure.advice();
-        finish();
+        conclude();
         return;
     }
     if (!request->isSuccess()) {
         interpretRefusal(request);
-        finish();
+        conclude();
         return;
     }
 
@@ -94,7 +64,7 @@ void KeyVerifier::onUser(QlikRequest *request)
             RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), problem->detail);
         m_result.message = problem->message;
         m_result.advice = m_result.failure.advice();
-        finish();
+        conclude();
         return;
     }
     const QlikUser *user = &std::get<QlikUser>(read);
@@ -105,7 +75,7 @@ void KeyVerifier::onUser(QlikRequest *request)
             tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords());
         m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
                              "generate the key as another user.");
-        finish();
+        conclude();
         return;
     }
 
@@ -120,18 +90,13 @@ void KeyVerifier::onUser(QlikRequest *request)
     query.addQueryItem(QStringLiteral("sub"), user->id);
     query.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *pager = m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), query);
-    m_pager = pager;
-    connect(pager, &QlikPager::finished, this, [this, pager] { onKeyList(pager); });
     emit progress(tr("Reading the key's expiry date…"));
-    pager->start();
+    run(client()->getAllPages(QStringLiteral("/api/v1/api-keys"), query),
+        [this](QlikPager *pager) { onKeyList(pager); });
 }
 
 void KeyVerifier::onKeyList(QlikPager *pager)
 {
-    if (m_pager != pager)
-        return;
-    m_pager = nullptr;
     // The key itself is verified by now; the list only adds its expiry. A tenant that does not let this user list
     // keys, or a list that fails, leaves the expiry from the key's own claims.
     if (pager->isSuccess()) {
@@ -148,7 +113,7 @@ void KeyVerifier::onKeyList(QlikPager *pager)
             }
         }
     }
-    finish();
+    conclude();
 }
 
 void KeyVerifier::interpretRefusal(QlikRequest *request)
@@ -173,10 +138,10 @@ void KeyVerifier::interpretRefusal(QlikRequest *request)
     m_result.advice = refusal.advice;
 }
 
-void KeyVerifier::finish()
+void KeyVerifier::conclude()
 {
-    m_client->clearApiKey();
-    emit finished(m_result);
+    client()->clearApiKey();
+    finish([this] { emit finished(m_result); });
 }
 
 } // namespace Dawiso
