@@ -37,8 +37,9 @@ public:
     // (Cancelled) says so in its own cancel(). Does nothing when no attempt is running.
     virtual void cancel();
     // Stops and silences whatever the attempt has in flight, a request that must finish included, and drops a result
-    // not yet delivered: for when its answer can no longer be used (the tenant changed, the wizard closes).
-    void abandon();
+    // not yet delivered: for when its answer can no longer be used (the tenant changed, the wizard closes). A step
+    // that waits for more than requests (a browser) stops that too in its own abandon().
+    virtual void abandon();
     // From start() until the result is decided (finish()) or the attempt was stopped.
     bool isRunning() const { return m_running; }
     // False while a request that must finish is in flight.
