@@ -131,7 +131,7 @@ void CloudConnectionCheck::onIdentity(QlikRequest *request)
     if (!request->isSuccess()) {
         const KeyRefusal refusal = KeyRefusal::fromAnswer(request->httpStatus(), request->qlikError(),
                                                           TlsTrust::originKey(request->requestedUrl()));
-        setResult(identityId, CheckStatus::Fail, refusal.message, refusal.advice);
+        setResult(identityId, CheckStatus::Fail, refusal.problem.message, refusal.problem.advice);
         skipPending(tr("Not checked: Qlik did not accept the key."));
         finish(ConnectionReport::Verdict::Blocked);
         return;

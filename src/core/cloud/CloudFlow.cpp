@@ -178,7 +178,7 @@ void CloudFlow::adoptCreatedKey(const ApiKeyCreation::Result &created)
     verification.expiry = created.record.expiry;
     verification.expirySource = KeyVerification::ExpirySource::KeyRecord;
     verification.keyListReadable = true;
-    verification.message = tr("Created a key for %1.").arg(created.user.displayName());
+    verification.summary.message = tr("Created a key for %1.").arg(created.user.displayName());
     m_keyVerification = verification;
     emit credentialChanged();
 }

@@ -5,6 +5,7 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -33,7 +34,7 @@ void KeyVerifier::cancel()
         return;
     m_result.outcome = KeyVerification::Outcome::Cancelled;
     m_result.failure = RequestFailure::cancelled();
-    m_result.message = tr("The check was stopped.");
+    m_result.summary.message = tr("The check was stopped.");
     client()->clearApiKey();
     finishNow([this] { emit finished(m_result); });
 }
@@ -45,8 +46,7 @@ void KeyVerifier::onUser(QlikRequest *request)
         m_result.outcome = m_result.failure.kind() == RequestFailure::Kind::Cancelled
             ? KeyVerification::Outcome::Cancelled
             : KeyVerification::Outcome::Unreachable;
-        m_result.message = m_result.failure.message();
-        m_result.advice = m_result.failure.advice();
+        m_result.summary = RequestProblem::fromFailure(m_result.failure);
         conclude();
         return;
     }
@@ -62,8 +62,7 @@ void KeyVerifier::onUser(QlikRequest *request)
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
         m_result.failure =
             RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), problem->detail);
-        m_result.message = problem->message;
-        m_result.advice = m_result.failure.advice();
+        m_result.summary = {problem->message, m_result.failure.advice(), m_result.failure.technicalDetail()};
         conclude();
         return;
     }
@@ -71,16 +70,16 @@ void KeyVerifier::onUser(QlikRequest *request)
     m_result.user = *user;
     if (!user->isActive()) {
         m_result.outcome = KeyVerification::Outcome::UserInactive;
-        m_result.message =
+        m_result.summary.message =
             tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords());
-        m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
-                             "generate the key as another user.");
+        m_result.summary.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
+                                     "generate the key as another user.");
         conclude();
         return;
     }
 
     m_result.outcome = KeyVerification::Outcome::Accepted;
-    m_result.message = tr("This key belongs to %1.").arg(user->displayName());
+    m_result.summary.message = tr("This key belongs to %1.").arg(user->displayName());
     if (m_claimedExpiry) {
         m_result.expiry = *m_claimedExpiry;
         m_result.expirySource = KeyVerification::ExpirySource::KeyClaims;
@@ -134,8 +133,7 @@ void KeyVerifier::interpretRefusal(QlikRequest *request)
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
         break;
     }
-    m_result.message = refusal.message;
-    m_result.advice = refusal.advice;
+    m_result.summary = refusal.problem;
 }
 
 void KeyVerifier::conclude()

@@ -285,7 +285,7 @@ OAuthResult AuthorizationCodeSignIn::callbackError(const QString &errorCode, con
                                          "client in Administration › OAuth, and save a report for Dawiso support."));
     }
     result.errorCode = errorCode;
-    result.detail = description;
+    result.summary.detail = description;
     return result;
 }
 
@@ -339,7 +339,7 @@ OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response)
     }
     result.errorCode = code;
     result.httpStatus = status;
-    result.detail = response.errorDescription;
+    result.summary.detail = response.errorDescription;
     return result;
 }
 

@@ -111,7 +111,7 @@ OAuthResult ClientCredentialsSignIn::refusal(const TokenResponse &response) cons
     }
     result.errorCode = code;
     result.httpStatus = status;
-    result.detail = response.errorDescription;
+    result.summary.detail = response.errorDescription;
     return result;
 }
 

@@ -127,9 +127,9 @@ void AccessAutomationPanel::onSignedIn(const OAuthResult &signIn, const AdminSes
     m_progress->setCopyLinkOffered(false);
     if (!signIn.ok) {
         setBusy(false);
-        m_ui->automationPanel->showMessage(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
-                                                                                       : MessagePanel::Kind::Error,
-                                           signIn.message, signIn.advice, signIn.detail);
+        m_ui->automationPanel->show(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                : MessagePanel::Kind::Error,
+                                    signIn.summary);
         return;
     }
     if (!admin.ok) {

@@ -112,9 +112,9 @@ void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
     m_progress->setCopyLinkOffered(false);
     if (!result.ok) {
         setBusy(false);
-        m_ui->automationPanel->showMessage(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
-                                                                                       : MessagePanel::Kind::Error,
-                                           result.message, result.advice, result.detail);
+        m_ui->automationPanel->show(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                : MessagePanel::Kind::Error,
+                                    result.summary);
         return;
     }
     m_flow->automation()->createKey(m_ui->expiryCombo->currentData().toInt());
