@@ -14,11 +14,13 @@ class QlikRequest;
 
 // The one idiom for work against Qlik that takes a while (probing a host, verifying a key, signing in, the automated
 // steps, the connection check). A step begins an attempt in its start() (begin()), sends requests (run()), hands
-// each answer to its handler, and ends the attempt with one result (finish()). The contract every step keeps:
+// each answer to its handler, and ends the attempt with its result (finish()). The contract every step keeps:
 // - timeouts, redirects and rate-limit waits are QlikRequest's (QlikRequestOptions); a step adds no timer for them;
-// - exactly one result per start(), queued: never delivered from inside start() or cancel(), so callers may connect
-//   after start(). Only a step whose cancel() promises its result at once delivers that one before cancel() returns
-//   (finishNow());
+// - one result per start(): exactly one, unless cancel() or abandon() silenced the attempt (a step whose callers
+//   want to hear of a stop delivers Cancelled from its own cancel());
+// - the result is queued: never delivered from inside start() or cancel(), so callers may connect after start().
+//   finishNow() is the exception, for a step that promises its result before the call returns (a cancel() that
+//   reports at once, the connection check's report without a server);
 // - cancel() stops the attempt, unless a request that must finish is in flight (Completion::MustFinish): then
 //   nothing is stopped and the attempt ends as usual. abandon() stops even that, and a newer start() abandons the
 //   attempt before it;
@@ -69,7 +71,7 @@ protected:
     // Ends the attempt with its result: stops what is still in flight and calls deliver once, from the event loop.
     // Only the first call of an attempt counts.
     void finish(std::function<void()> deliver);
-    // The same, with deliver called before it returns: for a cancel() that promises its result at once.
+    // The same, with deliver called before it returns: for a step that promises its result before the call returns.
     void finishNow(std::function<void()> deliver);
 
 private:
