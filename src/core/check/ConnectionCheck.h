@@ -22,7 +22,8 @@ class ConnectionCheck : public QlikStep
     Q_OBJECT
 
 public:
-    // client: pointed at the server to check; the subclass sets and clears its credential.
+    // client: pointed at the server to check, the subclass setting and clearing its credential; null for a check that
+    // sends no QlikRequest.
     explicit ConnectionCheck(QlikClient *client, QObject *parent = nullptr);
 
     // The checks in the order they are shown, with their titles, all Pending.
