@@ -36,7 +36,7 @@ class SiteCheck : public ConnectionCheck
 {
 public:
     SiteCheck(QByteArray expected, QObject *parent)
-        : ConnectionCheck(parent)
+        : ConnectionCheck(nullptr, parent)
         , m_expected(std::move(expected))
     { }
     ~SiteCheck() override { SecureMemory::wipe(m_expected); }
@@ -51,7 +51,7 @@ public:
 
 protected:
     void reset() override { m_read = false; }
-    void run(const QByteArray &credential) override
+    void runChecks(const QByteArray &credential) override
     {
         const bool taken = credential == m_expected;
         setResult(QStringLiteral("token"), CheckStatus::Running, QStringLiteral("Asking the site…"));
@@ -102,7 +102,7 @@ public:
             HostProbeResult result;
             result.host = host;
             result.outcome = HostProbeResult::Outcome::Found;
-            result.message = QStringLiteral("Found the test site %1.").arg(host.hostAndPort());
+            result.summary.message = QStringLiteral("Found the test site %1.").arg(host.hostAndPort());
             emit hostProbeFinished(result);
         });
     }

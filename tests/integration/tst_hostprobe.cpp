@@ -66,7 +66,7 @@ void TestHostProbe::findsTheTenant()
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Found);
     QVERIFY(!result.isAlias());
     QCOMPARE(result.ownHostAndPort, m_simulator->hostAndPort());
-    QVERIFY(result.message.contains(m_simulator->hostAndPort()));
+    QVERIFY(result.summary.message.contains(m_simulator->hostAndPort()));
     QVERIFY(hostProbe.metadata().tokenEndpoint.isValid());
     QVERIFY(!progress.isEmpty());
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/.well-known/oauth-authorization-server")), 1);
@@ -84,7 +84,7 @@ void TestHostProbe::reportsAnAliasWhenIssuerDiffers()
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Found);
     QVERIFY(result.isAlias());
     QCOMPARE(result.ownHostAndPort, m_simulator->hostAndPort());
-    QVERIFY(result.message.contains(QLatin1String("localhost")));
+    QVERIFY(result.summary.message.contains(QLatin1String("localhost")));
 }
 
 void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
@@ -96,10 +96,11 @@ void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.isFound());
-    QVERIFY2(result.message.contains(QLatin1String("acme.eu.qlikcloud.com")), qPrintable(result.message));
-    QVERIFY2(result.message.contains(m_simulator->hostAndPort()), qPrintable(result.message));
-    QVERIFY(result.message.contains(QLatin1String("different server")));
-    QVERIFY(result.advice.contains(QLatin1String("own address")));
+    QVERIFY2(result.summary.message.contains(QLatin1String("acme.eu.qlikcloud.com")),
+             qPrintable(result.summary.message));
+    QVERIFY2(result.summary.message.contains(m_simulator->hostAndPort()), qPrintable(result.summary.message));
+    QVERIFY(result.summary.message.contains(QLatin1String("different server")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("own address")));
 }
 
 void TestHostProbe::redirectToAnotherOriginIsRefused_data()
@@ -134,8 +135,8 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
     QCOMPARE(other.requests().size(), 0);
     QVERIFY(result.failure.certificateChain().isEmpty());
     QVERIFY(result.failure.certificateOrigin().isEmpty());
-    QVERIFY2(result.message.contains(m_simulator->hostAndPort()), qPrintable(result.message));
-    QVERIFY2(result.advice.contains(QLatin1String("own address")), qPrintable(result.advice));
+    QVERIFY2(result.summary.message.contains(m_simulator->hostAndPort()), qPrintable(result.summary.message));
+    QVERIFY2(result.summary.advice.contains(QLatin1String("own address")), qPrintable(result.summary.advice));
     QCOMPARE(m_simulator->requestCount(path), 1);
 }
 
@@ -146,8 +147,8 @@ void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QCOMPARE(result.httpStatus, 404);
-    QVERIFY(result.message.contains(QLatin1String("not a Qlik Cloud tenant")));
-    QVERIFY(result.advice.contains(QLatin1String("qlikcloud.com")));
+    QVERIFY(result.summary.message.contains(QLatin1String("not a Qlik Cloud tenant")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("qlikcloud.com")));
 }
 
 void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
@@ -156,7 +157,7 @@ void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
     CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
-    QVERIFY(!result.advice.isEmpty());
+    QVERIFY(!result.summary.advice.isEmpty());
 }
 
 void TestHostProbe::untrustedCertificateCarriesTheCertificate()
@@ -183,7 +184,7 @@ void TestHostProbe::connectionRefused()
     CloudHostProbe hostProbe(&m_network, &m_trust);
     const HostProbeResult result = probe(hostProbe, QStringLiteral("localhost:%1").arg(port));
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::ConnectionRefused);
-    QVERIFY(result.advice.contains(QLatin1String("port")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("port")));
 }
 
 void TestHostProbe::timeout()
@@ -193,7 +194,7 @@ void TestHostProbe::timeout()
     hostProbe.setTimeout(std::chrono::milliseconds(700));
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::TimedOut);
-    QVERIFY(result.message.contains(m_simulator->hostAndPort()));
+    QVERIFY(result.summary.message.contains(m_simulator->hostAndPort()));
 }
 
 void TestHostProbe::cancelReportsCancelled()

@@ -64,7 +64,7 @@ void TestKeyVerifier::healthyKeyNamesItsUserAndExpiryFromTheKeyRecord()
     QCOMPARE(result.user.id, m_simulator->sampleUserId(SampleKey::Healthy));
     QVERIFY(!result.user.isTenantAdmin());
     QVERIFY(result.tenantAdminWarning().isEmpty());
-    QVERIFY(result.message.contains(result.user.name));
+    QVERIFY(result.summary.message.contains(result.user.name));
     QCOMPARE(result.keyId, m_simulator->sampleKeyId(SampleKey::Healthy));
     QVERIFY(result.record.has_value());
     QCOMPARE(result.expirySource, KeyVerification::ExpirySource::KeyRecord);
@@ -98,8 +98,8 @@ void TestKeyVerifier::revokedKeyGetsItsOwnExplanation()
 {
     const KeyVerification result = verify(m_simulator->sampleToken(SampleKey::Revoked));
     QCOMPARE(result.outcome, KeyVerification::Outcome::RevokedOrExpired);
-    QVERIFY(result.message.contains(QLatin1String("revoked")));
-    QVERIFY(result.advice.contains(QLatin1String("new")));
+    QVERIFY(result.summary.message.contains(QLatin1String("revoked")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("new")));
 }
 
 void TestKeyVerifier::expiredKeyGetsItsOwnExplanation()
@@ -115,11 +115,11 @@ void TestKeyVerifier::unknownKeyExplainsManageApiKeysAndTheDeveloperRole()
     QVERIFY(other.start());
     const KeyVerification result = verify(other.sampleToken(SampleKey::Healthy));
     QCOMPARE(result.outcome, KeyVerification::Outcome::Rejected);
-    QVERIFY(result.message.contains(QLatin1String("did not accept")));
-    QVERIFY(result.advice.contains(QLatin1String("Manage API keys")));
-    QVERIFY(result.advice.contains(QLatin1String("Developer role")));
-    QVERIFY(result.advice.contains(QLatin1String("February 2026")));
-    QVERIFY(result.advice.contains(m_simulator->hostAndPort()));
+    QVERIFY(result.summary.message.contains(QLatin1String("did not accept")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("Manage API keys")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("Developer role")));
+    QVERIFY(result.summary.advice.contains(QLatin1String("February 2026")));
+    QVERIFY(result.summary.advice.contains(m_simulator->hostAndPort()));
 }
 
 void TestKeyVerifier::expiryFallsBackToTheKeyClaimsWhenTheListIsRefused()

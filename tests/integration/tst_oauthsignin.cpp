@@ -441,8 +441,8 @@ void TestOAuthSignIn::wrongStateIsRefused()
     const OAuthResult result = waitForResult(finished);
     QVERIFY(!result.ok);
     QCOMPARE(result.kind, Kind::StateMismatch);
-    QVERIFY(result.message.contains(u"forged"_s));
-    QVERIFY(result.advice.contains(u"sign in again"_s));
+    QVERIFY(result.summary.message.contains(u"forged"_s));
+    QVERIFY(result.summary.advice.contains(u"sign in again"_s));
     // Nothing from a forged answer reaches Qlik.
     QCOMPARE(m_simulator->requestCount(u"/oauth/token"_s), 0);
     QVERIFY(callLoopback(port, "GET /callback?" + query + " HTTP/1.1").refused);
@@ -480,8 +480,8 @@ void TestOAuthSignIn::anotherSignInsCodeFailsTheVerifier()
     QCOMPARE(result.kind, Kind::TokenRefused);
     QCOMPARE(result.errorCode, u"invalid_grant"_s);
     QCOMPARE(result.httpStatus, 400);
-    QVERIFY(result.detail.contains(u"code_verifier"_s));
-    QVERIFY(result.message.contains(u"one-time code"_s));
+    QVERIFY(result.summary.detail.contains(u"code_verifier"_s));
+    QVERIFY(result.summary.message.contains(u"one-time code"_s));
     QVERIFY(result.token.isEmpty());
 }
 
@@ -499,7 +499,7 @@ void TestOAuthSignIn::expiredCodeIsRefused()
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::TokenRefused);
     QCOMPARE(result.errorCode, u"invalid_grant"_s);
-    QVERIFY(result.advice.contains(u"Sign in again"_s));
+    QVERIFY(result.summary.advice.contains(u"Sign in again"_s));
 }
 
 void TestOAuthSignIn::cancelledInTheBrowser()
@@ -519,8 +519,8 @@ void TestOAuthSignIn::cancelledInTheBrowser()
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::Denied);
     QCOMPARE(result.errorCode, u"access_denied"_s);
-    QCOMPARE(result.message, u"The sign-in was cancelled in the browser."_s);
-    QVERIFY(!result.advice.isEmpty());
+    QCOMPARE(result.summary.message, u"The sign-in was cancelled in the browser."_s);
+    QVERIFY(!result.summary.advice.isEmpty());
     QCOMPARE(m_simulator->requestCount(u"/oauth/token"_s), 0);
 }
 
@@ -563,9 +563,9 @@ void TestOAuthSignIn::errorsFromQliksSignInPage()
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::Denied);
     QCOMPARE(result.errorCode, errorCode);
-    QVERIFY2(result.message.contains(inMessage), qPrintable(result.message));
-    QVERIFY(result.message.contains(errorCode));
-    QVERIFY(!result.detail.isEmpty()); // Qlik's own description, for the report
+    QVERIFY2(result.summary.message.contains(inMessage), qPrintable(result.summary.message));
+    QVERIFY(result.summary.message.contains(errorCode));
+    QVERIFY(!result.summary.detail.isEmpty()); // Qlik's own description, for the report
 }
 
 void TestOAuthSignIn::timeoutWithoutBrowser()
@@ -579,10 +579,10 @@ void TestOAuthSignIn::timeoutWithoutBrowser()
 
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::TimedOut);
-    QVERIFY(result.message.contains(u"1 second"_s));
+    QVERIFY(result.summary.message.contains(u"1 second"_s));
     // The most likely reason is a redirect URI the client does not have: the advice names the exact one.
-    QVERIFY(result.advice.contains(u"http://127.0.0.1:%1/callback"_s.arg(port)));
-    QVERIFY(result.advice.contains(u"Administration › OAuth"_s));
+    QVERIFY(result.summary.advice.contains(u"http://127.0.0.1:%1/callback"_s.arg(port)));
+    QVERIFY(result.summary.advice.contains(u"Administration › OAuth"_s));
     QVERIFY(callLoopback(port, "GET /callback?code=late&state=late HTTP/1.1").refused);
     QTest::qWait(100);
     QCOMPARE(finished.size(), 1);
@@ -641,9 +641,9 @@ void TestOAuthSignIn::portInUseIsNamed()
     signIn.start(sent);
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::PortInUse);
-    QVERIFY(result.message.contains(QString::number(blocker.serverPort())));
-    QVERIFY(result.message.contains(u"already in use"_s));
-    QVERIFY(result.advice.contains(u"Administration › OAuth"_s));
+    QVERIFY(result.summary.message.contains(QString::number(blocker.serverPort())));
+    QVERIFY(result.summary.message.contains(u"already in use"_s));
+    QVERIFY(result.summary.advice.contains(u"Administration › OAuth"_s));
     QCOMPARE(browserNeeded.size(), 0);
     QVERIFY(signIn.authorizationUrl().isEmpty());
 }
@@ -735,8 +735,8 @@ void TestOAuthSignIn::invalidSettingsDoNotStart()
     signIn.start(sent);
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::InvalidSettings);
-    QVERIFY2(result.message.contains(inMessage), qPrintable(result.message));
-    QVERIFY(!result.advice.isEmpty());
+    QVERIFY2(result.summary.message.contains(inMessage), qPrintable(result.summary.message));
+    QVERIFY(!result.summary.advice.isEmpty());
     QCOMPARE(browserNeeded.size(), 0);
 }
 
@@ -761,7 +761,7 @@ void TestOAuthSignIn::tokenEndpointUnreachable()
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::Network);
     QCOMPARE(result.requestFailure.kind(), RequestFailure::Kind::ConnectionRefused);
-    QVERIFY(result.message.contains(QString::number(closedPort)));
+    QVERIFY(result.summary.message.contains(QString::number(closedPort)));
 }
 
 void TestOAuthSignIn::untrustedCertificateIsReported()
@@ -777,7 +777,7 @@ void TestOAuthSignIn::untrustedCertificateIsReported()
     QCOMPARE(result.kind, Kind::Network);
     QCOMPARE(result.requestFailure.kind(), RequestFailure::Kind::TlsUntrusted);
     QVERIFY(!result.requestFailure.certificateChain().isEmpty());
-    QCOMPARE(result.message, result.requestFailure.message());
+    QCOMPARE(result.summary.message, result.requestFailure.message());
     QCOMPARE(m_simulator->requestCount(u"/oauth/token"_s), 0);
 }
 
@@ -836,12 +836,12 @@ void TestOAuthSignIn::clientCredentials()
     QCOMPARE(result.kind, kind);
     QCOMPARE(result.httpStatus, status);
     QCOMPARE(result.errorCode, errorCode);
-    QVERIFY2(result.message.contains(inMessage), qPrintable(result.message));
+    QVERIFY2(result.summary.message.contains(inMessage), qPrintable(result.summary.message));
     QCOMPARE(m_simulator->requestCount(u"/oauth/token"_s), kind == Kind::InvalidSettings ? 0 : 1);
     if (kind != Kind::Ok) {
         QVERIFY(!result.ok);
         QVERIFY(result.token.isEmpty());
-        QVERIFY(!result.advice.isEmpty());
+        QVERIFY(!result.summary.advice.isEmpty());
         return;
     }
     QVERIFY(result.ok);

@@ -130,7 +130,7 @@ void TestProvisioning::adminSessionReadsThePolicy()
     session.start();
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<AdminSession::Result>();
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QCOMPARE(result.tenantId, m_simulator->tenant().id);
     QVERIFY(result.policy.known);
     QCOMPARE(result.policy.maxKeysPerUser, m_simulator->tenant().maxKeysPerUser);
@@ -145,15 +145,15 @@ void TestProvisioning::adminSessionRefusesNonAdmins()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<AdminSession::Result>();
     QVERIFY(!result.ok);
-    QVERIFY(result.error.message.contains(QLatin1String("not a tenant admin")));
-    QVERIFY(!result.error.advice.isEmpty());
+    QVERIFY(result.problem.message.contains(QLatin1String("not a tenant admin")));
+    QVERIFY(!result.problem.advice.isEmpty());
 }
 
 void TestProvisioning::roleIsReusedWhenItAlreadyGrantsApiKeys()
 {
     const int roles = int(m_simulator->tenant().roles.size());
     const auto result = setUpRole(QStringLiteral("dawiso integration")); // names match without regard to case
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QCOMPARE(result.action, RoleSetup::Action::Reused);
     QCOMPARE(m_simulator->tenant().roles.size(), roles);
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/roles")), 2); // find, confirm
@@ -162,7 +162,7 @@ void TestProvisioning::roleIsReusedWhenItAlreadyGrantsApiKeys()
 void TestProvisioning::roleIsCreatedWhenMissing()
 {
     const auto result = setUpRole(QStringLiteral("Dawiso Catalog \"Reader\""));
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QCOMPARE(result.action, RoleSetup::Action::Created);
     const auto *role = m_simulator->tenant().roleByName(QStringLiteral("Dawiso Catalog \"Reader\""));
     QVERIFY(role);
@@ -177,7 +177,7 @@ void TestProvisioning::scopeIsAddedToAnExistingRoleAndFullUserIsWarned()
     QVERIFY(before && !before->assignedScopes.contains(QStringLiteral("api-keys")));
     const QStringList kept = before->assignedScopes;
     const auto result = setUpRole(QStringLiteral("Report Publisher"));
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QCOMPARE(result.action, RoleSetup::Action::ScopeAdded);
     const auto *after = m_simulator->tenant().roleByName(QStringLiteral("Report Publisher"));
     QVERIFY(after->assignedScopes.contains(QStringLiteral("api-keys")));
@@ -190,7 +190,7 @@ void TestProvisioning::builtInRolesAreNotChanged()
 {
     const auto result = setUpRole(QStringLiteral("TenantAdmin"));
     QVERIFY(!result.ok);
-    QVERIFY(result.error.message.contains(QLatin1String("built-in")));
+    QVERIFY(result.problem.message.contains(QLatin1String("built-in")));
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/roles")), 1); // nothing was attempted
 }
 
@@ -202,8 +202,8 @@ void TestProvisioning::nonAdminCannotSetUpTheRole()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleSetup::Result>();
     QVERIFY(!result.ok);
-    QCOMPARE(result.error.httpStatus, 403);
-    QVERIFY(result.error.advice.contains(QLatin1String("tenant admin")));
+    QCOMPARE(result.httpStatus, 403);
+    QVERIFY(result.problem.advice.contains(QLatin1String("tenant admin")));
 }
 
 void TestProvisioning::searchEscapesQuotes()
@@ -250,7 +250,7 @@ void TestProvisioning::assignmentAddsTheRole()
     assignment.start(readUser(rileyId), role.role);
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QVERIFY(!result.usedReplace);
     QVERIFY(m_simulator->tenant().user(rileyId)->roleNames.contains(QStringLiteral("Dawiso Integration")));
     QVERIFY(result.message.contains(QLatin1String("sign out")));
@@ -266,7 +266,7 @@ void TestProvisioning::assignmentFallsBackToReplaceAndKeepsOtherRoles()
     assignment.start(readUser(rileyId), role.role);
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QVERIFY(result.usedReplace);
     const QStringList roles = m_simulator->tenant().user(rileyId)->roleNames;
     QVERIFY(roles.contains(QStringLiteral("Dawiso Integration")));
@@ -282,7 +282,7 @@ void TestProvisioning::assignmentReportsPartialSuccess()
     assignment.start(readUser(rileyId), role.role);
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
-    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY2(result.ok, qPrintable(result.problem.message));
     QVERIFY(result.partial);
     QVERIFY(!result.partialProblems.isEmpty());
 }
@@ -298,7 +298,7 @@ void TestProvisioning::assignmentRefusesTenantAdmins()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
     QVERIFY(!result.ok);
-    QVERIFY(result.error.message.contains(QLatin1String("tenant admin")));
+    QVERIFY(result.problem.message.contains(QLatin1String("tenant admin")));
     QCOMPARE(m_simulator->requests().size(), 0);
 }
 
@@ -342,7 +342,7 @@ void TestProvisioning::keyLimitReachedIsExplainedBeforeAsking()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<ApiKeyCreation::Result>();
     QCOMPARE(result.outcome, ApiKeyCreation::Outcome::LimitReached);
-    QVERIFY(result.error.advice.contains(QLatin1String("raise the limit")));
+    QVERIFY(result.problem.advice.contains(QLatin1String("raise the limit")));
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/api-keys")), 1); // counted, never posted
 }
 
@@ -376,7 +376,8 @@ void TestProvisioning::expiryAboveTheMaximumIsRefused()
     QVERIFY(refusedByQlik.wait(20000));
     const auto result = refusedByQlik.first().first().value<ApiKeyCreation::Result>();
     QCOMPARE(result.outcome, ApiKeyCreation::Outcome::ExpiryNotAllowed);
-    QVERIFY(result.error.detail.contains(QLatin1String("P365D")) || result.error.detail.contains(QLatin1String("365")));
+    QVERIFY(result.problem.detail.contains(QLatin1String("P365D"))
+            || result.problem.detail.contains(QLatin1String("365")));
 }
 
 void TestProvisioning::userWithoutManageApiKeysIsTold()
@@ -391,7 +392,7 @@ void TestProvisioning::userWithoutManageApiKeysIsTold()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<ApiKeyCreation::Result>();
     QCOMPARE(result.outcome, ApiKeyCreation::Outcome::NotAllowed);
-    QVERIFY(result.error.advice.contains(QLatin1String("Manage API keys")));
+    QVERIFY(result.problem.advice.contains(QLatin1String("Manage API keys")));
 }
 
 QTEST_GUILESS_MAIN(TestProvisioning)

@@ -6,14 +6,9 @@
 
 namespace Dawiso {
 
-ConnectionCheck::ConnectionCheck(QObject *parent)
-    : QObject(parent)
+ConnectionCheck::ConnectionCheck(QlikClient *client, QObject *parent)
+    : QlikStep(client, parent)
 { }
-
-ConnectionCheck::~ConnectionCheck()
-{
-    abandonAll();
-}
 
 QString ConnectionCheck::stoppedMessage()
 {
@@ -22,7 +17,7 @@ QString ConnectionCheck::stoppedMessage()
 
 void ConnectionCheck::beginReport(const QString &hostAndPort)
 {
-    abandonAll();
+    begin();
     reset();
     m_report = ConnectionReport();
     m_report.host = hostAndPort;
@@ -33,17 +28,15 @@ void ConnectionCheck::beginReport(const QString &hostAndPort)
 void ConnectionCheck::start(const QString &hostAndPort, const QByteArray &credential)
 {
     beginReport(hostAndPort);
-    m_running = true;
     for (const CheckResult &result : std::as_const(m_report.checks))
         emit checkChanged(result);
-    run(credential);
+    runChecks(credential);
 }
 
 void ConnectionCheck::finishWithoutServer(const QString &hostAndPort, NotStarted why, const QString &reason,
                                           const QString &advice)
 {
     beginReport(hostAndPort);
-    m_running = true;
     if (why == NotStarted::Stopped) {
         for (CheckResult &result : m_report.checks) {
             result.status = CheckStatus::Skipped;
@@ -62,9 +55,8 @@ void ConnectionCheck::finishWithoutServer(const QString &hostAndPort, NotStarted
 
 void ConnectionCheck::cancel()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
-    abandonAll();
     for (CheckResult &result : m_report.checks) {
         if (result.status == CheckStatus::Pending || result.status == CheckStatus::Running) {
             result.status = CheckStatus::Skipped;
@@ -75,17 +67,15 @@ void ConnectionCheck::cancel()
     finish(ConnectionReport::Verdict::Cancelled);
 }
 
-void ConnectionCheck::track(QlikRequest *request)
+void ConnectionCheck::runCounted(QlikRequest *request, std::function<void(QlikRequest *)> handler)
 {
-    m_jobs << request;
     connect(request, &QlikRequest::finished, this,
             [this, request] { m_report.counts.requests += 1 + request->redirectCount() + request->rateLimitWaits(); });
+    run(request, std::move(handler));
 }
 
-void ConnectionCheck::track(QlikPager *pager)
+void ConnectionCheck::runCounted(QlikPager *pager, std::function<void(QlikPager *)> handler)
 {
-    m_jobs << pager;
-    pager->setKeepItems(false);
     connect(pager, &QlikPager::pageReceived, this, [this] {
         ++m_report.counts.requests;
         ++m_report.counts.pagesRead;
@@ -94,20 +84,7 @@ void ConnectionCheck::track(QlikPager *pager)
         ++m_report.counts.requests;
         emit progress(tr("Qlik asked to wait %n second(s) before reading on…", nullptr, seconds));
     });
-}
-
-void ConnectionCheck::abandonAll()
-{
-    const auto jobs = std::exchange(m_jobs, {});
-    for (const QPointer<QObject> &job : jobs) {
-        if (!job)
-            continue;
-        job->disconnect(this);
-        if (auto *request = qobject_cast<QlikRequest *>(job))
-            request->cancel();
-        else if (auto *pager = qobject_cast<QlikPager *>(job))
-            pager->cancel();
-    }
+    run(pager, std::move(handler));
 }
 
 void ConnectionCheck::setResult(const QString &id, CheckStatus status, const QString &message, const QString &advice)
@@ -151,14 +128,12 @@ ConnectionReport::Verdict ConnectionCheck::verdictFromResults() const
 
 void ConnectionCheck::finish(ConnectionReport::Verdict verdict)
 {
-    if (!m_running)
-        return;
-    m_running = false;
-    abandonAll();
-    released();
-    m_report.verdict = verdict;
-    describe(m_report);
-    emit finished(m_report);
+    finishNow([this, verdict] {
+        released();
+        m_report.verdict = verdict;
+        describe(m_report);
+        emit finished(m_report);
+    });
 }
 
 } // namespace Dawiso

@@ -59,7 +59,6 @@ public:
 
     // Key part: the user the role was assigned to signs in and the key is created as them.
     void signInIntegrationUser(const QString &clientId);
-    bool isIntegrationUserSignedIn() const { return !m_userToken.isEmpty(); }
     void createKey(int expiryDays);
 
     // The sign-in in progress (either part): its link for copying into another browser, and stopping it.

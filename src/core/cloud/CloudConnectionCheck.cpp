@@ -43,13 +43,12 @@ QString longDate(const QDateTime &when)
 } // namespace
 
 CloudConnectionCheck::CloudConnectionCheck(QlikClient *client, QObject *parent)
-    : ConnectionCheck(parent)
-    , m_client(client)
+    : ConnectionCheck(client, parent)
 { }
 
 CloudConnectionCheck::~CloudConnectionCheck()
 {
-    m_client->clearApiKey();
+    client()->clearApiKey();
 }
 
 QList<CheckResult> CloudConnectionCheck::plannedChecks() const
@@ -97,7 +96,7 @@ void CloudConnectionCheck::reset()
 
 void CloudConnectionCheck::released()
 {
-    m_client->clearApiKey();
+    client()->clearApiKey();
 }
 
 void CloudConnectionCheck::describe(ConnectionReport &report) const
@@ -105,7 +104,7 @@ void CloudConnectionCheck::describe(ConnectionReport &report) const
     m_findings.describe(report);
 }
 
-void CloudConnectionCheck::run(const QByteArray &apiKey)
+void CloudConnectionCheck::runChecks(const QByteArray &apiKey)
 {
     // What the key says about itself: its id (to find its record) and its expiry (when the record is out of reach).
     QString text = QString::fromLatin1(apiKey);
@@ -114,15 +113,13 @@ void CloudConnectionCheck::run(const QByteArray &apiKey)
     m_keyId = token.keyId();
     m_claimedExpiry = token.expiresAt();
     currentReport().keyId = m_keyId;
-    m_client->setApiKey(token.isWellFormed() ? token.token() : apiKey);
+    client()->setApiKey(token.isWellFormed() ? token.token() : apiKey);
     token.wipe();
 
     setResult(identityId, CheckStatus::Running, tr("Asking Qlik whose key this is…"));
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
-    track(request);
-    connect(request, &QlikRequest::finished, this, [this, request] { onIdentity(request); });
     emit progress(tr("Checking the key with Qlik…"));
-    request->start();
+    runCounted(client()->get(QStringLiteral("/api/v1/users/me")),
+               [this](QlikRequest *request) { onIdentity(request); });
 }
 
 void CloudConnectionCheck::onIdentity(QlikRequest *request)
@@ -134,21 +131,21 @@ void CloudConnectionCheck::onIdentity(QlikRequest *request)
     if (!request->isSuccess()) {
         const KeyRefusal refusal = KeyRefusal::fromAnswer(request->httpStatus(), request->qlikError(),
                                                           TlsTrust::originKey(request->requestedUrl()));
-        setResult(identityId, CheckStatus::Fail, refusal.message, refusal.advice);
+        setResult(identityId, CheckStatus::Fail, refusal.problem.message, refusal.problem.advice);
         skipPending(tr("Not checked: Qlik did not accept the key."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
-    QString detail;
-    const auto user = QlikUser::fromBody(request->body(), &detail);
-    if (!user) {
-        setResult(identityId, CheckStatus::Fail,
-                  tr("Qlik accepted the key, but its answer about the user could not be read."),
-                  tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(detail));
+    const auto read =
+        QlikUser::fromAnswer(request, {tr("Qlik accepted the key, but its answer about the user could not be read.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
+        setResult(identityId, CheckStatus::Fail, problem->message,
+                  tr("Try again; if it keeps happening, save a report for Dawiso support. (%1)").arg(problem->detail));
         skipPending(tr("Not checked: the key's user could not be read."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
     }
+    const QlikUser *user = &std::get<QlikUser>(read);
     m_user = *user;
     currentReport().userId = user->id;
     currentReport().userName = user->name;
@@ -182,35 +179,28 @@ void CloudConnectionCheck::startParallelChecks()
     keyQuery.addQueryItem(QStringLiteral("sub"), m_user.id);
     keyQuery.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
     keyQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *keys = m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), keyQuery);
-    track(keys);
-    keys->setKeepItems(true); // a user's own keys: a handful
-    connect(keys, &QlikPager::finished, this, [this, keys] { onKeyList(keys); });
+    // A user's own keys: a handful, kept to find this one.
+    runCounted(client()->getAllPages(QStringLiteral("/api/v1/api-keys"), keyQuery),
+               [this](QlikPager *keys) { onKeyList(keys); });
 
     setResult(tenantId, CheckStatus::Running, tr("Reading the tenant's details…"));
-    QlikRequest *tenant = m_client->get(QStringLiteral("/api/v1/tenants/me"));
-    track(tenant);
-    connect(tenant, &QlikRequest::finished, this, [this, tenant] { onTenant(tenant); });
+    runCounted(client()->get(QStringLiteral("/api/v1/tenants/me")), [this](QlikRequest *tenant) { onTenant(tenant); });
 
+    // The two long lists are counted page by page and never kept.
     setResult(spacesId, CheckStatus::Running, tr("Reading the spaces the user is in…"));
-    QlikPager *spaces = m_client->getAllPages(QStringLiteral("/api/v1/spaces"), QUrlQuery(QStringLiteral("limit=100")));
-    track(spaces);
+    QlikPager *spaces = client()->getAllPages(QStringLiteral("/api/v1/spaces"), QUrlQuery(QStringLiteral("limit=100")));
+    spaces->setKeepItems(false);
     connect(spaces, &QlikPager::pageReceived, this, &CloudConnectionCheck::onSpacesPage);
-    connect(spaces, &QlikPager::finished, this, [this, spaces] { onSpacesDone(spaces); });
+    runCounted(spaces, [this](QlikPager *done) { onSpacesDone(done); });
 
     setResult(appsId, CheckStatus::Running, tr("Reading the apps the user can see…"));
     QUrlQuery appQuery;
     appQuery.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
     appQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *apps = m_client->getAllPages(QStringLiteral("/api/v1/items"), appQuery);
-    track(apps);
+    QlikPager *apps = client()->getAllPages(QStringLiteral("/api/v1/items"), appQuery);
+    apps->setKeepItems(false);
     connect(apps, &QlikPager::pageReceived, this, &CloudConnectionCheck::onAppsPage);
-    connect(apps, &QlikPager::finished, this, [this, apps] { onAppsDone(apps); });
-
-    keys->start();
-    tenant->start();
-    spaces->start();
-    apps->start();
+    runCounted(apps, [this](QlikPager *done) { onAppsDone(done); });
 }
 
 void CloudConnectionCheck::onKeyList(QlikPager *pager)
@@ -487,10 +477,8 @@ void CloudConnectionCheck::openNextSampleApp()
     }
     m_currentSample = m_sampleQueue.takeFirst();
     emit progress(tr("Opening the app “%1”…").arg(m_currentSample.appName));
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/apps/%1").arg(m_currentSample.appId));
-    track(request);
-    connect(request, &QlikRequest::finished, this, [this, request] { onAppOpened(request, false); });
-    request->start();
+    runCounted(client()->get(QStringLiteral("/api/v1/apps/%1").arg(m_currentSample.appId)),
+               [this](QlikRequest *request) { onAppOpened(request, false); });
 }
 
 void CloudConnectionCheck::onAppOpened(QlikRequest *request, bool metadata)
@@ -514,10 +502,8 @@ void CloudConnectionCheck::onAppOpened(QlikRequest *request, bool metadata)
         return;
     }
     if (!metadata) {
-        QlikRequest *next = m_client->get(QStringLiteral("/api/v1/apps/%1/data/metadata").arg(sample.appId));
-        track(next);
-        connect(next, &QlikRequest::finished, this, [this, next] { onAppOpened(next, true); });
-        next->start();
+        runCounted(client()->get(QStringLiteral("/api/v1/apps/%1/data/metadata").arg(sample.appId)),
+                   [this](QlikRequest *next) { onAppOpened(next, true); });
         return;
     }
     if (!request->json().isObject())

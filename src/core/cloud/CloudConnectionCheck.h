@@ -10,8 +10,6 @@
 
 namespace Dawiso {
 
-class QlikClient;
-
 // Proves that Dawiso will see the customer's Qlik Cloud content with a key, the way a catalog uses it:
 //   identity   GET /api/v1/users/me (301): the key is accepted and its user active
 //   admin      the user holds TenantAdmin (directly or through a group): warn
@@ -39,7 +37,7 @@ public:
 
 protected:
     void reset() override;
-    void run(const QByteArray &apiKey) override;
+    void runChecks(const QByteArray &apiKey) override;
     void released() override;
     void describe(ConnectionReport &report) const override;
 
@@ -58,7 +56,6 @@ private:
     void finishAppAccess();
     QString spaceTypeOf(const QString &spaceId) const;
 
-    QlikClient *m_client;
     CloudCheckFindings m_findings;
     std::optional<QDateTime> m_claimedExpiry;
     QlikUser m_user;

@@ -30,14 +30,14 @@ void CloudFlow::ensureServices()
     m_keyVerifier = new KeyVerifier(m_client, this);
     m_revokeClient = new QlikClient(network, context()->trust(), this);
     m_revoker = new ApiKeyRevoker(m_revokeClient, this);
-    connect(m_revoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const ProvisionStepError &error) {
+    connect(m_revoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const UserMessage &problem) {
         m_revokeClient->clearApiKey();
         if (revoked) {
             m_createdKeyId.clear();
             forgetCredential();
             m_token.wipe();
         }
-        emit createdCredentialRevoked(revoked, UserMessage {error.message, error.advice, error.detail});
+        emit createdCredentialRevoked(revoked, problem);
     });
     connect(m_hostProbe, &CloudHostProbe::progress, this, &CloudFlow::hostProbeProgress);
     connect(m_hostProbe, &CloudHostProbe::finished, this, [this](const HostProbeResult &result) {
@@ -178,7 +178,7 @@ void CloudFlow::adoptCreatedKey(const ApiKeyCreation::Result &created)
     verification.expiry = created.record.expiry;
     verification.expirySource = KeyVerification::ExpirySource::KeyRecord;
     verification.keyListReadable = true;
-    verification.message = tr("Created a key for %1.").arg(created.user.displayName());
+    verification.summary.message = tr("Created a key for %1.").arg(created.user.displayName());
     m_keyVerification = verification;
     emit credentialChanged();
 }

@@ -3,74 +3,54 @@
 #include "net/TlsTrust.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonObject>
 
 namespace Dawiso {
 
 CloudHostProbe::CloudHostProbe(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
-    : QObject(parent)
-    , m_client(new QlikClient(network, trust, this))
-{ }
+    : QlikStep(new QlikClient(network, trust), parent)
+{
+    client()->setParent(this);
+}
 
 void CloudHostProbe::start(const ParsedHost &host)
 {
-    abandon(); // a newer address replaces the check in flight without reporting it
+    begin();
     m_host = host;
-    m_client->setBaseUrl(host.baseUrl());
+    client()->setBaseUrl(host.baseUrl());
     QlikRequestOptions options;
     options.authenticated = false;
     options.timeout = m_timeout;
     QlikRequest *request =
-        m_client->send(m_client->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
+        client()->send(client()->urlFor(QStringLiteral("/.well-known/oauth-authorization-server")), options);
     // The answer must come from the address that was typed: a certificate, an issuer or endpoints from wherever a
     // redirect points would be taken for the tenant's own.
     request->setSameOriginRedirectsOnly(true);
-    m_request = request;
-    connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
         emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
     });
     emit progress(tr("Looking for a Qlik Cloud tenant at %1…").arg(host.displayHostAndPort()));
-    request->start();
-}
-
-void CloudHostProbe::abandon()
-{
-    if (QlikRequest *request = m_request) {
-        m_request = nullptr;
-        request->disconnect(this);
-        request->cancel();
-    }
-}
-
-bool CloudHostProbe::isRunning() const
-{
-    return m_request != nullptr;
+    run(request, [this](QlikRequest *answered) { onFinished(answered); });
 }
 
 void CloudHostProbe::cancel()
 {
-    if (m_request) {
-        abandon();
-        HostProbeResult result;
-        result.host = m_host;
-        result.outcome = HostProbeResult::Outcome::Cancelled;
-        result.failure = RequestFailure::cancelled();
-        result.message = tr("The check was stopped.");
-        emit finished(result);
-    }
+    HostProbeResult result;
+    result.host = m_host;
+    result.outcome = HostProbeResult::Outcome::Cancelled;
+    result.failure = RequestFailure::cancelled();
+    result.summary.message = tr("The check was stopped.");
+    finishNow([this, result] { emit finished(result); });
 }
 
 void CloudHostProbe::onFinished(QlikRequest *request)
 {
-    if (m_request != request)
-        return;
-    m_request = nullptr;
     HostProbeResult result;
     result.host = m_host;
     interpret(request, result);
-    emit finished(result);
+    finish([this, result] { emit finished(result); });
 }
 
 void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
@@ -85,13 +65,13 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
         result.outcome = result.failure.kind() == RequestFailure::Kind::Cancelled
             ? HostProbeResult::Outcome::Cancelled
             : HostProbeResult::Outcome::Unreachable;
-        result.message = result.failure.message();
-        result.advice = result.failure.advice();
+        result.summary = RequestProblem::fromFailure(result.failure);
         if (result.failure.kind() == RequestFailure::Kind::UnsafeRedirect) {
             result.outcome = HostProbeResult::Outcome::NotQlik;
-            result.advice = tr("Check the address: it must be your Qlik Cloud tenant's own address, the one you see "
-                               "in your browser when you are signed in to Qlik Cloud (for example "
-                               "your-company.eu.qlikcloud.com), not a link that forwards to it.");
+            result.summary.advice =
+                tr("Check the address: it must be your Qlik Cloud tenant's own address, the one you see "
+                   "in your browser when you are signed in to Qlik Cloud (for example "
+                   "your-company.eu.qlikcloud.com), not a link that forwards to it.");
         }
         return;
     }
@@ -100,20 +80,20 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
     result.outcome = HostProbeResult::Outcome::NotQlik;
     const int status = result.httpStatus;
     if (status == 401 || status == 403 || status == 407) {
-        result.message = tr("%1 asked for a sign-in before it would answer (HTTP %2).").arg(where).arg(status);
-        result.advice = tr("A Qlik Cloud tenant answers this check without one, so this is probably a company "
-                           "proxy or a different server. Check the address and your proxy settings.");
+        result.summary.message = tr("%1 asked for a sign-in before it would answer (HTTP %2).").arg(where).arg(status);
+        result.summary.advice = tr("A Qlik Cloud tenant answers this check without one, so this is probably a company "
+                                   "proxy or a different server. Check the address and your proxy settings.");
         return;
     }
     if (status >= 500) {
-        result.message = tr("%1 has a problem on its side right now (HTTP %2).").arg(where).arg(status);
-        result.advice = tr("Try again in a few minutes. If it persists, check Qlik's status page at "
-                           "status.qlikcloud.com.");
+        result.summary.message = tr("%1 has a problem on its side right now (HTTP %2).").arg(where).arg(status);
+        result.summary.advice = tr("Try again in a few minutes. If it persists, check Qlik's status page at "
+                                   "status.qlikcloud.com.");
         return;
     }
     if (status != 200) {
-        result.message = tr("%1 answered, but it is not a Qlik Cloud tenant (HTTP %2).").arg(where).arg(status);
-        result.advice = exampleAdvice;
+        result.summary.message = tr("%1 answered, but it is not a Qlik Cloud tenant (HTTP %2).").arg(where).arg(status);
+        result.summary.advice = exampleAdvice;
         return;
     }
 
@@ -125,14 +105,15 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
         ? AuthorizationServerMetadata::fromJson(document.object(), &problems, &refusal)
         : std::nullopt;
     if (!metadata && !refusal.isEmpty()) {
-        result.message = refusal;
-        result.advice = tr("Check the address: it must be your Qlik Cloud tenant's own address. If it is, save a "
-                           "report and send it to Dawiso support.");
+        result.summary.message = refusal;
+        result.summary.advice =
+            tr("Check the address: it must be your Qlik Cloud tenant's own address. If it is, save a "
+               "report and send it to Dawiso support.");
         return;
     }
     if (!metadata) {
-        result.message = tr("%1 answered, but not like a Qlik Cloud tenant.").arg(where);
-        result.advice = exampleAdvice;
+        result.summary.message = tr("%1 answered, but not like a Qlik Cloud tenant.").arg(where);
+        result.summary.advice = exampleAdvice;
         return;
     }
 
@@ -140,11 +121,11 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
     result.ownHostAndPort = TlsTrust::originKey(metadata->issuer);
     result.outcome = HostProbeResult::Outcome::Found;
     if (result.isAlias()) {
-        result.message =
+        result.summary.message =
             tr("Found a Qlik Cloud tenant. Its own address is %1; %2 leads to it.").arg(metadata->issuer.host(), where);
-        result.advice = tr("Both work. Dawiso is usually given the tenant's own address.");
+        result.summary.advice = tr("Both work. Dawiso is usually given the tenant's own address.");
     } else {
-        result.message = tr("Found the Qlik Cloud tenant %1.").arg(where);
+        result.summary.message = tr("Found the Qlik Cloud tenant %1.").arg(where);
     }
 }
 

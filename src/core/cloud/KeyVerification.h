@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "net/RequestFailure.h"
 #include "qlik/QlikApiKeyRecord.h"
 #include "qlik/QlikUser.h"
@@ -14,7 +15,7 @@
 namespace Dawiso {
 
 // What the tenant said about a pasted key: whose it is, whether that user is a tenant admin, and when the key
-// expires. When the tenant refused the key, `problem` says why in plain words.
+// expires. summary says what was found in plain words, or why the key was refused and what to do about it.
 class KeyVerification
 {
     Q_DECLARE_TR_FUNCTIONS(KeyVerification)
@@ -44,8 +45,8 @@ public:
     ExpirySource expirySource = ExpirySource::Unknown;
     bool keyListReadable = false;
     RequestFailure failure;
-    QString message;
-    QString advice;
+    // Its detail is the failure's technical detail.
+    UserMessage summary;
 
     bool isAccepted() const { return outcome == Outcome::Accepted; }
     bool isTenantAdmin() const { return isAccepted() && user.isTenantAdmin(); }

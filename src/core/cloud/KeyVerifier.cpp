@@ -5,110 +5,81 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
 
 namespace Dawiso {
 
-KeyVerifier::KeyVerifier(QlikClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-{ }
-
-void KeyVerifier::abandon()
-{
-    if (QlikRequest *request = m_request) {
-        m_request = nullptr;
-        request->disconnect(this);
-        request->cancel();
-    }
-    if (QlikPager *pager = m_pager) {
-        m_pager = nullptr;
-        pager->disconnect(this);
-        pager->cancel();
-    }
-}
-
 void KeyVerifier::start(const ApiKeyToken &token)
 {
-    abandon();
+    begin();
     m_result = KeyVerification();
     m_result.keyId = token.keyId();
     m_claimedExpiry = token.expiresAt();
-    m_client->setApiKey(token.token());
+    client()->setApiKey(token.token());
 
-    QlikRequest *request = m_client->get(QStringLiteral("/api/v1/users/me"));
-    m_request = request;
-    connect(request, &QlikRequest::finished, this, [this, request] { onUser(request); });
+    QlikRequest *request = client()->get(QStringLiteral("/api/v1/users/me"));
     connect(request, &QlikRequest::waitingForRateLimit, this, [this](int seconds) {
         emit progress(tr("Qlik asked to wait %n second(s) before asking again…", nullptr, seconds));
     });
     emit progress(tr("Asking Qlik whose key this is…"));
-    request->start();
-}
-
-bool KeyVerifier::isRunning() const
-{
-    return m_request || m_pager;
+    run(request, [this](QlikRequest *answered) { onUser(answered); });
 }
 
 void KeyVerifier::cancel()
 {
     if (!isRunning())
         return;
-    abandon();
     m_result.outcome = KeyVerification::Outcome::Cancelled;
     m_result.failure = RequestFailure::cancelled();
-    m_result.message = tr("The check was stopped.");
-    finish();
+    m_result.summary.message = tr("The check was stopped.");
+    client()->clearApiKey();
+    finishNow([this] { emit finished(m_result); });
 }
 
 void KeyVerifier::onUser(QlikRequest *request)
 {
-    if (m_request != request)
-        return;
-    m_request = nullptr;
-
     if (request->failure().isFailure()) {
         m_result.failure = request->failure();
         m_result.outcome = m_result.failure.kind() == RequestFailure::Kind::Cancelled
             ? KeyVerification::Outcome::Cancelled
             : KeyVerification::Outcome::Unreachable;
-        m_result.message = m_result.failure.message();
-        m_result.advice = m_result.failure.advice();
-        finish();
+        m_result.summary = RequestProblem::fromFailure(m_result.failure);
+        conclude();
         return;
     }
     if (!request->isSuccess()) {
         interpretRefusal(request);
-        finish();
+        conclude();
         return;
     }
 
-    QString detail;
-    const auto user = QlikUser::fromBody(request->body(), &detail);
-    if (!user) {
+    const auto read = QlikUser::fromAnswer(
+        request, {tr("Qlik accepted the key, but its description of the user could not be read.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
-        m_result.failure = RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), detail);
-        m_result.message = tr("Qlik accepted the key, but its description of the user could not be read.");
-        m_result.advice = m_result.failure.advice();
-        finish();
+        m_result.failure =
+            RequestFailure::invalidResponse(TlsTrust::originKey(request->requestedUrl()), problem->detail);
+        m_result.summary = {problem->message, m_result.failure.advice(), m_result.failure.technicalDetail()};
+        conclude();
         return;
     }
+    const QlikUser *user = &std::get<QlikUser>(read);
     m_result.user = *user;
     if (!user->isActive()) {
         m_result.outcome = KeyVerification::Outcome::UserInactive;
-        m_result.message =
+        m_result.summary.message =
             tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords());
-        m_result.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
-                             "generate the key as another user.");
-        finish();
+        m_result.summary.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
+                                     "generate the key as another user.");
+        conclude();
         return;
     }
 
     m_result.outcome = KeyVerification::Outcome::Accepted;
-    m_result.message = tr("This key belongs to %1.").arg(user->displayName());
+    m_result.summary.message = tr("This key belongs to %1.").arg(user->displayName());
     if (m_claimedExpiry) {
         m_result.expiry = *m_claimedExpiry;
         m_result.expirySource = KeyVerification::ExpirySource::KeyClaims;
@@ -118,18 +89,13 @@ void KeyVerifier::onUser(QlikRequest *request)
     query.addQueryItem(QStringLiteral("sub"), user->id);
     query.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    QlikPager *pager = m_client->getAllPages(QStringLiteral("/api/v1/api-keys"), query);
-    m_pager = pager;
-    connect(pager, &QlikPager::finished, this, [this, pager] { onKeyList(pager); });
     emit progress(tr("Reading the key's expiry date…"));
-    pager->start();
+    run(client()->getAllPages(QStringLiteral("/api/v1/api-keys"), query),
+        [this](QlikPager *pager) { onKeyList(pager); });
 }
 
 void KeyVerifier::onKeyList(QlikPager *pager)
 {
-    if (m_pager != pager)
-        return;
-    m_pager = nullptr;
     // The key itself is verified by now; the list only adds its expiry. A tenant that does not let this user list
     // keys, or a list that fails, leaves the expiry from the key's own claims.
     if (pager->isSuccess()) {
@@ -146,7 +112,7 @@ void KeyVerifier::onKeyList(QlikPager *pager)
             }
         }
     }
-    finish();
+    conclude();
 }
 
 void KeyVerifier::interpretRefusal(QlikRequest *request)
@@ -167,14 +133,13 @@ void KeyVerifier::interpretRefusal(QlikRequest *request)
         m_result.outcome = KeyVerification::Outcome::InvalidAnswer;
         break;
     }
-    m_result.message = refusal.message;
-    m_result.advice = refusal.advice;
+    m_result.summary = refusal.problem;
 }
 
-void KeyVerifier::finish()
+void KeyVerifier::conclude()
 {
-    m_client->clearApiKey();
-    emit finished(m_result);
+    client()->clearApiKey();
+    finish([this] { emit finished(m_result); });
 }
 
 } // namespace Dawiso

@@ -22,7 +22,6 @@ public:
     void pin(const QString &hostAndPort, const QByteArray &sha256Fingerprint);
     void unpin(const QString &hostAndPort);
     bool isPinned(const QString &hostAndPort, const QSslCertificate &certificate) const;
-    QHash<QString, QSet<QByteArray>> pins() const { return m_pins; }
 
     // The TLS configuration for every request: the system defaults plus the extra CAs.
     QSslConfiguration configuration() const;

@@ -4,6 +4,7 @@
 #include "oauth/LoopbackRedirectListener.h"
 #include "oauth/TokenEndpointCall.h"
 #include "oauth/TokenResponse.h"
+#include "qlik/QlikClient.h"
 
 #include <QRegularExpression>
 
@@ -39,14 +40,13 @@ void appendField(QByteArray &query, const char *name, const QString &value)
 } // namespace
 
 AuthorizationCodeSignIn::AuthorizationCodeSignIn(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
-    : QObject(parent)
+    : QlikStep(new QlikClient(network, trust), parent)
     , m_listener(new LoopbackRedirectListener(this))
-    , m_tokenCall(new TokenEndpointCall(network, trust, this))
 {
+    client()->setParent(this);
     m_browserTimer.setSingleShot(true);
     connect(&m_browserTimer, &QTimer::timeout, this, &AuthorizationCodeSignIn::onBrowserTimeout);
     connect(m_listener, &LoopbackRedirectListener::callbackReceived, this, &AuthorizationCodeSignIn::onCallback);
-    connect(m_tokenCall, &TokenEndpointCall::finished, this, &AuthorizationCodeSignIn::onTokenAnswer);
 }
 
 AuthorizationCodeSignIn::~AuthorizationCodeSignIn()
@@ -56,25 +56,27 @@ AuthorizationCodeSignIn::~AuthorizationCodeSignIn()
 
 void AuthorizationCodeSignIn::abandon()
 {
-    ++m_attempt;
-    m_running = false;
+    QlikStep::abandon();
+    stopWaiting();
+}
+
+void AuthorizationCodeSignIn::stopWaiting()
+{
     m_browserTimer.stop();
     m_listener->stop();
-    m_tokenCall->cancel();
     m_pkce.wipe();
 }
 
 void AuthorizationCodeSignIn::start(const AuthorizationRequest &request)
 {
-    abandon();
-    m_running = true;
+    begin();
     m_request = request;
     m_request.clientId = m_request.clientId.trimmed();
     m_authorizationUrl.clear();
     m_redirectUri = m_request.redirectUri();
 
     if (const std::optional<OAuthResult> problem = startProblem()) {
-        finish(*problem);
+        conclude(*problem);
         return;
     }
 
@@ -88,7 +90,7 @@ void AuthorizationCodeSignIn::start(const AuthorizationRequest &request)
                   .arg(appName())
             : tr("Choose another port in the sign-in settings and register the matching redirect URI for the OAuth "
                  "client in Administration › OAuth, then try again.");
-        finish(
+        conclude(
             OAuthResult::failure(OAuthResult::Kind::PortInUse,
                                  m_listener->errorString() + QLatin1Char(' ')
                                      + tr("The browser cannot bring the sign-in back to %1 through it.").arg(appName()),
@@ -99,15 +101,7 @@ void AuthorizationCodeSignIn::start(const AuthorizationRequest &request)
     m_pkce = Pkce::generate();
     m_authorizationUrl = buildAuthorizationUrl();
     m_browserTimer.start(m_browserTimeout);
-
-    const quint64 attempt = m_attempt;
-    QMetaObject::invokeMethod(
-        this,
-        [this, attempt] {
-            if (attempt == m_attempt && m_running)
-                emit browserNeeded(m_authorizationUrl);
-        },
-        Qt::QueuedConnection);
+    later([this] { emit browserNeeded(m_authorizationUrl); });
 }
 
 std::optional<OAuthResult> AuthorizationCodeSignIn::startProblem() const
@@ -154,18 +148,18 @@ QUrl AuthorizationCodeSignIn::buildAuthorizationUrl() const
 
 void AuthorizationCodeSignIn::cancel()
 {
-    if (m_running)
-        finish(OAuthResult::cancelled());
+    if (isRunning())
+        conclude(OAuthResult::cancelled());
 }
 
 void AuthorizationCodeSignIn::onBrowserTimeout()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     const qint64 seconds = qMax<qint64>(1, m_browserTimeout.count() / 1000);
     const QString waited =
         seconds >= 120 ? tr("%n minute(s)", nullptr, int(seconds / 60)) : tr("%n second(s)", nullptr, int(seconds));
-    finish(OAuthResult::failure(
+    conclude(OAuthResult::failure(
         OAuthResult::Kind::TimedOut, tr("No sign-in came back from the browser within %1.").arg(waited),
         tr("Sign in again and finish the sign-in in the browser. If the browser showed a Qlik error about the client "
            "or the redirect address, register exactly %1 as a redirect URI of the OAuth client in Administration › "
@@ -175,7 +169,7 @@ void AuthorizationCodeSignIn::onBrowserTimeout()
 
 void AuthorizationCodeSignIn::onCallback(const QUrlQuery &query)
 {
-    if (!m_running)
+    if (!isRunning())
         return; // the listener answers with its neutral page
     m_browserTimer.stop();
 
@@ -192,7 +186,7 @@ void AuthorizationCodeSignIn::onCallback(const QUrlQuery &query)
                 .arg(appName()),
             tr("Close other Qlik sign-in tabs and sign in again."));
         answerBrowser(result);
-        finish(result);
+        conclude(result);
         return;
     }
     if (!errors.isEmpty()) {
@@ -202,7 +196,7 @@ void AuthorizationCodeSignIn::onCallback(const QUrlQuery &query)
         const OAuthResult result =
             callbackError(cleanErrorCode(errors.constFirst()), TokenResponse::shortenedDescription(description));
         answerBrowser(result);
-        finish(result);
+        conclude(result);
         return;
     }
     if (codes.size() != 1 || codes.constFirst().isEmpty()) {
@@ -210,14 +204,13 @@ void AuthorizationCodeSignIn::onCallback(const QUrlQuery &query)
             OAuthResult::Kind::InvalidAnswer, tr("Qlik's answer in the browser did not contain a sign-in code."),
             tr("Sign in again. If it keeps happening, save a report for Dawiso support."));
         answerBrowser(result);
-        finish(result);
+        conclude(result);
         return;
     }
 
     m_listener->answerCallback(tr("Signed in"), tr("You can close this tab and return to %1.").arg(appName()));
     exchangeCode(codes.constFirst());
-    if (m_running)
-        emit browserAnswered();
+    emit browserAnswered();
 }
 
 void AuthorizationCodeSignIn::exchangeCode(const QString &code)
@@ -230,7 +223,8 @@ void AuthorizationCodeSignIn::exchangeCode(const QString &code)
     form.add("client_id", m_request.clientId);
     // The verifier has done its job; it is not kept while the token request runs.
     m_pkce.wipe();
-    m_tokenCall->start(m_request.tokenEndpoint, form.take(), m_requestOptions);
+    run(TokenEndpointCall::post(client(), m_request.tokenEndpoint, form.take(), m_requestOptions),
+        [this](QlikRequest *request) { onTokenAnswer(TokenEndpointCall::answer(request)); });
 }
 
 void AuthorizationCodeSignIn::answerBrowser(const OAuthResult &result)
@@ -291,7 +285,7 @@ OAuthResult AuthorizationCodeSignIn::callbackError(const QString &errorCode, con
                                          "client in Administration › OAuth, and save a report for Dawiso support."));
     }
     result.errorCode = errorCode;
-    result.detail = description;
+    result.summary.detail = description;
     return result;
 }
 
@@ -345,35 +339,20 @@ OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response)
     }
     result.errorCode = code;
     result.httpStatus = status;
-    result.detail = response.errorDescription;
+    result.summary.detail = response.errorDescription;
     return result;
 }
 
 void AuthorizationCodeSignIn::onTokenAnswer(const TokenResponse &response)
 {
-    if (!m_running)
-        return;
-    finish(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the sign-in cannot be used."),
-                                          [this](const TokenResponse &refused) { return tokenRefusal(refused); }));
+    conclude(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the sign-in cannot be used."),
+                                            [this](const TokenResponse &refused) { return tokenRefusal(refused); }));
 }
 
-void AuthorizationCodeSignIn::finish(const OAuthResult &result)
+void AuthorizationCodeSignIn::conclude(const OAuthResult &result)
 {
-    if (!m_running)
-        return;
-    m_running = false;
-    m_browserTimer.stop();
-    m_listener->stop();
-    m_tokenCall->cancel();
-    m_pkce.wipe();
-    const quint64 attempt = m_attempt;
-    QMetaObject::invokeMethod(
-        this,
-        [this, attempt, result] {
-            if (attempt == m_attempt)
-                emit finished(result);
-        },
-        Qt::QueuedConnection);
+    stopWaiting();
+    finish([this, result] { emit finished(result); });
 }
 
 } // namespace Dawiso

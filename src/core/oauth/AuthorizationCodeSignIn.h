@@ -4,8 +4,8 @@
 #include "oauth/OAuthResult.h"
 #include "oauth/Pkce.h"
 #include "qlik/QlikRequestOptions.h"
+#include "qlik/QlikStep.h"
 
-#include <QObject>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -19,7 +19,6 @@ namespace Dawiso {
 
 class LoopbackRedirectListener;
 class TlsTrust;
-class TokenEndpointCall;
 class TokenResponse;
 
 // Signs a person in to Qlik Cloud through their own browser: OAuth 2.0 authorization code with PKCE (S256) and a
@@ -27,8 +26,8 @@ class TokenResponse;
 // address; the GUI opens it (QDesktopServices) and offers authorizationUrl() as a "copy sign-in link" fallback.
 // When the browser comes back, the state is checked, Qlik's error (if any) is put in plain words, and the code is
 // exchanged for an access token at the token endpoint. finished() comes exactly once per start(), always
-// asynchronously. Tokens, codes and verifiers are never logged.
-class AuthorizationCodeSignIn : public QObject
+// asynchronously (QlikStep). Tokens, codes and verifiers are never logged.
+class AuthorizationCodeSignIn : public QlikStep
 {
     Q_OBJECT
 
@@ -38,15 +37,15 @@ public:
 
     // How long to wait for the browser to come back (default 5 minutes).
     void setBrowserTimeout(std::chrono::milliseconds timeout) { m_browserTimeout = timeout; }
-    std::chrono::milliseconds browserTimeout() const { return m_browserTimeout; }
     // Timeouts and rate-limit waits of the token request (QlikRequest's defaults unless set).
     void setRequestOptions(const QlikRequestOptions &options) { m_requestOptions = options; }
 
     // Starts a sign-in. A sign-in still running is dropped without a finished() of its own.
     void start(const AuthorizationRequest &request);
     // Stops at any point (also while the code is being exchanged); finished() reports Kind::Cancelled.
-    void cancel();
-    bool isRunning() const { return m_running; }
+    void cancel() override;
+    // Also closes the loopback listener and forgets the verifier.
+    void abandon() override;
 
     // The address of Qlik's sign-in page for this sign-in (valid after start()). It carries the state and the
     // challenge, not the verifier, so it may be copied for another browser.
@@ -61,7 +60,7 @@ signals:
     void finished(const Dawiso::OAuthResult &result);
 
 private:
-    void abandon();
+    void stopWaiting();
     void onCallback(const QUrlQuery &query);
     void onBrowserTimeout();
     void onTokenAnswer(const TokenResponse &response);
@@ -71,10 +70,9 @@ private:
     OAuthResult tokenRefusal(const TokenResponse &response) const;
     std::optional<OAuthResult> startProblem() const;
     void answerBrowser(const OAuthResult &result);
-    void finish(const OAuthResult &result);
+    void conclude(const OAuthResult &result);
 
     LoopbackRedirectListener *m_listener;
-    TokenEndpointCall *m_tokenCall;
     QTimer m_browserTimer;
     std::chrono::milliseconds m_browserTimeout {std::chrono::minutes(5)};
     QlikRequestOptions m_requestOptions;
@@ -82,9 +80,6 @@ private:
     Pkce m_pkce;
     QUrl m_authorizationUrl;
     QUrl m_redirectUri;
-    bool m_running = false;
-    // Signals queued for an earlier start() are dropped once a newer one has begun.
-    quint64 m_attempt = 0;
 };
 
 } // namespace Dawiso

@@ -3,36 +3,27 @@
 #include "oauth/FormBody.h"
 #include "oauth/TokenEndpointCall.h"
 #include "oauth/TokenResponse.h"
+#include "qlik/QlikClient.h"
 #include "token/SecureMemory.h"
 
 namespace Dawiso {
 
-namespace { } // namespace
-
 ClientCredentialsSignIn::ClientCredentialsSignIn(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
-    : QObject(parent)
-    , m_tokenCall(new TokenEndpointCall(network, trust, this))
+    : QlikStep(new QlikClient(network, trust), parent)
 {
-    connect(m_tokenCall, &TokenEndpointCall::finished, this, &ClientCredentialsSignIn::onTokenAnswer);
-}
-
-ClientCredentialsSignIn::~ClientCredentialsSignIn()
-{
-    m_tokenCall->cancel();
+    client()->setParent(this);
 }
 
 void ClientCredentialsSignIn::start(const QUrl &tokenEndpoint, const QString &clientId, QByteArray clientSecret,
                                     const QStringList &scopes)
 {
-    m_tokenCall->cancel();
-    ++m_attempt;
-    m_running = true;
+    begin();
     m_clientId = clientId.trimmed();
     m_scopes = scopes;
 
     if (m_clientId.isEmpty() || clientSecret.isEmpty()) {
         SecureMemory::wipe(clientSecret);
-        finish(OAuthResult::failure(
+        conclude(OAuthResult::failure(
             OAuthResult::Kind::InvalidSettings, tr("Enter both the client ID and the client secret."),
             tr("A tenant admin finds them in Administration › OAuth, on the Web client made for machine-to-machine "
                "use. The secret is shown only once, when it is created.")));
@@ -41,9 +32,9 @@ void ClientCredentialsSignIn::start(const QUrl &tokenEndpoint, const QString &cl
     if (!tokenEndpoint.isValid() || tokenEndpoint.scheme() != QLatin1String("https")
         || tokenEndpoint.host().isEmpty()) {
         SecureMemory::wipe(clientSecret);
-        finish(OAuthResult::failure(OAuthResult::Kind::InvalidSettings,
-                                    tr("The tenant's token address is missing or not encrypted (https)."),
-                                    tr("Go back to the tenant address and check it again, then try again.")));
+        conclude(OAuthResult::failure(OAuthResult::Kind::InvalidSettings,
+                                      tr("The tenant's token address is missing or not encrypted (https)."),
+                                      tr("Go back to the tenant address and check it again, then try again.")));
         return;
     }
 
@@ -54,21 +45,20 @@ void ClientCredentialsSignIn::start(const QUrl &tokenEndpoint, const QString &cl
     SecureMemory::wipe(clientSecret);
     if (!scopes.isEmpty())
         form.add("scope", scopes.join(QLatin1Char(' ')));
-    m_tokenCall->start(tokenEndpoint, form.take(), m_requestOptions);
+    run(TokenEndpointCall::post(client(), tokenEndpoint, form.take(), m_requestOptions),
+        [this](QlikRequest *request) { onTokenAnswer(TokenEndpointCall::answer(request)); });
 }
 
 void ClientCredentialsSignIn::cancel()
 {
-    if (m_running)
-        finish(OAuthResult::cancelled());
+    if (isRunning())
+        conclude(OAuthResult::cancelled());
 }
 
 void ClientCredentialsSignIn::onTokenAnswer(const TokenResponse &response)
 {
-    if (!m_running)
-        return;
-    finish(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the client sign-in cannot be used."),
-                                          [this](const TokenResponse &refused) { return refusal(refused); }));
+    conclude(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the client sign-in cannot be used."),
+                                            [this](const TokenResponse &refused) { return refusal(refused); }));
 }
 
 OAuthResult ClientCredentialsSignIn::refusal(const TokenResponse &response) const
@@ -121,24 +111,13 @@ OAuthResult ClientCredentialsSignIn::refusal(const TokenResponse &response) cons
     }
     result.errorCode = code;
     result.httpStatus = status;
-    result.detail = response.errorDescription;
+    result.summary.detail = response.errorDescription;
     return result;
 }
 
-void ClientCredentialsSignIn::finish(const OAuthResult &result)
+void ClientCredentialsSignIn::conclude(const OAuthResult &result)
 {
-    if (!m_running)
-        return;
-    m_running = false;
-    m_tokenCall->cancel();
-    const quint64 attempt = m_attempt;
-    QMetaObject::invokeMethod(
-        this,
-        [this, attempt, result] {
-            if (attempt == m_attempt)
-                emit finished(result);
-        },
-        Qt::QueuedConnection);
+    finish([this, result] { emit finished(result); });
 }
 
 } // namespace Dawiso

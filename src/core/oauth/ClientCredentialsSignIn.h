@@ -2,9 +2,9 @@
 
 #include "oauth/OAuthResult.h"
 #include "qlik/QlikRequestOptions.h"
+#include "qlik/QlikStep.h"
 
 #include <QByteArray>
-#include <QObject>
 #include <QStringList>
 #include <QUrl>
 
@@ -13,19 +13,17 @@ class QNetworkAccessManager;
 namespace Dawiso {
 
 class TlsTrust;
-class TokenEndpointCall;
 class TokenResponse;
 
 // Machine-to-machine sign-in: a tenant admin's Web OAuth client (client id + secret) exchanged for an access token
 // acting as the client's bot user (grant_type=client_credentials). The secret is wiped as soon as the request body
-// is built; nothing here can store it. finished() comes exactly once per start(), always asynchronously.
-class ClientCredentialsSignIn : public QObject
+// is built; nothing here can store it. finished() comes exactly once per start(), always asynchronously (QlikStep).
+class ClientCredentialsSignIn : public QlikStep
 {
     Q_OBJECT
 
 public:
     ClientCredentialsSignIn(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
-    ~ClientCredentialsSignIn() override;
 
     // Timeouts and rate-limit waits of the token request (QlikRequest's defaults unless set).
     void setRequestOptions(const QlikRequestOptions &options) { m_requestOptions = options; }
@@ -34,8 +32,8 @@ public:
     // Empty scopes: whatever the client is allowed.
     void start(const QUrl &tokenEndpoint, const QString &clientId, QByteArray clientSecret,
                const QStringList &scopes = {});
-    void cancel();
-    bool isRunning() const { return m_running; }
+    // Stops at any point; finished() reports Kind::Cancelled.
+    void cancel() override;
 
 signals:
     void finished(const Dawiso::OAuthResult &result);
@@ -43,14 +41,11 @@ signals:
 private:
     void onTokenAnswer(const TokenResponse &response);
     OAuthResult refusal(const TokenResponse &response) const;
-    void finish(const OAuthResult &result);
+    void conclude(const OAuthResult &result);
 
-    TokenEndpointCall *m_tokenCall;
     QlikRequestOptions m_requestOptions;
     QString m_clientId;
     QStringList m_scopes;
-    bool m_running = false;
-    quint64 m_attempt = 0;
 };
 
 } // namespace Dawiso

@@ -10,7 +10,7 @@ OAuthResult OAuthResult::success(OAuthAccessToken token)
     result.ok = true;
     result.kind = Kind::Ok;
     result.token = std::move(token);
-    result.message = tr("Signed in.");
+    result.summary.message = tr("Signed in.");
     return result;
 }
 
@@ -18,9 +18,7 @@ OAuthResult OAuthResult::failure(Kind kind, QString message, QString advice, QSt
 {
     OAuthResult result;
     result.kind = kind;
-    result.message = std::move(message);
-    result.advice = std::move(advice);
-    result.detail = std::move(detail);
+    result.summary = {std::move(message), std::move(advice), std::move(detail)};
     return result;
 }
 
@@ -48,9 +46,9 @@ QString OAuthResult::withErrorCode(const QString &sentence, const QString &code)
 
 QString OAuthResult::text() const
 {
-    if (advice.isEmpty())
-        return message;
-    return message + QLatin1Char(' ') + advice;
+    if (summary.advice.isEmpty())
+        return summary.message;
+    return summary.message + QLatin1Char(' ') + summary.advice;
 }
 
 OAuthResult OAuthResult::fromTokenResponse(const TokenResponse &response, const QString &unreadableMessage,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "net/RequestFailure.h"
 #include "oauth/OAuthAccessToken.h"
 #include "oauth/TokenResponse.h"
@@ -11,8 +12,8 @@
 
 namespace Dawiso {
 
-// How a sign-in ended: the access token, or what went wrong in words for people (message) and what to do next
-// (advice). The technical detail (Qlik's own error text, a TLS error) is for reports, never shown as the message.
+// How a sign-in ended: the access token, or what went wrong in words for people and what to do next (summary). The
+// technical detail (Qlik's own error text, a TLS error) is for reports, never shown as the message.
 class OAuthResult
 {
     Q_DECLARE_TR_FUNCTIONS(OAuthResult)
@@ -46,9 +47,7 @@ public:
     bool ok = false;
     Kind kind = Kind::Cancelled;
     OAuthAccessToken token;
-    QString message;
-    QString advice;
-    QString detail;
+    UserMessage summary;
     // The OAuth error code Qlik gave ("access_denied", "invalid_grant"), when it gave one.
     QString errorCode;
     // The HTTP status of the token endpoint's answer, when it answered.

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "net/TlsTrust.h"
+#include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "token/SecureMemory.h"
 
@@ -9,74 +10,41 @@
 
 namespace Dawiso {
 
-TokenEndpointCall::TokenEndpointCall(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_trust(trust)
-{ }
-
-TokenEndpointCall::~TokenEndpointCall()
+QlikRequest *TokenEndpointCall::post(QlikClient *client, const QUrl &endpoint, QByteArray formBody,
+                                     const QlikRequestOptions &options)
 {
-    cancel();
-}
-
-void TokenEndpointCall::start(const QUrl &endpoint, QByteArray formBody, const QlikRequestOptions &options)
-{
-    cancel();
-    m_endpoint = endpoint;
     QlikRequestOptions post = options;
     post.authenticated = false;
     post.method = QByteArrayLiteral("POST");
     post.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
     post.body = std::move(formBody);
     post.maxRedirects = 0;
-    auto *request = new QlikRequest(m_network, m_trust, endpoint, QByteArray(), post, this);
+    QlikRequest *request = client->send(endpoint, post);
     // The request holds its own reference to the body and wipes it when done; this one is only released.
     SecureMemory::wipe(post.body);
-    m_request = request;
-    connect(request, &QlikRequest::finished, this, [this, request] { onFinished(request); });
-    request->start();
+    return request;
 }
 
-void TokenEndpointCall::cancel()
+TokenResponse TokenEndpointCall::answer(const QlikRequest *request)
 {
-    if (QlikRequest *request = m_request) {
-        m_request = nullptr;
-        request->disconnect(this);
-        request->cancel();
-    }
-}
-
-bool TokenEndpointCall::isRunning() const
-{
-    return m_request != nullptr;
-}
-
-void TokenEndpointCall::onFinished(QlikRequest *request)
-{
-    if (m_request != request)
-        return;
-    m_request = nullptr;
-
     if (request->failure().isFailure()) {
         if (request->failure().kind() == RequestFailure::Kind::TooManyRedirects) {
-            const QUrl target = m_endpoint.resolved(QUrl::fromEncoded(request->header("Location")));
-            emit finished(TokenResponse::unreadable(
+            const QUrl endpoint = request->requestedUrl();
+            const QUrl target = endpoint.resolved(QUrl::fromEncoded(request->header("Location")));
+            return TokenResponse::unreadable(
                 0,
                 tr("The token address %1 redirected to %2; sign-in secrets are sent only to the published address.")
-                    .arg(TlsTrust::originKey(m_endpoint), target.host())));
-            return;
+                    .arg(TlsTrust::originKey(endpoint), target.host()));
         }
-        emit finished(TokenResponse::fromFailure(request->failure()));
-        return;
+        return TokenResponse::fromFailure(request->failure());
     }
 
     QByteArray body = request->body();
     // The request still shares the body. Once it is gone this copy is the last one and is zeroed, not just freed.
-    connect(request, &QObject::destroyed, [body]() mutable { SecureMemory::wipe(body); });
+    QObject::connect(request, &QObject::destroyed, [body]() mutable { SecureMemory::wipe(body); });
     const TokenResponse response = TokenResponse::fromAnswer(request->httpStatus(), body, Clock::currentDateTimeUtc());
     SecureMemory::wipe(body);
-    emit finished(response);
+    return response;
 }
 
 } // namespace Dawiso

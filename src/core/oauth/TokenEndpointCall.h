@@ -4,44 +4,30 @@
 #include "qlik/QlikRequestOptions.h"
 
 #include <QByteArray>
-#include <QObject>
-#include <QPointer>
+#include <QCoreApplication>
 #include <QUrl>
-
-class QNetworkAccessManager;
 
 namespace Dawiso {
 
+class QlikClient;
 class QlikRequest;
-class TlsTrust;
 
-// One form POST to an OAuth token endpoint, with the TLS trust and timeouts of every other request (QlikRequest).
-// The body carries secrets, so no redirect is followed: they go to the published token address and nowhere else.
-// Emits finished() exactly once unless cancelled; the answer's body is zeroed once the request is gone.
-class TokenEndpointCall : public QObject
+// One form POST to an OAuth token endpoint, with the TLS trust and timeouts of every other request (QlikRequest),
+// and what its answer means. The body carries secrets, so no redirect is followed: they go to the published token
+// address and nowhere else. A sign-in runs the request as one of its own (QlikStep::run), so stopping the sign-in
+// stops the request.
+class TokenEndpointCall
 {
-    Q_OBJECT
+    Q_DECLARE_TR_FUNCTIONS(TokenEndpointCall)
 
 public:
-    TokenEndpointCall(QNetworkAccessManager *network, const TlsTrust *trust, QObject *parent = nullptr);
-    ~TokenEndpointCall() override;
+    TokenEndpointCall() = delete;
 
-    // Takes the body (form-urlencoded) and wipes it once sent.
-    void start(const QUrl &endpoint, QByteArray formBody, const QlikRequestOptions &options);
-    // Drops the request in flight without emitting finished().
-    void cancel();
-    bool isRunning() const;
-
-signals:
-    void finished(const Dawiso::TokenResponse &response);
-
-private:
-    void onFinished(QlikRequest *request);
-
-    QNetworkAccessManager *m_network;
-    const TlsTrust *m_trust;
-    QPointer<QlikRequest> m_request;
-    QUrl m_endpoint;
+    // The request, not yet started. Takes the body (form-urlencoded) and wipes it once the request has it.
+    static QlikRequest *post(QlikClient *client, const QUrl &endpoint, QByteArray formBody,
+                             const QlikRequestOptions &options);
+    // What the finished request's answer means. The body read for it is zeroed once the request is gone.
+    static TokenResponse answer(const QlikRequest *request);
 };
 
 } // namespace Dawiso

@@ -2,6 +2,7 @@
 
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 namespace Dawiso {
 
@@ -11,7 +12,7 @@ AdminSession::AdminSession(QlikClient *client, QObject *parent)
 
 void AdminSession::start()
 {
-    cancel();
+    begin();
     m_result = Result();
     emit progress(tr("Checking that you are a tenant admin…"));
     fetch(QStringLiteral("/api/v1/users/me"), &AdminSession::onUser);
@@ -22,41 +23,38 @@ void AdminSession::fetch(const QString &path, void (AdminSession::*handler)(Qlik
     run(client()->get(path), [this, handler](QlikRequest *request) { (this->*handler)(request); });
 }
 
-void AdminSession::fail(const ProvisionStepError &error)
+void AdminSession::fail(const UserMessage &problem, int httpStatus)
 {
     m_result.ok = false;
-    m_result.error = error;
-    emit finished(m_result);
+    m_result.problem = problem;
+    m_result.httpStatus = httpStatus;
+    done();
+}
+
+void AdminSession::done()
+{
+    finish([this] { emit finished(m_result); });
 }
 
 void AdminSession::onUser(QlikRequest *request)
 {
-    if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Reading who signed in")));
+    const auto read = QlikUser::fromRequest(request, tr("Reading who signed in"),
+                                            {tr("Qlik's answer about who signed in could not be read."),
+                                             tr("Retry; if it fails again, use the guided steps.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
+        fail(*problem, request->httpStatus());
         return;
     }
-    QString problem;
-    const auto user = QlikUser::fromBody(request->body(), &problem);
-    if (!user) {
-        ProvisionStepError error;
-        error.message = tr("Qlik's answer about who signed in could not be read.");
-        error.advice = tr("Retry; if it fails again, use the guided steps.");
-        error.detail = problem;
-        fail(error);
+    const QlikUser &user = std::get<QlikUser>(read);
+    m_result.admin = user;
+    if (!user.isTenantAdmin()) {
+        fail({tr("%1 is not a tenant admin, so the wizard cannot create or assign roles with this sign-in.")
+                  .arg(user.displayName()),
+              tr("Sign in as a user with the Tenant Admin role, or use the guided steps and ask a tenant admin "
+                 "to do them.")});
         return;
     }
-    m_result.admin = *user;
-    if (!user->isTenantAdmin()) {
-        ProvisionStepError error;
-        error.message = tr("%1 is not a tenant admin, so the wizard cannot create or assign roles with this sign-in.")
-                            .arg(user->displayName());
-        error.advice =
-            tr("Sign in as a user with the Tenant Admin role, or use the guided steps and ask a tenant admin "
-               "to do them.");
-        fail(error);
-        return;
-    }
-    m_result.tenantId = user->tenantId;
+    m_result.tenantId = user.tenantId;
     emit progress(tr("Reading the tenant's API-key policy…"));
     if (m_result.tenantId.isEmpty())
         fetch(QStringLiteral("/api/v1/tenants/me"), &AdminSession::onTenant);
@@ -69,7 +67,7 @@ void AdminSession::onTenant(QlikRequest *request)
     m_result.tenantId =
         request->isSuccess() ? request->json().object().value(QLatin1String("id")).toString() : QString();
     if (m_result.tenantId.isEmpty()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Reading the tenant")));
+        fail(RequestProblem::describe(request, tr("Reading the tenant")), request->httpStatus());
         return;
     }
     fetch(QStringLiteral("/api/v1/api-keys/configs/%1").arg(m_result.tenantId), &AdminSession::onPolicy);
@@ -81,7 +79,7 @@ void AdminSession::onPolicy(QlikRequest *request)
     if (request->isSuccess())
         m_result.policy = ApiKeyPolicy::fromJson(request->json().object());
     m_result.ok = true;
-    emit finished(m_result);
+    done();
 }
 
 } // namespace Dawiso

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "provision/ApiKeyPolicy.h"
-#include "provision/ProvisionStepError.h"
 #include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
@@ -21,7 +21,9 @@ public:
         QlikUser admin;
         QString tenantId;
         ApiKeyPolicy policy;
-        ProvisionStepError error;
+        UserMessage problem;
+        // The HTTP status of the answer the step failed on; 0 when there was none.
+        int httpStatus = 0;
     };
 
     // client: pointed at the tenant, with the admin's access token set.
@@ -38,7 +40,8 @@ private:
     void onTenant(QlikRequest *request);
     void onPolicy(QlikRequest *request);
     void fetch(const QString &path, void (AdminSession::*handler)(QlikRequest *));
-    void fail(const ProvisionStepError &error);
+    void fail(const UserMessage &problem, int httpStatus = 0);
+    void done();
 
     Result m_result;
 };

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "provision/ApiKeyPolicy.h"
-#include "provision/ProvisionStepError.h"
 #include "qlik/QlikApiKeyRecord.h"
 #include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
@@ -14,7 +14,8 @@ namespace Dawiso {
 // Creates Dawiso's API key as the signed-in integration user: who is signed in (GET /api/v1/users/me), how many
 // active keys they already hold against the tenant's maximum (GET /api/v1/api-keys?sub=…&status=active), then
 // POST /api/v1/api-keys with a description naming Dawiso and the date, and an expiry within the tenant's maximum.
-// The new token is handed over once, in finished(); the receiver owns it and must store or wipe it.
+// The new token is handed over once, in finished(); the receiver owns it and must store or wipe it. A token whose
+// result was dropped (abandon()) is wiped here, at the next start() or on destruction.
 class ApiKeyCreation : public QlikStep
 {
     Q_OBJECT
@@ -36,10 +37,13 @@ public:
         QlikApiKeyRecord record;
         QByteArray token;
         int activeKeys = 0;
-        ProvisionStepError error;
+        UserMessage problem;
+        // The HTTP status of the answer the step failed on; 0 when there was none.
+        int httpStatus = 0;
     };
 
     using QlikStep::QlikStep;
+    ~ApiKeyCreation() override;
 
     static QString descriptionFor(const QDate &date);
 
@@ -54,7 +58,7 @@ private:
     void onUser(QlikRequest *request);
     void onActiveKeys(QlikRequest *request);
     void onCreated(QlikRequest *request);
-    void finish(Outcome outcome, const ProvisionStepError &error = {});
+    void conclude(Outcome outcome, const UserMessage &problem = {}, int httpStatus = 0);
 
     int m_expiryDays = 0;
     ApiKeyPolicy m_policy;

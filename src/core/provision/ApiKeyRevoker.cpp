@@ -2,18 +2,19 @@
 
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 namespace Dawiso {
 
 void ApiKeyRevoker::start(const QString &keyId)
 {
-    cancel();
+    begin();
     run(client()->deleteResource(QStringLiteral("/api/v1/api-keys/%1").arg(keyId)), [this](QlikRequest *request) {
         // 404: already gone, which is what was asked for.
-        if (request->isSuccess() || request->httpStatus() == 404)
-            emit finished(true, {});
-        else
-            emit finished(false, ProvisionStepError::fromRequest(request, tr("Deleting the API key")));
+        const bool revoked = request->isSuccess() || request->httpStatus() == 404;
+        const UserMessage problem =
+            revoked ? UserMessage() : RequestProblem::describe(request, tr("Deleting the API key"));
+        finish([this, revoked, problem] { emit finished(revoked, problem); });
     });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provision/ProvisionStepError.h"
+#include "common/UserMessage.h"
 #include "qlik/QlikStep.h"
 
 namespace Dawiso {
@@ -16,7 +16,7 @@ public:
     void start(const QString &keyId);
 
 signals:
-    void finished(bool revoked, const Dawiso::ProvisionStepError &error);
+    void finished(bool revoked, const Dawiso::UserMessage &problem);
 };
 
 } // namespace Dawiso

@@ -2,6 +2,7 @@
 
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,25 +42,23 @@ QString RoleAssignment::refusalFor(const QlikUser &user)
     return {};
 }
 
-void RoleAssignment::fail(const ProvisionStepError &error)
+void RoleAssignment::fail(const UserMessage &problem, int httpStatus)
 {
     m_result.ok = false;
-    m_result.error = error;
-    emit finished(m_result);
+    m_result.problem = problem;
+    m_result.httpStatus = httpStatus;
+    finish([this] { emit finished(m_result); });
 }
 
 void RoleAssignment::start(const QlikUser &user, const QlikRole &role)
 {
-    cancel();
+    begin();
     m_user = user;
     m_role = role;
     m_result = Result();
     const QString refusal = refusalFor(user);
     if (!refusal.isEmpty()) {
-        ProvisionStepError error;
-        error.message = refusal;
-        error.advice = tr("Pick another user, or invite a new one for Dawiso in Administration › Users.");
-        later([this, error] { fail(error); });
+        fail({refusal, tr("Pick another user, or invite a new one for Dawiso in Administration › Users.")});
         return;
     }
     if (holdsRole(user, role)) {
@@ -89,22 +88,16 @@ void RoleAssignment::onAdded(QlikRequest *request)
 
 void RoleAssignment::onUserForReplace(QlikRequest *request)
 {
-    if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Reading the user's roles")));
-        return;
-    }
-    QString problem;
-    const auto user = QlikUser::fromBody(request->body(), &problem);
-    if (!user) {
-        ProvisionStepError error;
-        error.message = tr("The user's roles could not be read, so the role was not assigned.");
-        error.advice = tr("Assign the role by hand: Administration › Users, pick the user, Manage roles.");
-        error.detail = problem;
-        fail(error);
+    const auto read =
+        QlikUser::fromRequest(request, tr("Reading the user's roles"),
+                              {tr("The user's roles could not be read, so the role was not assigned."),
+                               tr("Assign the role by hand: Administration › Users, pick the user, Manage roles.")});
+    if (const auto *problem = std::get_if<UserMessage>(&read)) {
+        fail(*problem, request->httpStatus());
         return;
     }
     QJsonArray roles;
-    for (const QlikRoleRef &assigned : user->roles)
+    for (const QlikRoleRef &assigned : std::get<QlikUser>(read).roles)
         roles.append(assigned.id.isEmpty() ? QJsonObject {{QStringLiteral("name"), assigned.name}}
                                            : QJsonObject {{QStringLiteral("id"), assigned.id}});
     roles.append(QJsonObject {{QStringLiteral("id"), m_role.id}});
@@ -126,7 +119,7 @@ void RoleAssignment::onPatched(QlikRequest *request)
             m_result.partialProblems << (item.detail.isEmpty() ? item.title
                                                                : item.title + QLatin1String(": ") + item.detail);
     } else if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Assigning the role")));
+        fail(RequestProblem::describe(request, tr("Assigning the role")), request->httpStatus());
         return;
     }
     confirm();
@@ -142,18 +135,15 @@ void RoleAssignment::confirm()
 void RoleAssignment::onConfirmed(QlikRequest *request)
 {
     if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Checking the user's roles")));
+        fail(RequestProblem::describe(request, tr("Checking the user's roles")), request->httpStatus());
         return;
     }
-    QString problem;
-    const auto user = QlikUser::fromBody(request->body(), &problem);
+    const auto read = QlikUser::fromAnswer(request);
+    const QlikUser *user = std::get_if<QlikUser>(&read);
     if (!user || !holdsRole(*user, m_role)) {
-        ProvisionStepError error;
-        error.message = tr("Qlik did not keep the role “%1” on %2.").arg(m_role.name, m_user.displayName());
-        error.advice =
-            tr("Assign it by hand: Administration › Users, pick the user, Manage roles, tick the role, save.");
-        error.detail = m_result.partialProblems.join(QLatin1Char('\n'));
-        fail(error);
+        fail({tr("Qlik did not keep the role “%1” on %2.").arg(m_role.name, m_user.displayName()),
+              tr("Assign it by hand: Administration › Users, pick the user, Manage roles, tick the role, save."),
+              m_result.partialProblems.join(QLatin1Char('\n'))});
         return;
     }
     m_result.user = *user;
@@ -165,7 +155,7 @@ void RoleAssignment::onConfirmed(QlikRequest *request)
         + tr("If %1 is signed in to Qlik, they may have to sign out and in again before they can create "
              "API keys.")
               .arg(user->name.isEmpty() ? user->displayName() : user->name);
-    emit finished(m_result);
+    finish([this] { emit finished(m_result); });
 }
 
 } // namespace Dawiso

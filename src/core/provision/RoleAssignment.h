@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provision/ProvisionStepError.h"
+#include "common/UserMessage.h"
 #include "qlik/QlikRole.h"
 #include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
@@ -27,7 +27,9 @@ public:
         QStringList partialProblems;
         QlikUser user; // as read back
         QString message;
-        ProvisionStepError error;
+        UserMessage problem;
+        // The HTTP status of the answer the step failed on; 0 when there was none.
+        int httpStatus = 0;
     };
 
     using QlikStep::QlikStep;
@@ -44,11 +46,10 @@ signals:
 private:
     void onAdded(QlikRequest *request);
     void onUserForReplace(QlikRequest *request);
-    void onReplaced(QlikRequest *request);
     void onPatched(QlikRequest *request);
     void confirm();
     void onConfirmed(QlikRequest *request);
-    void fail(const ProvisionStepError &error);
+    void fail(const UserMessage &problem, int httpStatus = 0);
 
     QlikUser m_user;
     QlikRole m_role;

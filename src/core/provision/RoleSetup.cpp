@@ -3,6 +3,7 @@
 #include "provision/ScimFilter.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,7 +13,7 @@ namespace Dawiso {
 
 void RoleSetup::start(const QString &roleName)
 {
-    cancel();
+    begin();
     m_roleName = roleName.trimmed();
     m_result = Result();
     emit progress(tr("Looking for the role “%1”…").arg(m_roleName));
@@ -23,26 +24,18 @@ void RoleSetup::start(const QString &roleName)
     run(client()->get(QStringLiteral("/api/v1/roles"), query), [this](QlikRequest *request) { onSearch(request); });
 }
 
-void RoleSetup::fail(const ProvisionStepError &error)
+void RoleSetup::fail(const UserMessage &problem, int httpStatus)
 {
     m_result.ok = false;
-    m_result.error = error;
-    emit finished(m_result);
-}
-
-void RoleSetup::fail(const QString &message, const QString &advice, const QString &detail)
-{
-    ProvisionStepError error;
-    error.message = message;
-    error.advice = advice;
-    error.detail = detail;
-    fail(error);
+    m_result.problem = problem;
+    m_result.httpStatus = httpStatus;
+    finish([this] { emit finished(m_result); });
 }
 
 void RoleSetup::onSearch(QlikRequest *request)
 {
     if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Looking for the role")));
+        fail(RequestProblem::describe(request, tr("Looking for the role")), request->httpStatus());
         return;
     }
     // The filter is case-insensitive; the name still has to be the one asked for, not just contain it.
@@ -69,8 +62,8 @@ void RoleSetup::onSearch(QlikRequest *request)
 
     m_result.role = *found;
     if (found->type == QLatin1String("default")) {
-        fail(tr("“%1” is one of Qlik's built-in roles, which cannot be changed.").arg(found->name),
-             tr("Choose another name for Dawiso's role."));
+        fail({tr("“%1” is one of Qlik's built-in roles, which cannot be changed.").arg(found->name),
+              tr("Choose another name for Dawiso's role.")});
         return;
     }
     if (found->grantsScope(manageApiKeysScope())) {
@@ -89,13 +82,13 @@ void RoleSetup::onSearch(QlikRequest *request)
 void RoleSetup::onCreated(QlikRequest *request)
 {
     if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Creating the role")));
+        fail(RequestProblem::describe(request, tr("Creating the role")), request->httpStatus());
         return;
     }
     const auto role = QlikRole::fromJson(request->json().object(), nullptr);
     if (!role) {
-        fail(tr("Qlik created the role but its answer could not be read."),
-             tr("Retry: the wizard will find the role by its name."));
+        fail({tr("Qlik created the role but its answer could not be read."),
+              tr("Retry: the wizard will find the role by its name.")});
         return;
     }
     m_result.action = Action::Created;
@@ -106,7 +99,7 @@ void RoleSetup::onCreated(QlikRequest *request)
 void RoleSetup::onScopeAdded(QlikRequest *request)
 {
     if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Adding Manage API keys to the role")));
+        fail(RequestProblem::describe(request, tr("Adding Manage API keys to the role")), request->httpStatus());
         return;
     }
     m_result.action = Action::ScopeAdded;
@@ -123,15 +116,15 @@ void RoleSetup::confirm(const QString &roleId)
 void RoleSetup::onConfirmed(QlikRequest *request)
 {
     if (!request->isSuccess()) {
-        fail(ProvisionStepError::fromRequest(request, tr("Checking the role")));
+        fail(RequestProblem::describe(request, tr("Checking the role")), request->httpStatus());
         return;
     }
     const auto role = QlikRole::fromJson(request->json().object(), nullptr);
     if (!role || !role->grantsScope(manageApiKeysScope())) {
-        fail(tr("The role “%1” still does not grant Manage API keys.").arg(m_result.role.name),
-             tr("Open Administration › Manage users › Permissions, edit the role, set Manage API keys to Allowed, "
-                "and save."),
-             role ? role->assignedScopes.join(QLatin1String(", ")) : QString());
+        fail({tr("The role “%1” still does not grant Manage API keys.").arg(m_result.role.name),
+              tr("Open Administration › Manage users › Permissions, edit the role, set Manage API keys to Allowed, "
+                 "and save."),
+              role ? role->assignedScopes.join(QLatin1String(", ")) : QString()});
         return;
     }
     m_result.role = *role;
@@ -151,7 +144,7 @@ void RoleSetup::onConfirmed(QlikRequest *request)
         m_result.warning = tr("Assigning “%1” makes its users full users, which may cost a paid licence on "
                               "capacity subscriptions. Check with your Qlik administrator before you assign it.")
                                .arg(role->name);
-    emit finished(m_result);
+    finish([this] { emit finished(m_result); });
 }
 
 } // namespace Dawiso

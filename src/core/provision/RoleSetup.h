@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provision/ProvisionStepError.h"
+#include "common/UserMessage.h"
 #include "qlik/QlikRole.h"
 #include "qlik/QlikStep.h"
 
@@ -28,7 +28,9 @@ public:
         QlikRole role;
         QString message;
         QString warning; // the role promotes users to full (paid) users
-        ProvisionStepError error;
+        UserMessage problem;
+        // The HTTP status of the answer the step failed on; 0 when there was none.
+        int httpStatus = 0;
     };
 
     static QString manageApiKeysScope() { return QStringLiteral("api-keys"); }
@@ -47,8 +49,7 @@ private:
     void onScopeAdded(QlikRequest *request);
     void confirm(const QString &roleId);
     void onConfirmed(QlikRequest *request);
-    void fail(const ProvisionStepError &error);
-    void fail(const QString &message, const QString &advice, const QString &detail = {});
+    void fail(const UserMessage &problem, int httpStatus = 0);
 
     QString m_roleName;
     Result m_result;

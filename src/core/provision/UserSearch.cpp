@@ -4,6 +4,7 @@
 #include "provision/ScimFilter.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,7 +14,7 @@ namespace Dawiso {
 
 void UserSearch::search(const QString &text)
 {
-    cancel();
+    begin();
     m_users.clear();
     m_next.clear();
     QUrlQuery query;
@@ -32,13 +33,15 @@ void UserSearch::loadMore()
     if (!m_next.isValid() || isRunning())
         return;
     const QUrl next = std::exchange(m_next, QUrl());
+    begin();
     run(client()->send(next, client()->defaultOptions()), [this](QlikRequest *request) { onPage(request, true); });
 }
 
 void UserSearch::onPage(QlikRequest *request, bool append)
 {
     if (!request->isSuccess()) {
-        emit failed(ProvisionStepError::fromRequest(request, tr("Searching for users")));
+        const UserMessage problem = RequestProblem::describe(request, tr("Searching for users"));
+        finish([this, problem] { emit failed(problem); });
         return;
     }
     const QJsonObject page = request->json().object();
@@ -57,7 +60,7 @@ void UserSearch::onPage(QlikRequest *request, bool append)
     const QUrl next = href.isEmpty() ? QUrl() : request->finalUrl().resolved(QUrl(href));
     // The key may only go back to the tenant's own origin.
     m_next = next.isValid() && TlsTrust::originKey(next) == TlsTrust::originKey(client()->baseUrl()) ? next : QUrl();
-    emit resultsChanged(m_users, hasMore());
+    finish([this, users = m_users, more = hasMore()] { emit resultsChanged(users, more); });
 }
 
 } // namespace Dawiso

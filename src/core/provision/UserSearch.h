@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provision/ProvisionStepError.h"
+#include "common/UserMessage.h"
 #include "qlik/QlikStep.h"
 #include "qlik/QlikUser.h"
 
@@ -27,7 +27,7 @@ public:
 
 signals:
     void resultsChanged(const QList<Dawiso::QlikUser> &users, bool hasMore);
-    void failed(const Dawiso::ProvisionStepError &error);
+    void failed(const Dawiso::UserMessage &problem);
 
 private:
     void onPage(QlikRequest *request, bool append);

@@ -7,6 +7,18 @@ JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString context)
     , m_context(std::move(context))
 { }
 
+QJsonValue JsonFieldReader::field(const QString &name, bool (QJsonValue::*hasType)() const, const QString &expected)
+{
+    const QJsonValue value = m_object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return QJsonValue::Undefined;
+    if (!(value.*hasType)()) {
+        wrongType(name, expected);
+        return QJsonValue::Undefined;
+    }
+    return value;
+}
+
 void JsonFieldReader::wrongType(const QString &name, const QString &expected)
 {
     m_problems << tr("In the %1, \"%2\" should be %3.").arg(m_context, name, expected);
@@ -19,23 +31,12 @@ QString JsonFieldReader::requiredString(const QString &name)
         m_problems << tr("The %1 has no \"%2\".").arg(m_context, name);
         return {};
     }
-    if (!value.isString()) {
-        wrongType(name, tr("text"));
-        return {};
-    }
-    return value.toString();
+    return optionalString(name);
 }
 
 QString JsonFieldReader::optionalString(const QString &name)
 {
-    const QJsonValue value = m_object.value(name);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isString()) {
-        wrongType(name, tr("text"));
-        return {};
-    }
-    return value.toString();
+    return field(name, &QJsonValue::isString, tr("text")).toString();
 }
 
 QDateTime JsonFieldReader::optionalDateTime(const QString &name)
@@ -55,38 +56,7 @@ QDateTime JsonFieldReader::optionalDateTime(const QString &name)
 
 QJsonArray JsonFieldReader::optionalArray(const QString &name)
 {
-    const QJsonValue value = m_object.value(name);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isArray()) {
-        wrongType(name, tr("a list"));
-        return {};
-    }
-    return value.toArray();
-}
-
-QJsonObject JsonFieldReader::optionalObject(const QString &name)
-{
-    const QJsonValue value = m_object.value(name);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isObject()) {
-        wrongType(name, tr("an object"));
-        return {};
-    }
-    return value.toObject();
-}
-
-std::optional<double> JsonFieldReader::optionalNumber(const QString &name)
-{
-    const QJsonValue value = m_object.value(name);
-    if (value.isUndefined() || value.isNull())
-        return std::nullopt;
-    if (!value.isDouble()) {
-        wrongType(name, tr("a number"));
-        return std::nullopt;
-    }
-    return value.toDouble();
+    return field(name, &QJsonValue::isArray, tr("a list")).toArray();
 }
 
 } // namespace Dawiso

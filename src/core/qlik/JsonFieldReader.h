@@ -22,14 +22,15 @@ public:
     QString optionalString(const QString &name);
     QDateTime optionalDateTime(const QString &name);
     QJsonArray optionalArray(const QString &name);
-    QJsonObject optionalObject(const QString &name);
-    std::optional<double> optionalNumber(const QString &name);
 
     bool isValid() const { return m_problems.isEmpty(); }
     QStringList problems() const { return m_problems; }
     void addProblem(const QString &problem) { m_problems << problem; }
 
 private:
+    // The field when it has the type hasType checks; undefined when it is missing or null, and also (with a problem
+    // naming what was expected) when it has another type.
+    QJsonValue field(const QString &name, bool (QJsonValue::*hasType)() const, const QString &expected);
     void wrongType(const QString &name, const QString &expected);
 
     QJsonObject m_object;

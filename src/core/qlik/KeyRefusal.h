@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "qlik/QlikError.h"
 
 #include <QCoreApplication>
@@ -24,8 +25,7 @@ public:
     static KeyRefusal fromAnswer(int httpStatus, const QlikError &error, const QString &hostAndPort);
 
     Reason reason = Reason::Other;
-    QString message;
-    QString advice;
+    UserMessage problem;
 };
 
 } // namespace Dawiso

@@ -33,7 +33,6 @@ public:
     void clearApiKey();
     bool hasApiKey() const { return !m_authorization.isEmpty(); }
 
-    void setDefaultOptions(const QlikRequestOptions &options) { m_defaultOptions = options; }
     QlikRequestOptions defaultOptions() const { return m_defaultOptions; }
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;

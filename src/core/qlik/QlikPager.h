@@ -19,6 +19,10 @@ class QlikRequest;
 // the pager never builds one. A next link to another origin is refused (the key would go there), and a link that
 // was already visited ends the walk with an error instead of looping forever. Emits finished() once, then deletes
 // itself.
+//
+// Not a QlikStep: like QlikRequest it is one use only (no attempts to tell apart, nothing queued that a newer start
+// could overtake), and steps run it the way they run a request (QlikStep::run). It follows one request at a time
+// on QlikRequest directly; a step's attempt guard on top would guard nothing.
 class QlikPager : public QObject
 {
     Q_OBJECT
@@ -34,9 +38,6 @@ public:
     bool isFinished() const { return m_finished; }
     bool isSuccess() const { return m_finished && !m_failure.isFailure() && m_errorStatus == 0; }
     RequestFailure failure() const { return m_failure; }
-    // When a page was answered with an HTTP error: its status and Qlik error body.
-    int errorStatus() const { return m_errorStatus; }
-    QlikError qlikError() const { return m_qlikError; }
     // Why the walk did not complete, in one phrase: the failure's text, or the HTTP status with Qlik's own words.
     QString failureText() const;
     QJsonArray items() const { return m_items; }

@@ -1,6 +1,10 @@
 #include "qlik/QlikStep.h"
 
+#include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
+
+#include <algorithm>
+#include <utility>
 
 namespace Dawiso {
 
@@ -16,45 +20,116 @@ QlikStep::~QlikStep()
 
 void QlikStep::cancel()
 {
-    if (isCancellable())
+    if (m_running && isCancellable())
         abandon();
 }
 
 void QlikStep::abandon()
 {
-    if (QlikRequest *current = m_current) {
-        m_current = nullptr;
-        m_mustFinish = false;
-        current->disconnect(this);
-        current->cancel();
-    }
-}
-
-bool QlikStep::isRunning() const
-{
-    return m_current != nullptr;
+    ++m_attempt; // what is still queued for the attempt checks this and is dropped
+    m_running = false;
+    stopAll();
 }
 
 bool QlikStep::isCancellable() const
 {
-    return !(m_current && m_mustFinish);
+    return std::none_of(m_inFlight.cbegin(), m_inFlight.cend(),
+                        [](const InFlight &entry) { return entry.job && entry.mustFinish; });
+}
+
+void QlikStep::begin()
+{
+    abandon();
+    m_running = true;
 }
 
 void QlikStep::run(QlikRequest *request, std::function<void(QlikRequest *)> handler, Completion completion)
 {
-    m_current = request;
-    m_mustFinish = completion == Completion::MustFinish;
-    connect(request, &QlikRequest::finished, this, [this, request, handler = std::move(handler)] {
-        m_current = nullptr;
-        m_mustFinish = false;
-        handler(request);
+    Q_ASSERT(m_running);
+    track(request, completion == Completion::MustFinish);
+    connect(request, &QlikRequest::finished, this, [this, request, attempt = m_attempt, handler = std::move(handler)] {
+        if (settle(request, attempt))
+            handler(request);
     });
     request->start();
 }
 
+void QlikStep::run(QlikPager *pager, std::function<void(QlikPager *)> handler)
+{
+    Q_ASSERT(m_running);
+    track(pager, false);
+    connect(pager, &QlikPager::finished, this, [this, pager, attempt = m_attempt, handler = std::move(handler)] {
+        if (settle(pager, attempt))
+            handler(pager);
+    });
+    pager->start();
+}
+
 void QlikStep::later(std::function<void()> deliver)
 {
-    QMetaObject::invokeMethod(this, std::move(deliver), Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, attempt = m_attempt, deliver = std::move(deliver)] {
+            if (attempt == m_attempt && m_running)
+                deliver();
+        },
+        Qt::QueuedConnection);
+}
+
+void QlikStep::finish(std::function<void()> deliver)
+{
+    if (!end())
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, attempt = m_attempt, deliver = std::move(deliver)] {
+            if (attempt == m_attempt)
+                deliver();
+        },
+        Qt::QueuedConnection);
+}
+
+void QlikStep::finishNow(std::function<void()> deliver)
+{
+    if (end())
+        deliver();
+}
+
+bool QlikStep::end()
+{
+    if (!m_running)
+        return false;
+    m_running = false;
+    stopAll();
+    return true;
+}
+
+void QlikStep::track(QObject *job, bool mustFinish)
+{
+    m_inFlight.append({job, mustFinish});
+}
+
+bool QlikStep::settle(QObject *job, quint64 attempt)
+{
+    m_inFlight.erase(std::remove_if(m_inFlight.begin(), m_inFlight.end(),
+                                    [job](const InFlight &entry) { return !entry.job || entry.job == job; }),
+                     m_inFlight.end());
+    return attempt == m_attempt && m_running;
+}
+
+void QlikStep::stopAll()
+{
+    const QList<InFlight> inFlight = std::exchange(m_inFlight, {});
+    for (const InFlight &entry : inFlight) {
+        QObject *job = entry.job;
+        if (!job)
+            continue;
+        job->disconnect(this);
+        if (auto *request = qobject_cast<QlikRequest *>(job))
+            request->cancel();
+        else if (auto *pager = qobject_cast<QlikPager *>(job))
+            pager->cancel();
+    }
 }
 
 } // namespace Dawiso

@@ -1,6 +1,8 @@
 #include "qlik/QlikUser.h"
 
 #include "qlik/JsonFieldReader.h"
+#include "qlik/QlikRequest.h"
+#include "qlik/RequestProblem.h"
 
 #include <QJsonDocument>
 
@@ -72,21 +74,28 @@ std::optional<QlikUser> QlikUser::fromJson(const QJsonObject &object, QStringLis
     return user;
 }
 
-std::optional<QlikUser> QlikUser::fromBody(const QByteArray &body, QString *problem)
+std::variant<QlikUser, UserMessage> QlikUser::fromRequest(const QlikRequest *request, const QString &action,
+                                                          UserMessage unreadable)
 {
-    QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!request->isSuccess())
+        return RequestProblem::describe(request, action);
+    return fromAnswer(request, std::move(unreadable));
+}
+
+std::variant<QlikUser, UserMessage> QlikUser::fromAnswer(const QlikRequest *request, UserMessage unreadable)
+{
+    QString parseError;
+    const QJsonDocument document = request->json(&parseError);
     QStringList problems;
-    const auto user = document.isObject() ? fromJson(document.object(), &problems) : std::nullopt;
-    if (problem) {
-        if (parseError.error != QJsonParseError::NoError)
-            *problem = parseError.errorString();
-        else if (!document.isObject())
-            *problem = QCoreApplication::translate("QlikUser", "The answer is not a JSON object.");
-        else
-            *problem = problems.join(QLatin1Char(' '));
-    }
-    return user;
+    if (const auto user = document.isObject() ? fromJson(document.object(), &problems) : std::nullopt)
+        return *user;
+    if (!parseError.isEmpty())
+        unreadable.detail = parseError;
+    else if (!document.isObject())
+        unreadable.detail = QCoreApplication::translate("QlikUser", "The answer is not a JSON object.");
+    else
+        unreadable.detail = problems.join(QLatin1Char(' '));
+    return unreadable;
 }
 
 bool QlikUser::holdsTenantAdminDirectly() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "qlik/QlikGroupRef.h"
 #include "qlik/QlikRoleRef.h"
 
@@ -9,8 +10,11 @@
 #include <QStringList>
 
 #include <optional>
+#include <variant>
 
 namespace Dawiso {
+
+class QlikRequest;
 
 // A Qlik Cloud user (users.json User), as far as the wizard needs it.
 class QlikUser
@@ -19,8 +23,13 @@ class QlikUser
 
 public:
     static std::optional<QlikUser> fromJson(const QJsonObject &object, QStringList *problems);
-    // From a whole answer body; when it is no usable user, problem says why (not JSON, no id, ...).
-    static std::optional<QlikUser> fromBody(const QByteArray &body, QString *problem);
+    // "Who am I" and "who is this": the user a request's answer describes, or what to tell the person instead. A
+    // request without an answer, or refused, is told as part of action (RequestProblem::describe); an answer that is
+    // no usable user is told as unreadable, with why (not JSON, no id, ...) as its detail.
+    static std::variant<QlikUser, UserMessage> fromRequest(const QlikRequest *request, const QString &action,
+                                                           UserMessage unreadable);
+    // The same for a request the caller knows was answered with 2xx, having told failures in its own words.
+    static std::variant<QlikUser, UserMessage> fromAnswer(const QlikRequest *request, UserMessage unreadable = {});
 
     QString id;
     QString tenantId;

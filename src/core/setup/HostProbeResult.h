@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/UserMessage.h"
 #include "host/ParsedHost.h"
 #include "net/RequestFailure.h"
 
@@ -26,8 +27,8 @@ public:
     QString ownHostAndPort;
     int httpStatus = 0;
     RequestFailure failure;
-    QString message; // what happened
-    QString advice; // what to do next (empty on success)
+    // What happened, what to do next (nothing on success), and the failure's technical detail.
+    UserMessage summary;
 
     bool isFound() const { return outcome == Outcome::Found; }
     // Found, under another address than the server's own.

@@ -169,15 +169,16 @@ void HostPage::onFinished(const HostProbeResult &result)
     switch (result.outcome) {
     case HostProbeResult::Outcome::Found:
         if (result.isAlias()) {
-            panel->showMessage(MessagePanel::Kind::Info, result.message, result.advice);
+            panel->show(MessagePanel::Kind::Info, result.summary);
             m_useOwnHostButton->setText(tr("&Use %1").arg(hostOnly(result.ownHostAndPort)));
             m_useOwnHostButton->show();
         } else {
-            panel->showMessage(MessagePanel::Kind::Success, result.message, result.advice);
+            panel->show(MessagePanel::Kind::Success, result.summary);
         }
         break;
     case HostProbeResult::Outcome::Cancelled:
-        panel->showMessage(MessagePanel::Kind::Info, result.message, tr("Press Check again when you are ready."));
+        panel->showMessage(MessagePanel::Kind::Info, result.summary.message,
+                           tr("Press Check again when you are ready."));
         m_retryButton->show();
         break;
     case HostProbeResult::Outcome::NotQlik:
@@ -186,7 +187,7 @@ void HostPage::onFinished(const HostProbeResult &result)
         QString details = result.failure.technicalDetail();
         if (!result.failure.certificateChain().isEmpty())
             details = result.failure.peerCertificate().toText() + QStringLiteral("\n\n") + details;
-        panel->showMessage(MessagePanel::Kind::Error, result.message, result.advice, details);
+        panel->showMessage(MessagePanel::Kind::Error, result.summary.message, result.summary.advice, details);
         m_retryButton->show();
         m_certificateButton->setVisible(result.failure.kind() == RequestFailure::Kind::TlsUntrusted
                                         && !result.failure.certificateOrigin().isEmpty());

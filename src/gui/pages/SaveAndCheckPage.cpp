@@ -59,7 +59,7 @@ SaveAndCheckPage::SaveAndCheckPage(SetupController *controller, QWidget *parent)
             }
             // Still in memory: every way out stays open.
             setRecoveryButtonsVisible(this->controller()->hasCredentialToSave());
-            m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, problem.message, problem.advice, problem.detail);
+            m_ui->statusPanel->show(MessagePanel::Kind::Error, problem);
         });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();

@@ -1,5 +1,6 @@
 #include "widgets/MessagePanel.h"
 
+#include "common/UserMessage.h"
 #include "widgets/DisclosureButton.h"
 
 #include <QAccessible>
@@ -174,6 +175,11 @@ void MessagePanel::showMessage(Kind kind, const QString &message, const QString 
         return;
     }
     present(kind, message, advice, details, false);
+}
+
+void MessagePanel::show(Kind kind, const UserMessage &said)
+{
+    showMessage(kind, said.message, said.advice, said.detail);
 }
 
 void MessagePanel::clear()

@@ -13,6 +13,7 @@ class QPushButton;
 namespace Dawiso {
 
 class DisclosureButton;
+struct UserMessage;
 
 // The one place a page shows progress and results: inline, under the fields, never in a pop-up. Busy shows a thin
 // indeterminate bar and a Stop button; results show an icon, a message, what to do next, and optional technical
@@ -32,6 +33,9 @@ public:
     // Icon + message (emphasised) + advice (may contain simple rich text links) + technical details behind a
     // "Show details" toggle. Kind::None clears the panel; Kind::Busy shows the bar without a Stop button.
     void showMessage(Kind kind, const QString &message, const QString &advice = {}, const QString &details = {});
+    // The same for what a step had to say, as it said it.
+    void show(Kind kind, const UserMessage &said);
+    using QFrame::show; // the widget's own show() stays beside show(Kind, …)
     // Hides the panel and forgets its text.
     void clear();
     // Extra buttons on the right of the panel; pages show, hide and enable them as their state changes.

@@ -128,7 +128,7 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
                                : tr("%n user(s) shown. Tenant admins cannot be chosen.", nullptr, int(users.size())));
 }
 
-void UserPickerWidget::onFailed(const ProvisionStepError &error)
+void UserPickerWidget::onFailed(const UserMessage &error)
 {
     m_statusLabel->setText(tr("%1 %2", "what went wrong, then what to do").arg(error.message, error.advice));
 }

@@ -14,7 +14,7 @@ class QPushButton;
 namespace Dawiso {
 
 class UserSearch;
-struct ProvisionStepError;
+struct UserMessage;
 
 // Finding Dawiso's user: search as you type (after a short pause), results a page at a time with "Show more",
 // each with its e-mail and status. Tenant admins are listed but cannot be chosen, and say why.
@@ -35,7 +35,7 @@ signals:
 
 private:
     void onResults(const QList<QlikUser> &users, bool hasMore);
-    void onFailed(const ProvisionStepError &error);
+    void onFailed(const UserMessage &error);
     void searchNow();
 
     UserSearch *m_search = nullptr;

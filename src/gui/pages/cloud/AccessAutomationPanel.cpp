@@ -127,15 +127,14 @@ void AccessAutomationPanel::onSignedIn(const OAuthResult &signIn, const AdminSes
     m_progress->setCopyLinkOffered(false);
     if (!signIn.ok) {
         setBusy(false);
-        m_ui->automationPanel->showMessage(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
-                                                                                       : MessagePanel::Kind::Error,
-                                           signIn.message, signIn.advice, signIn.detail);
+        m_ui->automationPanel->show(signIn.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                : MessagePanel::Kind::Error,
+                                    signIn.summary);
         return;
     }
     if (!admin.ok) {
         setBusy(false);
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, admin.error.message, admin.error.advice,
-                                           admin.error.detail);
+        m_ui->automationPanel->show(MessagePanel::Kind::Error, admin.problem);
         return;
     }
     m_flow->automation()->setUpRole(m_ui->roleNameEdit->text());
@@ -145,8 +144,7 @@ void AccessAutomationPanel::onRoleSetUp(const RoleSetup::Result &result)
 {
     setBusy(false);
     if (!result.ok) {
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
-                                           result.error.detail);
+        m_ui->automationPanel->show(MessagePanel::Kind::Error, result.problem);
         return;
     }
     const AdminSession::Result admin = m_flow->automation()->admin();
@@ -173,8 +171,7 @@ void AccessAutomationPanel::onAssigned(const RoleAssignment::Result &result)
 {
     setBusy(false);
     if (!result.ok) {
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
-                                           result.error.detail);
+        m_ui->automationPanel->show(MessagePanel::Kind::Error, result.problem);
     } else if (result.partial) {
         m_ui->automationPanel->showMessage(MessagePanel::Kind::Warning, result.message,
                                            tr("Qlik applied the change only in part:"),

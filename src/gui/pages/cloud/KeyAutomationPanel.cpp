@@ -44,8 +44,7 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, CloudFlow *f
                     m_ui->automationPanel->showMessage(MessagePanel::Kind::Info, tr("The key was deleted in Qlik."),
                                                        tr("Sign in as Dawiso's user and create the key again."));
                 else
-                    m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, problem.message, problem.advice,
-                                                       problem.detail);
+                    m_ui->automationPanel->show(MessagePanel::Kind::Error, problem);
             });
 
     AutomatedSetup *automation = flow->automation();
@@ -113,9 +112,9 @@ void KeyAutomationPanel::onSignedIn(const OAuthResult &result)
     m_progress->setCopyLinkOffered(false);
     if (!result.ok) {
         setBusy(false);
-        m_ui->automationPanel->showMessage(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
-                                                                                       : MessagePanel::Kind::Error,
-                                           result.message, result.advice, result.detail);
+        m_ui->automationPanel->show(result.kind == OAuthResult::Kind::Cancelled ? MessagePanel::Kind::Info
+                                                                                : MessagePanel::Kind::Error,
+                                    result.summary);
         return;
     }
     m_flow->automation()->createKey(m_ui->expiryCombo->currentData().toInt());
@@ -125,8 +124,7 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
 {
     setBusy(false);
     if (result.outcome != ApiKeyCreation::Outcome::Created) {
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Error, result.error.message, result.error.advice,
-                                           result.error.detail);
+        m_ui->automationPanel->show(MessagePanel::Kind::Error, result.problem);
         return;
     }
     const QlikUser expected = m_flow->automation()->assignment().user;

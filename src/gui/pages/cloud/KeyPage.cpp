@@ -279,22 +279,22 @@ void KeyPage::onVerified(const KeyVerification &verification)
                                  "longer expiry."));
         }
         if (verification.isTenantAdmin()) {
-            panel->showMessage(MessagePanel::Kind::Warning, verification.message,
+            panel->showMessage(MessagePanel::Kind::Warning, verification.summary.message,
                                tr("%1 %2", "the tenant admin warning, then when the key expires")
                                    .arg(verification.tenantAdminWarning(), advice));
             m_ui->adminAckCheck->show();
         } else {
-            panel->showMessage(soon ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success, verification.message,
-                               advice);
+            panel->showMessage(soon ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success,
+                               verification.summary.message, advice);
         }
         break;
     }
     case KeyVerification::Outcome::Cancelled:
-        panel->showMessage(MessagePanel::Kind::Info, verification.message, tr("Paste the key again to check it."));
+        panel->showMessage(MessagePanel::Kind::Info, verification.summary.message,
+                           tr("Paste the key again to check it."));
         break;
     default:
-        panel->showMessage(MessagePanel::Kind::Error, verification.message, verification.advice,
-                           verification.failure.technicalDetail());
+        panel->show(MessagePanel::Kind::Error, verification.summary);
         break;
     }
     emit completeChanged();
