@@ -5,7 +5,7 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/QlikStep.h"
-#include "simulator/QlikSimulator.h"
+#include "simulator/cloud/QlikSimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -46,21 +46,21 @@ SaveAndCheckPage::SaveAndCheckPage(SetupController *controller, QWidget *parent)
         m_ui->statusPanel->showBusy(tr("Deleting the new key in Qlik…"), false);
         this->controller()->revokeCreatedCredential();
     });
-    connect(
-        controller, &SetupController::createdCredentialRevoked, this, [this](bool revoked, const UserMessage &problem) {
-            if (!isVisible())
-                return;
-            if (revoked) {
-                setRecoveryButtonsVisible(false);
-                m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
-                                               tr("Nothing was stored. Go back to the key step and create or paste "
-                                                  "a new key once the keychain works."));
-                return;
-            }
-            // Still in memory: every way out stays open.
-            setRecoveryButtonsVisible(this->controller()->hasCredentialToSave());
-            m_ui->statusPanel->show(MessagePanel::Kind::Error, problem);
-        });
+    connect(controller, &SetupController::createdCredentialRevoked, this,
+            [this](bool revoked, const UserMessage &problem) {
+                if (!isVisible())
+                    return;
+                if (revoked) {
+                    setRecoveryButtonsVisible(false);
+                    m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The new key was deleted in Qlik."),
+                                                   tr("Nothing was stored. Go back to the key step and create or paste "
+                                                      "a new key once the keychain works."));
+                    return;
+                }
+                // Still in memory: every way out stays open.
+                setRecoveryButtonsVisible(this->controller()->hasCredentialToSave());
+                m_ui->statusPanel->show(MessagePanel::Kind::Error, problem);
+            });
     m_ui->checkHeading->hide();
     m_ui->checkScroll->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &SaveAndCheckPage::startSaving);
