@@ -154,7 +154,7 @@ void CloudConnectionCheck::onIdentity(QlikRequest *request)
         setResult(
             identityId, CheckStatus::Fail,
             tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords()),
-            tr("Reactivate the user in Administration › Users, or use a key of an active user."));
+            tr("Reactivate the user in Administration › Manage users, or use a key of an active user."));
         skipPending(tr("Not checked: the key's user is not active."));
         finish(ConnectionReport::Verdict::Blocked);
         return;
@@ -218,7 +218,7 @@ void CloudConnectionCheck::onKeyList(QlikPager *pager)
     const QDateTime now = Clock::currentDateTimeUtc();
     if (!expiry) {
         setResult(expiryId, CheckStatus::Warn, tr("Qlik did not say when this key expires."),
-                  tr("Look it up under Profile › Settings › API keys in Qlik and put a reminder in your calendar to "
+                  tr("Look it up under Profile settings › API keys in Qlik and put a reminder in your calendar to "
                      "replace the key before then."));
     } else {
         currentReport().keyExpiry = *expiry;

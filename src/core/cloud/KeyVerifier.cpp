@@ -72,7 +72,7 @@ void KeyVerifier::onUser(QlikRequest *request)
         m_result.outcome = KeyVerification::Outcome::UserInactive;
         m_result.summary.message =
             tr("The key belongs to %1, whose account is %2 in Qlik.").arg(user->displayName(), user->statusInWords());
-        m_result.summary.advice = tr("Dawiso needs an active user. Reactivate the user in Administration > Users, or "
+        m_result.summary.advice = tr("Dawiso needs an active user. Reactivate the user in Administration › Manage users, or "
                                      "generate the key as another user.");
         conclude();
         return;

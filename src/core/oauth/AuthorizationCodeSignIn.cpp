@@ -324,7 +324,7 @@ OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response)
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
             tr("Qlik refused to sign in this user: the user is disabled or has too many active sign-ins."),
-            tr("A tenant admin can check the user in Administration › Users. Signing out of other apps that use Qlik "
+            tr("A tenant admin can check the user in Administration › Manage users. Signing out of other apps that use Qlik "
                "sign-ins may help."));
     } else if (status >= 500) {
         result = OAuthResult::failure(OAuthResult::Kind::TokenRefused,

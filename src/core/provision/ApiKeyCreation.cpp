@@ -85,7 +85,7 @@ void ApiKeyCreation::onActiveKeys(QlikRequest *request)
                      {tr("%1 already has %n active API key(s), the most this tenant allows per user.", nullptr,
                          m_result.activeKeys)
                           .arg(m_result.user.displayName()),
-                      tr("Delete a key they no longer need under Profile › Settings › API keys (signed in as "
+                      tr("Delete a key they no longer need under Profile settings › API keys (signed in as "
                          "them), or ask a tenant admin to raise the limit in Administration › Settings › API "
                          "keys. Then try again.")});
             return;
@@ -146,7 +146,7 @@ void ApiKeyCreation::onCreated(QlikRequest *request)
     if (!record || !token.isString() || token.toString().isEmpty()) {
         conclude(Outcome::Failed,
                  {tr("Qlik created a key but its answer could not be read, so the key is not usable."),
-                  tr("Delete the new key in Qlik (Profile › Settings › API keys, described as created by "
+                  tr("Delete the new key in Qlik (Profile settings › API keys, described as created by "
                      "Dawiso Qlik Setup today) and try again.")});
         return;
     }

@@ -58,7 +58,7 @@ void RoleAssignment::start(const QlikUser &user, const QlikRole &role)
     m_result = Result();
     const QString refusal = refusalFor(user);
     if (!refusal.isEmpty()) {
-        fail({refusal, tr("Pick another user, or invite a new one for Dawiso in Administration › Users.")});
+        fail({refusal, tr("Pick another user, or invite a new one for Dawiso in Administration › Manage users.")});
         return;
     }
     if (holdsRole(user, role)) {
@@ -88,10 +88,10 @@ void RoleAssignment::onAdded(QlikRequest *request)
 
 void RoleAssignment::onUserForReplace(QlikRequest *request)
 {
-    const auto read =
-        QlikUser::fromRequest(request, tr("Reading the user's roles"),
-                              {tr("The user's roles could not be read, so the role was not assigned."),
-                               tr("Assign the role by hand: Administration › Users, pick the user, Manage roles.")});
+    const auto read = QlikUser::fromRequest(
+        request, tr("Reading the user's roles"),
+        {tr("The user's roles could not be read, so the role was not assigned."),
+         tr("Assign the role by hand: Administration › Manage users, open the user, Roles › Assign roles.")});
     if (const auto *problem = std::get_if<UserMessage>(&read)) {
         fail(*problem, request->httpStatus());
         return;
@@ -141,9 +141,11 @@ void RoleAssignment::onConfirmed(QlikRequest *request)
     const auto read = QlikUser::fromAnswer(request);
     const QlikUser *user = std::get_if<QlikUser>(&read);
     if (!user || !holdsRole(*user, m_role)) {
-        fail({tr("Qlik did not keep the role “%1” on %2.").arg(m_role.name, m_user.displayName()),
-              tr("Assign it by hand: Administration › Users, pick the user, Manage roles, tick the role, save."),
-              m_result.partialProblems.join(QLatin1Char('\n'))});
+        fail(
+            {tr("Qlik did not keep the role “%1” on %2.").arg(m_role.name, m_user.displayName()),
+             tr("Assign it by hand: Administration › Manage users, open the user, Roles › Assign roles, pick the role, "
+                "Assign."),
+             m_result.partialProblems.join(QLatin1Char('\n'))});
         return;
     }
     m_result.user = *user;

@@ -10,7 +10,7 @@ KeyRefusal KeyRefusal::fromAnswer(int httpStatus, const QlikError &error, const 
         refusal.problem.message = tr("Qlik says this key has been revoked or has expired.");
         refusal.problem.advice =
             tr("Keys cannot be brought back. Sign in to Qlik as the integration user, generate a new "
-               "key under Profile › Settings › API keys, and use that one.");
+               "key under Profile settings › API keys, and use that one.");
         return refusal;
     }
     if (httpStatus == 401) {
@@ -20,8 +20,9 @@ KeyRefusal KeyRefusal::fromAnswer(int httpStatus, const QlikError &error, const 
             tr("Check that you copied the whole key, generated on %1 (not its ID or description, and not a key of "
                "another tenant). If the key is right, its user probably lacks the Manage API keys permission: Qlik "
                "removed the Developer role in February 2026, and since then only a role with Manage API keys set to "
-               "Allowed lets a user create and use keys. In Administration › Manage users › Permissions, give the "
-               "user a role with that permission (such as Dawiso Integration), then generate a new key.")
+               "Allowed lets a user create and use keys. In Administration › Manage users, open the user, and under "
+               "Roles › Assign roles give them a role with that permission (such as Dawiso Integration); then check "
+               "again, and generate a new key if this one is still refused.")
                 .arg(hostAndPort);
         return refusal;
     }
