@@ -1,7 +1,0 @@
-dqs_add_test(NAME tst_qlikclient SOURCES tst_qlikclient.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_qlikstep SOURCES tst_qlikstep.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_hostprobe SOURCES tst_hostprobe.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_keyverifier SOURCES tst_keyverifier.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_setupcontroller SOURCES tst_setupcontroller.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_connectioncheck SOURCES tst_connectioncheck.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
-dqs_add_test(NAME tst_provisioning SOURCES tst_provisioning.cpp LIBS dawiso_core dawiso_simulator Qt6::Network)
