@@ -23,7 +23,7 @@ class LatencyProbe;
 
 // Walks the real wizard through the guided flow against the serving process, the way a user does, and measures two
 // things on the way: how late the event loop gets while the wizard works (responsiveness) and which HTTP requests
-// each step makes (requests).
+// each step makes (requests). Responsiveness is judged on the lateness that is the wizard's own (see LatencyProbe).
 class WizardFlowBenchmark
 {
 public:
@@ -60,6 +60,9 @@ private:
         const ServedRequests Walk::*in;
     };
 
+    // Walks the flow `walks` times with one probe, prints the responsiveness table; false when a walk failed.
+    bool measure(QTextStream &out, const QString &name, int walks, bool *met);
+    bool isWorking() const;
     bool walk(LatencyProbe &probe, Walk *result);
     bool waitFor(const std::function<bool()> &condition, int timeoutMs, const QString &what);
     void pause(int ms);
@@ -67,14 +70,15 @@ private:
     static bool canGoNext(const SetupWizard &wizard);
     static void clickNext(SetupWizard &wizard);
     QList<Expected> expectedRequests() const;
-    bool printResponsiveness(QTextStream &out, const LatencyProbe &probe) const;
+    bool printResponsiveness(QTextStream &out, const LatencyProbe &probe, const QString &heading) const;
+    void printIntroduction(QTextStream &out) const;
     bool printRequests(QTextStream &out) const;
 
     Options m_options;
     SimulatorProcess m_server;
     SetupController *m_controller = nullptr; // of the walk in progress
     CloudFlow *m_cloud = nullptr; // its Qlik Cloud flow
-    QList<Walk> m_walks;
+    QList<Walk> m_walks; // of every measurement
     QString m_problem;
 };
 
