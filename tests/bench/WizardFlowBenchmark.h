@@ -23,7 +23,9 @@ class LatencyProbe;
 
 // Walks the real wizard through the guided flow against the serving process, the way a user does, and measures two
 // things on the way: how late the event loop gets while the wizard works (responsiveness) and which HTTP requests
-// each step makes (requests). Responsiveness is judged on the lateness that is the wizard's own (see LatencyProbe).
+// each step makes (requests). Responsiveness is judged on the lateness that is the wizard's own (see LatencyProbe); a
+// measurement that misses a responsiveness target is followed by a second, with twice as many walks, which decides:
+// a busy machine can spoil one measurement, a slower wizard spoils both.
 class WizardFlowBenchmark
 {
 public:
@@ -31,7 +33,7 @@ public:
     {
         int apps = 20000;
         int spaces = 1000;
-        int runs = 3; // walks through the flow, each with a new wizard
+        int runs = 3; // walks through the flow in the first measurement, each with a new wizard
     };
 
     enum ExitStatus { TargetsMet = 0, TargetsMissed = 1, CouldNotRun = 2 };
