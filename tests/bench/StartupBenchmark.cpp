@@ -1,5 +1,6 @@
 #include "StartupBenchmark.h"
 
+#include "LoadAverage.h"
 #include "MarkdownTable.h"
 #include "Statistics.h"
 
@@ -29,14 +30,6 @@ const double startupTarget = 1.12;
 // dawiso-qlik-setup against bare_wizard: peak resident memory at the first frame.
 const double memoryTarget = 1.2;
 const int runTimeoutMs = 60000;
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(file.readLine().split(' ').value(0));
-}
 
 QString target(double value)
 {

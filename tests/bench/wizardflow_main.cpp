@@ -27,7 +27,10 @@ int main(int argc, char **argv)
     WizardFlowBenchmark::Options options;
     BenchCommandLine commandLine(QStringLiteral(
         "Walks the wizard through the guided flow against a large simulated tenant (see scripts/bench)."));
-    commandLine.addNumber(QStringLiteral("runs"), QStringLiteral("Walks through the flow."), options.runs, 1);
+    commandLine.addNumber(
+        QStringLiteral("runs"),
+        QStringLiteral("Walks through the flow in the first measurement (a second has twice as many)."), options.runs,
+        1);
     commandLine.addTenantOptions(options.apps, options.spaces);
     if (!commandLine.process(*app))
         return WizardFlowBenchmark::CouldNotRun;
