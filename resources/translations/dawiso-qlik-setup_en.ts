@@ -188,6 +188,16 @@
     </message>
 </context>
 <context>
+    <name>QlikUser</name>
+    <message numerus="yes">
+        <source>%1 holds the admin-level role(s) %2.</source>
+        <translation>
+            <numerusform>%1 holds the admin-level role %2.</numerusform>
+            <numerusform>%1 holds the admin-level roles %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportWriter</name>
     <message numerus="yes">
         <source>%1, expires on %2 (in %n day(s))</source>

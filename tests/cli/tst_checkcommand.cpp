@@ -36,9 +36,9 @@ Q_DECLARE_METATYPE(Dawiso::Simulator::CheckScenario)
 
 namespace {
 
-const QStringList checkIds {QStringLiteral("identity"),  QStringLiteral("admin"),  QStringLiteral("expiry"),
-                            QStringLiteral("tenant"),    QStringLiteral("spaces"), QStringLiteral("apps"),
-                            QStringLiteral("app-access")};
+const QStringList checkIds {QStringLiteral("identity"), QStringLiteral("admin"),     QStringLiteral("permission"),
+                            QStringLiteral("expiry"),   QStringLiteral("tenant"),    QStringLiteral("spaces"),
+                            QStringLiteral("apps"),     QStringLiteral("app-access")};
 
 // A CA that has nothing to do with the simulator (self-signed, CN=Dawiso Test Unrelated CA, valid until 2126).
 const QByteArray unrelatedCaPem = QByteArrayLiteral("-----BEGIN CERTIFICATE-----\n"

@@ -175,6 +175,10 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     QCOMPARE(m_driver->find<QLineEdit>("hostValue")->text(), host);
     QVERIFY(m_driver->find<QLineEdit>("tokenValue")->text().toLatin1() != healthy);
     QVERIFY(m_driver->find<QLabel>("expiryLabel")->text().contains(QLatin1String("Expires on")));
+    // Qlik stops accepting the key when its user loses Manage API keys: the page says to keep the role.
+    auto *keepLabel = m_driver->find<QLabel>("keepLabel");
+    QVERIFY(keepLabel->isVisible());
+    QVERIFY2(keepLabel->text().contains(QLatin1String("Manage API keys")), qPrintable(keepLabel->text()));
     auto *finishPage = qobject_cast<FinishPage *>(m_wizard->currentPage());
     QSignalSpy countdown(finishPage->clipboard(), &SecretClipboard::secondsLeftChanged);
     QTest::mouseClick(m_driver->find<QPushButton>("copyTokenButton"), Qt::LeftButton);

@@ -19,6 +19,7 @@ using namespace Dawiso;
 using Simulator::CheckScenario;
 using Simulator::QlikSimulator;
 using Simulator::SimulatorScenario;
+using Simulator::SimUser;
 
 Q_DECLARE_METATYPE(Dawiso::Simulator::CheckScenario)
 
@@ -32,6 +33,8 @@ private slots:
     void healthyTenantIsCountedAndOpened();
     void manyAppsArePagedWithTheFewestRequests();
     void unreachableHostSkipsEverything();
+    void keyUserMustKeepManageApiKeys();
+    void anyAdminLevelRoleIsWarnedAbout();
     void blockedIdentitySkipsTheRest_data();
     void blockedIdentitySkipsTheRest();
     void cancelStopsEveryCheck();
@@ -169,7 +172,7 @@ void TestConnectionCheck::healthyTenantIsCountedAndOpened()
     const Run result = run(simulator, simulator.sampleToken(setup.key));
     const ConnectionReport &report = result.report;
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Usable);
-    QCOMPARE(report.countWithStatus(CheckStatus::Pass), 7);
+    QCOMPARE(report.countWithStatus(CheckStatus::Pass), 8);
     QCOMPARE(report.userId, simulator.sampleUserId(setup.key));
     QCOMPARE(report.keyId, simulator.sampleKeyId(setup.key));
     QVERIFY(report.keyExpiry.isValid());
@@ -195,7 +198,8 @@ void TestConnectionCheck::healthyTenantIsCountedAndOpened()
         bool sawRunning = false;
         for (const CheckResult &change : result.changes)
             sawRunning = sawRunning || (change.id == check.id && change.status == CheckStatus::Running);
-        if (check.id != QLatin1String("admin"))
+        // Whose key it is answers these two along with the identity.
+        if (check.id != QLatin1String("admin") && check.id != QLatin1String("permission"))
             QVERIFY2(sawRunning, qPrintable(check.id));
     }
     QVERIFY(!result.progress.isEmpty());
@@ -235,7 +239,55 @@ void TestConnectionCheck::unreachableHostSkipsEverything()
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Unreachable);
     QVERIFY(report.failureMessage.contains(QString::number(port)));
     QCOMPARE(statusOf(report, QStringLiteral("identity")), QStringLiteral("fail"));
-    QCOMPARE(report.countWithStatus(CheckStatus::Skipped), 6);
+    QCOMPARE(report.countWithStatus(CheckStatus::Skipped), 7);
+}
+
+void TestConnectionCheck::keyUserMustKeepManageApiKeys()
+{
+    QlikSimulator simulator;
+    QVERIFY(simulator.start());
+    const QByteArray key = simulator.sampleToken(Simulator::SampleKey::Healthy);
+    SimUser *user = simulator.tenant().user(simulator.sampleUserId(Simulator::SampleKey::Healthy));
+    QVERIFY(user);
+
+    // With the role: the permission passes, and the report reminds the admin to keep it.
+    Run result = run(simulator, key);
+    QCOMPARE(statusOf(result.report, QStringLiteral("permission")), QStringLiteral("pass"));
+    QCOMPARE(result.report.reminders.size(), 1);
+    QVERIFY2(result.report.reminders.constFirst().contains(user->name),
+             qPrintable(result.report.reminders.join(QLatin1Char(' '))));
+    QVERIFY(result.report.reminders.constFirst().contains(QStringLiteral("Manage API keys")));
+
+    // Someone took the Dawiso role away: Qlik still answered, but the check warns and says how to give it back.
+    QVERIFY(user->roleNames.removeAll(QStringLiteral("Dawiso Integration")) == 1);
+    QVERIFY(!simulator.tenant().effectiveScopes(*user).contains(QStringLiteral("api-keys")));
+    result = run(simulator, key);
+    QCOMPARE(statusOf(result.report, QStringLiteral("permission")), QStringLiteral("warn"));
+    const CheckResult *permission = nullptr;
+    for (const CheckResult &check : result.report.checks)
+        permission = check.id == QLatin1String("permission") ? &check : permission;
+    QVERIFY(permission);
+    QVERIFY2(permission->advice.contains(QStringLiteral("Assign roles")), qPrintable(permission->advice));
+    QCOMPARE(result.report.verdict, ConnectionReport::Verdict::Usable);
+}
+
+void TestConnectionCheck::anyAdminLevelRoleIsWarnedAbout()
+{
+    QlikSimulator simulator;
+    QVERIFY(simulator.start());
+    SimUser *user = simulator.tenant().user(simulator.sampleUserId(Simulator::SampleKey::Healthy));
+    QVERIFY(user);
+    user->roleNames << QStringLiteral("AnalyticsAdmin");
+    const Run result = run(simulator, simulator.sampleToken(Simulator::SampleKey::Healthy));
+    QCOMPARE(statusOf(result.report, QStringLiteral("admin")), QStringLiteral("warn"));
+    const CheckResult *admin = nullptr;
+    for (const CheckResult &check : result.report.checks)
+        admin = check.id == QLatin1String("admin") ? &check : admin;
+    QVERIFY(admin);
+    QVERIFY2(admin->advice.contains(QStringLiteral("AnalyticsAdmin")), qPrintable(admin->advice));
+    QVERIFY2(!admin->message.contains(QStringLiteral("tenant admin")), qPrintable(admin->message));
+    // An admin's rights do not hang on Manage API keys alone, so that is not judged.
+    QCOMPARE(statusOf(result.report, QStringLiteral("permission")), QStringLiteral("skipped"));
 }
 
 void TestConnectionCheck::blockedIdentitySkipsTheRest_data()

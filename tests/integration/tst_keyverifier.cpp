@@ -63,7 +63,7 @@ void TestKeyVerifier::healthyKeyNamesItsUserAndExpiryFromTheKeyRecord()
     QCOMPARE(result.outcome, KeyVerification::Outcome::Accepted);
     QCOMPARE(result.user.id, m_simulator->sampleUserId(SampleKey::Healthy));
     QVERIFY(!result.user.isTenantAdmin());
-    QVERIFY(result.tenantAdminWarning().isEmpty());
+    QVERIFY(result.adminWarning().isEmpty());
     QVERIFY(result.summary.message.contains(result.user.name));
     QCOMPARE(result.keyId, m_simulator->sampleKeyId(SampleKey::Healthy));
     QVERIFY(result.record.has_value());
@@ -79,8 +79,8 @@ void TestKeyVerifier::tenantAdminKeyIsAcceptedWithAWarning()
     QCOMPARE(result.outcome, KeyVerification::Outcome::Accepted);
     QVERIFY(result.isTenantAdmin());
     QVERIFY(result.user.holdsTenantAdminDirectly());
-    QVERIFY(result.tenantAdminWarning().contains(QLatin1String("Tenant Admin")));
-    QVERIFY(result.tenantAdminWarning().contains(QLatin1String("dedicated user")));
+    QVERIFY(result.adminWarning().contains(QLatin1String("Tenant Admin")));
+    QVERIFY(result.adminWarning().contains(QLatin1String("dedicated user")));
 }
 
 void TestKeyVerifier::groupTenantAdminIsRecognised()
@@ -91,7 +91,7 @@ void TestKeyVerifier::groupTenantAdminIsRecognised()
     QVERIFY(result.isTenantAdmin());
     const QStringList groups = result.user.tenantAdminGroups();
     QCOMPARE(groups.size(), 1);
-    QVERIFY(result.tenantAdminWarning().contains(groups.first()));
+    QVERIFY(result.adminWarning().contains(groups.first()));
 }
 
 void TestKeyVerifier::revokedKeyGetsItsOwnExplanation()

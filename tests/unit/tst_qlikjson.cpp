@@ -24,6 +24,7 @@ private slots:
     void errorBodies_data();
     void errorBodies();
     void userWithRolesAndGroups();
+    void userWithAdminLevelRoles();
     void userWithWrongTypesIsReportedNotCrashed();
     void userWithoutIdIsRejected();
     void userStatusInWords_data();
@@ -101,6 +102,43 @@ void TestQlikJson::userWithRolesAndGroups()
     QCOMPARE(user->tenantAdminGroups(), QStringList {QStringLiteral("Admins")});
     QVERIFY(user->isTenantAdmin());
     QCOMPARE(user->scopes, QStringList {QStringLiteral("api-keys")});
+}
+
+void TestQlikJson::userWithAdminLevelRoles()
+{
+    QStringList problems;
+    const auto user = QlikUser::fromJson(object(R"({"id":"u1","name":"Ann","email":"ann@corp.example",
+        "assignedRoles":[{"id":"r1","name":"AnalyticsAdmin","type":"default","level":"admin"},
+                         {"id":"r2","name":"Dawiso Integration","type":"custom","level":"user"}],
+        "assignedGroups":[{"id":"g1","name":"Data team",
+                           "assignedRoles":[{"id":"r3","name":"DataAdmin","type":"default","level":"admin"}]}]})"),
+                                         &problems);
+    QVERIFY(user);
+    QVERIFY(!user->isTenantAdmin());
+    QVERIFY(user->isAdmin());
+    const auto roles = user->adminRoles();
+    QCOMPARE(roles.size(), 2);
+    QCOMPARE(roles.at(0).role, QStringLiteral("AnalyticsAdmin"));
+    QVERIFY(roles.at(0).group.isEmpty());
+    QCOMPARE(roles.at(1).role, QStringLiteral("DataAdmin"));
+    QCOMPARE(roles.at(1).group, QStringLiteral("Data team"));
+    const QString warning = user->adminWarning();
+    QVERIFY2(warning.contains(QStringLiteral("AnalyticsAdmin")) && warning.contains(QStringLiteral("Data team")),
+             qPrintable(warning));
+    QVERIFY2(!warning.contains(QStringLiteral("Tenant Admin")), qPrintable(warning));
+
+    // A user-level role is no admin role; neither is a role without a level, unless it is TenantAdmin.
+    const auto plain = QlikUser::fromJson(object(R"({"id":"u2","assignedRoles":[
+        {"id":"r2","name":"Dawiso Integration","type":"custom","level":"user"},{"id":"r4","name":"Steward"}]})"),
+                                          &problems);
+    QVERIFY(plain);
+    QVERIFY(!plain->isAdmin());
+    QVERIFY(plain->adminWarning().isEmpty());
+    const auto older =
+        QlikUser::fromJson(object(R"({"id":"u3","assignedRoles":[{"id":"r5","name":"TenantAdmin"}]})"), &problems);
+    QVERIFY(older);
+    QVERIFY(older->isAdmin());
+    QVERIFY(older->adminWarning().contains(QStringLiteral("Tenant Admin")));
 }
 
 void TestQlikJson::userWithWrongTypesIsReportedNotCrashed()

@@ -68,6 +68,8 @@ CloudReport blockedReport()
              QStringLiteral("Qlik accepts the key. It belongs to Dawiso Integration."));
     setCheck(report, QStringLiteral("admin"), CheckStatus::Warn, QStringLiteral("The key belongs to a tenant admin."),
              QStringLiteral("Use a dedicated user without the TenantAdmin role."));
+    setCheck(report, QStringLiteral("permission"), CheckStatus::Skipped,
+             QStringLiteral("Not checked: Dawiso Integration holds an admin role."));
     setCheck(report, QStringLiteral("expiry"), CheckStatus::Warn, QStringLiteral("The key expires in 20 days."),
              QStringLiteral("Generate a key with a longer expiry."));
     setCheck(report, QStringLiteral("tenant"), CheckStatus::Pass, QStringLiteral("Tenant Acme in region eu."));
@@ -179,6 +181,7 @@ private slots:
     void verdictIsTheLastLineOfText();
     void unknownValuesAreSaidSo();
     void htmlHasTheSameContent();
+    void remindersAreKeptInEveryFormat();
     void htmlIsSelfContainedAndPrintable();
     void htmlEscapesEveryValue_data();
     void htmlEscapesEveryValue();
@@ -274,7 +277,7 @@ void TestReportWriter::textShowsCounts()
                  && apps.contains(QStringLiteral("shared: 7")),
              qPrintable(apps));
     const QString checks = lineStartingWith(usable, QStringLiteral("Checks:"));
-    QVERIFY2(checks.contains(QStringLiteral("7 passed, 0 with a warning, 0 failed, 0 not checked")),
+    QVERIFY2(checks.contains(QStringLiteral("8 passed, 0 with a warning, 0 failed, 0 not checked")),
              qPrintable(checks));
     const QString requests = lineStartingWith(usable, QStringLiteral("Requests:"));
     QVERIFY2(requests.contains(QStringLiteral("6 request")) && requests.contains(QStringLiteral("2 list page")),
@@ -285,7 +288,7 @@ void TestReportWriter::textShowsCounts()
     QVERIFY(lineStartingWith(blocked, QStringLiteral("Apps:")).endsWith(QStringLiteral("not read")));
     QVERIFY(lineStartingWith(blocked, QStringLiteral("Spaces:")).endsWith(QStringLiteral(" 0")));
     QVERIFY(lineStartingWith(blocked, QStringLiteral("Checks:"))
-                .contains(QStringLiteral("2 passed, 2 with a warning, 1 failed, 2 not checked")));
+                .contains(QStringLiteral("2 passed, 2 with a warning, 1 failed, 3 not checked")));
 }
 
 void TestReportWriter::verdictIsTheLastLineOfText_data()
@@ -370,8 +373,28 @@ void TestReportWriter::htmlHasTheSameContent()
                  qPrintable(result.id));
     }
     QVERIFY(html.contains(QStringLiteral("class=\"verdict blocked\"")));
-    QVERIFY(html.contains(QStringLiteral("2 passed, 2 with a warning, 1 failed, 2 not checked")));
+    QVERIFY(html.contains(QStringLiteral("2 passed, 2 with a warning, 1 failed, 3 not checked")));
     QVERIFY(ReportWriter::toHtml(usableReport()).contains(QStringLiteral("3 (managed: 1, shared: 2)")));
+}
+
+void TestReportWriter::remindersAreKeptInEveryFormat()
+{
+    CloudReport cloud = usableReport();
+    const QString reminder = QStringLiteral("Never take the role with Manage API keys away from <Dawiso Integration>.");
+    cloud.findings.reminders = {reminder};
+    const ConnectionReport report = cloud;
+
+    const QStringList lines = linesOf(ReportWriter::toText(report));
+    const int heading = int(lines.indexOf(QStringLiteral("Keep in mind:")));
+    QVERIFY(heading > 0);
+    QCOMPARE(lines.value(heading + 1), QStringLiteral("  - ") + reminder);
+    QVERIFY(ReportWriter::toHtml(report).contains(QStringLiteral("<li>") + reminder.toHtmlEscaped()
+                                                  + QStringLiteral("</li>")));
+    QCOMPARE(report.toJson().value(QStringLiteral("reminders")).toArray(), QJsonArray {reminder});
+
+    // Without reminders, no empty heading.
+    QVERIFY(!ReportWriter::toText(usableReport()).contains(QStringLiteral("Keep in mind")));
+    QVERIFY(!ReportWriter::toHtml(usableReport()).contains(QStringLiteral("Keep in mind")));
 }
 
 void TestReportWriter::htmlIsSelfContainedAndPrintable()

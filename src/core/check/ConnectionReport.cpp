@@ -115,6 +115,7 @@ QJsonObject ConnectionReport::toJson() const
     };
     for (const ReportFact &fact : facts)
         insertAt(object, fact.jsonPath, fact.json);
+    object.insert(QStringLiteral("reminders"), QJsonArray::fromStringList(reminders));
     if (!failureMessage.isEmpty())
         object.insert(QStringLiteral("failure"), failureMessage);
     return object;

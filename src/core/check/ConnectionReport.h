@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Dawiso {
 
@@ -37,6 +38,9 @@ public:
     QList<CheckResult> checks;
     // In the order they are shown; see ReportFact.
     QList<ReportFact> facts;
+    // What the admin must keep doing, or never do, so that the credential keeps working (Qlik Cloud: never take the
+    // role with Manage API keys from the key's user).
+    QStringList reminders;
     CheckCounts counts;
     Verdict verdict = Verdict::Usable;
     // For Unreachable: what happened and what to do.
@@ -52,7 +56,7 @@ public:
     QJsonValue value(const QString &dottedPath) const;
 
     // {host, user{id,name,email}, key{id,expiry}, checkedAt, verdict, summary, checks[{id,title,status,message,fix}],
-    //  counts{requests,pagesRead}, failure?} and every fact at its path.
+    //  counts{requests,pagesRead}, reminders[], failure?} and every fact at its path.
     QJsonObject toJson() const;
 };
 

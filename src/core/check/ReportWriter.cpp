@@ -247,6 +247,12 @@ QString ReportWriter::toText(const ConnectionReport &report)
             text += indented(tr("Fix: %1").arg(result.advice), fixIndent) + QLatin1Char('\n');
     }
     text += QLatin1Char('\n');
+    if (!report.reminders.isEmpty()) {
+        text += tr("Keep in mind:") + QLatin1Char('\n');
+        for (const QString &reminder : report.reminders)
+            text += indented(QStringLiteral("- ") + reminder, QStringLiteral("  ")) + QLatin1Char('\n');
+        text += QLatin1Char('\n');
+    }
     appendFacts(text, countFacts(report));
     text += QLatin1Char('\n');
     text += report.verdictText() + QLatin1Char('\n');
@@ -286,6 +292,12 @@ QString ReportWriter::toHtml(const ConnectionReport &report)
     }
     html += QStringLiteral("</ol>\n");
 
+    if (!report.reminders.isEmpty()) {
+        html += QStringLiteral("<h2>") + escaped(tr("Keep in mind")) + QStringLiteral("</h2>\n<ul>\n");
+        for (const QString &reminder : report.reminders)
+            html += QStringLiteral("<li>") + escaped(reminder) + QStringLiteral("</li>\n");
+        html += QStringLiteral("</ul>\n");
+    }
     html += QStringLiteral("<h2>") + escaped(tr("What the key sees")) + QStringLiteral("</h2>\n");
     appendFactRows(html, countFacts(report));
 

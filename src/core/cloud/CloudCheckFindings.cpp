@@ -86,6 +86,7 @@ void CloudCheckFindings::describe(ConnectionReport &report) const
                                     : tr("%1 (by kind of space: %2)").arg(QString::number(apps), byType);
     }
 
+    report.reminders << reminders;
     const QString counts = QStringLiteral("counts");
     report.facts << fact(ReportFact::Section::About, tr("Tenant"), tenantLine, {QStringLiteral("tenant")},
                          QJsonObject {{QStringLiteral("id"), tenantId},

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Dawiso {
 
@@ -27,6 +28,8 @@ public:
     QMap<QString, int> appsBySpaceType;
     // Apps per space id ("" for personal).
     QMap<QString, int> appsBySpace;
+    // What the admin must keep doing so that the key keeps working (the report's reminders).
+    QStringList reminders;
 
     // Adds the findings to report.facts; lists whose check did not run say "not read".
     void describe(ConnectionReport &report) const;

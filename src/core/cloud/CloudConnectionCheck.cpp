@@ -22,6 +22,9 @@ namespace {
 
 const QString identityId = QStringLiteral("identity");
 const QString adminId = QStringLiteral("admin");
+const QString permissionId = QStringLiteral("permission");
+// The scope of Manage API keys (https://qlik.dev/manage/access-control/custom-roles/).
+const QString apiKeysScope = QStringLiteral("api-keys");
 const QString expiryId = QStringLiteral("expiry");
 const QString tenantId = QStringLiteral("tenant");
 const QString spacesId = QStringLiteral("spaces");
@@ -66,7 +69,8 @@ QList<CheckResult> CloudConnectionCheck::plan()
     };
     return {
         planned(identityId, tr("Qlik accepts the key")),
-        planned(adminId, tr("The key's user is not a tenant admin")),
+        planned(adminId, tr("The key's user is not an admin")),
+        planned(permissionId, tr("The key's user keeps Manage API keys")),
         planned(expiryId, tr("The key does not expire soon")),
         planned(tenantId, tr("The address is the tenant's own")),
         planned(spacesId, tr("The user is in the spaces to catalog")),
@@ -161,13 +165,48 @@ void CloudConnectionCheck::onIdentity(QlikRequest *request)
     }
     setResult(identityId, CheckStatus::Pass, tr("Qlik accepts the key. It belongs to %1.").arg(user->displayName()));
 
-    const QString adminWarning = user->tenantAdminWarning();
+    const QString adminWarning = user->adminWarning();
     if (adminWarning.isEmpty())
-        setResult(adminId, CheckStatus::Pass, tr("%1 is not a tenant admin.").arg(user->displayName()));
-    else
+        setResult(adminId, CheckStatus::Pass, tr("%1 holds no admin role.").arg(user->displayName()));
+    else if (user->isTenantAdmin())
         setResult(adminId, CheckStatus::Warn, tr("The key belongs to a tenant admin."), adminWarning);
+    else
+        setResult(adminId, CheckStatus::Warn, tr("The key belongs to a user with an admin role."), adminWarning);
+    checkPermission(*user);
 
     startParallelChecks();
+}
+
+QString CloudConnectionCheck::keepRoleReminder(const QString &who)
+{
+    return tr("Never take the role with Manage API keys (Dawiso Integration) away from %1: Qlik stops accepting the "
+              "key as soon as they lose it, and Dawiso stops reading Qlik.")
+        .arg(who);
+}
+
+void CloudConnectionCheck::checkPermission(const QlikUser &user)
+{
+    const QString who = user.displayName();
+    m_findings.reminders << keepRoleReminder(who);
+    if (user.isAdmin()) {
+        setResult(permissionId, CheckStatus::Skipped,
+                  tr("Not checked: %1 holds an admin role, which brings its own rights (see above).").arg(who));
+    } else if (user.scopes.isEmpty()) {
+        setResult(permissionId, CheckStatus::Skipped,
+                  tr("Not checked: Qlik did not list the permissions of %1.").arg(who));
+    } else if (!user.scopes.contains(apiKeysScope)) {
+        setResult(permissionId, CheckStatus::Warn,
+                  tr("%1 no longer has the Manage API keys permission, so Qlik may stop accepting this key at any "
+                     "moment.")
+                      .arg(who),
+                  tr("Give the role back: in Administration › Manage users, open %1, then Roles › Assign roles and "
+                     "assign Dawiso Integration (or another role with Manage API keys set to Allowed). Never remove "
+                     "it while Dawiso uses this key.")
+                      .arg(who));
+    } else {
+        setResult(permissionId, CheckStatus::Pass,
+                  tr("%1 has the Manage API keys permission, which the key needs to keep working.").arg(who));
+    }
 }
 
 void CloudConnectionCheck::startParallelChecks()

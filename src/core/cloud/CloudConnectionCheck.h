@@ -12,7 +12,8 @@ namespace Dawiso {
 
 // Proves that Dawiso will see the customer's Qlik Cloud content with a key, the way a catalog uses it:
 //   identity   GET /api/v1/users/me (301): the key is accepted and its user active
-//   admin      the user holds TenantAdmin (directly or through a group): warn
+//   admin      the user holds an admin-level role (directly or through a group): warn
+//   permission the user still has the api-keys scope (Manage API keys), without which the key stops working: warn
 //   expiry     the key's record (GET /api/v1/api-keys) or its own claims: warn under 30 days, fail when expired
 //   tenant     GET /api/v1/tenants/me (302): name, id, region; warn when the host is an alias
 //   spaces     GET /api/v1/spaces, every page: counts by type; fail when the user is in no space
@@ -34,6 +35,8 @@ public:
     // The same plan, for reports built without a check (tests, the report writer's examples).
     static QList<CheckResult> plan();
     static int expiryWarningDays() { return 30; }
+    // What the admin must never do while Dawiso uses the key of the user who: take away their Manage API keys.
+    static QString keepRoleReminder(const QString &who);
 
 protected:
     void reset() override;
@@ -43,6 +46,7 @@ protected:
 
 private:
     void onIdentity(QlikRequest *request);
+    void checkPermission(const QlikUser &user);
     void startParallelChecks();
     void onKeyList(QlikPager *pager);
     void onTenant(QlikRequest *request);

@@ -249,6 +249,13 @@ QuitRisk CloudFlow::describeQuitRisk(QuitRisk::Reason reason) const
     return risk;
 }
 
+QStringList CloudFlow::reminders() const
+{
+    if (!m_keyVerification.isAccepted())
+        return {};
+    return {CloudConnectionCheck::keepRoleReminder(m_keyVerification.user.displayName())};
+}
+
 QList<CheckResult> CloudFlow::plannedChecks() const
 {
     return CloudConnectionCheck::plan();

@@ -65,6 +65,7 @@ public:
     bool isCreatingCredential() const override;
     void forgetSignIns() override;
     QuitRisk describeQuitRisk(QuitRisk::Reason reason) const override;
+    QStringList reminders() const override;
 
     QList<CheckResult> plannedChecks() const override;
     ConnectionCheck *createConnectionCheck(const ParsedHost &host, QObject *parent) override;

@@ -4,9 +4,9 @@
 
 namespace Dawiso {
 
-QString KeyVerification::tenantAdminWarning() const
+QString KeyVerification::adminWarning() const
 {
-    return isTenantAdmin() ? user.tenantAdminWarning() : QString();
+    return isAdmin() ? user.adminWarning() : QString();
 }
 
 int KeyVerification::daysUntilExpiry(const QDateTime &now) const

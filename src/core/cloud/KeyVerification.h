@@ -50,8 +50,10 @@ public:
 
     bool isAccepted() const { return outcome == Outcome::Accepted; }
     bool isTenantAdmin() const { return isAccepted() && user.isTenantAdmin(); }
+    // The key's user holds an admin-level role (TenantAdmin or another): Dawiso would get more than it needs.
+    bool isAdmin() const { return isAccepted() && user.isAdmin(); }
     // Why a tenant admin's key is a poor choice, naming how the user holds the role; empty when not an admin.
-    QString tenantAdminWarning() const;
+    QString adminWarning() const;
     // "Expires on 12 March 2027 (in 104 days)", "Expired on …", or that the expiry is unknown.
     QString expiryText(const QDateTime &now) const;
     int daysUntilExpiry(const QDateTime &now) const;

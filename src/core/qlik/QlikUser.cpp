@@ -148,20 +148,55 @@ QString QlikUser::statusInWords() const
     return status;
 }
 
-QString QlikUser::tenantAdminWarning() const
+QList<QlikUser::AdminRole> QlikUser::adminRoles() const
 {
-    if (!isTenantAdmin())
+    // A role without a level (an older answer) counts as admin-level only when it is TenantAdmin.
+    auto isAdminLevel = [](const QlikRoleRef &role) {
+        return role.level == QLatin1String("admin") || role.name == tenantAdmin;
+    };
+    QList<AdminRole> found;
+    for (const QlikRoleRef &role : roles) {
+        if (isAdminLevel(role))
+            found.append({role.name.isEmpty() ? role.id : role.name, QString()});
+    }
+    for (const QlikGroupRef &group : groups) {
+        for (const QlikRoleRef &role : group.roles) {
+            if (isAdminLevel(role))
+                found.append({role.name.isEmpty() ? role.id : role.name, group.name.isEmpty() ? group.id : group.name});
+        }
+    }
+    return found;
+}
+
+QString QlikUser::adminWarning() const
+{
+    const QList<AdminRole> held = adminRoles();
+    if (held.isEmpty())
         return {};
     const QString who = displayName();
-    const QStringList adminGroups = tenantAdminGroups();
-    const QString how = holdsTenantAdminDirectly()
-        ? tr("%1 holds the Tenant Admin role.").arg(who)
-        : tr("%1 is a tenant admin through the group %2.").arg(who, adminGroups.join(QLatin1String(", ")));
-    return how + QLatin1Char(' ')
-        + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your tenant, "
-             "and the key stops working if that person leaves or loses the role. Qlik and Dawiso recommend a "
-             "dedicated user without admin roles: assign the Dawiso Integration role to such a user and generate "
-             "the key while signed in as them.");
+    if (isTenantAdmin()) {
+        const QStringList adminGroups = tenantAdminGroups();
+        const QString how = holdsTenantAdminDirectly()
+            ? tr("%1 holds the Tenant Admin role.").arg(who)
+            : tr("%1 is a tenant admin through the group %2.").arg(who, adminGroups.join(QLatin1String(", ")));
+        return how + QLatin1Char(' ')
+            + tr("A key acts with all the rights of its user, so Dawiso could see and change everything in your "
+                 "tenant, and the key stops working if that person leaves or loses the role. Qlik and Dawiso "
+                 "recommend a dedicated user without admin roles: assign the Dawiso Integration role to such a user "
+                 "and generate the key while signed in as them.");
+    }
+    QStringList how;
+    for (const AdminRole &role : held) {
+        how << (role.group.isEmpty()
+                    ? role.role
+                    : tr("%1 (through the group %2)", "an admin role held through a group").arg(role.role, role.group));
+    }
+    return tr("%1 holds the admin-level role(s) %2.", nullptr, int(held.size())).arg(who, how.join(QLatin1String(", ")))
+        + QLatin1Char(' ')
+        + tr("A key acts with all the rights of its user, so Dawiso could change what that role administers, not "
+             "only read, and the key stops working if that person leaves or loses the role. Qlik and Dawiso "
+             "recommend a dedicated user without admin roles: assign the Dawiso Integration role to such a user and "
+             "generate the key while signed in as them.");
 }
 
 } // namespace Dawiso

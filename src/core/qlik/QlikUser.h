@@ -49,9 +49,19 @@ public:
     // Names of the groups through which the user holds TenantAdmin.
     QStringList tenantAdminGroups() const;
     bool isTenantAdmin() const { return holdsTenantAdminDirectly() || !tenantAdminGroups().isEmpty(); }
-    // Why a tenant admin's key is a poor choice for Dawiso, naming how the user holds the role; empty when the user
-    // is no tenant admin.
-    QString tenantAdminWarning() const;
+
+    // An admin-level role the user holds (AssignedRoles `level` "admin": TenantAdmin, AnalyticsAdmin, DataAdmin,
+    // AuditAdmin, …), directly (group empty) or through a group.
+    struct AdminRole
+    {
+        QString role;
+        QString group;
+    };
+    QList<AdminRole> adminRoles() const;
+    bool isAdmin() const { return !adminRoles().isEmpty(); }
+    // Why an admin's key is a poor choice for Dawiso, naming each admin role and how the user holds it; empty when
+    // the user holds none.
+    QString adminWarning() const;
     // "Jane Doe (jane@corp.example)", or whichever of the two is known.
     QString displayName() const;
 };

@@ -29,6 +29,11 @@ bool DeploymentFlow::isCreatingCredential() const
 
 void DeploymentFlow::forgetSignIns() { }
 
+QStringList DeploymentFlow::reminders() const
+{
+    return {};
+}
+
 QuitRisk DeploymentFlow::describeQuitRisk(QuitRisk::Reason reason) const
 {
     QuitRisk risk;

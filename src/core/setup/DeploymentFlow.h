@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 namespace Dawiso {
 
@@ -61,6 +62,9 @@ public:
     virtual void forgetSignIns();
     // The words of the question before quitting, for this deployment's credential.
     virtual QuitRisk describeQuitRisk(QuitRisk::Reason reason) const;
+    // What the admin must keep doing, or never do, so that the stored credential keeps working; the Finish page
+    // shows it.
+    virtual QStringList reminders() const;
 
     // The connection check: its plan (the checks in order with their titles, all pending) and a check pointed at
     // host, owned by parent. SetupController makes one per run.

@@ -179,6 +179,12 @@ SavedConnection SetupController::savedConnection() const
     return current ? current->savedConnection() : SavedConnection();
 }
 
+QStringList SetupController::reminders() const
+{
+    DeploymentFlow *current = flow();
+    return current ? current->reminders() : QStringList();
+}
+
 QString SetupController::unsavedCreatedCredentialId() const
 {
     DeploymentFlow *current = flow();

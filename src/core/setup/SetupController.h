@@ -92,6 +92,8 @@ public:
     QString credentialEntryName() const;
     // The facts the index remembers of the credential (whose it is, its id and expiry).
     SavedConnection savedConnection() const;
+    // What the admin must keep doing so that the stored credential keeps working (see DeploymentFlow::reminders()).
+    QStringList reminders() const;
     // A credential this run created and has not stored: its id, a copy for a secure copy (the caller wipes it), and
     // revoking it in Qlik (createdCredentialRevoked() says how it went).
     QString unsavedCreatedCredentialId() const;

@@ -61,6 +61,11 @@ void FinishPage::initializePage()
                              "stops reading Qlik when it expires."));
     }
     m_ui->expiryLabel->setText(tr("<b>Key:</b> %1").arg(expiry));
+    QStringList keep;
+    for (const QString &reminder : controller()->reminders())
+        keep << reminder.toHtmlEscaped();
+    m_ui->keepLabel->setVisible(!keep.isEmpty());
+    m_ui->keepLabel->setText(tr("<b>Keep:</b> %1").arg(keep.join(QLatin1Char(' '))));
     const ConnectionReport report = controller()->connectionReport();
     m_ui->saveReportButton->setEnabled(report.checkedAt.isValid());
     m_ui->verdictLabel->setVisible(report.checkedAt.isValid());

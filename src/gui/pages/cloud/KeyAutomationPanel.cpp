@@ -129,12 +129,14 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
     }
     const QlikUser expected = m_flow->automation()->assignment().user;
     m_flow->adoptCreatedKey(result);
-    if (result.user.isTenantAdmin()) {
-        // Signed in as the wrong person: a tenant admin's key must not slip through on its way to Dawiso.
+    if (result.user.isAdmin()) {
+        // Signed in as the wrong person: an admin's key must not slip through on its way to Dawiso.
         m_ui->automationPanel->showMessage(
             MessagePanel::Kind::Warning,
-            tr("The new key belongs to %1, a tenant admin.").arg(result.user.displayName()),
-            result.user.tenantAdminWarning());
+            result.user.isTenantAdmin()
+                ? tr("The new key belongs to %1, a tenant admin.").arg(result.user.displayName())
+                : tr("The new key belongs to %1, who holds an admin role.").arg(result.user.displayName()),
+            result.user.adminWarning());
         m_deleteButton->show();
         m_useAnywayButton->show();
         return;

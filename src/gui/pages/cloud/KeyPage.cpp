@@ -142,7 +142,7 @@ bool KeyPage::isComplete() const
         return m_createdAccepted && m_flow->hasVerifiedKey();
     if (!m_verified || !m_flow->hasVerifiedKey())
         return false;
-    return !m_flow->keyVerification().isTenantAdmin() || m_ui->adminAckCheck->isChecked();
+    return !m_flow->keyVerification().isAdmin() || m_ui->adminAckCheck->isChecked();
 }
 
 void KeyPage::clearPastedKey()
@@ -278,10 +278,10 @@ void KeyPage::onVerified(const KeyVerification &verification)
                               tr("That is soon: Dawiso stops reading Qlik then. Consider a key with a "
                                  "longer expiry."));
         }
-        if (verification.isTenantAdmin()) {
+        if (verification.isAdmin()) {
             panel->showMessage(MessagePanel::Kind::Warning, verification.summary.message,
                                tr("%1 %2", "the tenant admin warning, then when the key expires")
-                                   .arg(verification.tenantAdminWarning(), advice));
+                                   .arg(verification.adminWarning(), advice));
             m_ui->adminAckCheck->show();
         } else {
             panel->showMessage(soon ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success,
