@@ -138,5 +138,8 @@ int main(int argc, char **argv)
         wizard.setInitialHost(commandLine.host);
     StartupProbe::watch(&wizard);
     wizard.show();
-    return app.exec();
+    const int status = app.exec();
+    // Qlik is told to forget the sign-ins as the wizard closes; give that a moment, the window already gone.
+    controller.waitForSignOuts(std::chrono::seconds(3));
+    return status;
 }

@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Dawiso;
 using Simulator::DemoTenant;
@@ -42,8 +44,12 @@ private slots:
     void cleanup();
     void automatedFlowCreatesRoleAssignsItAndStoresTheKey();
     void stopDuringRoleSetupLeavesThePanelReadyToCarryOn();
+    void keyRefusedForASignInOffersThePastePath();
+    void localhostRedirectIsOfferedAndAQlikErrorCanBeStopped();
 
 private:
+    // From the first page through an automated Access step: the admin signs in, the Dawiso role goes to Riley.
+    void automateAccessForRiley();
     // Plays the person at the practice sign-in page: waits for it, signs in as email.
     void signInAs(const QString &email);
 
@@ -83,6 +89,29 @@ void TestSetupWizardAutomated::signInAs(const QString &email)
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
 }
 
+void TestSetupWizardAutomated::automateAccessForRiley()
+{
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
+    QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
+    auto *automation = m_driver->find<QWidget>("accessAutomation");
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    signInAs(DemoTenant::adminEmail());
+    auto *panel = automation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Success, 30000);
+    auto *search = automation->findChild<QLineEdit *>(QStringLiteral("userSearchEdit"));
+    auto *list = automation->findChild<QListWidget *>(QStringLiteral("userList"));
+    QTest::keyClicks(search, QStringLiteral("riley"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().contains(QLatin1String("Riley")), 20000);
+    list->setCurrentRow(0);
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("assignButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
+}
+
 void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey()
 {
     Simulator::QlikSimulator *simulator = m_practice->simulator();
@@ -97,8 +126,8 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     auto *automation = m_driver->find<QWidget>("accessAutomation");
     QVERIFY(automation->isVisible());
     QCOMPARE(automation->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))->text(), DemoTenant::nativeClientId());
-    QVERIFY(automation->findChild<QLineEdit *>(QStringLiteral("redirectEdit"))
-                ->text()
+    QVERIFY(automation->findChild<QComboBox *>(QStringLiteral("redirectCombo"))
+                ->currentText()
                 .startsWith(QLatin1String("http://127.0.0.1:")));
     auto *roleName = automation->findChild<QLineEdit *>(QStringLiteral("roleNameEdit"));
     roleName->clear();
@@ -180,8 +209,14 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     QCOMPARE(ApiKeyToken::fromPastedText(QString::fromLatin1(stored)).keyId(), saved->keyId);
     SecureMemory::wipe(stored);
 
+    // Riley's sign-in was only for creating the key: Qlik is told to forget it at once.
+    QTRY_COMPARE_WITH_TIMEOUT(simulator->requestCount(QStringLiteral("/oauth/revoke")), 1, 10000);
+
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
+    // Done ends the admin's sign-in too.
+    m_wizard->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(simulator->requestCount(QStringLiteral("/oauth/revoke")), 2, 10000);
 }
 
 void TestSetupWizardAutomated::stopDuringRoleSetupLeavesThePanelReadyToCarryOn()
@@ -221,6 +256,99 @@ void TestSetupWizardAutomated::stopDuringRoleSetupLeavesThePanelReadyToCarryOn()
     signInAs(DemoTenant::adminEmail());
     QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Success, 30000);
     QVERIFY(simulator->tenant().roleByName(QStringLiteral("Dawiso Integration")));
+}
+
+void TestSetupWizardAutomated::keyRefusedForASignInOffersThePastePath()
+{
+    Simulator::QlikSimulator *simulator = m_practice->simulator();
+    automateAccessForRiley();
+    if (QTest::currentTestFailed())
+        return;
+    const QString rileyId = QStringLiteral("65f1c0a1b2c3d4e5f6a70008");
+    const auto keysBefore = simulator->tenant().apiKeys.size();
+
+    // The panel says up front that this way is not confirmed on live tenants.
+    auto *keyAutomation = m_driver->find<QWidget>("keyAutomation");
+    QVERIFY(keyAutomation->isVisible());
+    QVERIFY(keyAutomation->findChild<QLabel *>(QStringLiteral("unconfirmedLabel"))->isVisible());
+
+    // This tenant refuses to create keys for a sign-in's token, as a live one may.
+    simulator->setKeyCreationBySignInRefused(true);
+    QTest::mouseClick(keyAutomation->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    signInAs(DemoTenant::unassignedUserEmail());
+    auto *keyPanel = keyAutomation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    QTRY_COMPARE_WITH_TIMEOUT(keyPanel->kind(), MessagePanel::Kind::Error, 30000);
+    QVERIFY2(keyPanel->message().contains(QLatin1String("did not accept")), qPrintable(keyPanel->message()));
+    QVERIFY2(keyPanel->advice().contains(QLatin1String("not confirmed on live tenants"))
+                 && keyPanel->advice().contains(QStringLiteral("Profile settings › API keys")),
+             qPrintable(keyPanel->advice()));
+    // Not the advice for a missing role: Riley has it.
+    QVERIFY(!keyPanel->advice().contains(QLatin1String("needs a role")));
+    QCOMPARE(simulator->tenant().apiKeys.size(), keysBefore);
+    m_driver->screenshot(QStringLiteral("a4-key-refused"));
+
+    // One click to the paste path; the role assignment is kept.
+    auto *pasteInstead = keyPanel->findChild<QPushButton *>(QStringLiteral("pasteInsteadButton"));
+    QVERIFY(pasteInstead && pasteInstead->isVisible());
+    QTest::mouseClick(pasteInstead, Qt::LeftButton);
+    QVERIFY(m_driver->find<QRadioButton>("pasteRadio")->isChecked());
+    auto *keyEdit = m_driver->find<QLineEdit>("keyEdit");
+    QVERIFY(keyEdit->isVisible());
+    QTRY_COMPARE(m_wizard->focusWidget(), keyEdit);
+    QVERIFY(m_cloud->automation()->assignment().ok);
+    QCOMPARE(m_cloud->automation()->assignment().user.id, rileyId);
+
+    // Riley generates the key in Qlik and pastes it: the wizard carries on to a stored, checked key.
+    const QByteArray token =
+        simulator->issueApiKey(rileyId, QDateTime::currentDateTimeUtc().addDays(90), QStringLiteral("Dawiso"));
+    keyEdit->setText(QString::fromLatin1(token));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 30000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    const auto saved = m_index->find(DeploymentKind::QlikCloud, simulator->hostAndPort());
+    QVERIFY(saved);
+    QCOMPARE(saved->userId, rileyId);
+}
+
+void TestSetupWizardAutomated::localhostRedirectIsOfferedAndAQlikErrorCanBeStopped()
+{
+    m_driver->clickNext();
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    m_driver->clickNext();
+    QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
+    auto *automation = m_driver->find<QWidget>("accessAutomation");
+
+    // Both loopback forms are offered; the one chosen is what the sign-in sends, and it is remembered.
+    auto *redirect = automation->findChild<QComboBox *>(QStringLiteral("redirectCombo"));
+    QCOMPARE(redirect->count(), 2);
+    const int localhost = redirect->findData(QStringLiteral("localhost"));
+    QVERIFY(localhost >= 0);
+    QVERIFY(redirect->itemText(localhost).startsWith(QLatin1String("http://localhost:")));
+    redirect->setCurrentIndex(localhost);
+    emit redirect->activated(localhost);
+    QCOMPARE(m_oauthClients->redirectHost(), QStringLiteral("localhost"));
+    QVERIFY(automation->findChild<QLabel *>(QStringLiteral("clientHelpLabel"))
+                ->text()
+                .contains(QLatin1String("Not yet confirmed on live tenants")));
+
+    // While the browser is out, the panel says at once what a Qlik error there means, and Stop ends the wait.
+    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    auto *panel = automation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->advice().contains(QLatin1String("If the browser shows a Qlik error")), 20000);
+    QCOMPARE(panel->kind(), MessagePanel::Kind::Busy);
+    QVERIFY2(panel->advice().contains(redirect->itemText(localhost)), qPrintable(panel->advice()));
+    QCOMPARE(QUrlQuery(m_cloud->automation()->signInUrl())
+                 .queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
+             redirect->itemText(localhost));
+    auto *stop = panel->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    QVERIFY(stop->isVisible());
+    m_driver->screenshot(QStringLiteral("a3-access-waiting"));
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Info, 10000);
+    QVERIFY(!m_cloud->automation()->isBusy());
+    QVERIFY(automation->findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
 }
 
 QTEST_MAIN(TestSetupWizardAutomated)

@@ -88,6 +88,8 @@ private slots:
     void fullSignInThroughTheBrowser_data();
     void fullSignInThroughTheBrowser();
     void loginHintKeepsItsPlusSign();
+    void singlePageClientWithLocalhostRedirect_data();
+    void singlePageClientWithLocalhostRedirect();
     void practiceClientMatchesTheDefaultRedirectUri();
     void wrongStateIsRefused_data();
     void wrongStateIsRefused();
@@ -123,7 +125,8 @@ private:
     OAuthResult waitForResult(QSignalSpy &finished);
 
     HttpAnswer fetch(const QUrl &url, const QByteArray &formBody = QByteArray());
-    LoopbackAnswer callLoopback(quint16 port, const QByteArray &requestLine, const QByteArray &host = QByteArray());
+    LoopbackAnswer callLoopback(quint16 port, const QByteArray &requestLine, const QByteArray &host = QByteArray(),
+                                const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
     LoopbackAnswer follow(const QUrl &redirect);
     // The token answers for a user: GET /api/v1/users/me with it.
     QJsonObject whoAmI(const OAuthAccessToken &token);
@@ -266,7 +269,8 @@ HttpAnswer TestOAuthSignIn::fetch(const QUrl &url, const QByteArray &formBody)
     return answer;
 }
 
-LoopbackAnswer TestOAuthSignIn::callLoopback(quint16 port, const QByteArray &requestLine, const QByteArray &host)
+LoopbackAnswer TestOAuthSignIn::callLoopback(quint16 port, const QByteArray &requestLine, const QByteArray &host,
+                                             const QHostAddress &address)
 {
     // The listener lives on this thread, so the socket is driven by the event loop, never by blocking waits.
     QTcpSocket socket;
@@ -284,7 +288,7 @@ LoopbackAnswer TestOAuthSignIn::callLoopback(quint16 port, const QByteArray &req
         loop.quit();
     });
     QTimer::singleShot(kWait, &loop, &QEventLoop::quit);
-    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    socket.connectToHost(address, port);
     loop.exec();
     received += socket.readAll();
 
@@ -448,6 +452,49 @@ void TestOAuthSignIn::wrongStateIsRefused()
     QVERIFY(callLoopback(port, "GET /callback?" + query + " HTTP/1.1").refused);
 }
 
+void TestOAuthSignIn::singlePageClientWithLocalhostRedirect_data()
+{
+    QTest::addColumn<bool>("ipv6");
+    QTest::newRow("browser reaches localhost on 127.0.0.1") << false;
+    QTest::newRow("browser reaches localhost on ::1") << true;
+}
+
+void TestOAuthSignIn::singlePageClientWithLocalhostRedirect()
+{
+    QFETCH(bool, ipv6);
+    // A single-page-app client registered with the localhost form of the redirect URI, as Qlik's guides show it.
+    const QString clientId = u"spa-client-for-dawiso"_s;
+    Simulator::SimOAuthClient spa;
+    spa.clientId = clientId;
+    spa.appType = u"spa"_s;
+    spa.allowedScopes = {u"admin_classic"_s, u"user_default"_s};
+    m_simulator->tenant().oauthClients.append(spa);
+
+    AuthorizationRequest sent = request();
+    sent.clientId = clientId;
+    sent.redirectHost = AuthorizationRequest::localhostHost();
+    AuthorizationCodeSignIn signIn(m_network.get(), m_trust.get());
+    QSignalSpy finished(&signIn, &AuthorizationCodeSignIn::finished);
+    const QUrl url = startAndWaitForBrowser(signIn, sent, false);
+    QVERIFY(url.isValid());
+    const quint16 port = quint16(signIn.redirectUri().port());
+    QCOMPARE(signIn.redirectUri().toString(), u"http://localhost:%1/callback"_s.arg(port));
+    QCOMPARE(param(url, u"redirect_uri"_s), signIn.redirectUri().toString());
+    m_simulator->tenant().oauthClients.last().redirectUris = {signIn.redirectUri().toString()};
+
+    const QUrl redirect = signInInBrowser(url, DemoTenant::adminEmail());
+    QVERIFY(redirect.isValid());
+    QCOMPARE(redirect.host(), u"localhost"_s);
+    const QByteArray target = redirect.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    const LoopbackAnswer page =
+        callLoopback(port, "GET " + target + " HTTP/1.1", "localhost:" + QByteArray::number(port),
+                     QHostAddress(ipv6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost));
+    QCOMPARE(page.status, 200);
+    const OAuthResult result = waitForResult(finished);
+    QVERIFY2(result.ok, qPrintable(result.text()));
+    QCOMPARE(result.token.scopes(), QStringList {u"admin_classic"_s});
+}
+
 void TestOAuthSignIn::anotherSignInsCodeFailsTheVerifier()
 {
     // A code from one sign-in, slipped into another one's callback with that one's valid state (the attack PKCE
@@ -479,7 +526,7 @@ void TestOAuthSignIn::anotherSignInsCodeFailsTheVerifier()
     QVERIFY(!result.ok);
     QCOMPARE(result.kind, Kind::TokenRefused);
     QCOMPARE(result.errorCode, u"invalid_grant"_s);
-    QCOMPARE(result.httpStatus, 400);
+    QCOMPARE(result.httpStatus, 401);
     QVERIFY(result.summary.detail.contains(u"code_verifier"_s));
     QVERIFY(result.summary.message.contains(u"one-time code"_s));
     QVERIFY(result.token.isEmpty());
@@ -499,6 +546,9 @@ void TestOAuthSignIn::expiredCodeIsRefused()
     const OAuthResult result = waitForResult(finished);
     QCOMPARE(result.kind, Kind::TokenRefused);
     QCOMPARE(result.errorCode, u"invalid_grant"_s);
+    QCOMPARE(result.httpStatus, 401);
+    QVERIFY(result.summary.message.contains(u"one-time code"_s));
+    QVERIFY(!result.summary.message.contains(u"client ID"_s));
     QVERIFY(result.summary.advice.contains(u"Sign in again"_s));
 }
 

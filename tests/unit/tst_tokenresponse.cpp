@@ -1,5 +1,7 @@
 // The token endpoint's answers read leniently: both expiry fields, scopes as text or list, both error shapes, and
 // answers without a usable token. Also the access token's copy and wipe rules and the form body's encoding.
+#include "oauth/AuthorizationCodeSignIn.h"
+#include "oauth/AuthorizationRequest.h"
 #include "oauth/FormBody.h"
 #include "oauth/OAuthAccessToken.h"
 #include "oauth/TokenResponse.h"
@@ -23,6 +25,8 @@ private slots:
     void unusableAnswers_data();
     void unusableAnswers();
     void longDescriptionsAreShortened();
+    void refusedCodeExchanges_data();
+    void refusedCodeExchanges();
     void accessTokenCopiesAndWipes();
     void accessTokenExpiry();
     void formBodyEncodesEverythingButUnreserved();
@@ -232,4 +236,55 @@ void TestTokenResponse::formBodyEncodesEverythingButUnreserved()
 }
 
 QTEST_GUILESS_MAIN(TestTokenResponse)
+void TestTokenResponse::refusedCodeExchanges_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("messageHas");
+    QTest::addColumn<QString>("adviceHas");
+
+    // Qlik's token endpoint: 401 means the code (or token) is expired or used, whatever code the body carries.
+    QTest::newRow("401, Qlik's own code") << 401
+                                          << QByteArray(R"({"errors":[{"code":"LOGIN-1","title":"Not Authorized",)"
+                                                        R"("status":"401"}]})")
+                                          << "one-time code"
+                                          << "Sign in again";
+    QTest::newRow("401, no body") << 401 << QByteArray() << "one-time code"
+                                  << "Sign in again";
+    QTest::newRow("401, invalid_grant") << 401
+                                        << QByteArray(R"({"errors":[{"code":"invalid_grant","title":"Invalid grant",)"
+                                                      R"("status":"401"}]})")
+                                        << "one-time code"
+                                        << "Sign in again";
+    // Only a body that names the client blames the client ID.
+    QTest::newRow("401, invalid_client") << 401
+                                         << QByteArray(R"({"errors":[{"code":"invalid_client","title":"Invalid )"
+                                                       R"(client","status":"401"}]})")
+                                         << "client ID cid-1"
+                                         << "Administration › OAuth";
+    QTest::newRow("403, disabled user") << 403
+                                        << QByteArray(R"({"errors":[{"code":"LOGIN-3","title":"Forbidden",)"
+                                                      R"("status":"403"}]})")
+                                        << "disabled"
+                                        << "Manage users";
+}
+
+void TestTokenResponse::refusedCodeExchanges()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, messageHas);
+    QFETCH(QString, adviceHas);
+    AuthorizationRequest request;
+    request.clientId = u"cid-1"_s;
+    request.scopes = {u"user_default"_s};
+    const TokenResponse response = TokenResponse::fromAnswer(status, body, kReceivedAt);
+    QVERIFY(response.outcome != Outcome::Token);
+    const OAuthResult result = AuthorizationCodeSignIn::tokenRefusal(response, request);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.httpStatus, status);
+    QVERIFY2(result.summary.message.contains(messageHas), qPrintable(result.summary.message));
+    QVERIFY2(result.summary.advice.contains(adviceHas), qPrintable(result.summary.advice));
+}
+
 #include "tst_tokenresponse.moc"

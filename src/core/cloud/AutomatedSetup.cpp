@@ -2,6 +2,7 @@
 
 #include "oauth/AuthorizationCodeSignIn.h"
 #include "oauth/ClientCredentialsSignIn.h"
+#include "oauth/TokenRevoker.h"
 #include "provision/UserSearch.h"
 #include "qlik/QlikClient.h"
 
@@ -37,7 +38,9 @@ AutomatedSetup::AutomatedSetup(QNetworkAccessManager *network, const TlsTrust *t
             onAdminToken(result);
             return;
         }
+        endToken(m_userToken, m_userTokenClientId);
         m_userToken = result.ok ? result.token : OAuthAccessToken();
+        m_userTokenClientId = m_signInClientId;
         m_userClient->setApiKey(m_userToken.value());
         emit integrationUserSignInFinished(result);
     });
@@ -62,8 +65,8 @@ AutomatedSetup::AutomatedSetup(QNetworkAccessManager *network, const TlsTrust *t
     connect(m_keyCreation, &ApiKeyCreation::finished, this, [this](const ApiKeyCreation::Result &result) {
         emit keyCreated(result);
         // The integration user's sign-in was for creating this key; each new attempt signs in again.
-        m_userToken.wipe();
         m_userClient->clearApiKey();
+        endToken(m_userToken, m_userTokenClientId);
     });
 }
 
@@ -82,15 +85,32 @@ void AutomatedSetup::setTenant(const QUrl &baseUrl, const AuthorizationServerMet
     m_userClient->setBaseUrl(baseUrl);
 }
 
+void AutomatedSetup::setRedirectHost(const QString &host)
+{
+    m_redirectHost = AuthorizationRequest::isLoopbackHost(host) ? host : AuthorizationRequest::ipv4LoopbackHost();
+}
+
+QString AutomatedSetup::browserErrorAdvice() const
+{
+    return tr("If the browser shows a Qlik error instead of the sign-in, the OAuth client or its redirect URL does not "
+              "match: press Stop, then in Administration › OAuth check that the client is of type Native or "
+              "Single-page app, lists exactly %1 as a redirect URL and allows the scopes admin_classic and "
+              "user_default, and sign in again.")
+        .arg(redirectUri().toString());
+}
+
 QUrl AutomatedSetup::redirectUri() const
 {
-    return AuthorizationRequest().redirectUri(m_redirectPort);
+    AuthorizationRequest request;
+    request.redirectHost = m_redirectHost;
+    return request.redirectUri(m_redirectPort);
 }
 
 AuthorizationRequest AutomatedSetup::signInRequest(const QString &clientId, SignInRole role) const
 {
     AuthorizationRequest request = AuthorizationRequest::fromMetadata(m_metadata, clientId.trimmed());
     request.redirectPort = m_redirectPort;
+    request.redirectHost = m_redirectHost;
     if (role == SignInRole::Admin) {
         request.scopes = {adminScope};
     } else {
@@ -106,7 +126,8 @@ void AutomatedSetup::signInAdminWithBrowser(const QString &clientId)
 {
     cancel();
     m_signingIn = SignInRole::Admin;
-    emit progress(tr("Waiting for you to sign in to Qlik in your browser…"));
+    m_signInClientId = clientId.trimmed();
+    emit waitingForBrowser(tr("Waiting for you to sign in to Qlik in your browser…"), browserErrorAdvice());
     m_browserSignIn->start(signInRequest(clientId, SignInRole::Admin));
 }
 
@@ -114,6 +135,7 @@ void AutomatedSetup::signInAdminWithClient(const QString &clientId, QByteArray c
 {
     cancel();
     m_signingIn = SignInRole::Admin;
+    m_signInClientId.clear();
     emit progress(tr("Signing in with the machine-to-machine client…"));
     m_clientSignIn->start(m_metadata.tokenEndpoint, clientId.trimmed(), std::move(clientSecret), {adminScope});
 }
@@ -122,13 +144,14 @@ void AutomatedSetup::onAdminToken(const OAuthResult &result)
 {
     m_adminSignIn = result;
     m_adminResult = AdminSession::Result();
+    m_adminClient->clearApiKey();
+    endToken(m_adminToken, m_adminTokenClientId);
     if (!result.ok) {
-        m_adminToken.wipe();
-        m_adminClient->clearApiKey();
         emit adminSignInFinished(result, m_adminResult);
         return;
     }
     m_adminToken = result.token;
+    m_adminTokenClientId = m_signInClientId;
     m_adminSignIn.token.wipe(); // one copy is enough
     m_adminClient->setApiKey(m_adminToken.value());
     m_adminSession->start();
@@ -150,9 +173,11 @@ void AutomatedSetup::signInIntegrationUser(const QString &clientId)
 {
     cancel();
     m_signingIn = SignInRole::IntegrationUser;
-    m_userToken.wipe();
+    m_signInClientId = clientId.trimmed();
     m_userClient->clearApiKey();
-    emit progress(tr("Waiting for %1 to sign in to Qlik in the browser…").arg(m_assignment.user.displayName()));
+    endToken(m_userToken, m_userTokenClientId);
+    emit waitingForBrowser(tr("Waiting for %1 to sign in to Qlik in the browser…").arg(m_assignment.user.displayName()),
+                           browserErrorAdvice());
     m_browserSignIn->start(signInRequest(clientId, SignInRole::IntegrationUser));
 }
 
@@ -200,16 +225,23 @@ void AutomatedSetup::cancel()
         emit stopped();
 }
 
+void AutomatedSetup::endToken(OAuthAccessToken &token, const QString &clientId)
+{
+    if (m_revoker && !token.isEmpty() && !clientId.isEmpty())
+        m_revoker->revoke(m_metadata.revocationEndpoint, clientId, token);
+    token.wipe();
+}
+
 void AutomatedSetup::forgetSignIns()
 {
     cancelSignIn();
     for (QlikStep *step :
          std::initializer_list<QlikStep *> {m_adminSession, m_roleSetup, m_userSearch, m_roleAssignment, m_keyCreation})
         step->abandon();
-    m_adminToken.wipe();
-    m_userToken.wipe();
     m_adminClient->clearApiKey();
     m_userClient->clearApiKey();
+    endToken(m_adminToken, m_adminTokenClientId);
+    endToken(m_userToken, m_userTokenClientId);
     m_adminResult = AdminSession::Result();
     m_roleResult = RoleSetup::Result();
     m_assignment = RoleAssignment::Result();

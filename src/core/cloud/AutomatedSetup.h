@@ -15,6 +15,8 @@ class QNetworkAccessManager;
 
 namespace Dawiso {
 
+class TokenRevoker;
+
 class AuthorizationCodeSignIn;
 class ClientCredentialsSignIn;
 class QlikClient;
@@ -42,9 +44,16 @@ public:
     // The tenant the steps run against, with its sign-in endpoints (from the host check).
     void setTenant(const QUrl &baseUrl, const AuthorizationServerMetadata &metadata);
     void setRedirectPort(quint16 port) { m_redirectPort = port; }
+    // Where tokens the wizard no longer needs are revoked; none: they are only wiped here.
+    void setTokenRevoker(TokenRevoker *revoker) { m_revoker = revoker; }
     quint16 redirectPort() const { return m_redirectPort; }
+    // "127.0.0.1" or "localhost" (AuthorizationRequest::isLoopbackHost), as the OAuth client was registered.
+    void setRedirectHost(const QString &host);
+    QString redirectHost() const { return m_redirectHost; }
     // What to register as the OAuth client's redirect URI.
     QUrl redirectUri() const;
+    // What to check when Qlik's page in the browser shows an error about the client or the redirect.
+    QString browserErrorAdvice() const;
 
     // Admin part.
     void signInAdminWithBrowser(const QString &clientId);
@@ -77,6 +86,8 @@ public:
 signals:
     void browserNeeded(Dawiso::AutomatedSetup::SignInRole role, const QUrl &url);
     void progress(const QString &message);
+    // A sign-in waits for the browser; advice says what a Qlik error page there means.
+    void waitingForBrowser(const QString &message, const QString &advice);
     void adminSignInFinished(const Dawiso::OAuthResult &signIn, const Dawiso::AdminSession::Result &admin);
     void roleSetupFinished(const Dawiso::RoleSetup::Result &result);
     void assignmentFinished(const Dawiso::RoleAssignment::Result &result);
@@ -88,12 +99,15 @@ signals:
 private:
     AuthorizationRequest signInRequest(const QString &clientId, SignInRole role) const;
     void onAdminToken(const OAuthResult &result);
+    // Wipes the token, after asking Qlik to revoke it when it came from a browser sign-in with clientId.
+    void endToken(OAuthAccessToken &token, const QString &clientId);
 
     QNetworkAccessManager *m_network;
     const TlsTrust *m_trust;
     QUrl m_baseUrl;
     AuthorizationServerMetadata m_metadata;
     quint16 m_redirectPort = AuthorizationRequest::DefaultRedirectPort;
+    QString m_redirectHost = AuthorizationRequest::ipv4LoopbackHost();
 
     AuthorizationCodeSignIn *m_browserSignIn;
     ClientCredentialsSignIn *m_clientSignIn;
@@ -105,6 +119,10 @@ private:
     UserSearch *m_userSearch;
     RoleAssignment *m_roleAssignment;
     OAuthAccessToken m_adminToken;
+    // The public client the admin's token came from; empty for a machine-to-machine token, whose revocation would
+    // need the client secret, which is kept nowhere.
+    QString m_adminTokenClientId;
+    QString m_signInClientId;
     OAuthResult m_adminSignIn;
     AdminSession::Result m_adminResult;
     RoleSetup::Result m_roleResult;
@@ -113,6 +131,8 @@ private:
     QlikClient *m_userClient;
     ApiKeyCreation *m_keyCreation;
     OAuthAccessToken m_userToken;
+    QString m_userTokenClientId;
+    TokenRevoker *m_revoker = nullptr;
 };
 
 } // namespace Dawiso

@@ -79,7 +79,22 @@ void CloudFlow::setOAuthClientSettings(OAuthClientSettings *settings)
 {
     m_oauthClients = settings;
     if (settings && m_automation)
-        m_automation->setRedirectPort(settings->redirectPort());
+        applyRedirectSettings();
+}
+
+void CloudFlow::applyRedirectSettings()
+{
+    if (!m_oauthClients || !m_automation)
+        return;
+    m_automation->setRedirectPort(m_oauthClients->redirectPort());
+    m_automation->setRedirectHost(m_oauthClients->redirectHost());
+}
+
+void CloudFlow::chooseRedirectHost(const QString &host)
+{
+    if (m_oauthClients)
+        m_oauthClients->setRedirectHost(host);
+    automation()->setRedirectHost(host);
 }
 
 QString CloudFlow::rememberedOAuthClientId() const
@@ -141,9 +156,9 @@ AutomatedSetup *CloudFlow::automation()
 {
     if (!m_automation) {
         m_automation = new AutomatedSetup(context()->network(), context()->trust(), this);
+        m_automation->setTokenRevoker(context()->tokenRevoker());
         connect(m_automation, &AutomatedSetup::browserNeeded, this, &CloudFlow::signInBrowserNeeded);
-        if (m_oauthClients)
-            m_automation->setRedirectPort(m_oauthClients->redirectPort());
+        applyRedirectSettings();
         if (m_tenantHost.isValid())
             m_automation->setTenant(m_tenantHost.baseUrl(), m_tenantMetadata);
     }

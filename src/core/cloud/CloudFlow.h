@@ -37,6 +37,8 @@ public:
     void setOAuthClientSettings(OAuthClientSettings *settings);
     QString rememberedOAuthClientId() const;
     void rememberOAuthClientId(const QString &clientId);
+    // The redirect URI's host the OAuth client was registered with ("127.0.0.1" or "localhost"), remembered.
+    void chooseRedirectHost(const QString &host);
 
     // The pasted key, verified with the confirmed tenant. The flow keeps it in memory only until it is stored (or
     // the wizard closes).
@@ -77,6 +79,7 @@ signals:
     void signInBrowserNeeded(Dawiso::AutomatedSetup::SignInRole role, const QUrl &url);
 
 private:
+    void applyRedirectSettings();
     // Makes the objects of the host probe and key verification, the first time one of them starts.
     void ensureServices();
 

@@ -82,6 +82,7 @@ void AuthorizationCodeSignIn::start(const AuthorizationRequest &request)
 
     m_listener->setPort(m_request.redirectPort);
     m_listener->setPath(m_request.redirectPath);
+    m_listener->setHost(m_request.redirectHost);
     if (!m_listener->listen()) {
         const QString advice = m_listener->isPortInUse()
             ? tr("Close the program that uses it, or another sign-in of %1, and try again. If the port stays busy, "
@@ -289,42 +290,44 @@ OAuthResult AuthorizationCodeSignIn::callbackError(const QString &errorCode, con
     return result;
 }
 
-OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response) const
+OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response, const AuthorizationRequest &request)
 {
     const QString code = response.errorCode;
     const int status = response.httpStatus;
     OAuthResult result;
-    if (code == QLatin1String("invalid_grant")) {
+    // Qlik's token endpoint answers 401 for a code (or token) that is expired or used, "can be deleted by the
+    // client" (https://qlik.dev/apis/rest/oauth/): a fresh sign-in fixes it, whatever the body names.
+    if (code == QLatin1String("invalid_grant") || (status == 401 && code != QLatin1String("invalid_client"))) {
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
             OAuthResult::withErrorCode(tr("Qlik did not accept the sign-in's one-time code."), code),
             tr("The code may have expired, been used already, or belong to another sign-in. Sign in again."));
-    } else if (code == QLatin1String("invalid_client") || (code.isEmpty() && status == 401)) {
+    } else if (code == QLatin1String("invalid_client")) {
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
-            OAuthResult::withErrorCode(tr("Qlik does not accept the OAuth client ID %1.").arg(m_request.clientId),
-                                       code),
+            OAuthResult::withErrorCode(tr("Qlik does not accept the OAuth client ID %1.").arg(request.clientId), code),
             tr("Check the client ID in Administration › OAuth: it must belong to a native or single-page client of "
                "this tenant. Copy it again, then sign in again."));
     } else if (code == QLatin1String("unauthorized_client") || code == QLatin1String("unsupported_grant_type")) {
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
-            OAuthResult::withErrorCode(
-                tr("The OAuth client %1 may not sign in people this way.").arg(m_request.clientId), code),
+            OAuthResult::withErrorCode(tr("The OAuth client %1 may not sign in people this way.").arg(request.clientId),
+                                       code),
             tr("The client must be a native or single-page client. Check it in Administration › OAuth, then sign in "
                "again."));
     } else if (code == QLatin1String("invalid_scope")) {
-        const QString scopes = m_request.scopes.join(QLatin1String(", "));
+        const QString scopes = request.scopes.join(QLatin1String(", "));
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
             OAuthResult::withErrorCode(tr("The OAuth client may not ask for the permissions %1.").arg(scopes), code),
             tr("In Administration › OAuth, allow the scopes %1 for the client %2, then sign in again.")
-                .arg(scopes, m_request.clientId));
+                .arg(scopes, request.clientId));
     } else if (status == 403) {
         result = OAuthResult::failure(
             OAuthResult::Kind::TokenRefused,
             tr("Qlik refused to sign in this user: the user is disabled or has too many active sign-ins."),
-            tr("A tenant admin can check the user in Administration › Manage users. Signing out of other apps that use Qlik "
+            tr("A tenant admin can check the user in Administration › Manage users. Signing out of other apps that use "
+               "Qlik "
                "sign-ins may help."));
     } else if (status >= 500) {
         result = OAuthResult::failure(OAuthResult::Kind::TokenRefused,
@@ -345,8 +348,9 @@ OAuthResult AuthorizationCodeSignIn::tokenRefusal(const TokenResponse &response)
 
 void AuthorizationCodeSignIn::onTokenAnswer(const TokenResponse &response)
 {
-    conclude(OAuthResult::fromTokenResponse(response, tr("Qlik's answer to the sign-in cannot be used."),
-                                            [this](const TokenResponse &refused) { return tokenRefusal(refused); }));
+    conclude(OAuthResult::fromTokenResponse(
+        response, tr("Qlik's answer to the sign-in cannot be used."),
+        [this](const TokenResponse &refused) { return tokenRefusal(refused, m_request); }));
 }
 
 void AuthorizationCodeSignIn::conclude(const OAuthResult &result)

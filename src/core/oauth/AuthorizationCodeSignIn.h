@@ -53,6 +53,9 @@ public:
     // The redirect URI of this sign-in, with the port actually opened.
     QUrl redirectUri() const { return m_redirectUri; }
 
+    // What a refused code exchange means for the admin, from Qlik's answer and what the sign-in asked for.
+    static OAuthResult tokenRefusal(const TokenResponse &response, const AuthorizationRequest &request);
+
 signals:
     void browserNeeded(const QUrl &url);
     // The browser came back with a code; it is being exchanged for a token.
@@ -67,7 +70,6 @@ private:
     void exchangeCode(const QString &code);
     QUrl buildAuthorizationUrl() const;
     OAuthResult callbackError(const QString &errorCode, const QString &description) const;
-    OAuthResult tokenRefusal(const TokenResponse &response) const;
     std::optional<OAuthResult> startProblem() const;
     void answerBrowser(const OAuthResult &result);
     void conclude(const OAuthResult &result);

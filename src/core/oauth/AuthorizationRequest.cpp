@@ -18,8 +18,8 @@ QUrl AuthorizationRequest::redirectUri(quint16 port) const
 {
     QUrl uri;
     uri.setScheme(QStringLiteral("http"));
-    // The literal loopback address, not "localhost": the name could resolve elsewhere (RFC 8252 §8.3).
-    uri.setHost(QStringLiteral("127.0.0.1"));
+    // The listener takes the callback on the loopback interfaces only, whatever the name resolves to.
+    uri.setHost(isLoopbackHost(redirectHost) ? redirectHost : ipv4LoopbackHost());
     uri.setPort(port);
     uri.setPath(redirectPath.startsWith(QLatin1Char('/')) ? redirectPath : QLatin1Char('/') + redirectPath);
     return uri;

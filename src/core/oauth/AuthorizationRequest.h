@@ -14,6 +14,10 @@ struct AuthorizationRequest
 {
     static constexpr quint16 DefaultRedirectPort = 47824;
     static QString defaultRedirectPath() { return QStringLiteral("/callback"); }
+    static QString ipv4LoopbackHost() { return QStringLiteral("127.0.0.1"); }
+    static QString localhostHost() { return QStringLiteral("localhost"); }
+    // Only these two; anything else would send the code off this computer.
+    static bool isLoopbackHost(const QString &host) { return host == ipv4LoopbackHost() || host == localhostHost(); }
 
     // The endpoints of the metadata, the rest left at its defaults.
     static AuthorizationRequest fromMetadata(const AuthorizationServerMetadata &metadata, const QString &clientId);
@@ -21,8 +25,11 @@ struct AuthorizationRequest
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;
     QString clientId;
-    // The loopback address Qlik sends the browser back to: http://127.0.0.1:<redirectPort><redirectPath>. It must be
-    // registered exactly like that for the client. Port 0 takes any free port (tests register what they got).
+    // The loopback address Qlik sends the browser back to: http://<redirectHost>:<redirectPort><redirectPath>. It must
+    // be registered exactly like that for the client. Port 0 takes any free port (tests register what they got).
+    // 127.0.0.1 (RFC 8252 §7.3) or localhost, the loopback form Qlik's own OAuth guides use; which one a live tenant
+    // wants is not confirmed, so the admin picks the one the client was registered with.
+    QString redirectHost = ipv4LoopbackHost();
     quint16 redirectPort = DefaultRedirectPort;
     QString redirectPath = defaultRedirectPath();
     // admin_classic for the tenant admin's part, user_default for the integration user's key.

@@ -60,11 +60,20 @@ QByteArray page(const QString &heading, const QString &text)
 LoopbackRedirectListener::LoopbackRedirectListener(QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
+    , m_server6(new QTcpServer(this))
+    , m_host(AuthorizationRequest::ipv4LoopbackHost())
     , m_port(AuthorizationRequest::DefaultRedirectPort)
     , m_path(AuthorizationRequest::defaultRedirectPath())
 {
     m_server->setMaxPendingConnections(kMostConnections);
-    connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
+    m_server6->setMaxPendingConnections(kMostConnections);
+    connect(m_server, &QTcpServer::newConnection, this, [this] { onNewConnection(m_server); });
+    connect(m_server6, &QTcpServer::newConnection, this, [this] { onNewConnection(m_server6); });
+}
+
+void LoopbackRedirectListener::setHost(const QString &host)
+{
+    m_host = AuthorizationRequest::isLoopbackHost(host) ? host : AuthorizationRequest::ipv4LoopbackHost();
 }
 
 LoopbackRedirectListener::~LoopbackRedirectListener()
@@ -86,6 +95,7 @@ QUrl LoopbackRedirectListener::redirectUri() const
 {
     AuthorizationRequest request;
     request.redirectPath = m_path;
+    request.redirectHost = m_host;
     return request.redirectUri(port());
 }
 
@@ -96,8 +106,11 @@ bool LoopbackRedirectListener::listen()
     m_portInUse = false;
     m_errorString.clear();
     // The loopback address only: nothing on the network can reach the callback.
-    if (m_server->listen(QHostAddress(QHostAddress::LocalHost), m_port))
+    if (m_server->listen(QHostAddress(QHostAddress::LocalHost), m_port)) {
+        if (m_host == AuthorizationRequest::localhostHost())
+            m_server6->listen(QHostAddress(QHostAddress::LocalHostIPv6), m_server->serverPort());
         return true;
+    }
     m_portInUse = m_server->serverError() == QAbstractSocket::AddressInUseError;
     m_errorString = m_portInUse ? tr("Port %1 on this computer is already in use by another program.").arg(m_port)
                                 : tr("Port %1 on this computer could not be opened for the sign-in (%2).")
@@ -108,6 +121,7 @@ bool LoopbackRedirectListener::listen()
 void LoopbackRedirectListener::stop()
 {
     m_server->close();
+    m_server6->close();
     dropConnections();
 }
 
@@ -128,9 +142,9 @@ void LoopbackRedirectListener::dropConnections()
     }
 }
 
-void LoopbackRedirectListener::onNewConnection()
+void LoopbackRedirectListener::onNewConnection(QTcpServer *server)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
         if (m_received || m_pending.size() >= kMostConnections) {
             socket->abort();
             socket->deleteLater();
@@ -232,6 +246,7 @@ void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArra
     m_received = true;
     // The connection being answered is no longer pending, so only the browser's spare connections are dropped.
     m_server->close();
+    m_server6->close();
     dropConnections();
     m_answering = socket;
     const QPointer<LoopbackRedirectListener> self(this);

@@ -12,12 +12,12 @@ class QTcpSocket;
 
 namespace Dawiso {
 
-// The browser's way back to the app after Qlik's sign-in page (RFC 8252 §7.3): a tiny HTTP server on 127.0.0.1
-// only, on a configured port and path, that takes exactly one callback (a GET to the path with a query) and then
-// stops listening, so a second request finds the port closed. It answers the browser with a short page and
-// `Connection: close`; any other path gets a 404 page. Requests that name another host are refused, so a web page
-// cannot reach it through DNS rebinding. The callback's query holds the authorization code: it is handed to the
-// slot connected to callbackReceived() and never logged.
+// The browser's way back to the app after Qlik's sign-in page (RFC 8252 §7.3): a tiny HTTP server on the loopback
+// interfaces only (127.0.0.1, and ::1 for a "localhost" redirect URI), on a configured port and path, that takes
+// exactly one callback (a GET to the path with a query) and then stops listening, so a second request finds the port
+// closed. It answers the browser with a short page and `Connection: close`; any other path gets a 404 page. Requests
+// that name another host are refused, so a web page cannot reach it through DNS rebinding. The callback's query holds
+// the authorization code: it is handed to the slot connected to callbackReceived() and never logged.
 class LoopbackRedirectListener : public QObject
 {
     Q_OBJECT
@@ -31,7 +31,10 @@ public:
     void setPath(const QString &path);
     quint16 port() const;
     QString path() const { return m_path; }
-    // http://127.0.0.1:<port><path>
+    // "127.0.0.1" (default) or "localhost" (AuthorizationRequest::isLoopbackHost); it only names the redirect URI:
+    // the listener is on the loopback interfaces either way.
+    void setHost(const QString &host);
+    // http://<host>:<port><path>
     QUrl redirectUri() const;
 
     // False when the port cannot be opened; errorString() then names the port, and isPortInUse() says whether
@@ -52,7 +55,7 @@ signals:
     void callbackReceived(const QUrlQuery &query);
 
 private:
-    void onNewConnection();
+    void onNewConnection(QTcpServer *server);
     void onReadyRead(QTcpSocket *socket);
     void handleRequest(QTcpSocket *socket, const QByteArray &head);
     bool hostIsLoopback(const QByteArray &head) const;
@@ -60,6 +63,9 @@ private:
     void dropConnections();
 
     QTcpServer *m_server;
+    // ::1 beside 127.0.0.1, for browsers that resolve "localhost" to IPv6 first; optional (IPv6 may be off).
+    QTcpServer *m_server6;
+    QString m_host;
     quint16 m_port = 0;
     QString m_path;
     QString m_errorString;

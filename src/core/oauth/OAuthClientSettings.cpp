@@ -10,6 +10,7 @@ namespace {
 
 const QLatin1String kClientsGroup("OAuthClients");
 const QLatin1String kRedirectPortKey("OAuth/RedirectPort");
+const QLatin1String kRedirectHostKey("OAuth/RedirectHost");
 
 // Host names cannot contain '/', which QSettings would take for a group separator; ':' is fine on every backend.
 QString keyFor(const QString &host)
@@ -69,6 +70,20 @@ quint16 OAuthClientSettings::redirectPort() const
     bool ok = false;
     const uint port = m_settings->value(kRedirectPortKey).toUInt(&ok);
     return ok && port > 0 && port <= 65535 ? quint16(port) : AuthorizationRequest::DefaultRedirectPort;
+}
+
+QString OAuthClientSettings::redirectHost() const
+{
+    const QString host = m_settings->value(kRedirectHostKey).toString();
+    return AuthorizationRequest::isLoopbackHost(host) ? host : AuthorizationRequest::ipv4LoopbackHost();
+}
+
+void OAuthClientSettings::setRedirectHost(const QString &host)
+{
+    if (host == AuthorizationRequest::localhostHost())
+        m_settings->setValue(kRedirectHostKey, host);
+    else
+        m_settings->remove(kRedirectHostKey);
 }
 
 void OAuthClientSettings::setRedirectPort(quint16 port)

@@ -7,8 +7,8 @@ class QSettings;
 namespace Dawiso {
 
 // What the sign-in remembers across runs, none of it secret: the OAuth client id a tenant admin gave for each tenant
-// host ("OAuthClients/<host>") and the loopback port for the redirect URI. There is deliberately no way to store a
-// client secret or a token here.
+// host ("OAuthClients/<host>") and the loopback host and port for the redirect URI. There is deliberately no way to
+// store a client secret or a token here.
 class OAuthClientSettings
 {
 public:
@@ -25,6 +25,9 @@ public:
     quint16 redirectPort() const;
     // 0 goes back to the default.
     void setRedirectPort(quint16 port);
+    // The redirect URI's host as the admin registered it: "127.0.0.1" (the default) or "localhost".
+    QString redirectHost() const;
+    void setRedirectHost(const QString &host);
 
 private:
     QSettings *m_settings;

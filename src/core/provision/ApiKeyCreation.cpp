@@ -105,6 +105,21 @@ void ApiKeyCreation::onActiveKeys(QlikRequest *request)
 void ApiKeyCreation::onCreated(QlikRequest *request)
 {
     const int status = request->httpStatus();
+    const QStringList &scopes = m_result.user.scopes;
+    const bool lacksPermission = !scopes.isEmpty() && !scopes.contains(QLatin1String("api-keys"));
+    if (status == 401 || (status == 403 && !lacksPermission)) {
+        const QString who = m_result.user.displayName();
+        conclude(Outcome::SignInNotAccepted,
+                 {tr("Qlik did not accept %1's sign-in for creating an API key.").arg(who),
+                  tr("Qlik may not let a sign-in create API keys: that it does is not confirmed on live tenants. "
+                     "Generate the key in Qlik instead: signed in as %1, open Profile settings › API keys and "
+                     "click Generate new key, then paste it here. The role assignment and everything else done so "
+                     "far stays as it is.")
+                      .arg(who),
+                  request->qlikError().summary()},
+                 status);
+        return;
+    }
     if (status == 403) {
         conclude(Outcome::NotAllowed,
                  {tr("Qlik did not let %1 create an API key.").arg(m_result.user.displayName()),

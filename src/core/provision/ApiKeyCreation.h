@@ -26,6 +26,9 @@ public:
         LimitReached,
         ExpiryNotAllowed,
         NotAllowed, // the user lacks Manage API keys
+        // 401, or 403 to a user who has Manage API keys: Qlik may not let a sign-in's token create keys (it documents
+        // neither way); the key has to be generated in Qlik and pasted.
+        SignInNotAccepted,
         Failed,
     };
     Q_ENUM(Outcome)

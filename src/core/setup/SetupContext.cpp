@@ -1,5 +1,7 @@
 #include "setup/SetupContext.h"
 
+#include "oauth/TokenRevoker.h"
+
 #include <QNetworkAccessManager>
 
 namespace Dawiso {
@@ -15,6 +17,13 @@ QNetworkAccessManager *SetupContext::network()
     if (!m_network)
         m_network = new QNetworkAccessManager(m_owner);
     return m_network;
+}
+
+TokenRevoker *SetupContext::tokenRevoker()
+{
+    if (!m_tokenRevoker)
+        m_tokenRevoker = new TokenRevoker(network(), m_trust, m_owner);
+    return m_tokenRevoker;
 }
 
 void SetupContext::setPracticeRun(bool practiceRun, const PracticeCredentials &credentials)

@@ -8,6 +8,8 @@ class QObject;
 
 namespace Dawiso {
 
+class TokenRevoker;
+
 class TlsTrust;
 
 // What the steps of one run share, whichever the deployment: the network (made when the first step needs it), the
@@ -21,6 +23,8 @@ public:
 
     QNetworkAccessManager *network();
     TlsTrust *trust() const { return m_trust; }
+    // Revokes the sign-ins the run no longer needs; shared, so that revocations outlive the flow that sent them.
+    TokenRevoker *tokenRevoker();
 
     bool isPracticeRun() const { return m_practiceRun; }
     // The practice tenant's sign-in details, which the practice run fills in for people (not secrets).
@@ -35,6 +39,7 @@ private:
     QNetworkAccessManager *m_network;
     TlsTrust *m_trust;
     QObject *m_owner;
+    TokenRevoker *m_tokenRevoker = nullptr;
     bool m_practiceRun = false;
     PracticeCredentials m_practiceCredentials;
     ParsedHost m_confirmedHost;

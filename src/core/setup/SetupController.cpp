@@ -3,10 +3,14 @@
 #include "check/ConnectionCheck.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
+#include "oauth/TokenRevoker.h"
 #include "secrets/CredentialSaver.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
 #include "token/SecureMemory.h"
+
+#include <QEventLoop>
+#include <QTimer>
 
 namespace Dawiso {
 
@@ -297,6 +301,17 @@ QuitRisk SetupController::quitRisk() const
             reason = QuitRisk::Reason::UnsavedCredential;
     }
     return reason == QuitRisk::Reason::None ? QuitRisk() : current->describeQuitRisk(reason);
+}
+
+void SetupController::waitForSignOuts(std::chrono::milliseconds longest)
+{
+    TokenRevoker *revoker = m_context.tokenRevoker();
+    if (revoker->pending() == 0)
+        return;
+    QEventLoop loop;
+    connect(revoker, &TokenRevoker::allFinished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(longest, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 void SetupController::endRun()

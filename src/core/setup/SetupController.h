@@ -14,6 +14,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <map>
 #include <memory>
 
@@ -114,6 +115,9 @@ public:
     QuitRisk quitRisk() const;
     // The run ends: the sign-ins and the credential in memory go (the keychain keeps what was stored).
     void endRun();
+    // After the window closed: gives the sign-outs endRun() sent up to `longest` to reach Qlik. Runs a local event
+    // loop, so call it only when no window is left to answer.
+    void waitForSignOuts(std::chrono::milliseconds longest);
 
 signals:
     void hostProbeProgress(const QString &message);

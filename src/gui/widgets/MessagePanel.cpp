@@ -163,9 +163,9 @@ MessagePanel::MessagePanel(QWidget *parent)
     clear();
 }
 
-void MessagePanel::showBusy(const QString &message, bool cancellable)
+void MessagePanel::showBusy(const QString &message, bool cancellable, const QString &advice)
 {
-    present(Kind::Busy, message, {}, {}, cancellable);
+    present(Kind::Busy, message, advice, {}, cancellable);
 }
 
 void MessagePanel::showMessage(Kind kind, const QString &message, const QString &advice, const QString &details)

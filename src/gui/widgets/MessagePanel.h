@@ -28,8 +28,9 @@ public:
 
     explicit MessagePanel(QWidget *parent = nullptr);
 
-    // An indeterminate progress bar, the message, and a "Stop" button when cancellable.
-    void showBusy(const QString &message, bool cancellable = true);
+    // An indeterminate progress bar, the message, and a "Stop" button when cancellable; advice below the message
+    // says what to do if the wait goes wrong.
+    void showBusy(const QString &message, bool cancellable = true, const QString &advice = {});
     // Icon + message (emphasised) + advice (may contain simple rich text links) + technical details behind a
     // "Show details" toggle. Kind::None clears the panel; Kind::Busy shows the bar without a Stop button.
     void showMessage(Kind kind, const QString &message, const QString &advice = {}, const QString &details = {});

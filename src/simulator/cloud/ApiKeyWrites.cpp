@@ -58,6 +58,8 @@ SimResponse ApiKeyWrites::create(const SimRequest &request, const SimCaller &cal
         return forbidden(QStringLiteral("Creating API keys needs the Manage API keys permission (scope \"api-keys\") "
                                         "through a role or User Default."));
     }
+    if (caller.signedIn && m_signInRefused)
+        return forbidden(QStringLiteral("API keys cannot be created with this kind of access token."));
     if (!caller.userScopes) {
         return forbidden(
             QStringLiteral("This access token lacks the user_default scope, which creating API keys needs."));

@@ -17,6 +17,8 @@ class ApiKeySigner;
 //   expiry?, sub?, subType?} where expiry (ISO 8601, IsoDuration) may not exceed the tenant's max_api_key_expiry
 //   (omitted: the maximum) and the caller's active keys must be fewer than max_keys_per_user. 201 ApiKeyWithToken;
 //   the token is a JWT signed like every other key and works at once. Keys are for the caller only.
+//   Qlik does not document whether a sign-in's access token may create keys; setSignInRefused(true) makes this
+//   tenant refuse it (403) as a live one might, while API keys keep working.
 // - delete: the owner removes the key (204); a TenantAdmin revokes someone else's (204, status "revoked"); anyone
 //   else 403; unknown 404.
 class ApiKeyWrites
@@ -26,10 +28,12 @@ public:
 
     SimResponse create(const SimRequest &request, const SimCaller &caller, const QString &origin);
     SimResponse remove(const SimCaller &caller, const QString &keyId);
+    void setSignInRefused(bool refused) { m_signInRefused = refused; }
 
 private:
     SimulatedTenant &m_tenant;
     const ApiKeySigner &m_signer;
+    bool m_signInRefused = false;
 };
 
 } // namespace Dawiso::Simulator

@@ -55,12 +55,11 @@ SimResponse oauthError(int status, const QString &error, const QString &descript
         {QStringLiteral("detail"), description},
         {QStringLiteral("status"), QString::number(status)},
     };
+    // Qlik's Errors shape only (oauth.json): RFC 6749's top-level error and error_description are not promised.
     SimResponse response = SimResponse::json(status,
                                              QJsonObject {
                                                  {QStringLiteral("errors"), QJsonArray {item}},
                                                  {QStringLiteral("traceId"), CryptoUtil::randomHexId(16)},
-                                                 {QStringLiteral("error"), error},
-                                                 {QStringLiteral("error_description"), description},
                                              });
     response.headers += noStore();
     if (status == 401)
@@ -401,30 +400,31 @@ SimResponse OAuthServer::authorizationCodeGrant(const QHash<QString, QString> &f
                           QStringLiteral("code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', "
                                          "'_' and '~'."));
     }
+    // oauth.json: 401 "Invalid login or tokens", the code can be thrown away; 400 is for malformed requests.
     const auto found = m_codes.find(codeKey(fields.value(QStringLiteral("code"))));
     if (found == m_codes.end()) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The authorization code is unknown or has expired."));
     }
     Code &code = found.value();
     if (code.used) {
         // RFC 6749 §4.1.2: a code used twice may have been stolen; what it issued is revoked.
         m_tokens.revokeFromCode(code.id);
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The authorization code was already used."));
     }
     // Any attempt uses the code up, so a wrong verifier cannot be retried against it.
     code.used = true;
     if (code.clientId != clientId) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The authorization code was issued to another client."));
     }
     if (code.redirectUri != fields.value(QStringLiteral("redirect_uri"))) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("redirect_uri differs from the one of the authorization request."));
     }
     if (!CryptoUtil::equalConstantTime(s256(verifier).toLatin1(), code.codeChallenge.toLatin1())) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The code_verifier does not match the code_challenge."));
     }
     const SimUser *person = m_tenant.user(code.userId);
@@ -486,12 +486,12 @@ SimResponse OAuthServer::refreshTokenGrant(const QHash<QString, QString> &fields
         return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("refresh_token is required."));
     OAuthGrant grant;
     if (!m_tokens.takeRefreshToken(refreshToken.toLatin1(), &grant)) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The refresh token is unknown, used or expired."));
     }
     const QString clientId = fields.value(QStringLiteral("client_id"));
     if (!clientId.isEmpty() && clientId != grant.clientId) {
-        return oauthError(400, QStringLiteral("invalid_grant"),
+        return oauthError(401, QStringLiteral("invalid_grant"),
                           QStringLiteral("The refresh token was issued to another client."));
     }
     const SimUser *person = m_tenant.user(grant.userId);

@@ -303,7 +303,7 @@ std::variant<SimCaller, SimResponse> QlikApi::authenticateOAuth(const QByteArray
         return *refusal;
     // Scopes narrow what the user's roles allow; they never add to it.
     const bool admin = m_tenant.isTenantAdmin(*user) && grant.scopes.contains(QStringLiteral("admin_classic"));
-    return SimCaller {user, admin, grant.scopes.contains(QStringLiteral("user_default"))};
+    return SimCaller {user, admin, grant.scopes.contains(QStringLiteral("user_default")), true};
 }
 
 SimResponse QlikApi::wellKnown() const

@@ -36,6 +36,7 @@ public:
     void setIssuerOverride(const QString &issuer) { m_issuerOverride = issuer; }
     void setUserPatchAddUnsupported(bool unsupported) { m_userPatch.setAddUnsupported(unsupported); }
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
+    void setKeyCreationBySignInRefused(bool refused) { m_apiKeyWrites.setSignInRefused(refused); }
 
     SimResponse handle(const SimRequest &request);
 

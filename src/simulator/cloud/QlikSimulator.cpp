@@ -90,6 +90,11 @@ void QlikSimulator::setUserPatchAddUnsupported(bool unsupported)
     m_api.setUserPatchAddUnsupported(unsupported);
 }
 
+void QlikSimulator::setKeyCreationBySignInRefused(bool refused)
+{
+    m_api.setKeyCreationBySignInRefused(refused);
+}
+
 void QlikSimulator::setUserPatchPartial(bool partial)
 {
     m_api.setUserPatchPartial(partial);

@@ -64,6 +64,8 @@ public:
     // answers 207 with an Errors body while applying what it can (see UserPatch).
     void setUserPatchAddUnsupported(bool unsupported);
     void setUserPatchPartial(bool partial);
+    // POST /api/v1/api-keys with a sign-in's OAuth access token answers 403, as a live tenant may (undocumented).
+    void setKeyCreationBySignInRefused(bool refused);
     // Moves the OAuth clock forward, so that sign-in forms (10 minutes), authorization codes (60 s) and access
     // tokens (6 hours) expire without waiting. API keys keep real time.
     void advanceOAuthClock(qint64 seconds);

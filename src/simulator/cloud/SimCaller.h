@@ -15,6 +15,8 @@ struct SimCaller
     // The user's own permissions, e.g. the "api-keys" scope of their roles: always for an API key, with the
     // user_default scope for an OAuth token.
     bool userScopes = true;
+    // The credential was an OAuth access token from a sign-in, not an API key.
+    bool signedIn = false;
 };
 
 } // namespace Dawiso::Simulator

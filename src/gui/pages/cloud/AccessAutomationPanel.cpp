@@ -2,6 +2,7 @@
 
 #include "cloud/AutomatedSetup.h"
 #include "cloud/CloudFlow.h"
+#include "oauth/AuthorizationRequest.h"
 #include "pages/cloud/AccessPage.h"
 #include "pages/cloud/AutomationProgress.h"
 #include "provision/UserSearch.h"
@@ -11,6 +12,7 @@
 #include "widgets/MessagePanel.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QScrollArea>
 
@@ -33,7 +35,9 @@ AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, CloudF
     connect(m_ui->browserRadio, &QRadioButton::toggled, this,
             [this](bool browser) { m_ui->methodStack->setCurrentIndex(browser ? 0 : 1); });
     connect(m_ui->copyRedirectButton, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_ui->redirectEdit->text()); });
+            [this] { QGuiApplication::clipboard()->setText(m_ui->redirectCombo->currentText()); });
+    connect(m_ui->redirectCombo, QOverload<int>::of(&QComboBox::activated), this,
+            [this] { m_flow->chooseRedirectHost(m_ui->redirectCombo->currentData().toString()); });
     connect(m_ui->signInButton, &QPushButton::clicked, this, &AccessAutomationPanel::signIn);
     connect(m_progress, &AutomationProgress::stopped, this, [this] {
         setBusy(false);
@@ -65,7 +69,15 @@ void AccessAutomationPanel::prepare()
         m_progress->setCopyLinkOffered(false);
         setBusy(false);
     }
-    m_ui->redirectEdit->setText(automation->redirectUri().toString());
+    // Both loopback forms, the one the wizard will send first; the admin picks the one the client was registered with.
+    const QString chosenHost = automation->redirectHost();
+    m_ui->redirectCombo->clear();
+    for (const QString &host : {AuthorizationRequest::ipv4LoopbackHost(), AuthorizationRequest::localhostHost()}) {
+        automation->setRedirectHost(host);
+        m_ui->redirectCombo->addItem(automation->redirectUri().toString(), host);
+    }
+    automation->setRedirectHost(chosenHost);
+    m_ui->redirectCombo->setCurrentIndex(qMax(0, m_ui->redirectCombo->findData(chosenHost)));
     if (m_ui->clientIdEdit->text().isEmpty())
         m_ui->clientIdEdit->setText(m_flow->rememberedOAuthClientId());
     if (m_controller->isPracticeRun() && m_ui->m2mIdEdit->text().isEmpty()) {

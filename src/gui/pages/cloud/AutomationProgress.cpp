@@ -29,6 +29,11 @@ AutomationProgress::AutomationProgress(AutomatedSetup *automation, MessagePanel 
         if (m_owner->isVisible())
             panel->showBusy(message, automation->isCancellable());
     });
+    connect(automation, &AutomatedSetup::waitingForBrowser, this,
+            [this, panel](const QString &message, const QString &advice) {
+                if (m_owner->isVisible())
+                    panel->showBusy(message, true, advice);
+            });
     connect(automation, &AutomatedSetup::stopped, this, [this] {
         if (!m_owner->isVisible())
             return;

@@ -27,6 +27,10 @@ KeyAutomationPanel::KeyAutomationPanel(SetupController *controller, CloudFlow *f
     m_useAnywayButton = m_ui->automationPanel->addActionButton(tr("Us&e it anyway"));
     m_useAnywayButton->setObjectName(QStringLiteral("useAnywayButton"));
     m_useAnywayButton->hide();
+    m_pasteInsteadButton = m_ui->automationPanel->addActionButton(tr("Paste a ke&y instead"));
+    m_pasteInsteadButton->setObjectName(QStringLiteral("pasteInsteadButton"));
+    m_pasteInsteadButton->hide();
+    connect(m_pasteInsteadButton, &QPushButton::clicked, this, &KeyAutomationPanel::pasteInsteadRequested);
     connect(m_deleteButton, &QPushButton::clicked, this, [this] {
         m_deleteButton->hide();
         m_useAnywayButton->hide();
@@ -93,6 +97,7 @@ void KeyAutomationPanel::start()
 {
     m_deleteButton->hide();
     m_useAnywayButton->hide();
+    m_pasteInsteadButton->hide();
     const QString clientId = m_ui->clientIdEdit->text().trimmed();
     if (clientId.isEmpty()) {
         m_ui->automationPanel->showMessage(
@@ -125,6 +130,8 @@ void KeyAutomationPanel::onKeyCreated(const ApiKeyCreation::Result &result)
     setBusy(false);
     if (result.outcome != ApiKeyCreation::Outcome::Created) {
         m_ui->automationPanel->show(MessagePanel::Kind::Error, result.problem);
+        m_pasteInsteadButton->setVisible(result.outcome == ApiKeyCreation::Outcome::SignInNotAccepted
+                                         || result.outcome == ApiKeyCreation::Outcome::NotAllowed);
         return;
     }
     const QlikUser expected = m_flow->automation()->assignment().user;

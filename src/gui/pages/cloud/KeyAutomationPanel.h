@@ -34,6 +34,8 @@ public:
 signals:
     // A key was created and handed to the controller; the wizard moves on to store it.
     void keyCreated();
+    // Qlik would not create the key this way: the admin chose to generate it in Qlik and paste it.
+    void pasteInsteadRequested();
 
 private:
     void start();
@@ -47,6 +49,7 @@ private:
     AutomationProgress *m_progress;
     QPushButton *m_deleteButton;
     QPushButton *m_useAnywayButton;
+    QPushButton *m_pasteInsteadButton;
 };
 
 } // namespace Dawiso

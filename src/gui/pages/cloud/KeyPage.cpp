@@ -58,6 +58,11 @@ KeyPage::KeyPage(SetupController *controller, CloudFlow *flow, QWidget *parent)
         if (wizard() && wizard()->currentPage() == this)
             wizard()->next();
     });
+    // Everything done so far stays: only the way the key arrives changes.
+    connect(m_automation, &KeyAutomationPanel::pasteInsteadRequested, this, [this] {
+        m_ui->pasteRadio->setChecked(true);
+        m_ui->keyEdit->setFocus();
+    });
     connect(controller, &SetupController::saveFinished, this, [this](const CredentialSaveResult &result) {
         if (result.saved)
             clearPastedKey();
