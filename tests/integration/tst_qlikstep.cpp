@@ -1,13 +1,11 @@
 // QlikStep's contract over real HTTPS against the simulator: one result per start, queued; cancel() against an
 // answer; a request that must finish; abandon(); answers of an abandoned attempt; several requests in flight.
-#include "SimulatorTrust.h"
-#include "net/TlsTrust.h"
+#include "SimulatorClientFixture.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/QlikStep.h"
 #include "simulator/cloud/QlikSimulator.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -93,7 +91,7 @@ private:
 
 } // namespace
 
-class TestQlikStep : public QObject
+class TestQlikStep : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -116,30 +114,17 @@ private slots:
 private:
     // Waits until the simulator has the request, so that stopping it now really races Qlik's answer.
     bool waitForRequest(const QString &path, int count = 1);
-
-    std::unique_ptr<QlikSimulator> m_simulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<QlikClient> m_client;
 };
 
 void TestQlikStep::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    Test::trustSimulator(*m_trust, *m_simulator);
-    m_client = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
-    m_client->setBaseUrl(m_simulator->baseUrl());
+    QVERIFY(startSimulator());
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
 
 void TestQlikStep::cleanup()
 {
-    m_client.reset();
-    m_network.reset();
-    m_simulator.reset();
+    stopSimulator();
 }
 
 bool TestQlikStep::waitForRequest(const QString &path, int count)
