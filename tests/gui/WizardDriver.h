@@ -1,10 +1,13 @@
 #pragma once
 
 #include "SetupWizard.h"
+#include "host/DeploymentKind.h"
 #include "widgets/MessagePanel.h"
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QTest>
 #include <QWizard>
 
@@ -50,7 +53,62 @@ public:
         m_wizard->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
     }
 
+    // Goes on from the current page to target the way a user does, for tests whose subject is a later page: chooses
+    // deployment on the Deployment page, enters host on the Host page (keeps the address there when empty) and waits
+    // until it is confirmed, ticks the Qlik Cloud access steps, enters key on the Qlik Cloud key page, and waits on
+    // each page until Next may be clicked. A walk that ends on the Host page ends with the host confirmed. True once
+    // target is shown; false, with a warning naming the page, when a page does not let the walk on.
+    [[nodiscard]] bool walkTo(DeploymentKind deployment, int target, const QString &host = {},
+                              const QByteArray &key = {}) const
+    {
+        for (;;) {
+            const int page = m_wizard->currentId();
+            if (page == target && page != SetupWizard::HostPageId)
+                return true;
+            switch (page) {
+            case SetupWizard::DeploymentPageId: {
+                auto *radio =
+                    find<QRadioButton>(deployment == DeploymentKind::QlikCloud ? "cloudRadio" : "onPremRadio");
+                if (!radio || !radio->isEnabled())
+                    return stuckOn(page, "the deployment cannot be chosen");
+                QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(6, radio->height() / 2));
+                break;
+            }
+            case SetupWizard::HostPageId:
+                if (!host.isEmpty())
+                    find<QLineEdit>("hostEdit")->setText(host); // as pasted: one change, one check
+                break;
+            case SetupWizard::CloudAccessPageId:
+                for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
+                    tick(step);
+                break;
+            case SetupWizard::CloudKeyPageId:
+                if (!key.isEmpty())
+                    find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(key));
+                break;
+            default:
+                break;
+            }
+            // Generous: the host check, the key check and the save each ask the server.
+            if (!QTest::qWaitFor([this] { return canGoNext(); }, 30000))
+                return stuckOn(page, "Next never became available");
+            if (page == target)
+                return true;
+            clickNext();
+            if (m_wizard->currentId() == page)
+                return stuckOn(page, "Next did not leave the page");
+        }
+    }
+
 private:
+    bool stuckOn(int page, const char *why) const
+    {
+        const MessagePanel *shown = panel();
+        qWarning("The walk stopped on page %d: %s. %s", page, why,
+                 shown ? qPrintable(shown->message() + QLatin1Char(' ') + shown->advice()) : "");
+        return false;
+    }
+
     QWizard *m_wizard;
 };
 

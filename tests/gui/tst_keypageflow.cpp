@@ -35,7 +35,6 @@ private slots:
     void createdAdminKeyWaitsForTheUsersChoice();
 
 private:
-    void walkToKeyPage();
     void pasteKey(SampleKey key);
     void signInAs(const QString &email);
     void clickRadio(const char *name);
@@ -56,18 +55,6 @@ void TestKeyPageFlow::init()
 void TestKeyPageFlow::cleanup()
 {
     destroyWizard();
-}
-
-void TestKeyPageFlow::walkToKeyPage()
-{
-    m_driver->clickNext();
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
-    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
-        m_driver->tick(step);
-    m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
 }
 
 void TestKeyPageFlow::pasteKey(SampleKey key)
@@ -96,7 +83,7 @@ void TestKeyPageFlow::clickRadio(const char *name)
 
 void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
 {
-    walkToKeyPage();
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudKeyPageId));
     pasteKey(SampleKey::Healthy);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
     m_driver->clickNext();
@@ -149,7 +136,7 @@ void TestKeyPageFlow::goingBackAfterSavingKeepsTheStoredKey()
 
 void TestKeyPageFlow::pastedAdminKeyNeedsItsAcknowledgementInEveryMode()
 {
-    walkToKeyPage();
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudKeyPageId));
     pasteKey(SampleKey::TenantAdmin);
     auto *ack = m_driver->find<QCheckBox>("adminAckCheck");
     QTRY_VERIFY_WITH_TIMEOUT(ack->isVisible(), 20000);
@@ -172,7 +159,7 @@ void TestKeyPageFlow::pastedAdminKeyNeedsItsAcknowledgementInEveryMode()
 
 void TestKeyPageFlow::createdAdminKeyWaitsForTheUsersChoice()
 {
-    walkToKeyPage();
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudKeyPageId));
     // The admin may create keys: the demo tenant's role for that, given to them as well.
     for (Simulator::SimUser &user : m_practice->simulator()->tenant().users) {
         if (user.email == DemoTenant::adminEmail())

@@ -70,7 +70,6 @@ private slots:
 private:
     void startPractice();
     void goToKeyPage();
-    void completeAccessPage();
     void walkToKeyPage(Simulator::QlikSimulator &tenant);
     void walkToSavePageWithHealthyKey();
 
@@ -105,29 +104,14 @@ void TestSetupWizardFailures::startPractice()
 void TestSetupWizardFailures::goToKeyPage()
 {
     startPractice();
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    completeAccessPage();
-}
-
-void TestSetupWizardFailures::completeAccessPage()
-{
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
-    for (const char *step : {"createRoleCheck", "assignRoleCheck", "shareSpacesCheck"})
-        m_driver->tick(step);
-    m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudKeyPageId));
 }
 
 // The host and access steps against a tenant this run trusts, as a user does them.
 void TestSetupWizardFailures::walkToKeyPage(Simulator::QlikSimulator &tenant)
 {
     Test::trustSimulator(*m_trust, tenant);
-    m_driver->clickNext();
-    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"), tenant.hostAndPort());
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    completeAccessPage();
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudKeyPageId, tenant.hostAndPort()));
 }
 
 void TestSetupWizardFailures::untrustedCertificateCanBePinnedForThatHostOnly()
@@ -201,11 +185,8 @@ void TestSetupWizardFailures::openInQlikOpensTheTenantsOwnPages()
     Test::trustSimulator(*m_trust, tenant);
     UrlCatcher browser;
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "open");
-    m_driver->clickNext();
-    QTest::keyClicks(m_driver->find<QLineEdit>("hostEdit"),
-                     QStringLiteral("https://") + tenant.hostAndPort() + QStringLiteral("/hub/spaces"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudAccessPageId,
+                             QStringLiteral("https://") + tenant.hostAndPort() + QStringLiteral("/hub/spaces")));
     QTest::mouseClick(m_driver->find<QPushButton>("openPermissionsButton"), Qt::LeftButton);
     QTest::mouseClick(m_driver->find<QPushButton>("openUsersButton"), Qt::LeftButton);
     QTest::mouseClick(m_driver->find<QPushButton>("openSpacesButton"), Qt::LeftButton);

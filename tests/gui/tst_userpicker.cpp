@@ -2,20 +2,18 @@
 // say why in words a keyboard or screen-reader user gets too, and Qlik's user statuses read as plain words
 // (QlikUser::statusInWords, whose every status tst_qlikjson covers).
 #include "AppTranslations.h"
-#include "SimulatorTrust.h"
-#include "net/TlsTrust.h"
+#include "SimulatorClientFixture.h"
 #include "provision/UserSearch.h"
 #include "qlik/QlikClient.h"
 #include "simulator/cloud/QlikSimulator.h"
 #include "widgets/UserPickerWidget.h"
 
 #include <QListWidget>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace Dawiso;
 
-class TestUserPicker : public QObject
+class TestUserPicker : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -61,15 +59,9 @@ void TestUserPicker::usersWhoCannotBeChosenSayWhy()
     QFETCH(QString, textMentions);
     QFETCH(QString, reasonMentions);
 
-    Simulator::QlikSimulator simulator;
-    QVERIFY(simulator.start());
-    QNetworkAccessManager network;
-    TlsTrust trust;
-    Test::trustSimulator(trust, simulator);
-    QlikClient client(&network, &trust);
-    client.setBaseUrl(simulator.baseUrl());
-    client.setApiKey(simulator.sampleToken(Simulator::SampleKey::TenantAdmin)); // reading users takes an admin
-    UserSearch userSearch(&client);
+    QVERIFY(startSimulator());
+    m_client->setApiKey(m_simulator->sampleToken(Simulator::SampleKey::TenantAdmin)); // reading users takes an admin
+    UserSearch userSearch(m_client.get());
     UserPickerWidget picker;
     picker.setSearch(&userSearch);
     picker.setSearchText(search);

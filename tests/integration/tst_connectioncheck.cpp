@@ -1,6 +1,6 @@
 // The connection check against each simulated tenant scenario: every failure a catalog integration meets gets its
 // status and its fix, over real HTTPS.
-#include "SimulatorTrust.h"
+#include "SimulatorClientFixture.h"
 #include "cloud/CloudConnectionCheck.h"
 #include "common/Clock.h"
 #include "qlik/QlikClient.h"
@@ -23,7 +23,7 @@ using Simulator::SimUser;
 
 Q_DECLARE_METATYPE(Dawiso::Simulator::CheckScenario)
 
-class TestConnectionCheck : public QObject
+class TestConnectionCheck : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -49,29 +49,25 @@ private:
         QList<CheckResult> changes;
         QStringList progress;
     };
-    Run run(QlikSimulator &simulator, const QByteArray &key, const QString &host = {});
+    // Checks the fixture's simulator with key, through the fixture's client.
+    Run run(const QByteArray &key, const QString &host = {});
     static QString statusOf(const ConnectionReport &report, const QString &id);
 };
 
-TestConnectionCheck::Run TestConnectionCheck::run(QlikSimulator &simulator, const QByteArray &key, const QString &host)
+TestConnectionCheck::Run TestConnectionCheck::run(const QByteArray &key, const QString &host)
 {
-    QNetworkAccessManager network;
-    TlsTrust trust;
-    Test::trustSimulator(trust, simulator);
-    QlikClient client(&network, &trust);
-    client.setBaseUrl(simulator.baseUrl());
-    CloudConnectionCheck check(&client);
+    CloudConnectionCheck check(m_client.get());
     Run result;
     connect(&check, &ConnectionCheck::checkChanged, this,
             [&result](const CheckResult &change) { result.changes << change; });
     connect(&check, &ConnectionCheck::progress, this,
             [&result](const QString &message) { result.progress << message; });
     QSignalSpy finished(&check, &ConnectionCheck::finished);
-    check.start(host.isEmpty() ? simulator.hostAndPort() : host, key);
+    check.start(host.isEmpty() ? m_simulator->hostAndPort() : host, key);
     if (!finished.wait(60000))
         return result;
     result.report = finished.first().first().value<ConnectionReport>();
-    if (check.isRunning() || client.hasApiKey())
+    if (check.isRunning() || m_client->hasApiKey())
         result.report.failureMessage = QStringLiteral("check still running or key still held");
     return result;
 }
@@ -139,10 +135,10 @@ void TestConnectionCheck::scenarios()
     QFETCH(QString, fixMentions);
 
     const auto setup = SimulatorScenario::tenantFor(scenario);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
     SimulatorScenario::applyFaults(scenario, simulator);
-    const Run result = run(simulator, simulator.sampleToken(setup.key));
+    const Run result = run(simulator.sampleToken(setup.key));
 
     QVERIFY2(result.report.failureMessage.isEmpty(), qPrintable(result.report.failureMessage));
     QCOMPARE(int(result.report.verdict), verdict);
@@ -167,9 +163,9 @@ void TestConnectionCheck::scenarios()
 void TestConnectionCheck::healthyTenantIsCountedAndOpened()
 {
     const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
-    const Run result = run(simulator, simulator.sampleToken(setup.key));
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
+    const Run result = run(simulator.sampleToken(setup.key));
     const ConnectionReport &report = result.report;
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Usable);
     QCOMPARE(report.countWithStatus(CheckStatus::Pass), 8);
@@ -208,9 +204,9 @@ void TestConnectionCheck::healthyTenantIsCountedAndOpened()
 void TestConnectionCheck::manyAppsArePagedWithTheFewestRequests()
 {
     const auto setup = SimulatorScenario::tenantFor(CheckScenario::ManyApps);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
-    const Run result = run(simulator, simulator.sampleToken(setup.key));
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
+    const Run result = run(simulator.sampleToken(setup.key));
     QCOMPARE(result.report.value(QStringLiteral("counts.apps")).toInt(), 250);
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/items")), 3); // ceil(250 / 100)
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/spaces")), 1);
@@ -244,14 +240,14 @@ void TestConnectionCheck::unreachableHostSkipsEverything()
 
 void TestConnectionCheck::keyUserMustKeepManageApiKeys()
 {
-    QlikSimulator simulator;
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator());
+    QlikSimulator &simulator = *m_simulator;
     const QByteArray key = simulator.sampleToken(Simulator::SampleKey::Healthy);
     SimUser *user = simulator.tenant().user(simulator.sampleUserId(Simulator::SampleKey::Healthy));
     QVERIFY(user);
 
     // With the role: the permission passes, and the report reminds the admin to keep it.
-    Run result = run(simulator, key);
+    Run result = run(key);
     QCOMPARE(statusOf(result.report, QStringLiteral("permission")), QStringLiteral("pass"));
     QCOMPARE(result.report.reminders.size(), 1);
     QVERIFY2(result.report.reminders.constFirst().contains(user->name),
@@ -261,7 +257,7 @@ void TestConnectionCheck::keyUserMustKeepManageApiKeys()
     // Someone took the Dawiso role away: Qlik still answered, but the check warns and says how to give it back.
     QVERIFY(user->roleNames.removeAll(QStringLiteral("Dawiso Integration")) == 1);
     QVERIFY(!simulator.tenant().effectiveScopes(*user).contains(QStringLiteral("api-keys")));
-    result = run(simulator, key);
+    result = run(key);
     QCOMPARE(statusOf(result.report, QStringLiteral("permission")), QStringLiteral("warn"));
     const CheckResult *permission = nullptr;
     for (const CheckResult &check : result.report.checks)
@@ -273,12 +269,12 @@ void TestConnectionCheck::keyUserMustKeepManageApiKeys()
 
 void TestConnectionCheck::anyAdminLevelRoleIsWarnedAbout()
 {
-    QlikSimulator simulator;
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator());
+    QlikSimulator &simulator = *m_simulator;
     SimUser *user = simulator.tenant().user(simulator.sampleUserId(Simulator::SampleKey::Healthy));
     QVERIFY(user);
     user->roleNames << QStringLiteral("AnalyticsAdmin");
-    const Run result = run(simulator, simulator.sampleToken(Simulator::SampleKey::Healthy));
+    const Run result = run(simulator.sampleToken(Simulator::SampleKey::Healthy));
     QCOMPARE(statusOf(result.report, QStringLiteral("admin")), QStringLiteral("warn"));
     const CheckResult *admin = nullptr;
     for (const CheckResult &check : result.report.checks)
@@ -303,8 +299,8 @@ void TestConnectionCheck::blockedIdentitySkipsTheRest()
 {
     QFETCH(bool, inactiveUser);
     QFETCH(QString, messageMentions);
-    QlikSimulator simulator;
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator());
+    QlikSimulator &simulator = *m_simulator;
     QByteArray key;
     if (inactiveUser) {
         // Qlik itself refuses a disabled user's key; a 200 about a disabled user is what the check must still handle.
@@ -318,7 +314,7 @@ void TestConnectionCheck::blockedIdentitySkipsTheRest()
         simulator.setMalformedJson(
             QStringLiteral("/api/v1/users/") + simulator.sampleUserId(Simulator::SampleKey::Healthy), true);
     }
-    const Run result = run(simulator, key);
+    const Run result = run(key);
     const ConnectionReport &report = result.report;
     QVERIFY2(report.failureMessage.isEmpty(), qPrintable(report.failureMessage));
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Blocked);
@@ -344,15 +340,11 @@ void TestConnectionCheck::blockedIdentitySkipsTheRest()
 void TestConnectionCheck::cancelStopsEveryCheck()
 {
     const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
     simulator.setResponseDelay(QStringLiteral("/api/v1/items"), -1);
 
-    QNetworkAccessManager network;
-    TlsTrust trust;
-    Test::trustSimulator(trust, simulator);
-    QlikClient client(&network, &trust);
-    client.setBaseUrl(simulator.baseUrl());
+    QlikClient &client = *m_client;
     CloudConnectionCheck check(&client);
     QSignalSpy finished(&check, &ConnectionCheck::finished);
     check.start(simulator.hostAndPort(), simulator.sampleToken(setup.key));
@@ -371,10 +363,10 @@ void TestConnectionCheck::cancelStopsEveryCheck()
 void TestConnectionCheck::reportNeverHoldsTheKey()
 {
     const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
     const QByteArray key = simulator.sampleToken(setup.key);
-    const Run result = run(simulator, key);
+    const Run result = run(key);
     const QByteArray json = QJsonDocument(result.report.toJson()).toJson();
     QVERIFY(json.contains(simulator.hostAndPort().toUtf8()));
     QVERIFY(!json.contains(key));
@@ -384,6 +376,7 @@ void TestConnectionCheck::reportNeverHoldsTheKey()
 void TestConnectionCheck::cleanup()
 {
     Clock::reset();
+    stopSimulator();
 }
 
 void TestConnectionCheck::expiryIsJudgedByTheClock()
@@ -391,22 +384,21 @@ void TestConnectionCheck::expiryIsJudgedByTheClock()
     // The same healthy key, checked on a day after it expires (the clock seam), is reported as expired; Qlik's own
     // clock still accepts it, so only the expiry check changes.
     const auto setup = SimulatorScenario::tenantFor(CheckScenario::Healthy);
-    QlikSimulator simulator(setup.tenant);
-    QVERIFY(simulator.start());
-    const ConnectionReport today = run(simulator, simulator.sampleToken(setup.key)).report;
+    QVERIFY(startSimulator(setup.tenant));
+    QlikSimulator &simulator = *m_simulator;
+    const ConnectionReport today = run(simulator.sampleToken(setup.key)).report;
     QCOMPARE(statusOf(today, QStringLiteral("expiry")), QStringLiteral("pass"));
     QVERIFY(today.keyExpiry.isValid());
 
     Clock::setFixed(today.keyExpiry.addDays(1));
-    const ConnectionReport later = run(simulator, simulator.sampleToken(setup.key)).report;
+    const ConnectionReport later = run(simulator.sampleToken(setup.key)).report;
     QCOMPARE(later.checkedAt, today.keyExpiry.addDays(1));
     QCOMPARE(statusOf(later, QStringLiteral("identity")), QStringLiteral("pass"));
     QCOMPARE(statusOf(later, QStringLiteral("expiry")), QStringLiteral("fail"));
     QCOMPARE(later.verdict, ConnectionReport::Verdict::Blocked);
 
     Clock::setFixed(today.keyExpiry.addDays(-10));
-    QCOMPARE(statusOf(run(simulator, simulator.sampleToken(setup.key)).report, QStringLiteral("expiry")),
-             QStringLiteral("warn"));
+    QCOMPARE(statusOf(run(simulator.sampleToken(setup.key)).report, QStringLiteral("expiry")), QStringLiteral("warn"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionCheck)

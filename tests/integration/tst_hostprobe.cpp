@@ -1,4 +1,5 @@
 // The host check against the simulator over real HTTPS: what each outcome says to the user.
+#include "SimulatorClientFixture.h"
 #include "SimulatorTrust.h"
 #include "cloud/CloudHostProbe.h"
 #include "host/HostParser.h"
@@ -12,7 +13,7 @@
 using namespace Dawiso;
 using Simulator::QlikSimulator;
 
-class TestHostProbe : public QObject
+class TestHostProbe : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -33,19 +34,11 @@ private slots:
 
 private:
     HostProbeResult probe(CloudHostProbe &probe, const QString &host);
-
-    std::unique_ptr<QlikSimulator> m_simulator;
-    QNetworkAccessManager m_network;
-    TlsTrust m_trust;
 };
 
 void TestHostProbe::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    m_trust = TlsTrust();
-    Test::trustSimulator(m_trust, *m_simulator);
-    m_network.clearConnectionCache();
+    QVERIFY(startSimulator());
 }
 
 HostProbeResult TestHostProbe::probe(CloudHostProbe &probe, const QString &host)
@@ -59,7 +52,7 @@ HostProbeResult TestHostProbe::probe(CloudHostProbe &probe, const QString &host)
 
 void TestHostProbe::findsTheTenant()
 {
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     QSignalSpy progress(&hostProbe, &CloudHostProbe::progress);
     const HostProbeResult result =
         probe(hostProbe, QStringLiteral("https://") + m_simulator->hostAndPort() + QStringLiteral("/hub/spaces"));
@@ -78,8 +71,8 @@ void TestHostProbe::reportsAnAliasWhenIssuerDiffers()
     // 127.0.0.1 reaches the tenant whose own address (issuer, endpoints) is localhost: an alias, like a vanity
     // domain in front of a tenant.
     const QString alias = QStringLiteral("127.0.0.1:%1").arg(m_simulator->port());
-    m_trust.pin(alias, CertificateSummary::sha256(m_simulator->certificate()));
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    m_trust->pin(alias, CertificateSummary::sha256(m_simulator->certificate()));
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, alias);
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Found);
     QVERIFY(result.isAlias());
@@ -92,7 +85,7 @@ void TestHostProbe::endpointsOutsideTheIssuersOriginAreRefused()
     // The issuer names another server than the one its token and sign-in endpoints are on: a client secret sent
     // to "the tenant's token endpoint" would leave the tenant.
     m_simulator->setIssuerOverride(QStringLiteral("https://acme.eu.qlikcloud.com"));
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.isFound());
@@ -119,7 +112,7 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
     QlikSimulator other;
     QVERIFY(other.start());
     if (otherIsTrusted)
-        Test::trustSimulator(m_trust, other);
+        Test::trustSimulator(*m_trust, other);
     const QString path = QStringLiteral("/.well-known/oauth-authorization-server");
     QUrl location = target == QLatin1String("OTHER") ? other.baseUrl() : m_simulator->baseUrl();
     if (target == QLatin1String("SELF-HTTP"))
@@ -127,7 +120,7 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
     location.setPath(path);
     m_simulator->setRedirectTarget(path, location);
 
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::UnsafeRedirect);
@@ -143,7 +136,7 @@ void TestHostProbe::redirectToAnotherOriginIsRefused()
 void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
 {
     m_simulator->setNotQlik(true);
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QCOMPARE(result.httpStatus, 404);
@@ -154,7 +147,7 @@ void TestHostProbe::notQlikWhenTheServerIsSomethingElse()
 void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
 {
     m_simulator->setMalformedJson(QStringLiteral("/.well-known"), true);
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.summary.advice.isEmpty());
@@ -163,7 +156,7 @@ void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
 void TestHostProbe::untrustedCertificateCarriesTheCertificate()
 {
     TlsTrust noTrust;
-    CloudHostProbe hostProbe(&m_network, &noTrust);
+    CloudHostProbe hostProbe(m_network.get(), &noTrust);
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Unreachable);
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::TlsUntrusted);
@@ -181,7 +174,7 @@ void TestHostProbe::connectionRefused()
     QVERIFY(reserve.listen(QHostAddress::LocalHost));
     const quint16 port = reserve.serverPort();
     reserve.close();
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     const HostProbeResult result = probe(hostProbe, QStringLiteral("localhost:%1").arg(port));
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::ConnectionRefused);
     QVERIFY(result.summary.advice.contains(QLatin1String("port")));
@@ -190,7 +183,7 @@ void TestHostProbe::connectionRefused()
 void TestHostProbe::timeout()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), -1);
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     hostProbe.setTimeout(std::chrono::milliseconds(700));
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::TimedOut);
@@ -200,7 +193,7 @@ void TestHostProbe::timeout()
 void TestHostProbe::cancelReportsCancelled()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), -1);
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     QSignalSpy finished(&hostProbe, &CloudHostProbe::finished);
     hostProbe.start(HostParser::parse(m_simulator->hostAndPort(), DeploymentKind::QlikCloud));
     QVERIFY(hostProbe.isRunning());
@@ -215,7 +208,7 @@ void TestHostProbe::cancelReportsCancelled()
 void TestHostProbe::newerCheckReplacesOlderSilently()
 {
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), 1500);
-    CloudHostProbe hostProbe(&m_network, &m_trust);
+    CloudHostProbe hostProbe(m_network.get(), m_trust.get());
     QSignalSpy finished(&hostProbe, &CloudHostProbe::finished);
     hostProbe.start(HostParser::parse(m_simulator->hostAndPort(), DeploymentKind::QlikCloud));
     m_simulator->setResponseDelay(QStringLiteral("/.well-known"), 0);

@@ -1,10 +1,9 @@
 // Key verification against the simulator: each kind of key gets its own outcome and explanation.
-#include "SimulatorTrust.h"
+#include "SimulatorClientFixture.h"
 #include "cloud/KeyVerifier.h"
 #include "qlik/QlikClient.h"
 #include "simulator/cloud/QlikSimulator.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,7 +11,7 @@ using namespace Dawiso;
 using Simulator::QlikSimulator;
 using Simulator::SampleKey;
 
-class TestKeyVerifier : public QObject
+class TestKeyVerifier : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -31,20 +30,11 @@ private slots:
 
 private:
     KeyVerification verify(const QByteArray &token);
-
-    std::unique_ptr<QlikSimulator> m_simulator;
-    QNetworkAccessManager m_network;
-    TlsTrust m_trust;
-    std::unique_ptr<QlikClient> m_client;
 };
 
 void TestKeyVerifier::initTestCase()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    Test::trustSimulator(m_trust, *m_simulator);
-    m_client = std::make_unique<QlikClient>(&m_network, &m_trust);
-    m_client->setBaseUrl(m_simulator->baseUrl());
+    QVERIFY(startSimulator());
 }
 
 KeyVerification TestKeyVerifier::verify(const QByteArray &token)

@@ -1,7 +1,7 @@
 // The automated Access and Key steps against the simulator over real HTTPS: role found, created or extended;
 // users found with escaped searches and pages; the role assigned (also through the replace fallback and a 207);
 // keys created within the tenant's limits and deleted again.
-#include "SimulatorTrust.h"
+#include "SimulatorClientFixture.h"
 #include "provision/AdminSession.h"
 #include "provision/ApiKeyCreation.h"
 #include "provision/ApiKeyRevoker.h"
@@ -25,7 +25,7 @@ namespace {
 const QString rileyId = QStringLiteral("65f1c0a1b2c3d4e5f6a70008");
 } // namespace
 
-class TestProvisioning : public QObject
+class TestProvisioning : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -58,9 +58,6 @@ private:
     RoleSetup::Result setUpRole(const QString &name);
     QlikUser readUser(const QString &id);
 
-    std::unique_ptr<QlikSimulator> m_simulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
     std::unique_ptr<QlikClient> m_admin;
     std::unique_ptr<QlikClient> m_user;
 };
@@ -76,16 +73,10 @@ QList<QVariant> TestProvisioning::wait(Step *step, Signal signal)
 
 void TestProvisioning::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    Test::trustSimulator(*m_trust, *m_simulator);
-    m_admin = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
-    m_admin->setBaseUrl(m_simulator->baseUrl());
+    QVERIFY(startSimulator());
+    m_admin = createClient();
     m_admin->setApiKey(m_simulator->sampleToken(SampleKey::TenantAdmin)); // an admin's key acts with all their rights
-    m_user = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
-    m_user->setBaseUrl(m_simulator->baseUrl());
+    m_user = createClient();
     m_user->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
 
@@ -93,7 +84,7 @@ void TestProvisioning::cleanup()
 {
     m_admin.reset();
     m_user.reset();
-    m_simulator.reset();
+    stopSimulator();
 }
 
 RoleSetup::Result TestProvisioning::setUpRole(const QString &name)

@@ -1,5 +1,6 @@
 // The Qlik Cloud client over real HTTPS against the simulator: redirects, paging, 429, timeouts, cancellation,
 // TLS trust and error bodies.
+#include "SimulatorClientFixture.h"
 #include "SimulatorTrust.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikClient.h"
@@ -16,7 +17,7 @@ using namespace Dawiso;
 using Simulator::QlikSimulator;
 using Simulator::SampleKey;
 
-class TestQlikClient : public QObject
+class TestQlikClient : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -51,30 +52,17 @@ private:
     // Starts the request and waits for finished(); returns the request (still alive: it deletes itself later).
     QlikRequest *run(QlikRequest *request, int timeoutMs = 20000);
     QlikPager *run(QlikPager *pager, int timeoutMs = 30000);
-
-    std::unique_ptr<QlikSimulator> m_simulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<QlikClient> m_client;
 };
 
 void TestQlikClient::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    Test::trustSimulator(*m_trust, *m_simulator);
-    m_client = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
-    m_client->setBaseUrl(m_simulator->baseUrl());
+    QVERIFY(startSimulator());
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
 
 void TestQlikClient::cleanup()
 {
-    m_client.reset();
-    m_network.reset();
-    m_simulator.reset();
+    stopSimulator();
 }
 
 QlikRequest *TestQlikClient::run(QlikRequest *request, int timeoutMs)

@@ -1,13 +1,11 @@
 // QlikStep's contract over real HTTPS against the simulator: one result per start, queued; cancel() against an
 // answer; a request that must finish; abandon(); answers of an abandoned attempt; several requests in flight.
-#include "SimulatorTrust.h"
-#include "net/TlsTrust.h"
+#include "SimulatorClientFixture.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/QlikStep.h"
 #include "simulator/cloud/QlikSimulator.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,7 +22,7 @@ const QString wellKnown = QStringLiteral("/.well-known/oauth-authorization-serve
 // A step as small as the contract: it asks for the paths it is given, side by side, and ends with the HTTP status of
 // each answer (0 for a request without one). Its cancel() reports Cancelled at once, as CloudHostProbe's does, when
 // told to; otherwise it is QlikStep's own.
-class TestStep : public QlikStep
+class StatusStep : public QlikStep
 {
     Q_OBJECT
 
@@ -93,7 +91,7 @@ private:
 
 } // namespace
 
-class TestQlikStep : public QObject
+class TestQlikStep : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -116,30 +114,17 @@ private slots:
 private:
     // Waits until the simulator has the request, so that stopping it now really races Qlik's answer.
     bool waitForRequest(const QString &path, int count = 1);
-
-    std::unique_ptr<QlikSimulator> m_simulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
-    std::unique_ptr<QlikClient> m_client;
 };
 
 void TestQlikStep::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    Test::trustSimulator(*m_trust, *m_simulator);
-    m_client = std::make_unique<QlikClient>(m_network.get(), m_trust.get());
-    m_client->setBaseUrl(m_simulator->baseUrl());
+    QVERIFY(startSimulator());
     m_client->setApiKey(m_simulator->sampleToken(SampleKey::Healthy));
 }
 
 void TestQlikStep::cleanup()
 {
-    m_client.reset();
-    m_network.reset();
-    m_simulator.reset();
+    stopSimulator();
 }
 
 bool TestQlikStep::waitForRequest(const QString &path, int count)
@@ -149,8 +134,8 @@ bool TestQlikStep::waitForRequest(const QString &path, int count)
 
 void TestQlikStep::resultIsQueuedEvenWhenKnownInsideStart()
 {
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
     step.startRefused();
     QCOMPARE(finished.size(), 0); // a caller connecting after start() still hears it
     QVERIFY(!step.isRunning());
@@ -162,9 +147,9 @@ void TestQlikStep::resultIsQueuedEvenWhenKnownInsideStart()
 void TestQlikStep::oneResultForSeveralRequestsInFlight()
 {
     m_simulator->setResponseDelay(usersMe, 300);
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
     step.start({usersMe, tenantsMe});
     QVERIFY(waitForRequest(usersMe));
     QVERIFY(waitForRequest(tenantsMe)); // both are asked before either is answered
@@ -178,8 +163,8 @@ void TestQlikStep::oneResultForSeveralRequestsInFlight()
 void TestQlikStep::timeoutsAreTheRequests()
 {
     m_simulator->setResponseDelay(wellKnown, -1);
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
     QlikRequestOptions options;
     options.authenticated = false;
     options.timeout = std::chrono::milliseconds(400);
@@ -192,10 +177,10 @@ void TestQlikStep::timeoutsAreTheRequests()
 void TestQlikStep::cancelBeforeTheAnswerReportsCancelledOnce()
 {
     m_simulator->setResponseDelay(usersMe, 300);
-    TestStep step(m_client.get());
+    StatusStep step(m_client.get());
     step.setReportsCancel(true);
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
     step.start({usersMe});
     QVERIFY(waitForRequest(usersMe));
     step.cancel();
@@ -209,11 +194,11 @@ void TestQlikStep::cancelBeforeTheAnswerReportsCancelledOnce()
 
 void TestQlikStep::cancelAfterTheResultIsDecidedKeepsIt()
 {
-    TestStep step(m_client.get());
+    StatusStep step(m_client.get());
     step.setReportsCancel(true);
-    QSignalSpy finished(&step, &TestStep::finished);
+    QSignalSpy finished(&step, &StatusStep::finished);
     // The answer has decided the result; Stop comes before it is delivered.
-    connect(&step, &TestStep::answered, &step, [&step] { step.cancel(); });
+    connect(&step, &StatusStep::answered, &step, [&step] { step.cancel(); });
     step.start({usersMe});
     QVERIFY(finished.wait(10000));
     QTest::qWait(100);
@@ -224,10 +209,10 @@ void TestQlikStep::cancelAfterTheResultIsDecidedKeepsIt()
 
 void TestQlikStep::cancelBetweenAnswerAndHandlerReportsCancelledOnce()
 {
-    TestStep step(m_client.get());
+    StatusStep step(m_client.get());
     step.setReportsCancel(true);
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
     QlikRequest *request = m_client->get(usersMe);
     // Connected before the step's own handler: the answer has come, and Stop wins before the step has read it.
     connect(request, &QlikRequest::finished, &step, [&step] { step.cancel(); });
@@ -243,9 +228,9 @@ void TestQlikStep::cancelStopsEveryRequestInFlight()
 {
     m_simulator->setResponseDelay(usersMe, 300);
     m_simulator->setResponseDelay(tenantsMe, 300);
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
     step.start({usersMe, tenantsMe});
     QVERIFY(waitForRequest(usersMe));
     QVERIFY(waitForRequest(tenantsMe));
@@ -259,10 +244,10 @@ void TestQlikStep::cancelStopsEveryRequestInFlight()
 void TestQlikStep::mustFinishRequestSurvivesCancel()
 {
     m_simulator->setResponseDelay(usersMe, 400);
-    TestStep step(m_client.get());
+    StatusStep step(m_client.get());
     step.setReportsCancel(true);
-    QSignalSpy finished(&step, &TestStep::finished);
-    step.start({usersMe}, TestStep::Completion::MustFinish);
+    QSignalSpy finished(&step, &StatusStep::finished);
+    step.start({usersMe}, StatusStep::Completion::MustFinish);
     QVERIFY(waitForRequest(usersMe));
     QVERIFY(!step.isCancellable());
     step.cancel();
@@ -279,10 +264,10 @@ void TestQlikStep::mustFinishRequestSurvivesCancel()
 void TestQlikStep::abandonSilencesEvenAMustFinishRequest()
 {
     m_simulator->setResponseDelay(usersMe, 300);
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
-    step.start({usersMe}, TestStep::Completion::MustFinish);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
+    step.start({usersMe}, StatusStep::Completion::MustFinish);
     QVERIFY(waitForRequest(usersMe));
     step.abandon();
     QVERIFY(!step.isRunning());
@@ -295,9 +280,9 @@ void TestQlikStep::abandonSilencesEvenAMustFinishRequest()
 void TestQlikStep::lateAnswerOfAnAbandonedAttemptIsDropped()
 {
     m_simulator->setResponseDelay(usersMe, 400);
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
-    QSignalSpy answered(&step, &TestStep::answered);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
+    QSignalSpy answered(&step, &StatusStep::answered);
     step.start({usersMe});
     QVERIFY(waitForRequest(usersMe));
     step.start({tenantsMe}); // a newer attempt: the first one's answer must never be taken for its own
@@ -312,11 +297,11 @@ void TestQlikStep::lateAnswerOfAnAbandonedAttemptIsDropped()
 
 void TestQlikStep::queuedResultOfAnEarlierAttemptIsDropped()
 {
-    TestStep step(m_client.get());
-    QSignalSpy finished(&step, &TestStep::finished);
+    StatusStep step(m_client.get());
+    QSignalSpy finished(&step, &StatusStep::finished);
     int starts = 0;
     // The first attempt has decided its result; a newer start() comes before it is delivered.
-    connect(&step, &TestStep::answered, &step, [&] {
+    connect(&step, &StatusStep::answered, &step, [&] {
         if (starts++ == 0)
             step.start({tenantsMe, tenantsMe});
     });

@@ -1,6 +1,7 @@
 // The controller that owns one run through the wizard: its steps against the simulator, with an in-memory
 // keychain, including the orders of events a user can produce by going back and forth.
 #include "FakeSecretStore.h"
+#include "SimulatorClientFixture.h"
 #include "SimulatorTrust.h"
 #include "cloud/CloudFlow.h"
 #include "host/HostParser.h"
@@ -19,7 +20,7 @@ using namespace Dawiso;
 using Simulator::QlikSimulator;
 using Simulator::SampleKey;
 
-class TestSetupController : public QObject
+class TestSetupController : public QObject, protected Test::SimulatorClientFixture
 {
     Q_OBJECT
 
@@ -40,28 +41,21 @@ private:
     void verify(SampleKey key);
     CredentialSaveResult save();
 
-    std::unique_ptr<QlikSimulator> m_simulator;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ConnectionIndex> m_index;
     std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<TlsTrust> m_trust;
     std::unique_ptr<SetupController> m_controller;
     CloudFlow *m_cloud = nullptr; // the controller's
 };
 
 void TestSetupController::init()
 {
-    m_simulator = std::make_unique<QlikSimulator>();
-    QVERIFY(m_simulator->start());
+    QVERIFY(startSimulator());
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     m_index = std::make_unique<ConnectionIndex>(m_settings.get());
     m_store = std::make_unique<FakeSecretStore>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_trust = std::make_unique<TlsTrust>();
-    Test::trustSimulator(*m_trust, *m_simulator);
     m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
     m_cloud = m_controller->addDeployment(std::make_unique<CloudFlow>(m_controller->context()));
 }
@@ -70,7 +64,7 @@ void TestSetupController::cleanup()
 {
     m_cloud = nullptr;
     m_controller.reset();
-    m_simulator.reset();
+    stopSimulator();
 }
 
 void TestSetupController::confirmHost(const QString &host)

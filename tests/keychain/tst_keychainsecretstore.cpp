@@ -41,7 +41,7 @@ QString cloudEntry(const QString &host)
 } // namespace
 
 // KeychainSecretStore against a real Secret Service: gnome-keyring on the test's own session bus.
-class tst_KeychainSecretStore : public QObject
+class TestKeychainSecretStore : public QObject
 {
     Q_OBJECT
 
@@ -70,7 +70,7 @@ private:
     KeychainSecretStore m_store;
 };
 
-std::shared_ptr<SecretJobOutcome> tst_KeychainSecretStore::run(SecretStoreJob *job)
+std::shared_ptr<SecretJobOutcome> TestKeychainSecretStore::run(SecretStoreJob *job)
 {
     auto outcome = SecretJobOutcome::watch(job);
     [&] {
@@ -79,19 +79,19 @@ std::shared_ptr<SecretJobOutcome> tst_KeychainSecretStore::run(SecretStoreJob *j
     return outcome;
 }
 
-void tst_KeychainSecretStore::write(const QString &entry, const QByteArray &secret)
+void TestKeychainSecretStore::write(const QString &entry, const QByteArray &secret)
 {
     const auto outcome = run(m_store.writeSecret(entry, secret));
     QVERIFY2(outcome->error == SecretStoreError::None, qPrintable(outcome->backendDetail));
 }
 
-void tst_KeychainSecretStore::remove(const QString &entry)
+void TestKeychainSecretStore::remove(const QString &entry)
 {
     const auto outcome = run(m_store.deleteSecret(entry));
     QVERIFY2(outcome->error == SecretStoreError::None, qPrintable(outcome->backendDetail));
 }
 
-void tst_KeychainSecretStore::initTestCase()
+void TestKeychainSecretStore::initTestCase()
 {
     QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
              "Run through ctest: the test needs its own session bus with gnome-keyring.");
@@ -103,7 +103,7 @@ void tst_KeychainSecretStore::initTestCase()
     // The keyring lives in the test's HOME and survives runs, so every test starts from what it writes itself.
 }
 
-void tst_KeychainSecretStore::writeThenReadReturnsTheSecret_data()
+void TestKeychainSecretStore::writeThenReadReturnsTheSecret_data()
 {
     QTest::addColumn<QByteArray>("secret");
     QTest::newRow("API key") << randomKey(900);
@@ -113,7 +113,7 @@ void tst_KeychainSecretStore::writeThenReadReturnsTheSecret_data()
     QTest::newRow("one byte") << QByteArray("x");
 }
 
-void tst_KeychainSecretStore::writeThenReadReturnsTheSecret()
+void TestKeychainSecretStore::writeThenReadReturnsTheSecret()
 {
     QFETCH(QByteArray, secret);
     const QString entry = cloudEntry(QStringLiteral("roundtrip.example.com"));
@@ -125,7 +125,7 @@ void tst_KeychainSecretStore::writeThenReadReturnsTheSecret()
     QVERIFY(read->secret == secret); // QVERIFY: a failing QCOMPARE would print the secret
 }
 
-void tst_KeychainSecretStore::overwriteReplacesTheSecret()
+void TestKeychainSecretStore::overwriteReplacesTheSecret()
 {
     const QString entry = cloudEntry(QStringLiteral("overwrite.example.com"));
     const QByteArray first = randomKey(600);
@@ -138,7 +138,7 @@ void tst_KeychainSecretStore::overwriteReplacesTheSecret()
     QVERIFY(read->secret == second);
 }
 
-void tst_KeychainSecretStore::deleteThenReadIsNotFound()
+void TestKeychainSecretStore::deleteThenReadIsNotFound()
 {
     const QString entry = cloudEntry(QStringLiteral("delete.example.com"));
     write(entry, randomKey(200));
@@ -151,7 +151,7 @@ void tst_KeychainSecretStore::deleteThenReadIsNotFound()
     QVERIFY(!read->backendDetail.isEmpty());
 }
 
-void tst_KeychainSecretStore::deleteOfMissingEntrySucceeds()
+void TestKeychainSecretStore::deleteOfMissingEntrySucceeds()
 {
     const QString entry = cloudEntry(QStringLiteral("never-saved.example.com"));
     remove(entry);
@@ -160,7 +160,7 @@ void tst_KeychainSecretStore::deleteOfMissingEntrySucceeds()
     QVERIFY(again->errorMessage.isEmpty());
 }
 
-void tst_KeychainSecretStore::hostsAndKindsDoNotCollide()
+void TestKeychainSecretStore::hostsAndKindsDoNotCollide()
 {
     const QList<QString> entries {
         cloudEntry(QStringLiteral("tenant-a.eu.qlikcloud.com")),
@@ -187,7 +187,7 @@ void tst_KeychainSecretStore::hostsAndKindsDoNotCollide()
     QVERIFY(kept->secret == secrets.at(1));
 }
 
-void tst_KeychainSecretStore::entryIsVisibleToTheSecretService()
+void TestKeychainSecretStore::entryIsVisibleToTheSecretService()
 {
     const QString entry = cloudEntry(QStringLiteral("visible.example.com"));
     const QByteArray secret = randomKey(700);
@@ -212,7 +212,7 @@ void tst_KeychainSecretStore::entryIsVisibleToTheSecretService()
     QVERIFY(otherService.readAllStandardOutput().isEmpty());
 }
 
-void tst_KeychainSecretStore::finishedIsEmittedLaterAndOnce_data()
+void TestKeychainSecretStore::finishedIsEmittedLaterAndOnce_data()
 {
     QTest::addColumn<int>("operation");
     QTest::addColumn<QByteArray>("secret");
@@ -231,7 +231,7 @@ void tst_KeychainSecretStore::finishedIsEmittedLaterAndOnce_data()
     row("write, empty", SecretStoreOperation::Write, QByteArray(), SecretStoreError::Failed);
 }
 
-void tst_KeychainSecretStore::finishedIsEmittedLaterAndOnce()
+void TestKeychainSecretStore::finishedIsEmittedLaterAndOnce()
 {
     QFETCH(int, operation);
     QFETCH(QByteArray, secret);
@@ -265,7 +265,7 @@ void tst_KeychainSecretStore::finishedIsEmittedLaterAndOnce()
     QCOMPARE(outcome->finishedCount, 1);
 }
 
-void tst_KeychainSecretStore::refusedWritesStoreNothing_data()
+void TestKeychainSecretStore::refusedWritesStoreNothing_data()
 {
     QTest::addColumn<QByteArray>("secret");
     QTest::addColumn<SecretStoreError>("expected");
@@ -273,7 +273,7 @@ void tst_KeychainSecretStore::refusedWritesStoreNothing_data()
     QTest::newRow("empty") << QByteArray() << SecretStoreError::Failed;
 }
 
-void tst_KeychainSecretStore::refusedWritesStoreNothing()
+void TestKeychainSecretStore::refusedWritesStoreNothing()
 {
     QFETCH(QByteArray, secret);
     QFETCH(SecretStoreError, expected);
@@ -293,7 +293,7 @@ void tst_KeychainSecretStore::refusedWritesStoreNothing()
     QCOMPARE(read->error, SecretStoreError::NotFound);
 }
 
-void tst_KeychainSecretStore::timedOutWriteIgnoresTheLateAnswer()
+void TestKeychainSecretStore::timedOutWriteIgnoresTheLateAnswer()
 {
     const QString entry = cloudEntry(QStringLiteral("late-write.example.com"));
     remove(entry);
@@ -320,7 +320,7 @@ void tst_KeychainSecretStore::timedOutWriteIgnoresTheLateAnswer()
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), WaitMs);
 }
 
-void tst_KeychainSecretStore::timedOutReadReturnsNoSecret()
+void TestKeychainSecretStore::timedOutReadReturnsNoSecret()
 {
     const QString entry = cloudEntry(QStringLiteral("late-read.example.com"));
     write(entry, randomKey(300));
@@ -337,11 +337,11 @@ void tst_KeychainSecretStore::timedOutReadReturnsNoSecret()
     QCOMPARE(outcome->finishedCount, 1);
 }
 
-void tst_KeychainSecretStore::locationNamesTheSecretService()
+void TestKeychainSecretStore::locationNamesTheSecretService()
 {
     QVERIFY(m_store.locationDescription().contains(QLatin1String("Secret Service")));
     QCOMPARE(m_store.timeout(), std::chrono::milliseconds(15s));
 }
 
-QTEST_GUILESS_MAIN(tst_KeychainSecretStore)
+QTEST_GUILESS_MAIN(TestKeychainSecretStore)
 #include "tst_keychainsecretstore.moc"

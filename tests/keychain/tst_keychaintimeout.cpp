@@ -25,7 +25,7 @@ QString entryFor(const char *host)
 // A keychain that does not answer (an unlock prompt nobody answers, a hung daemon): jobs must report TimedOut in
 // time, ignore the answer when it finally comes, and a job that timed out while waiting for its turn must never
 // reach the keychain. The Secret Service here is FakeSecretService on a private session bus.
-class tst_KeychainTimeout : public QObject
+class TestKeychainTimeout : public QObject
 {
     Q_OBJECT
 
@@ -41,7 +41,7 @@ private:
     FakeSecretService m_service;
 };
 
-std::shared_ptr<SecretJobOutcome> tst_KeychainTimeout::run(SecretStoreJob *job)
+std::shared_ptr<SecretJobOutcome> TestKeychainTimeout::run(SecretStoreJob *job)
 {
     auto outcome = SecretJobOutcome::watch(job);
     [&] {
@@ -50,7 +50,7 @@ std::shared_ptr<SecretJobOutcome> tst_KeychainTimeout::run(SecretStoreJob *job)
     return outcome;
 }
 
-void tst_KeychainTimeout::initTestCase()
+void TestKeychainTimeout::initTestCase()
 {
     // The bus runs under dbus-run-session, whose command waits on our stdin: when this process exits, however it
     // exits, the pipe closes and the bus goes away. Stopping it earlier would make GLib, which libsecret uses, end
@@ -71,7 +71,7 @@ void tst_KeychainTimeout::initTestCase()
     QVERIFY2(m_service.registerOn(connection), qPrintable(connection.lastError().message()));
 }
 
-void tst_KeychainTimeout::cleanup()
+void TestKeychainTimeout::cleanup()
 {
     m_service.setHoldRequests(false);
     m_service.answerHeldRequests();
@@ -80,7 +80,7 @@ void tst_KeychainTimeout::cleanup()
     QCOMPARE(run(store.readSecret(entryFor("drain.example.com")))->error, SecretStoreError::NotFound);
 }
 
-void tst_KeychainTimeout::lateAnswerIsIgnoredAndWaitingJobNeverStarts()
+void TestKeychainTimeout::lateAnswerIsIgnoredAndWaitingJobNeverStarts()
 {
     KeychainSecretStore store;
     store.setTimeout(500ms);
@@ -122,7 +122,7 @@ void tst_KeychainTimeout::lateAnswerIsIgnoredAndWaitingJobNeverStarts()
     QVERIFY(requested.contains(entryC));
 }
 
-void tst_KeychainTimeout::jobOutlivesTheStore()
+void TestKeychainTimeout::jobOutlivesTheStore()
 {
     m_service.setHoldRequests(true);
     auto *store = new KeychainSecretStore;
@@ -134,5 +134,5 @@ void tst_KeychainTimeout::jobOutlivesTheStore()
     QVERIFY(outcome->secret.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(tst_KeychainTimeout)
+QTEST_GUILESS_MAIN(TestKeychainTimeout)
 #include "tst_keychaintimeout.moc"

@@ -42,7 +42,7 @@ QStringList filesContaining(const QString &dir, const QList<QByteArray> &needles
 
 // A computer without a usable keychain: the session bus leads nowhere, so QtKeychain fails (OtherError on Linux).
 // The store must say so in plain words and must not fall back to a file.
-class tst_KeychainUnavailable : public QObject
+class TestKeychainUnavailable : public QObject
 {
     Q_OBJECT
 
@@ -60,7 +60,7 @@ private:
     KeychainSecretStore m_store;
 };
 
-std::shared_ptr<SecretJobOutcome> tst_KeychainUnavailable::run(SecretStoreJob *job)
+std::shared_ptr<SecretJobOutcome> TestKeychainUnavailable::run(SecretStoreJob *job)
 {
     auto outcome = SecretJobOutcome::watch(job);
     [&] {
@@ -69,7 +69,7 @@ std::shared_ptr<SecretJobOutcome> tst_KeychainUnavailable::run(SecretStoreJob *j
     return outcome;
 }
 
-void tst_KeychainUnavailable::initTestCase()
+void TestKeychainUnavailable::initTestCase()
 {
     QVERIFY(m_home.isValid());
     // ctest sets the same; repeated here so that a manual run can never reach the developer's real keychain or home.
@@ -83,7 +83,7 @@ void tst_KeychainUnavailable::initTestCase()
     m_secret = QByteArray("dqs-unavailable-") + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
 }
 
-void tst_KeychainUnavailable::reportsUnavailable_data()
+void TestKeychainUnavailable::reportsUnavailable_data()
 {
     QTest::addColumn<SecretStoreOperation>("operation");
     QTest::newRow("write") << SecretStoreOperation::Write;
@@ -91,7 +91,7 @@ void tst_KeychainUnavailable::reportsUnavailable_data()
     QTest::newRow("delete") << SecretStoreOperation::Delete;
 }
 
-void tst_KeychainUnavailable::reportsUnavailable()
+void TestKeychainUnavailable::reportsUnavailable()
 {
     QFETCH(SecretStoreOperation, operation);
     const QString entry = SecretEntryName::forHost(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
@@ -126,7 +126,7 @@ void tst_KeychainUnavailable::reportsUnavailable()
     QVERIFY(!outcome->backendDetail.toUtf8().contains(m_secret));
 }
 
-void tst_KeychainUnavailable::nothingIsWrittenUnderHome()
+void TestKeychainUnavailable::nothingIsWrittenUnderHome()
 {
     const QString entry = SecretEntryName::forHost(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlik:4242"));
     QCOMPARE(run(m_store.writeSecret(entry, m_secret))->error, SecretStoreError::Unavailable);
@@ -153,5 +153,5 @@ void tst_KeychainUnavailable::nothingIsWrittenUnderHome()
     }
 }
 
-QTEST_GUILESS_MAIN(tst_KeychainUnavailable)
+QTEST_GUILESS_MAIN(TestKeychainUnavailable)
 #include "tst_keychainunavailable.moc"

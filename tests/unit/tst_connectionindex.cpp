@@ -35,7 +35,7 @@ QStringList hostsOf(const QList<SavedConnection> &connections)
 
 } // namespace
 
-class tst_ConnectionIndex : public QObject
+class TestConnectionIndex : public QObject
 {
     Q_OBJECT
 
@@ -63,32 +63,32 @@ private:
     std::unique_ptr<QSettings> m_settings;
 };
 
-std::unique_ptr<QSettings> tst_ConnectionIndex::openSettings() const
+std::unique_ptr<QSettings> TestConnectionIndex::openSettings() const
 {
     return std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("index.ini")), QSettings::IniFormat);
 }
 
-void tst_ConnectionIndex::init()
+void TestConnectionIndex::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_settings = openSettings();
 }
 
-void tst_ConnectionIndex::cleanup()
+void TestConnectionIndex::cleanup()
 {
     m_settings.reset();
     m_dir.reset();
 }
 
-void tst_ConnectionIndex::emptyIndex()
+void TestConnectionIndex::emptyIndex()
 {
     const ConnectionIndex index(m_settings.get());
     QVERIFY(index.connections().isEmpty());
     QVERIFY(!index.find(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com")).has_value());
 }
 
-void tst_ConnectionIndex::upsertThenFindKeepsEveryField()
+void TestConnectionIndex::upsertThenFindKeepsEveryField()
 {
     ConnectionIndex index(m_settings.get());
     const SavedConnection saved =
@@ -109,7 +109,7 @@ void tst_ConnectionIndex::upsertThenFindKeepsEveryField()
     QCOMPARE(index.connections().size(), 1);
 }
 
-void tst_ConnectionIndex::upsertReplacesSameKindAndHost()
+void TestConnectionIndex::upsertReplacesSameKindAndHost()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"), QStringLiteral("A")));
@@ -129,7 +129,7 @@ void tst_ConnectionIndex::upsertReplacesSameKindAndHost()
              QStringLiteral("O"));
 }
 
-void tst_ConnectionIndex::hostsCompareCaseInsensitively()
+void TestConnectionIndex::hostsCompareCaseInsensitively()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral(" ACME.eu.QlikCloud.com ")));
@@ -143,7 +143,7 @@ void tst_ConnectionIndex::hostsCompareCaseInsensitively()
     QVERIFY(index.connections().isEmpty());
 }
 
-void tst_ConnectionIndex::sameHostOtherKindIsSeparate()
+void TestConnectionIndex::sameHostOtherKindIsSeparate()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("qlik.example.com"), QStringLiteral("cloud")));
@@ -160,7 +160,7 @@ void tst_ConnectionIndex::sameHostOtherKindIsSeparate()
     QVERIFY(index.find(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlik.example.com")).has_value());
 }
 
-void tst_ConnectionIndex::sortedByHostThenKind()
+void TestConnectionIndex::sortedByHostThenKind()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikSenseEnterprise, QStringLiteral("m.example.com")));
@@ -176,7 +176,7 @@ void tst_ConnectionIndex::sortedByHostThenKind()
     QCOMPARE(all.at(2).kind, DeploymentKind::QlikSenseEnterprise);
 }
 
-void tst_ConnectionIndex::removeTakesOnlyThatEntry()
+void TestConnectionIndex::removeTakesOnlyThatEntry()
 {
     ConnectionIndex index(m_settings.get());
     for (const char *host : {"one.example.com", "two.example.com", "three.example.com"})
@@ -190,7 +190,7 @@ void tst_ConnectionIndex::removeTakesOnlyThatEntry()
     QVERIFY(!m_settings->contains(QStringLiteral("savedConnections/3/host")));
 }
 
-void tst_ConnectionIndex::removeOfMissingEntryChangesNothing()
+void TestConnectionIndex::removeOfMissingEntryChangesNothing()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("kept.example.com")));
@@ -199,7 +199,7 @@ void tst_ConnectionIndex::removeOfMissingEntryChangesNothing()
     QCOMPARE(hostsOf(index.connections()), QStringList {QStringLiteral("kept.example.com")});
 }
 
-void tst_ConnectionIndex::persistsAcrossInstances()
+void TestConnectionIndex::persistsAcrossInstances()
 {
     {
         ConnectionIndex index(m_settings.get());
@@ -218,7 +218,7 @@ void tst_ConnectionIndex::persistsAcrossInstances()
     QCOMPARE(all.at(1).keyExpiry, QDateTime(QDate(2031, 5, 17), QTime(8, 30, 15, 250), Qt::UTC));
 }
 
-void tst_ConnectionIndex::missingDatesStayInvalidAndSavedAtDefaultsToNow()
+void TestConnectionIndex::missingDatesStayInvalidAndSavedAtDefaultsToNow()
 {
     ConnectionIndex index(m_settings.get());
     SavedConnection c = connection(DeploymentKind::QlikCloud, QStringLiteral("dates.example.com"));
@@ -235,7 +235,7 @@ void tst_ConnectionIndex::missingDatesStayInvalidAndSavedAtDefaultsToNow()
     QVERIFY(found->savedAt >= before && found->savedAt <= after);
 }
 
-void tst_ConnectionIndex::emptyHostIsIgnored()
+void TestConnectionIndex::emptyHostIsIgnored()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("   ")));
@@ -243,7 +243,7 @@ void tst_ConnectionIndex::emptyHostIsIgnored()
     QVERIFY(m_settings->allKeys().isEmpty());
 }
 
-void tst_ConnectionIndex::unreadableEntriesAreSkipped()
+void TestConnectionIndex::unreadableEntriesAreSkipped()
 {
     m_settings->beginWriteArray(QStringLiteral("savedConnections"), 3);
     m_settings->setArrayIndex(0);
@@ -263,7 +263,7 @@ void tst_ConnectionIndex::unreadableEntriesAreSkipped()
     QVERIFY(!all.first().keyExpiry.isValid());
 }
 
-void tst_ConnectionIndex::noSecretLikeKeyIsEverWritten()
+void TestConnectionIndex::noSecretLikeKeyIsEverWritten()
 {
     ConnectionIndex index(m_settings.get());
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("a.eu.qlikcloud.com"), QStringLiteral("A")));
@@ -290,5 +290,5 @@ void tst_ConnectionIndex::noSecretLikeKeyIsEverWritten()
     QVERIFY2(!secretLike.match(text).hasMatch(), qPrintable(text));
 }
 
-QTEST_GUILESS_MAIN(tst_ConnectionIndex)
+QTEST_GUILESS_MAIN(TestConnectionIndex)
 #include "tst_connectionindex.moc"

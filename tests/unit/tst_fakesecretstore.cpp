@@ -18,7 +18,7 @@ const QByteArray Secret("fake-api-key-for-tests");
 } // namespace
 
 // The fake that unit and GUI tests use in place of the keychain: it must keep the SecretStoreJob contract.
-class tst_FakeSecretStore : public QObject
+class TestFakeSecretStore : public QObject
 {
     Q_OBJECT
 
@@ -38,7 +38,7 @@ private:
     static std::shared_ptr<SecretJobOutcome> run(SecretStoreJob *job);
 };
 
-std::shared_ptr<SecretJobOutcome> tst_FakeSecretStore::run(SecretStoreJob *job)
+std::shared_ptr<SecretJobOutcome> TestFakeSecretStore::run(SecretStoreJob *job)
 {
     auto outcome = SecretJobOutcome::watch(job);
     [&] {
@@ -47,7 +47,7 @@ std::shared_ptr<SecretJobOutcome> tst_FakeSecretStore::run(SecretStoreJob *job)
     return outcome;
 }
 
-void tst_FakeSecretStore::writeReadDelete()
+void TestFakeSecretStore::writeReadDelete()
 {
     FakeSecretStore store;
     QCOMPARE(run(store.writeSecret(Entry, Secret))->error, SecretStoreError::None);
@@ -69,7 +69,7 @@ void tst_FakeSecretStore::writeReadDelete()
     QCOMPARE(store.operationCount(), 5);
 }
 
-void tst_FakeSecretStore::finishedIsEmittedLaterAndOnce()
+void TestFakeSecretStore::finishedIsEmittedLaterAndOnce()
 {
     FakeSecretStore store;
     SecretStoreJob *job = store.writeSecret(Entry, Secret);
@@ -82,7 +82,7 @@ void tst_FakeSecretStore::finishedIsEmittedLaterAndOnce()
     QCOMPARE(spy.count(), 1);
 }
 
-void tst_FakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing_data()
+void TestFakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing_data()
 {
     QTest::addColumn<SecretStoreError>("error");
     QTest::newRow("unavailable") << SecretStoreError::Unavailable;
@@ -91,7 +91,7 @@ void tst_FakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing_data()
     QTest::newRow("failed") << SecretStoreError::Failed;
 }
 
-void tst_FakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing()
+void TestFakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing()
 {
     QFETCH(SecretStoreError, error);
     FakeSecretStore store;
@@ -114,7 +114,7 @@ void tst_FakeSecretStore::failNextWithFailsOnlyOnceAndChangesNothing()
     QVERIFY(store.contains(Entry));
 }
 
-void tst_FakeSecretStore::failAlwaysWithUntilCleared()
+void TestFakeSecretStore::failAlwaysWithUntilCleared()
 {
     FakeSecretStore store;
     store.failAlwaysWith(SecretStoreError::Unavailable);
@@ -125,7 +125,7 @@ void tst_FakeSecretStore::failAlwaysWithUntilCleared()
     QVERIFY(store.contains(Entry));
 }
 
-void tst_FakeSecretStore::heldJobsFinishOnRelease()
+void TestFakeSecretStore::heldJobsFinishOnRelease()
 {
     FakeSecretStore store;
     store.setHoldJobs(true);
@@ -147,7 +147,7 @@ void tst_FakeSecretStore::heldJobsFinishOnRelease()
     QVERIFY(readOutcome->secret == Secret);
 }
 
-void tst_FakeSecretStore::refusesWhatTheRealStoreRefuses()
+void TestFakeSecretStore::refusesWhatTheRealStoreRefuses()
 {
     FakeSecretStore store;
     const auto tooLarge = run(store.writeSecret(Entry, QByteArray(KeychainSecretJob::maximumSecretSize() + 1, 'k')));
@@ -158,7 +158,7 @@ void tst_FakeSecretStore::refusesWhatTheRealStoreRefuses()
     QVERIFY(store.entryNames().isEmpty());
 }
 
-void tst_FakeSecretStore::insertSecretAndInspection()
+void TestFakeSecretStore::insertSecretAndInspection()
 {
     FakeSecretStore store;
     const QString other = QStringLiteral("com.dawiso.QlikSetup/qlik-sense/qlik.corp:4242");
@@ -175,7 +175,7 @@ void tst_FakeSecretStore::insertSecretAndInspection()
     QCOMPARE(store.locationDescription(), QStringLiteral("macOS Keychain"));
 }
 
-void tst_FakeSecretStore::heldJobsFinishWhenTheStoreGoes()
+void TestFakeSecretStore::heldJobsFinishWhenTheStoreGoes()
 {
     auto store = std::make_unique<FakeSecretStore>();
     store->setHoldJobs(true);
@@ -185,7 +185,7 @@ void tst_FakeSecretStore::heldJobsFinishWhenTheStoreGoes()
     QCOMPARE(outcome->error, SecretStoreError::Unavailable);
 }
 
-void tst_FakeSecretStore::callerCopiesSurviveTheJob()
+void TestFakeSecretStore::callerCopiesSurviveTheJob()
 {
     // Jobs wipe their own buffers; a copy the caller holds (of the secret it wrote or read) must stay intact.
     FakeSecretStore store;
@@ -206,5 +206,5 @@ void tst_FakeSecretStore::callerCopiesSurviveTheJob()
     QVERIFY(outcome->secret == expected);
 }
 
-QTEST_GUILESS_MAIN(tst_FakeSecretStore)
+QTEST_GUILESS_MAIN(TestFakeSecretStore)
 #include "tst_fakesecretstore.moc"

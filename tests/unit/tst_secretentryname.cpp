@@ -4,7 +4,7 @@
 
 using namespace Dawiso;
 
-class tst_SecretEntryName : public QObject
+class TestSecretEntryName : public QObject
 {
     Q_OBJECT
 
@@ -15,7 +15,7 @@ private slots:
     void unknownKindId();
 };
 
-void tst_SecretEntryName::forHost_data()
+void TestSecretEntryName::forHost_data()
 {
     QTest::addColumn<DeploymentKind>("kind");
     QTest::addColumn<QString>("host");
@@ -40,7 +40,7 @@ void tst_SecretEntryName::forHost_data()
     row("control character", DeploymentKind::QlikCloud, "acme\x01.com", "");
 }
 
-void tst_SecretEntryName::forHost()
+void TestSecretEntryName::forHost()
 {
     QFETCH(DeploymentKind, kind);
     QFETCH(QString, host);
@@ -48,7 +48,7 @@ void tst_SecretEntryName::forHost()
     QCOMPARE(SecretEntryName::forHost(kind, host), expected);
 }
 
-void tst_SecretEntryName::kindIdsRoundTrip()
+void TestSecretEntryName::kindIdsRoundTrip()
 {
     for (const DeploymentKind kind : {DeploymentKind::QlikCloud, DeploymentKind::QlikSenseEnterprise}) {
         const QString id = SecretEntryName::kindId(kind);
@@ -59,12 +59,12 @@ void tst_SecretEntryName::kindIdsRoundTrip()
             != SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise));
 }
 
-void tst_SecretEntryName::unknownKindId()
+void TestSecretEntryName::unknownKindId()
 {
     QVERIFY(!SecretEntryName::kindFromId(QStringLiteral("qlik-view")).has_value());
     QVERIFY(!SecretEntryName::kindFromId(QString()).has_value());
     QVERIFY(!SecretEntryName::kindFromId(QStringLiteral("QLIK-CLOUD")).has_value());
 }
 
-QTEST_GUILESS_MAIN(tst_SecretEntryName)
+QTEST_GUILESS_MAIN(TestSecretEntryName)
 #include "tst_secretentryname.moc"

@@ -7,7 +7,7 @@ using namespace Dawiso;
 using namespace std::chrono_literals;
 
 // How QtKeychain's errors become SecretStoreErrors, and the sentences the user then reads.
-class tst_SecretStoreMessages : public QObject
+class TestSecretStoreMessages : public QObject
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ private slots:
     void maximumSecretSize();
 };
 
-void tst_SecretStoreMessages::mapError_data()
+void TestSecretStoreMessages::mapError_data()
 {
     QTest::addColumn<QKeychain::Error>("keychainError");
     QTest::addColumn<SecretStoreOperation>("operation");
@@ -52,7 +52,7 @@ void tst_SecretStoreMessages::mapError_data()
 #endif
 }
 
-void tst_SecretStoreMessages::mapError()
+void TestSecretStoreMessages::mapError()
 {
     QFETCH(QKeychain::Error, keychainError);
     QFETCH(SecretStoreOperation, operation);
@@ -60,7 +60,7 @@ void tst_SecretStoreMessages::mapError()
     QCOMPARE(KeychainSecretJob::mapError(keychainError, operation), expected);
 }
 
-void tst_SecretStoreMessages::everyErrorHasAMessageWithAFix_data()
+void TestSecretStoreMessages::everyErrorHasAMessageWithAFix_data()
 {
     QTest::addColumn<SecretStoreError>("error");
     QTest::addColumn<SecretStoreOperation>("operation");
@@ -74,7 +74,7 @@ void tst_SecretStoreMessages::everyErrorHasAMessageWithAFix_data()
     }
 }
 
-void tst_SecretStoreMessages::everyErrorHasAMessageWithAFix()
+void TestSecretStoreMessages::everyErrorHasAMessageWithAFix()
 {
     QFETCH(SecretStoreError, error);
     QFETCH(SecretStoreOperation, operation);
@@ -91,7 +91,7 @@ void tst_SecretStoreMessages::everyErrorHasAMessageWithAFix()
     QCOMPARE(claimsNotSaved, writeFailure);
 }
 
-void tst_SecretStoreMessages::unavailableNamesTheKeychainAndTheFix()
+void TestSecretStoreMessages::unavailableNamesTheKeychainAndTheFix()
 {
     QVERIFY(SecretStoreMessages::forError(SecretStoreError::None, SecretStoreOperation::Write).isEmpty());
     const QString message = SecretStoreMessages::forError(SecretStoreError::Unavailable, SecretStoreOperation::Write);
@@ -109,7 +109,7 @@ void tst_SecretStoreMessages::unavailableNamesTheKeychainAndTheFix()
 #endif
 }
 
-void tst_SecretStoreMessages::timedOutRoundsUpToWholeSeconds_data()
+void TestSecretStoreMessages::timedOutRoundsUpToWholeSeconds_data()
 {
     QTest::addColumn<qint64>("milliseconds");
     QTest::addColumn<QString>("expected");
@@ -119,7 +119,7 @@ void tst_SecretStoreMessages::timedOutRoundsUpToWholeSeconds_data()
     QTest::newRow("default 15 s") << qint64(15000) << QStringLiteral("within 15 second");
 }
 
-void tst_SecretStoreMessages::timedOutRoundsUpToWholeSeconds()
+void TestSecretStoreMessages::timedOutRoundsUpToWholeSeconds()
 {
     QFETCH(qint64, milliseconds);
     QFETCH(QString, expected);
@@ -128,7 +128,7 @@ void tst_SecretStoreMessages::timedOutRoundsUpToWholeSeconds()
     QVERIFY(message.contains(QLatin1String("If a password prompt is open, answer it")));
 }
 
-void tst_SecretStoreMessages::tooLargeGivesBothSizes()
+void TestSecretStoreMessages::tooLargeGivesBothSizes()
 {
     const QString message = SecretStoreMessages::tooLarge(3000, 2560);
     QVERIFY(message.contains(QLatin1String("3000")));
@@ -136,7 +136,7 @@ void tst_SecretStoreMessages::tooLargeGivesBothSizes()
     QVERIFY(message.contains(QLatin1String("not saved")));
 }
 
-void tst_SecretStoreMessages::maximumSecretSize()
+void TestSecretStoreMessages::maximumSecretSize()
 {
 #ifdef Q_OS_WIN
     QCOMPARE(KeychainSecretJob::maximumSecretSize(), qsizetype(2560));
@@ -145,5 +145,5 @@ void tst_SecretStoreMessages::maximumSecretSize()
 #endif
 }
 
-QTEST_GUILESS_MAIN(tst_SecretStoreMessages)
+QTEST_GUILESS_MAIN(TestSecretStoreMessages)
 #include "tst_secretstoremessages.moc"
