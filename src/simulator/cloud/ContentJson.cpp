@@ -191,7 +191,7 @@ void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype positi
     out.string(QLatin1String("resourceType"), u"app");
     out.string(QLatin1String("resourceSubType"), QString());
     out.string(QLatin1String("resourceId"), app.id);
-    out.string(QLatin1String("resourceLink"), QString());
+    // No resourceLink: items.json makes it an optional URI, and an app has none.
     // Personal items carry no spaceId (the Items API makes it optional; catalogs read "none" as the personal space).
     if (!app.spaceId.isEmpty())
         out.string(QLatin1String("spaceId"), app.spaceId);

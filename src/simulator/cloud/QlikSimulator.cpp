@@ -116,8 +116,10 @@ SimResponse QlikSimulator::answerApi(const SimRequest &request)
     SimResponse response = m_api.handle(request);
     const bool wrongTypes = std::any_of(m_wrongJsonTypes.cbegin(), m_wrongJsonTypes.cend(),
                                         [&request](const QString &prefix) { return request.path.startsWith(prefix); });
-    if (response.status == 200 && wrongTypes)
+    if (response.status == 200 && wrongTypes) {
         response = WrongJsonTypes::apply(response);
+        response.deviation = QStringLiteral("fault: wrong JSON types");
+    }
     return response;
 }
 
