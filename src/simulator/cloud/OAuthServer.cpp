@@ -47,7 +47,7 @@ QList<QPair<QByteArray, QByteArray>> noStore()
             {QByteArrayLiteral("Pragma"), QByteArrayLiteral("no-cache")}};
 }
 
-SimResponse oauthError(int status, const QString &error, const QString &description)
+SimResponse errorAnswer(int status, const QString &error, const QString &description, bool rfcFields)
 {
     const QJsonObject item {
         {QStringLiteral("code"), error},
@@ -55,13 +55,15 @@ SimResponse oauthError(int status, const QString &error, const QString &descript
         {QStringLiteral("detail"), description},
         {QStringLiteral("status"), QString::number(status)},
     };
-    SimResponse response = SimResponse::json(status,
-                                             QJsonObject {
-                                                 {QStringLiteral("errors"), QJsonArray {item}},
-                                                 {QStringLiteral("traceId"), CryptoUtil::randomHexId(16)},
-                                                 {QStringLiteral("error"), error},
-                                                 {QStringLiteral("error_description"), description},
-                                             });
+    QJsonObject body {
+        {QStringLiteral("errors"), QJsonArray {item}},
+        {QStringLiteral("traceId"), CryptoUtil::randomHexId(16)},
+    };
+    if (rfcFields) {
+        body.insert(QStringLiteral("error"), error);
+        body.insert(QStringLiteral("error_description"), description);
+    }
+    SimResponse response = SimResponse::json(status, body);
     response.headers += noStore();
     if (status == 401)
         response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic")});
@@ -155,6 +157,11 @@ OAuthServer::OAuthServer(const SimulatedTenant &tenant, OAuthTokenStore &tokens,
     , m_tokens(tokens)
     , m_clock(clock)
 { }
+
+SimResponse OAuthServer::oauthError(int status, const QString &error, const QString &description) const
+{
+    return errorAnswer(status, error, description, m_rfcErrorFields);
+}
 
 SimResponse OAuthServer::handle(const SimRequest &request)
 {

@@ -85,9 +85,9 @@ void QlikSimulator::setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes
         m_wrongJsonTypes.remove(pathPrefix);
 }
 
-void QlikSimulator::setUserPatchAddUnsupported(bool unsupported)
+void QlikSimulator::setUserPatchAppendRole(bool appendRole)
 {
-    m_api.setUserPatchAddUnsupported(unsupported);
+    m_api.setUserPatchAppendRole(appendRole);
 }
 
 void QlikSimulator::setUserPatchPartial(bool partial)
