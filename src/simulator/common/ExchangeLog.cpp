@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +59,13 @@ QByteArray contentType(const SimResponse &response)
     return {};
 }
 
+// The executable's name (the test's), which a test's application name may hide.
+QString processName()
+{
+    const QString name = QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName();
+    return name.isEmpty() ? QStringLiteral("process") : name;
+}
+
 // One file per process: tests in parallel never share one, and lines of one process never interleave.
 class LogFile
 {
@@ -68,8 +76,7 @@ public:
         if (!m_file.isOpen()) {
             const QString directory = qEnvironmentVariable(environmentVariable);
             QDir().mkpath(directory);
-            const QString name = QCoreApplication::applicationName().isEmpty() ? QStringLiteral("process")
-                                                                               : QCoreApplication::applicationName();
+            const QString name = processName();
             m_file.setFileName(QDir(directory).filePath(
                 QStringLiteral("%1-%2.jsonl").arg(name).arg(QCoreApplication::applicationPid())));
             if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
@@ -97,7 +104,7 @@ void ExchangeLog::record(const SimRequest &request, const SimResponse &response)
 {
     if (!isEnabled())
         return;
-    QJsonObject entry {{QStringLiteral("test"), QCoreApplication::applicationName()},
+    QJsonObject entry {{QStringLiteral("test"), processName()},
                        {QStringLiteral("method"), QString::fromLatin1(request.method)},
                        {QStringLiteral("path"), request.path},
                        // Redacted like the record of requests: a client may wrongly put a secret in a URL.
