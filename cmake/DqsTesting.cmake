@@ -1,11 +1,13 @@
 # dqs_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [LABELS <labels...>]
-#              [KEYCHAIN] [ENVIRONMENT <VAR=value...>] [ARGS <args...>])
+#              [KEYCHAIN] [CONTRACT] [ENVIRONMENT <VAR=value...>] [ARGS <args...>])
 #
 # Every test runs with QT_QPA_PLATFORM=offscreen, a private HOME (so QSettings and keyrings never touch the
 # developer's own) and loopback-only networking. KEYCHAIN tests get their own D-Bus session with an unlocked
 # gnome-keyring Secret Service, the way KeePassXC runs its FdoSecrets tests.
+# Every test records the answers of the simulators it starts into DQS_EXCHANGE_LOG_DIR (see ExchangeLog) and requires
+# the fixture whose clean-up, the CONTRACT test, holds them all to Qlik's OpenAPI specs once every test has run.
 function(dqs_add_test)
-    cmake_parse_arguments(T "KEYCHAIN" "NAME" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
+    cmake_parse_arguments(T "KEYCHAIN;CONTRACT" "NAME" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
     if(NOT TARGET ${T_NAME})
         add_executable(${T_NAME} ${T_SOURCES})
         target_link_libraries(${T_NAME} PRIVATE Qt6::Test dqs_testsupport ${T_LIBS})
@@ -25,7 +27,12 @@ function(dqs_add_test)
         add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
     endif()
     set_tests_properties(${T_NAME} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;${T_ENVIRONMENT}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;DQS_SIMULATOR_EXCHANGE_LOG=${DQS_EXCHANGE_LOG_DIR};${T_ENVIRONMENT}"
         LABELS "${T_LABELS}"
         TIMEOUT 300)
+    if(T_CONTRACT)
+        set_tests_properties(${T_NAME} PROPERTIES FIXTURES_CLEANUP simulator_exchanges)
+    else()
+        set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED simulator_exchanges)
+    endif()
 endfunction()

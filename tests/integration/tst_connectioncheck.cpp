@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -210,6 +211,12 @@ void TestConnectionCheck::manyAppsArePagedWithTheFewestRequests()
     QCOMPARE(result.report.value(QStringLiteral("counts.apps")).toInt(), 250);
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/items")), 3); // ceil(250 / 100)
     QCOMPARE(simulator.requestCount(QStringLiteral("/api/v1/spaces")), 1);
+    // Every page asks Qlik not to evaluate each item's actions, which the check never reads.
+    for (const auto &request : simulator.requests()) {
+        if (request.path == u"/api/v1/items")
+            QVERIFY2(QUrlQuery(request.query).queryItemValue(QStringLiteral("noActions")) == u"true",
+                     qPrintable(request.query));
+    }
 }
 
 void TestConnectionCheck::unreachableHostSkipsEverything()

@@ -43,12 +43,13 @@ private slots:
     void searchEscapesQuotes();
     void searchPagesWithLoadMore();
     void assignmentAddsTheRole();
-    void assignmentFallsBackToReplaceAndKeepsOtherRoles();
+    void assignmentReplacesTheListAndKeepsOtherRoles();
     void assignmentReportsPartialSuccess();
     void assignmentRefusesTenantAdmins();
     void keyIsCreatedWithinTheLimitsAndCanBeDeleted();
     void keyLimitReachedIsExplainedBeforeAsking();
     void keyLimitReachedIsExplainedWhenQlikSaysSo();
+    void keyRefusalWithoutWordsNamesBothCauses();
     void expiryAboveTheMaximumIsRefused();
     void userWithoutManageApiKeysIsTold();
 
@@ -242,26 +243,30 @@ void TestProvisioning::assignmentAddsTheRole()
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
     QVERIFY2(result.ok, qPrintable(result.problem.message));
-    QVERIFY(!result.usedReplace);
     QVERIFY(m_simulator->tenant().user(rileyId)->roleNames.contains(QStringLiteral("Dawiso Integration")));
     QVERIFY(result.message.contains(QLatin1String("sign out")));
 }
 
-void TestProvisioning::assignmentFallsBackToReplaceAndKeepsOtherRoles()
+void TestProvisioning::assignmentReplacesTheListAndKeepsOtherRoles()
 {
     m_simulator->tenant().user(rileyId)->roleNames << QStringLiteral("Report Publisher");
-    m_simulator->setUserPatchAddUnsupported(true);
     const auto role = setUpRole(QStringLiteral("Dawiso Integration"));
+    // The user the step starts from is stale: the role given since must be kept too (read-modify-write).
+    const QlikUser stale = readUser(rileyId);
+    m_simulator->tenant().user(rileyId)->roleNames << QStringLiteral("Steward");
+    m_simulator->clearRequests();
     RoleAssignment assignment(m_admin.get());
     QSignalSpy finished(&assignment, &RoleAssignment::finished);
-    assignment.start(readUser(rileyId), role.role);
+    assignment.start(stale, role.role);
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<RoleAssignment::Result>();
     QVERIFY2(result.ok, qPrintable(result.problem.message));
-    QVERIFY(result.usedReplace);
     const QStringList roles = m_simulator->tenant().user(rileyId)->roleNames;
     QVERIFY(roles.contains(QStringLiteral("Dawiso Integration")));
     QVERIFY(roles.contains(QStringLiteral("Report Publisher")));
+    QVERIFY(roles.contains(QStringLiteral("Steward")));
+    // One patch, in the form the spec allows, and no add that a strict tenant refuses.
+    QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/users/") + rileyId), 3); // read, patch, confirm
 }
 
 void TestProvisioning::assignmentReportsPartialSuccess()
@@ -340,12 +345,29 @@ void TestProvisioning::keyLimitReachedIsExplainedBeforeAsking()
 void TestProvisioning::keyLimitReachedIsExplainedWhenQlikSaysSo()
 {
     m_simulator->tenant().maxKeysPerUser = 1;
+    // A tenant whose refusal names the limit in words (a variation: Qlik documents no wording).
+    m_simulator->setApiKeyRefusalWording(true);
     ApiKeyCreation creation(m_user.get());
     QSignalSpy finished(&creation, &ApiKeyCreation::finished);
     creation.start(30, ApiKeyPolicy()); // the policy could not be read: Qlik enforces it
     QVERIFY(finished.wait(20000));
     const auto result = finished.first().first().value<ApiKeyCreation::Result>();
     QCOMPARE(result.outcome, ApiKeyCreation::Outcome::LimitReached);
+}
+
+void TestProvisioning::keyRefusalWithoutWordsNamesBothCauses()
+{
+    m_simulator->tenant().maxKeysPerUser = 1;
+    ApiKeyCreation creation(m_user.get());
+    QSignalSpy finished(&creation, &ApiKeyCreation::finished);
+    creation.start(30, ApiKeyPolicy());
+    QVERIFY(finished.wait(20000));
+    const auto result = finished.first().first().value<ApiKeyCreation::Result>();
+    QCOMPARE(result.outcome, ApiKeyCreation::Outcome::Failed);
+    QCOMPARE(result.httpStatus, 400);
+    QVERIFY2(result.problem.advice.contains(QLatin1String("shorter lifetime"))
+                 && result.problem.advice.contains(QLatin1String("delete a key")),
+             qPrintable(result.problem.advice));
 }
 
 void TestProvisioning::expiryAboveTheMaximumIsRefused()
@@ -361,6 +383,7 @@ void TestProvisioning::expiryAboveTheMaximumIsRefused()
     QCOMPARE(m_simulator->requests().size(), 0);
 
     m_simulator->tenant().maxKeysPerUser = 50;
+    m_simulator->setApiKeyRefusalWording(true); // Qlik's detail names the expiry (a variation)
     ApiKeyCreation remote(m_user.get());
     QSignalSpy refusedByQlik(&remote, &ApiKeyCreation::finished);
     remote.start(400, ApiKeyPolicy());

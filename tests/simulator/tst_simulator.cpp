@@ -1288,6 +1288,18 @@ void TestSimulator::itemsShape()
                  m_sim->baseUrl().toString() + QStringLiteral("/api/v1/items/") + app->itemId);
     }
 
+    // noActions=true leaves the actions out of every item and its meta, as items.json says; the rest stays.
+    query.addQueryItem(QStringLiteral("noActions"), QStringLiteral("true"));
+    const Answer lean = get(url(QStringLiteral("/api/v1/items"), query), m_sim->sampleToken(SampleKey::Healthy));
+    QCOMPARE(lean.status, 200);
+    const QJsonArray leanData = lean.json().value(u"data").toArray();
+    QCOMPARE(leanData.size(), data.size());
+    for (const QJsonValue &value : leanData) {
+        QVERIFY(!value.toObject().contains(u"actions"));
+        QVERIFY(!value.toObject().value(u"meta").toObject().contains(u"actions"));
+        QVERIFY(value.toObject().contains(u"resourceAttributes"));
+    }
+
     // A personal app's item has no spaceId (the owner sees it).
     QUrlQuery personal;
     personal.addQueryItem(QStringLiteral("spaceType"), QStringLiteral("personal"));

@@ -1,9 +1,13 @@
 // SimulatorHost on its own, as a simulated Qlik Sense Enterprise server would use it: a handler of its own, real
 // HTTPS from a QNetworkAccessManager, every header kept for the handler and the record, and the common faults.
+#include "simulator/common/ExchangeLog.h"
 #include "simulator/common/SimHeaders.h"
 #include "simulator/common/SimulatorHost.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -11,6 +15,7 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -61,6 +66,7 @@ private slots:
     void servesARegisteredHandlerOverHttps();
     void longestPrefixChoosesTheHandler();
     void pathsWithoutAHandlerAreNotFound();
+    void exchangeLogKeepsAnswersButNoSecret();
     void handlerSeesEveryHeaderQueryAndBody();
     void recordKeepsEveryHeaderButNoCredential();
     void rateLimitFaultAnswersBeforeTheHandler();
@@ -191,6 +197,45 @@ void TestSimulatorHost::longestPrefixChoosesTheHandler()
     QCOMPARE(send(url(QStringLiteral("/qrs/stream"))).status, 200);
     QCOMPARE(m_seen.calls, 1);
     QCOMPARE(m_seen.path, QStringLiteral("/qrs/stream"));
+}
+
+void TestSimulatorHost::exchangeLogKeepsAnswersButNoSecret()
+{
+    // ctest names the directory for every test; run on its own, the test uses one of its own.
+    QTemporaryDir ownDirectory;
+    if (!ExchangeLog::isEnabled())
+        qputenv("DQS_SIMULATOR_EXCHANGE_LOG", ownDirectory.path().toLocal8Bit());
+    const QString marker = QStringLiteral("exchange-log-%1").arg(QCoreApplication::applicationPid());
+    m_host->addHandler(QStringLiteral("/qrs/secret"), [&marker](const SimRequest &) {
+        return SimResponse::json(
+            201,
+            QJsonObject {{QStringLiteral("marker"), marker},
+                         {QStringLiteral("token"), QStringLiteral("s3cr3t-token")},
+                         {QStringLiteral("nested"),
+                          QJsonObject {{QStringLiteral("access_token"), QStringLiteral("s3cr3t-access")},
+                                       {QStringLiteral("client_secret"), QStringLiteral("s3cr3t-client")}}}});
+    });
+    QCOMPARE(send(url(QStringLiteral("/qrs/secret?password=s3cr3t-query"))).status, 201);
+
+    const QDir directory(qEnvironmentVariable("DQS_SIMULATOR_EXCHANGE_LOG"));
+    QByteArray line;
+    for (const QString &name : directory.entryList({QStringLiteral("*.jsonl")}, QDir::Files)) {
+        QFile file(directory.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        for (const QByteArray &candidate : file.readAll().split('\n')) {
+            if (candidate.contains(marker.toUtf8()))
+                line = candidate;
+        }
+    }
+    QVERIFY2(!line.isEmpty(), "the answer was not recorded");
+    QVERIFY2(!line.contains("s3cr3t"), line.constData());
+    const QJsonObject entry = QJsonDocument::fromJson(line).object();
+    QCOMPARE(entry.value(u"method").toString(), QStringLiteral("GET"));
+    QCOMPARE(entry.value(u"path").toString(), QStringLiteral("/qrs/secret"));
+    QCOMPARE(entry.value(u"status").toInt(), 201);
+    const QJsonObject body = entry.value(u"body").toObject();
+    QCOMPARE(body.value(u"token").toString(), QStringLiteral("redacted"));
+    QCOMPARE(body.value(u"nested").toObject().value(u"access_token").toString(), QStringLiteral("redacted"));
 }
 
 void TestSimulatorHost::pathsWithoutAHandlerAreNotFound()

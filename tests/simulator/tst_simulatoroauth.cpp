@@ -152,7 +152,8 @@ private slots:
     void userPatch();
     void userPatchRefusals_data();
     void userPatchRefusals();
-    void userPatchAddUnsupportedFault();
+    void userPatchAppendRoleVariation();
+    void tokenErrorRfcFieldsVariation();
     void userPatchPartialFault();
     void userSearch_data();
     void userSearch();
@@ -991,10 +992,10 @@ void TestSimulatorOAuth::bearerScopeRules()
                       QJsonObject {{QStringLiteral("name"), QStringLiteral("Scope test role")}})
                  .status,
              createRole);
-    const QJsonArray assign {
-        QJsonObject {{QStringLiteral("op"), QStringLiteral("add")},
-                     {QStringLiteral("path"), QStringLiteral("/assignedRoles/-")},
-                     {QStringLiteral("value"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Steward")}}}}};
+    const QJsonArray assign {QJsonObject {
+        {QStringLiteral("op"), QStringLiteral("replace")},
+        {QStringLiteral("path"), QStringLiteral("/assignedRoles")},
+        {QStringLiteral("value"), QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("Steward")}}}}}};
     QCOMPARE(sendJson("PATCH", QStringLiteral("/api/v1/users/") + userId(QStringLiteral("Riley Reader")), token, assign)
                  .status,
              patchUser);
@@ -1366,6 +1367,10 @@ void TestSimulatorOAuth::userPatch_data()
     QTest::newRow("replace with none") << QStringLiteral("Bob Analyst")
                                        << QStringLiteral(R"([{"op":"replace","path":"/assignedRoles","value":[]}])")
                                        << QStringList {};
+    QTest::newRow("remove-value a list")
+        << QStringLiteral("Bob Analyst")
+        << QStringLiteral(R"([{"op":"remove-value","path":"/assignedRoles","value":[{"id":"%STEWARD%"}]}])")
+        << QStringList {};
     QTest::newRow("remove-value by id")
         << QStringLiteral("Bob Analyst")
         << QStringLiteral(R"([{"op":"remove-value","path":"/assignedRoles","value":{"id":"%STEWARD%"}}])")
@@ -1398,6 +1403,16 @@ void TestSimulatorOAuth::userPatch()
     patch.replace(QStringLiteral("%INTEGRATION%"),
                   m_sim->tenant().roleByName(QStringLiteral("Dawiso Integration"))->id);
     const QString id = userId(user);
+    // Adding one role, or removing a single reference, is what the spec's example shows but its schema does not
+    // allow: only the named variation takes it, and the strict default refuses it.
+    const bool outsideSchema = patch.contains(u"/assignedRoles/-") || patch.contains(u"\"value\":{");
+    if (outsideSchema) {
+        QCOMPARE(send("PATCH", url(QStringLiteral("/api/v1/users/") + id), {adminToken(), {}}, "application/json",
+                      patch.toUtf8())
+                     .status,
+                 400);
+        m_sim->setUserPatchAppendRole(true);
+    }
     const Answer answer = send("PATCH", url(QStringLiteral("/api/v1/users/") + id), {adminToken(), {}},
                                "application/json", patch.toUtf8());
     QCOMPARE(answer.status, 204);
@@ -1411,21 +1426,27 @@ void TestSimulatorOAuth::userPatchRefusals_data()
     QTest::addColumn<QString>("who");
     QTest::addColumn<QByteArray>("patch");
     QTest::addColumn<int>("status");
-    const QByteArray add(R"([{"op":"add","path":"/assignedRoles/-","value":{"name":"Dawiso Integration"}}])");
+    const QByteArray add(R"([{"op":"replace","path":"/assignedRoles","value":[{"name":"Dawiso Integration"}]}])");
+    QTest::newRow("add is not in the schema")
+        << QStringLiteral("Riley Reader") << QStringLiteral("admin")
+        << QByteArray(R"([{"op":"add","path":"/assignedRoles/-","value":{"name":"Dawiso Integration"}}])") << 400;
+    QTest::newRow("remove-value of one reference is not in the schema")
+        << QStringLiteral("Riley Reader") << QStringLiteral("admin")
+        << QByteArray(R"([{"op":"remove-value","path":"/assignedRoles","value":{"name":"Steward"}}])") << 400;
     QTest::newRow("unknown role name")
         << QStringLiteral("Riley Reader") << QStringLiteral("admin")
-        << QByteArray(R"([{"op":"add","path":"/assignedRoles/-","value":{"name":"No Such Role"}}])") << 400;
+        << QByteArray(R"([{"op":"replace","path":"/assignedRoles","value":[{"name":"No Such Role"}]}])") << 400;
     QTest::newRow("unknown role id")
         << QStringLiteral("Riley Reader") << QStringLiteral("admin")
         << QByteArray(R"([{"op":"replace","path":"/assignedRoles","value":[{"id":"000000000000000000000000"}]}])")
         << 400;
     QTest::newRow("role name differs in case")
         << QStringLiteral("Riley Reader") << QStringLiteral("admin")
-        << QByteArray(R"([{"op":"add","path":"/assignedRoles/-","value":{"name":"steward"}}])") << 400;
+        << QByteArray(R"([{"op":"replace","path":"/assignedRoles","value":[{"name":"steward"}]}])") << 400;
     QTest::newRow("valid then unknown: nothing applied")
         << QStringLiteral("Riley Reader") << QStringLiteral("admin")
-        << QByteArray(R"([{"op":"add","path":"/assignedRoles/-","value":{"name":"Steward"}},)"
-                      R"({"op":"add","path":"/assignedRoles/-","value":{"name":"Nope"}}])")
+        << QByteArray(R"([{"op":"replace","path":"/assignedRoles","value":[{"name":"Steward"}]},)"
+                      R"({"op":"replace","path":"/assignedRoles","value":[{"name":"Nope"}]}])")
         << 400;
     QTest::newRow("replace with an object")
         << QStringLiteral("Riley Reader") << QStringLiteral("admin")
@@ -1457,9 +1478,9 @@ void TestSimulatorOAuth::userPatchRefusals()
     }
 }
 
-void TestSimulatorOAuth::userPatchAddUnsupportedFault()
+void TestSimulatorOAuth::userPatchAppendRoleVariation()
 {
-    m_sim->setUserPatchAddUnsupported(true);
+    // Off by default: the spec's patch schema has no add /assignedRoles/-.
     const QString riley = userId(QStringLiteral("Riley Reader"));
     const Answer add = sendJson(
         "PATCH", QStringLiteral("/api/v1/users/") + riley, adminToken(),
@@ -1471,7 +1492,7 @@ void TestSimulatorOAuth::userPatchAddUnsupportedFault()
     QVERIFY(add.firstError().value(u"detail").toString().contains(u"replace"));
     QVERIFY(roleNamesOf(userJson(riley)).isEmpty());
 
-    // The client's fallback: read the user, replace with the existing roles plus the new one.
+    // What the schema allows: read the user, replace with the existing roles plus the new one.
     const QString bob = userId(QStringLiteral("Bob Analyst"));
     QJsonArray roles;
     for (const QString &name : roleNamesOf(userJson(bob)))
@@ -1485,7 +1506,7 @@ void TestSimulatorOAuth::userPatchAddUnsupportedFault()
     QCOMPARE(roleNamesOf(userJson(bob)),
              QStringList({QStringLiteral("Steward"), QStringLiteral("Dawiso Integration")}));
 
-    m_sim->setUserPatchAddUnsupported(false);
+    m_sim->setUserPatchAppendRole(true);
     QCOMPARE(sendJson("PATCH", QStringLiteral("/api/v1/users/") + riley, adminToken(),
                       QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("add")},
                                                {QStringLiteral("path"), QStringLiteral("/assignedRoles/-")},
@@ -1495,9 +1516,22 @@ void TestSimulatorOAuth::userPatchAddUnsupportedFault()
              204);
 }
 
+void TestSimulatorOAuth::tokenErrorRfcFieldsVariation()
+{
+    const QList<QPair<QString, QString>> fields {{QStringLiteral("grant_type"), QStringLiteral("password")}};
+    QVERIFY(!postForm(QStringLiteral("/oauth/token"), fields).json().contains(u"error"));
+    m_sim->setOAuthRfcErrorFields(true);
+    const Answer answer = postForm(QStringLiteral("/oauth/token"), fields);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.json().value(u"error").toString(), QStringLiteral("unsupported_grant_type"));
+    QVERIFY(!answer.json().value(u"error_description").toString().isEmpty());
+    QCOMPARE(answer.firstError().value(u"code").toString(), QStringLiteral("unsupported_grant_type"));
+}
+
 void TestSimulatorOAuth::userPatchPartialFault()
 {
     m_sim->setUserPatchPartial(true);
+    m_sim->setUserPatchAppendRole(true);
     const QString riley = userId(QStringLiteral("Riley Reader"));
     const QJsonObject addIntegration {
         {QStringLiteral("op"), QStringLiteral("add")},
@@ -1697,10 +1731,17 @@ void TestSimulatorOAuth::apiKeyExpiry()
     const QJsonObject error = answer.firstError();
     QCOMPARE(error.value(u"status").toInt(), 400);
     QCOMPARE(error.value(u"source").toObject().value(u"pointer").toString(), QStringLiteral("/expiry"));
+    // By default the detail says nothing a client could search for: Qlik documents no wording.
+    QCOMPARE(error.value(u"detail").toString(), QStringLiteral("The request is not valid."));
+    QVERIFY(!error.contains(u"meta"));
     if (minutes == 1) {
-        // Above the maximum: the detail names it, so the client can say what is allowed.
-        QVERIFY2(error.value(u"detail").toString().contains(u"P365D"), qPrintable(error.value(u"detail").toString()));
-        QCOMPARE(error.value(u"meta").toObject().value(u"max_api_key_expiry").toString(), QStringLiteral("P365D"));
+        // Above the maximum, with the wording variation: the detail names it, so the client can say what is allowed.
+        m_sim->setApiKeyRefusalWording(true);
+        const QJsonObject worded =
+            sendJson("POST", QStringLiteral("/api/v1/api-keys"), m_sim->sampleToken(SampleKey::Healthy), body)
+                .firstError();
+        QVERIFY2(worded.value(u"detail").toString().contains(u"P365D"), qPrintable(worded.value(u"detail").toString()));
+        QCOMPARE(worded.value(u"meta").toObject().value(u"max_api_key_expiry").toString(), QStringLiteral("P365D"));
     }
     QCOMPARE(m_sim->tenant().apiKeys.size(), keys);
 }
@@ -1719,7 +1760,9 @@ void TestSimulatorOAuth::apiKeyLimit()
     }
     const Answer full = sendJson("POST", QStringLiteral("/api/v1/api-keys"), token, body);
     QCOMPARE(full.status, 400);
-    const QJsonObject error = full.firstError();
+    QCOMPARE(full.firstError().value(u"detail").toString(), QStringLiteral("The request is not valid."));
+    m_sim->setApiKeyRefusalWording(true);
+    const QJsonObject error = sendJson("POST", QStringLiteral("/api/v1/api-keys"), token, body).firstError();
     QVERIFY2(error.value(u"detail").toString().contains(u"5"), qPrintable(error.value(u"detail").toString()));
     QCOMPARE(error.value(u"meta").toObject().value(u"max_keys_per_user").toInt(), 5);
 
@@ -1902,14 +1945,14 @@ void TestSimulatorOAuth::automatedFlowEndToEnd()
     const QJsonArray found = get(QStringLiteral("/api/v1/users"), admin, search).json().value(u"data").toArray();
     QCOMPARE(found.size(), 1);
     const QString riley = found.at(0).toObject().value(u"id").toString();
-    QCOMPARE(
-        sendJson("PATCH", QStringLiteral("/api/v1/users/") + riley, admin,
-                 QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("add")},
-                                          {QStringLiteral("path"), QStringLiteral("/assignedRoles/-")},
-                                          {QStringLiteral("value"),
-                                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Dawiso Catalog")}}}}})
-            .status,
-        204);
+    QCOMPARE(sendJson("PATCH", QStringLiteral("/api/v1/users/") + riley, admin,
+                      QJsonArray {QJsonObject {
+                          {QStringLiteral("op"), QStringLiteral("replace")},
+                          {QStringLiteral("path"), QStringLiteral("/assignedRoles")},
+                          {QStringLiteral("value"),
+                           QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("Dawiso Catalog")}}}}}})
+                 .status,
+             204);
     QCOMPARE(roleNamesOf(get(QStringLiteral("/api/v1/users/") + riley, admin).json()),
              QStringList {QStringLiteral("Dawiso Catalog")});
     // 4. Riley signs in (prompt=login, login_hint) and creates the key.

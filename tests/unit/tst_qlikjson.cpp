@@ -60,6 +60,14 @@ void TestQlikJson::errorBodies_data()
                                          << "HTTP-429" << 0 << "API rate limit reached.";
     QTest::newRow("only detail") << QByteArray(R"({"errors":[{"detail":"Something broke"}]})") << "" << 0
                                  << "Something broke";
+    QTest::newRow("top-level code and title, no errors array")
+        << QByteArray(R"({"code":"SPACES-4","title":"Space not found","detail":"No such space","status":404})")
+        << "SPACES-4" << 404 << "Space not found: No such space";
+    QTest::newRow("top-level title, empty errors array")
+        << QByteArray(R"({"errors":[],"title":"Forbidden","status":"403"})") << "" << 403 << "Forbidden";
+    QTest::newRow("errors array wins over top-level fields")
+        << QByteArray(R"({"errors":[{"code":"A-1","title":"First"}],"code":"B-2","title":"Second"})") << "A-1" << 0
+        << "First";
     QTest::newRow("not JSON") << QByteArray("<html>Bad gateway</html>") << "" << 0 << "";
     QTest::newRow("JSON array") << QByteArray("[1,2]") << "" << 0 << "";
     QTest::newRow("empty") << QByteArray() << "" << 0 << "";

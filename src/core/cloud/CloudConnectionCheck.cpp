@@ -236,6 +236,8 @@ void CloudConnectionCheck::startParallelChecks()
     QUrlQuery appQuery;
     appQuery.addQueryItem(QStringLiteral("resourceType"), QStringLiteral("app"));
     appQuery.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    // The check never reads an item's actions, and Qlik evaluates them per item unless told not to.
+    appQuery.addQueryItem(QStringLiteral("noActions"), QStringLiteral("true"));
     QlikPager *apps = client()->getAllPages(QStringLiteral("/api/v1/items"), appQuery);
     apps->setKeepItems(false);
     connect(apps, &QlikPager::pageReceived, this, &CloudConnectionCheck::onAppsPage);

@@ -67,23 +67,10 @@ void RoleAssignment::start(const QlikUser &user, const QlikRole &role)
         return;
     }
     emit progress(tr("Giving the role “%1” to %2…").arg(role.name, user.displayName()));
-    const QJsonArray patch {QJsonObject {{QStringLiteral("op"), QStringLiteral("add")},
-                                         {QStringLiteral("path"), QStringLiteral("/assignedRoles/-")},
-                                         {QStringLiteral("value"), QJsonObject {{QStringLiteral("id"), role.id}}}}};
-    run(client()->patch(QStringLiteral("/api/v1/users/%1").arg(user.id), QJsonDocument(patch)),
-        [this](QlikRequest *request) { onAdded(request); });
-}
-
-void RoleAssignment::onAdded(QlikRequest *request)
-{
-    if (request->httpStatus() == 400) {
-        // The tenant does not take "add": read the roles the user has and send them back with ours.
-        m_result.usedReplace = true;
-        run(client()->get(QStringLiteral("/api/v1/users/%1").arg(m_user.id)),
-            [this](QlikRequest *read) { onUserForReplace(read); });
-        return;
-    }
-    onPatched(request);
+    // Qlik's patch schema only replaces the whole list (no add /assignedRoles/-), so read the roles the user has now
+    // and send them back with ours.
+    run(client()->get(QStringLiteral("/api/v1/users/%1").arg(user.id)),
+        [this](QlikRequest *read) { onUserForReplace(read); });
 }
 
 void RoleAssignment::onUserForReplace(QlikRequest *request)

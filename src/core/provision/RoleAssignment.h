@@ -9,10 +9,10 @@
 
 namespace Dawiso {
 
-// Gives Dawiso's role to the integration user and proves it: PATCH add /assignedRoles/- (the spec's way); when the
-// tenant answers 400 (Qlik's tutorial still says roles can only be replaced), read the user and replace its roles
-// with the same ones plus the new role; a 207 is partial success and its errors are shown; finally read the user
-// back and confirm the role is there. A tenant admin is refused: Dawiso's key must not carry admin rights.
+// Gives Dawiso's role to the integration user and proves it: read the user, then PATCH replace /assignedRoles with the
+// roles they have plus the new one (the users spec's patch schema has no way to add one role, and Qlik's tutorial on
+// roles says the same); a 207 is partial success and its errors are shown; finally read the user back and confirm
+// the role is there. A tenant admin is refused: Dawiso's key must not carry admin rights.
 class RoleAssignment : public QlikStep
 {
     Q_OBJECT
@@ -22,7 +22,6 @@ public:
     {
         bool ok = false;
         bool alreadyAssigned = false;
-        bool usedReplace = false;
         bool partial = false;
         QStringList partialProblems;
         QlikUser user; // as read back
@@ -44,7 +43,6 @@ signals:
     void finished(const Dawiso::RoleAssignment::Result &result);
 
 private:
-    void onAdded(QlikRequest *request);
     void onUserForReplace(QlikRequest *request);
     void onPatched(QlikRequest *request);
     void confirm();

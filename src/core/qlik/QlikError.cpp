@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Dawiso {
 
 namespace {
@@ -29,6 +31,19 @@ QString stringOf(const QJsonValue &value)
     return {};
 }
 
+// The error item an object describes; none when it has neither code, title nor detail.
+std::optional<QlikErrorItem> itemOf(const QJsonObject &object)
+{
+    QlikErrorItem item;
+    item.code = stringOf(object.value(QLatin1String("code")));
+    item.title = stringOf(object.value(QLatin1String("title")));
+    item.detail = stringOf(object.value(QLatin1String("detail")));
+    item.status = statusOf(object.value(QLatin1String("status")));
+    if (item.code.isEmpty() && item.title.isEmpty() && item.detail.isEmpty())
+        return std::nullopt;
+    return item;
+}
+
 } // namespace
 
 QlikError QlikError::fromBody(const QByteArray &body)
@@ -45,14 +60,14 @@ QlikError QlikError::fromBody(const QByteArray &body)
     for (const QJsonValue &entry : list) {
         if (!entry.isObject())
             continue;
-        const QJsonObject object = entry.toObject();
-        QlikErrorItem item;
-        item.code = stringOf(object.value(QLatin1String("code")));
-        item.title = stringOf(object.value(QLatin1String("title")));
-        item.detail = stringOf(object.value(QLatin1String("detail")));
-        item.status = statusOf(object.value(QLatin1String("status")));
-        if (!item.code.isEmpty() || !item.title.isEmpty() || !item.detail.isEmpty())
-            error.m_items.append(item);
+        if (const auto item = itemOf(entry.toObject()))
+            error.m_items.append(*item);
+    }
+    // Some services still send the older form, with code and title at the top level and no errors array (the
+    // spaces spec's Errors schema allows both).
+    if (error.m_items.isEmpty()) {
+        if (const auto item = itemOf(root))
+            error.m_items.append(*item);
     }
     return error;
 }

@@ -20,6 +20,9 @@ namespace {
 constexpr qint64 defaultMaximumSeconds = 24 * 3600;
 
 // Points at the field and names the limit, so that a client can tell which rule was broken.
+// Qlik documents no wording for its refusals of a new key; by default they say nothing a client could search for.
+const QString neutralDetail = QStringLiteral("The request is not valid.");
+
 SimResponse badRequest(const QString &detail, const QString &pointer = QString(),
                        const QJsonObject &meta = QJsonObject())
 {
@@ -93,10 +96,14 @@ SimResponse ApiKeyWrites::create(const SimRequest &request, const SimCaller &cal
     if (!expiry.isUndefined()) {
         const auto requested = IsoDuration::seconds(expiry.toString());
         if (!expiry.isString() || !requested) {
-            return badRequest(QStringLiteral("expiry must be an ISO 8601 duration such as P90D, P12W or PT24H."),
+            return badRequest(m_refusalWording
+                                  ? QStringLiteral("expiry must be an ISO 8601 duration such as P90D, P12W or PT24H.")
+                                  : neutralDetail,
                               QStringLiteral("/expiry"));
         }
         if (*requested > maximum) {
+            if (!m_refusalWording)
+                return badRequest(neutralDetail, QStringLiteral("/expiry"));
             return badRequest(QStringLiteral("The expiry %1 is longer than this tenant's maximum API key expiry of %2.")
                                   .arg(expiry.toString(), m_tenant.maxApiKeyExpiry),
                               QStringLiteral("/expiry"),
@@ -108,6 +115,8 @@ SimResponse ApiKeyWrites::create(const SimRequest &request, const SimCaller &cal
         return key.sub == me && ResourceJson::apiKeyStatus(key) == u"active";
     });
     if (active >= m_tenant.maxKeysPerUser) {
+        if (!m_refusalWording)
+            return badRequest(neutralDetail);
         return badRequest(QStringLiteral("You already have %1 active API keys, the maximum of this tenant (%2 per "
                                          "user). Delete one before creating another.")
                               .arg(active)

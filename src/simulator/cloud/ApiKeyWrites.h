@@ -29,11 +29,16 @@ public:
     SimResponse create(const SimRequest &request, const SimCaller &caller, const QString &origin);
     SimResponse remove(const SimCaller &caller, const QString &keyId);
     void setSignInRefused(bool refused) { m_signInRefused = refused; }
+    // Variation, off by default: refusals of a new key (expiry too long or malformed, too many active keys) name
+    // their cause in words ("expiry", "active API keys", "per user") and in meta (max_api_key_expiry,
+    // max_keys_per_user). Qlik documents neither, so by default the detail is a neutral sentence.
+    void setRefusalWording(bool wording) { m_refusalWording = wording; }
 
 private:
     SimulatedTenant &m_tenant;
     const ApiKeySigner &m_signer;
     bool m_signInRefused = false;
+    bool m_refusalWording = false;
 };
 
 } // namespace Dawiso::Simulator

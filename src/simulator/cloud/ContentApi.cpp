@@ -289,13 +289,15 @@ SimResponse ContentApi::items(const SimRequest &request, const ContentAccess &ac
     const QString list = itemsListPrefix + QString::number(snapshot->id);
     const ListQuery::Page page = ListQuery::page(snapshot->entries.size(), start, *limit, m_cursors, list);
     const ContentJson json(m_tenant, access, origin);
+    // noActions=true: "the actions-array will be omitted from the response" (items.json), in the item and its meta.
+    const bool withActions = request.query.queryItemValue(QStringLiteral("noActions")) != u"true";
     JsonWriter out((page.end - page.begin) * 2048 + 1024);
     out.beginObject();
     out.key(QLatin1String("data"));
     out.beginArray();
     for (qsizetype i = page.begin; i < page.end; ++i) {
         const ItemSnapshots::Entry &entry = snapshot->entries.at(i);
-        json.writeItem(out, entry.app, entry.position);
+        json.writeItem(out, entry.app, entry.position, withActions);
     }
     out.endArray();
     // The items list has data and links only (no meta, no count).

@@ -167,7 +167,7 @@ QString ContentJson::ownerSubject(const SimApp &app) const
     return owner ? owner->subject : app.ownerId;
 }
 
-void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype position) const
+void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype position, bool withActions) const
 {
     const QDateTime createdAt = appCreated(position);
     const QString created = ResourceJson::timestamp(createdAt);
@@ -191,7 +191,7 @@ void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype positi
     out.string(QLatin1String("resourceType"), u"app");
     out.string(QLatin1String("resourceSubType"), QString());
     out.string(QLatin1String("resourceId"), app.id);
-    out.string(QLatin1String("resourceLink"), QString());
+    // No resourceLink: items.json makes it an optional URI, and an app has none.
     // Personal items carry no spaceId (the Items API makes it optional; catalogs read "none" as the personal space).
     if (!app.spaceId.isEmpty())
         out.string(QLatin1String("spaceId"), app.spaceId);
@@ -207,7 +207,8 @@ void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype positi
     out.string(QLatin1String("resourceReloadStatus"), u"ok");
     out.boolean(QLatin1String("isFavorited"), false);
     out.string(QLatin1String("thumbnailId"), QString());
-    writeActions(QLatin1String("actions"));
+    if (withActions)
+        writeActions(QLatin1String("actions"));
     out.emptyArray(QLatin1String("collectionIds"));
 
     out.key(QLatin1String("resourceAttributes"));
@@ -236,7 +237,8 @@ void ContentJson::writeItem(JsonWriter &out, const SimApp &app, qsizetype positi
     out.key(QLatin1String("meta"));
     out.beginObject();
     out.boolean(QLatin1String("isFavorited"), false);
-    writeActions(QLatin1String("actions"));
+    if (withActions)
+        writeActions(QLatin1String("actions"));
     out.emptyArray(QLatin1String("tags"));
     out.emptyArray(QLatin1String("collections"));
     out.endObject();

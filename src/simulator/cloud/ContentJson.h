@@ -25,7 +25,7 @@ public:
     // Spaces' meta.personalSpace: what the caller may do in their own personal space.
     static QJsonObject personalSpace();
     // Items come in pages of up to 100 and tenants of 20,000 apps, so they are written straight as bytes.
-    void writeItem(JsonWriter &out, const SimApp &app, qsizetype position) const;
+    void writeItem(JsonWriter &out, const SimApp &app, qsizetype position, bool withActions = true) const;
     QJsonObject app(const SimApp &app, qsizetype position) const;
     // A small, plausible data model: three or four tables with their fields, the same every time for an app.
     static QJsonObject dataModel(const SimApp &app);

@@ -28,9 +28,9 @@ namespace Dawiso::Simulator {
 // - POST /oauth/token (form or JSON) redeems a code with its PKCE verifier, runs client_credentials for a web client
 //   (its bot user) and rotates refresh tokens (issued only with offline_access).
 // - POST /oauth/revoke forgets an access or refresh token (RFC 7009).
-// Token errors carry both Qlik's Errors shape ({"errors":[{"code":"invalid_grant","title","detail","status":"400"}]},
-// as the OAuth API documents it) and RFC 6749 §5.2's {"error","error_description"}: which one Qlik's token endpoint
-// really sends is unconfirmed, so clients that read either work.
+// Token and revoke errors come in Qlik's Errors shape ({"errors":[{"code":"invalid_grant","title","detail",
+// "status":"400"}]}), the only one the OAuth spec documents. RFC 6749 §5.2's {"error","error_description"} beside it
+// is a variation for tests, off by default: the spec does not promise it.
 class OAuthServer
 {
 public:
@@ -40,6 +40,8 @@ public:
     OAuthServer(const SimulatedTenant &tenant, OAuthTokenStore &tokens, const SimClock &clock);
 
     SimResponse handle(const SimRequest &request);
+    // Variation: error bodies also carry RFC 6749 §5.2's "error" and "error_description".
+    void setRfcErrorFields(bool rfcFields) { m_rfcErrorFields = rfcFields; }
 
     // The browser's part of an authorization-code sign-in without HTTP, for the practice run, which runs this server
     // in its own process: authorizeQuery is checked as GET /oauth/authorize checks it, and the person signs in as on
@@ -83,6 +85,7 @@ private:
         bool used = false;
     };
 
+    SimResponse oauthError(int status, const QString &error, const QString &description) const;
     SimResponse authorize(const SimRequest &request);
     SimResponse login(const SimRequest &request);
     // GET /oauth/authorize's checks: the sign-in waiting for its person, or why there is none.
@@ -106,6 +109,7 @@ private:
     const SimClock &m_clock;
     QHash<QString, Transaction> m_transactions;
     QHash<QByteArray, Code> m_codes; // key: SHA-256 of the code, so the simulator keeps no usable code
+    bool m_rfcErrorFields = false;
 };
 
 } // namespace Dawiso::Simulator

@@ -34,7 +34,8 @@ public:
             const OAuthTokenStore &oauthTokens, std::function<QString()> hostAndPort);
 
     void setIssuerOverride(const QString &issuer) { m_issuerOverride = issuer; }
-    void setUserPatchAddUnsupported(bool unsupported) { m_userPatch.setAddUnsupported(unsupported); }
+    void setUserPatchAppendRole(bool appendRole) { m_userPatch.setAppendRole(appendRole); }
+    void setApiKeyRefusalWording(bool wording) { m_apiKeyWrites.setRefusalWording(wording); }
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
     void setKeyCreationBySignInRefused(bool refused) { m_apiKeyWrites.setSignInRefused(refused); }
 

@@ -85,9 +85,9 @@ void QlikSimulator::setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes
         m_wrongJsonTypes.remove(pathPrefix);
 }
 
-void QlikSimulator::setUserPatchAddUnsupported(bool unsupported)
+void QlikSimulator::setUserPatchAppendRole(bool appendRole)
 {
-    m_api.setUserPatchAddUnsupported(unsupported);
+    m_api.setUserPatchAppendRole(appendRole);
 }
 
 void QlikSimulator::setKeyCreationBySignInRefused(bool refused)
@@ -121,8 +121,10 @@ SimResponse QlikSimulator::answerApi(const SimRequest &request)
     SimResponse response = m_api.handle(request);
     const bool wrongTypes = std::any_of(m_wrongJsonTypes.cbegin(), m_wrongJsonTypes.cend(),
                                         [&request](const QString &prefix) { return request.path.startsWith(prefix); });
-    if (response.status == 200 && wrongTypes)
+    if (response.status == 200 && wrongTypes) {
         response = WrongJsonTypes::apply(response);
+        response.deviation = QStringLiteral("fault: wrong JSON types");
+    }
     return response;
 }
 

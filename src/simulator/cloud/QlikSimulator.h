@@ -60,12 +60,18 @@ public:
     // Matching list answers keep their shape but their entries get wrong types: numbers where strings belong,
     // arrays where objects belong ("name": [], "spaceId": {}, "type": 7; see WrongJsonTypes).
     void setWrongJsonTypes(const QString &pathPrefix, bool wrongTypes);
-    // PATCH /api/v1/users/{id}: any add operation answers 400 (clients must fall back to replace), or every patch
-    // answers 207 with an Errors body while applying what it can (see UserPatch).
-    void setUserPatchAddUnsupported(bool unsupported);
+    // PATCH /api/v1/users/{id}, variations off by default (see UserPatch): also take add /assignedRoles/-, which the
+    // spec's example shows but its schema does not allow; or answer every patch with 207 and an Errors body while
+    // applying what it can.
+    void setUserPatchAppendRole(bool appendRole);
     void setUserPatchPartial(bool partial);
     // POST /api/v1/api-keys with a sign-in's OAuth access token answers 403, as a live tenant may (undocumented).
     void setKeyCreationBySignInRefused(bool refused);
+    // Variation, off by default: OAuth error bodies also carry RFC 6749's "error" and "error_description", which the
+    // OAuth spec does not document (see OAuthServer).
+    void setOAuthRfcErrorFields(bool rfcFields) { m_oauth.setRfcErrorFields(rfcFields); }
+    // Variation, off by default: POST /api/v1/api-keys refusals say in words why (see ApiKeyWrites).
+    void setApiKeyRefusalWording(bool wording) { m_api.setApiKeyRefusalWording(wording); }
     // Moves the OAuth clock forward, so that sign-in forms (10 minutes), authorization codes (60 s) and access
     // tokens (6 hours) expire without waiting. API keys keep real time.
     void advanceOAuthClock(qint64 seconds);

@@ -82,7 +82,7 @@ std::optional<QString> UserPatch::applyOne(const QJsonObject &operation, SimUser
     const QString path = operation.value(QStringLiteral("path")).toString();
     const QJsonValue value = operation.value(QStringLiteral("value"));
     QString error;
-    if (op == u"add" && path == u"/assignedRoles/-") {
+    if (m_appendRole && op == u"add" && path == u"/assignedRoles/-") {
         const auto names = roleNames(value, false, &error);
         if (!names)
             return error;
@@ -96,7 +96,8 @@ std::optional<QString> UserPatch::applyOne(const QJsonObject &operation, SimUser
             return error;
         user->roleNames = *names;
     } else if (op == u"remove-value" && path == u"/assignedRoles") {
-        const auto names = roleNames(value, false, &error);
+        // The schema's value is an array of references; the spec's example also removes a single one.
+        const auto names = roleNames(value, !m_appendRole, &error);
         if (!names)
             return error;
         for (const QString &name : *names)
@@ -110,8 +111,10 @@ std::optional<QString> UserPatch::applyOne(const QJsonObject &operation, SimUser
             return QStringLiteral("value must be \"active\" or \"disabled\".");
         user->status = value.toString();
     } else {
-        return QStringLiteral("supported are add /assignedRoles/-, replace /assignedRoles, remove-value "
-                              "/assignedRoles, replace /name and replace /status.");
+        return m_appendRole ? QStringLiteral("supported are add /assignedRoles/-, replace /assignedRoles, "
+                                             "remove-value /assignedRoles, replace /name and replace /status.")
+                            : QStringLiteral("supported are replace /assignedRoles, remove-value /assignedRoles, "
+                                             "replace /name and replace /status.");
     }
     return std::nullopt;
 }
@@ -137,16 +140,6 @@ SimResponse UserPatch::apply(const SimRequest &request, const SimCaller &caller,
     if (!document->isArray() || document->array().isEmpty())
         return badRequest(QStringLiteral("The body must be a non-empty JSON Patch array."));
     const QJsonArray operations = document->array();
-    if (m_addUnsupported) {
-        for (qsizetype i = 0; i < operations.size(); ++i) {
-            if (operations.at(i).toObject().value(QStringLiteral("op")).toString() == u"add") {
-                return badRequest(QStringLiteral("The add operation is not supported; read the user and replace "
-                                                 "/assignedRoles with the whole list instead."),
-                                  QStringLiteral("/%1").arg(i));
-            }
-        }
-    }
-
     SimUser changed = *target;
     QJsonArray failures;
     for (qsizetype i = 0; i < operations.size(); ++i) {

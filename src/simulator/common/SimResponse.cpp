@@ -56,12 +56,12 @@ void SimResponse::writeTo(QHttpServerResponder &responder) const
 SimResponse SimResponse::json(int status, const QJsonObject &object)
 {
     return SimResponse {
-        status, {{contentTypeHeader, jsonContentType}}, QJsonDocument(object).toJson(QJsonDocument::Compact)};
+        status, {{contentTypeHeader, jsonContentType}}, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
 }
 
 SimResponse SimResponse::json(int status, QByteArray body)
 {
-    return SimResponse {status, {{contentTypeHeader, jsonContentType}}, std::move(body)};
+    return SimResponse {status, {{contentTypeHeader, jsonContentType}}, std::move(body), {}};
 }
 
 SimResponse SimResponse::redirect(int status, const QString &location)
@@ -71,17 +71,18 @@ SimResponse SimResponse::redirect(int status, const QString &location)
     escaped.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
     return SimResponse {status,
                         {{contentTypeHeader, htmlContentType}, {QByteArrayLiteral("Location"), encodedLocation}},
-                        "<a href=\"" + escaped + "\">" + reasonPhrase(status) + "</a>.\n\n"};
+                        "<a href=\"" + escaped + "\">" + reasonPhrase(status) + "</a>.\n\n",
+                        {}};
 }
 
 SimResponse SimResponse::html(int status, const QByteArray &page)
 {
-    return SimResponse {status, {{contentTypeHeader, htmlContentType}}, page};
+    return SimResponse {status, {{contentTypeHeader, htmlContentType}}, page, {}};
 }
 
 SimResponse SimResponse::noContent()
 {
-    return SimResponse {204, {}, {}};
+    return SimResponse {204, {}, {}, {}};
 }
 
 } // namespace Dawiso::Simulator

@@ -1,6 +1,7 @@
 #include "simulator/common/SimulatorHost.h"
 
 #include "simulator/common/DeferredAnswer.h"
+#include "simulator/common/ExchangeLog.h"
 #include "simulator/common/SimulatorHttpServer.h"
 
 #include <QHttpServerRequest>
@@ -54,7 +55,7 @@ SimRequest simRequest(const QHttpServerRequest &request)
 SimResponse notFound()
 {
     return SimResponse {
-        404, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}}, "Not found\n"};
+        404, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}}, "Not found\n", {}};
 }
 
 SimResponse notQlikPage()
@@ -74,7 +75,7 @@ SimResponse malformed(const SimResponse &response)
     const QByteArray body =
         json ? response.body.left(response.body.size() / 2) : QByteArrayLiteral("{\"data\":[{\"id\":\"");
     return SimResponse {
-        200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}}, body};
+        200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}}, body, {}};
 }
 
 } // namespace
@@ -189,7 +190,8 @@ SimResponse SimulatorHost::rateLimitedAnswer(int retryAfterSeconds) const
 {
     SimResponse response {429,
                           {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}},
-                          "Too many requests\n"};
+                          "Too many requests\n",
+                          {}};
     response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
     return response;
 }
@@ -207,6 +209,7 @@ void SimulatorHost::dispatch(const QHttpServerRequest &request, QHttpServerRespo
     emit requestHandled(record);
 
     SimResponse response = answer(received);
+    ExchangeLog::record(received, response);
     received.wipe();
 
     const int delay = m_faults.responseDelay(received.path);
@@ -218,17 +221,27 @@ void SimulatorHost::dispatch(const QHttpServerRequest &request, QHttpServerRespo
 
 SimResponse SimulatorHost::answer(const SimRequest &request)
 {
-    if (m_faults.isNotQlik())
-        return notQlikPage();
+    if (m_faults.isNotQlik()) {
+        SimResponse page = notQlikPage();
+        page.deviation = QStringLiteral("fault: not Qlik");
+        return page;
+    }
     if (const auto retryAfter = m_faults.takeRateLimit(request.path))
         return rateLimitedAnswer(*retryAfter);
     const QUrl redirect = m_faults.redirectTarget(request.path);
-    if (!redirect.isEmpty())
-        return SimResponse::redirect(redirectStatus(request.path), redirect.toString(QUrl::FullyEncoded));
+    if (!redirect.isEmpty()) {
+        SimResponse response =
+            SimResponse::redirect(redirectStatus(request.path), redirect.toString(QUrl::FullyEncoded));
+        response.deviation = QStringLiteral("fault: injected redirect");
+        return response;
+    }
     const Handler handler = handlerFor(request.path);
     SimResponse response = handler ? handler(request) : notFound();
-    if (m_faults.isMalformed(request.path))
-        return malformed(response);
+    if (m_faults.isMalformed(request.path)) {
+        SimResponse broken = malformed(response);
+        broken.deviation = QStringLiteral("fault: malformed JSON");
+        return broken;
+    }
     return response;
 }
 

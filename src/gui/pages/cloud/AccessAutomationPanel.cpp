@@ -189,11 +189,7 @@ void AccessAutomationPanel::onAssigned(const RoleAssignment::Result &result)
                                            tr("Qlik applied the change only in part:"),
                                            result.partialProblems.join(QLatin1Char('\n')));
     } else {
-        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, result.message,
-                                           result.usedReplace
-                                               ? tr("(This tenant only accepts replacing a user's roles; "
-                                                    "their other roles were kept.)")
-                                               : QString());
+        m_ui->automationPanel->showMessage(MessagePanel::Kind::Success, result.message, QString());
     }
     emit doneChanged();
 }
