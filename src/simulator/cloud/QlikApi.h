@@ -36,11 +36,14 @@ public:
     void setIssuerOverride(const QString &issuer) { m_issuerOverride = issuer; }
     void setUserPatchAddUnsupported(bool unsupported) { m_userPatch.setAddUnsupported(unsupported); }
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
+    void setAliasHost(const QString &host) { m_aliasHost = host; }
 
     SimResponse handle(const SimRequest &request);
 
 private:
     QString origin() const;
+    // Where absolute links and redirects point: the origin, or the alias host on the same port.
+    QString linksOrigin() const;
     std::variant<SimCaller, SimResponse> authenticate(const SimRequest &request) const;
     std::variant<SimCaller, SimResponse> authenticateOAuth(const QByteArray &token) const;
 
@@ -66,6 +69,7 @@ private:
     ApiKeyWrites m_apiKeyWrites;
     std::function<QString()> m_hostAndPort;
     QString m_issuerOverride;
+    QString m_aliasHost;
 };
 
 } // namespace Dawiso::Simulator

@@ -90,6 +90,11 @@ void QlikSimulator::setUserPatchAddUnsupported(bool unsupported)
     m_api.setUserPatchAddUnsupported(unsupported);
 }
 
+void QlikSimulator::setAliasHost(const QString &host)
+{
+    m_api.setAliasHost(host);
+}
+
 void QlikSimulator::setUserPatchPartial(bool partial)
 {
     m_api.setUserPatchPartial(partial);
