@@ -121,6 +121,7 @@ private slots:
     void notQlikMode();
     void malformedJson();
     void redirectTarget();
+    void aliasVariationNamesTheOtherHost();
     void recordingNeverContainsToken();
 
     void demoContent();
@@ -1039,6 +1040,32 @@ void TestSimulator::redirectTarget()
     const Answer answer = getPath(QStringLiteral("/api/v1/users/me"), SampleKey::Healthy);
     QCOMPARE(answer.status, 301);
     QCOMPARE(answer.header("location"), elsewhere.toEncoded());
+}
+
+void TestSimulator::aliasVariationNamesTheOtherHost()
+{
+    const QString alias = QStringLiteral("https://127.0.0.1:%1").arg(m_sim->port());
+    // Off by default: the redirects are relative, as before.
+    QCOMPARE(getPath(QStringLiteral("/api/v1/users/me"), SampleKey::Healthy).header("location"),
+             (QStringLiteral("/api/v1/users/") + m_sim->sampleUserId(SampleKey::Healthy)).toLatin1());
+
+    m_sim->setAliasHost(QStringLiteral("127.0.0.1"));
+    const Answer me = getPath(QStringLiteral("/api/v1/users/me"), SampleKey::Healthy);
+    QCOMPARE(me.status, 301);
+    QCOMPARE(me.header("location"),
+             (alias + QStringLiteral("/api/v1/users/") + m_sim->sampleUserId(SampleKey::Healthy)).toLatin1());
+    const Answer tenant = getPath(QStringLiteral("/api/v1/tenants/me"), SampleKey::Healthy);
+    QCOMPARE(tenant.status, 302);
+    QCOMPARE(tenant.header("location"), (alias + QStringLiteral("/api/v1/tenants/") + m_sim->tenant().id).toLatin1());
+
+    const Answer page = get(url(QStringLiteral("/api/v1/spaces"), QUrlQuery(QStringLiteral("limit=1"))),
+                            m_sim->sampleToken(SampleKey::Healthy));
+    QCOMPARE(page.status, 200);
+    const QString next = nextHref(QJsonDocument::fromJson(page.body).object());
+    QVERIFY2(next.startsWith(alias + QStringLiteral("/api/v1/spaces?")), qPrintable(next));
+    // The metadata keeps the address asked: only links and redirects name the alias.
+    const Answer metadata = get(url(QStringLiteral("/.well-known/oauth-authorization-server")));
+    QCOMPARE(QJsonDocument::fromJson(metadata.body).object().value(u"issuer").toString(), m_sim->baseUrl().toString());
 }
 
 void TestSimulator::recordingNeverContainsToken()

@@ -170,6 +170,44 @@ RequestFailure RequestFailure::tooManyRedirects(const QString &hostAndPort)
             tr("Check the address you entered; it may point to a login page instead of the Qlik tenant.")};
 }
 
+RequestFailure RequestFailure::pointedElsewhere(const QString &hostAndPort, const QUrl &target)
+{
+    return {Kind::OtherAddress,
+            tr("Qlik at %1 pointed the wizard to another address, %2, which the wizard did not follow.")
+                .arg(hostAndPort, originText(target)),
+            tr("The key goes only to %1, so it was not used there and nothing is known to be wrong with it. Check that "
+               "%1 is the address your browser shows when you are signed in to Qlik; if it is, try again later, and "
+               "if it keeps happening, save a report for Dawiso support.")
+                .arg(hostAndPort)};
+}
+
+RequestFailure RequestFailure::credentialWithheld(const QString &hostAndPort, const QUrl &target)
+{
+    return {Kind::OtherAddress,
+            tr("Qlik at %1 pointed the wizard to another address, %2, which asked who is calling.")
+                .arg(hostAndPort, originText(target)),
+            tr("The wizard sends the key only to %1, so it did not send it there; nothing is known to be wrong with "
+               "the key. Check that %1 is the address your browser shows when you are signed in to Qlik; if it is, "
+               "try again later, and if it keeps happening, save a report for Dawiso support.")
+                .arg(hostAndPort)};
+}
+
+RequestFailure RequestFailure::clientCertificateRefused(const QString &hostAndPort, bool hadCertificate,
+                                                        const QString &detail)
+{
+    if (!hadCertificate) {
+        return {Kind::ClientCertificateRefused,
+                tr("%1 asks for a client certificate, and none was given.").arg(hostAndPort),
+                tr("This server lets in only callers that present a certificate it trusts. Choose the client "
+                   "certificate and its key exported for this server, then try again."),
+                detail};
+    }
+    return {Kind::ClientCertificateRefused, tr("%1 did not accept the client certificate.").arg(hostAndPort),
+            tr("Check that the certificate and its key were exported from this server (or one that trusts the same "
+               "root), and that they have not expired, then try again."),
+            detail};
+}
+
 RequestFailure RequestFailure::invalidResponse(const QString &hostAndPort, const QString &detail)
 {
     return {Kind::InvalidResponse, tr("%1 sent an answer the wizard cannot read.").arg(hostAndPort),

@@ -32,6 +32,8 @@ public:
         RateLimited, // 429 more often than we are willing to wait for
         UnsafeRedirect, // a redirect to plain http or somewhere we will not follow
         TooManyRedirects,
+        OtherAddress, // the server pointed to another address, where the credential was not sent
+        ClientCertificateRefused, // the server asked for a client certificate and did not get one it accepts
         InvalidResponse, // an answer, but not one the wizard can read
         Network, // anything else from the network stack
     };
@@ -50,6 +52,13 @@ public:
     // A redirect to another origin that would have repeated the request body there.
     static RequestFailure bodyRedirectToOtherOrigin(const QString &hostAndPort, const QUrl &target);
     static RequestFailure tooManyRedirects(const QString &hostAndPort);
+    // The server asked pointed to another address that the wizard does not follow with the credential.
+    static RequestFailure pointedElsewhere(const QString &hostAndPort, const QUrl &target);
+    // A redirect was followed to another address, which refused the request made there without the credential.
+    static RequestFailure credentialWithheld(const QString &hostAndPort, const QUrl &target);
+    // The TLS handshake ended on the server's certificate alert; hadCertificate: whether one was presented.
+    static RequestFailure clientCertificateRefused(const QString &hostAndPort, bool hadCertificate,
+                                                   const QString &detail);
     static RequestFailure invalidResponse(const QString &hostAndPort, const QString &detail);
 
     bool isFailure() const { return m_kind != Kind::None; }

@@ -1,6 +1,5 @@
 #include "provision/UserSearch.h"
 
-#include "net/TlsTrust.h"
 #include "provision/ScimFilter.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
@@ -57,9 +56,12 @@ void UserSearch::onPage(QlikRequest *request, bool append)
                              .toObject()
                              .value(QLatin1String("href"))
                              .toString();
-    const QUrl next = href.isEmpty() ? QUrl() : request->finalUrl().resolved(QUrl(href));
-    // The key may only go back to the tenant's own origin.
-    m_next = next.isValid() && TlsTrust::originKey(next) == TlsTrust::originKey(client()->baseUrl()) ? next : QUrl();
+    QUrl next = href.isEmpty() ? QUrl() : request->finalUrl().resolved(QUrl(href));
+    // The key may only go back to the tenant's own origin; a link naming another of its addresses is read there.
+    if (next.isValid() && !QlikRequest::sameOrigin(next, client()->baseUrl()))
+        next = QlikRequest::rebased(client()->baseUrl(), next, client()->defaultOptions().rebasedPathPrefix)
+                   .value_or(QUrl());
+    m_next = next;
     finish([this, users = m_users, more = hasMore()] { emit resultsChanged(users, more); });
 }
 

@@ -10,7 +10,11 @@ QlikClient::QlikClient(QNetworkAccessManager *network, const TlsTrust *trust, QO
     : QObject(parent)
     , m_network(network)
     , m_trust(trust)
-{ }
+{
+    // Qlik's REST APIs live under /api/; a redirect or next link there that names another of the server's
+    // addresses is read on the address this client was given.
+    m_defaultOptions.rebasedPathPrefix = QStringLiteral("/api/");
+}
 
 QlikClient::~QlikClient()
 {

@@ -34,6 +34,8 @@ public:
     bool hasApiKey() const { return !m_authorization.isEmpty(); }
 
     QlikRequestOptions defaultOptions() const { return m_defaultOptions; }
+    // What get(), post(), patch(), deleteResource() and getAllPages() start from (headers, query items, identity).
+    void setDefaultOptions(const QlikRequestOptions &options) { m_defaultOptions = options; }
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 

@@ -88,10 +88,16 @@ void QlikPager::onPage(QlikRequest *request)
         finish();
         return;
     }
-    const QUrl nextUrl = request->finalUrl().resolved(QUrl(href));
-    if (TlsTrust::originKey(nextUrl) != TlsTrust::originKey(m_firstPage) || nextUrl.scheme() != m_firstPage.scheme()) {
-        finish(RequestFailure::unsafeRedirect(origin, nextUrl));
-        return;
+    QUrl nextUrl = request->finalUrl().resolved(QUrl(href));
+    if (!QlikRequest::sameOrigin(nextUrl, m_firstPage)) {
+        // A server reached by an alias may name its other address; the walk stays on the origin asked.
+        const std::optional<QUrl> onOrigin = QlikRequest::rebased(m_firstPage, nextUrl, m_options.rebasedPathPrefix);
+        if (!onOrigin || m_visited.contains(*onOrigin)) {
+            finish(m_options.rebasedPathPrefix.isEmpty() ? RequestFailure::unsafeRedirect(origin, nextUrl)
+                                                         : RequestFailure::pointedElsewhere(origin, nextUrl));
+            return;
+        }
+        nextUrl = *onOrigin;
     }
     if (m_visited.contains(nextUrl)) {
         finish(RequestFailure::invalidResponse(origin, tr("The list pointed back to a page it had already sent.")));

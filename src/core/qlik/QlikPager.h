@@ -16,9 +16,10 @@ class QlikClient;
 class QlikRequest;
 
 // Reads every page of a Qlik list by following `links.next.href` until it is absent or empty. Cursors are opaque:
-// the pager never builds one. A next link to another origin is refused (the key would go there), and a link that
-// was already visited ends the walk with an error instead of looping forever. Emits finished() once, then deletes
-// itself.
+// the pager never builds one. A next link to another origin is followed on the first page's origin when its path is
+// under the options' rebasedPathPrefix (an alias naming the server's other address) and refused otherwise (the key
+// would go there); a link that was already visited ends the walk with an error instead of looping forever. Emits
+// finished() once, then deletes itself.
 //
 // Not a QlikStep: like QlikRequest it is one use only (no attempts to tell apart, nothing queued that a newer start
 // could overtake), and steps run it the way they run a request (QlikStep::run). It follows one request at a time

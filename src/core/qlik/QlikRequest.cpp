@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QUrlQuery>
 
 namespace Dawiso {
 
@@ -35,6 +36,32 @@ int retryAfterSeconds(const QByteArray &value)
     return 1; // the spec's default
 }
 
+// Headers that say who is asking, whether or not the caller marked them.
+bool isCredentialHeader(const QlikRequestOptions::Header &header)
+{
+    if (header.credential)
+        return true;
+    for (const char *name : {"authorization", "proxy-authorization", "cookie", "x-qlik-user"}) {
+        if (header.name.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// The TLS alerts a server ends the handshake with when it wants a client certificate it did not get, as OpenSSL
+// names them ("tlsv13 alert certificate required", "tlsv1 alert unknown ca"); the client's own doubts about the
+// server's certificate arrive as SSL errors instead.
+bool isClientCertificateAlert(const QString &errorString)
+{
+    for (const char *alert :
+         {"alert certificate required", "alert unknown ca", "alert bad certificate", "alert certificate unknown",
+          "alert certificate expired", "alert certificate revoked", "alert unsupported certificate"}) {
+        if (errorString.contains(QLatin1String(alert), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, const QUrl &url,
@@ -42,12 +69,13 @@ QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, 
     : QObject(parent)
     , m_network(network)
     , m_trust(trust)
-    , m_originalUrl(url)
-    , m_currentUrl(url)
     , m_authorization(std::move(authorization))
     , m_options(options)
     , m_method(options.method.toUpper())
 {
+    m_originalUrl = withQueryItems(url);
+    m_currentUrl = m_originalUrl;
+    m_visited.insert(m_currentUrl);
     m_attemptTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_attemptTimer, &QTimer::timeout, this, &QlikRequest::onAttemptTimeout);
@@ -57,9 +85,50 @@ QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, 
 QlikRequest::~QlikRequest()
 {
     dropReply();
+    wipeCredentials();
+    SecureMemory::wipe(m_body); // an answer may carry a secret: a new API key, an access token
+}
+
+void QlikRequest::wipeCredentials()
+{
     SecureMemory::wipe(m_authorization);
     SecureMemory::wipe(m_options.body);
-    SecureMemory::wipe(m_body); // an answer may carry a secret: a new API key, an access token
+    for (QlikRequestOptions::Header &header : m_options.headers) {
+        if (isCredentialHeader(header))
+            SecureMemory::wipe(header.value);
+    }
+    m_options.clientKey = QSslKey();
+}
+
+std::optional<QUrl> QlikRequest::rebased(const QUrl &origin, const QUrl &target, const QString &pathPrefix)
+{
+    if (pathPrefix.isEmpty() || !target.isValid() || !target.path().startsWith(pathPrefix))
+        return std::nullopt;
+    QUrl result = origin.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    result.setPath(target.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+    if (target.hasQuery())
+        result.setQuery(target.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+    return result;
+}
+
+bool QlikRequest::presentedClientCertificate() const
+{
+    return sameOrigin(m_currentUrl, m_originalUrl) && !m_options.clientCertificate.isNull()
+        && !m_options.clientKey.isNull();
+}
+
+QUrl QlikRequest::withQueryItems(const QUrl &url) const
+{
+    if (m_options.queryItems.isEmpty())
+        return url;
+    QUrlQuery query(url);
+    for (const auto &item : m_options.queryItems) {
+        if (!query.hasQueryItem(item.first))
+            query.addQueryItem(item.first, item.second);
+    }
+    QUrl result = url;
+    result.setQuery(query);
+    return result;
 }
 
 void QlikRequest::start()
@@ -100,7 +169,7 @@ QString QlikRequest::hostAndPort() const
     return TlsTrust::originKey(m_currentUrl);
 }
 
-bool QlikRequest::sameOrigin(const QUrl &a, const QUrl &b) const
+bool QlikRequest::sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
         && a.port(443) == b.port(443);
@@ -114,14 +183,39 @@ void QlikRequest::sendAttempt()
     m_peerChain.clear();
     m_timedOut = false;
 
+    // Credentials (the key, credential headers, the client certificate) and the CAs trusted for the origin asked go
+    // only to that origin, never to wherever a redirect points.
+    const bool home = sameOrigin(m_currentUrl, m_originalUrl);
+    m_credentialWithheld = false;
+
     QNetworkRequest request(m_currentUrl);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setSslConfiguration(m_trust->configuration());
+    QSslConfiguration tls = m_trust->configuration();
+    if (home) {
+        if (!m_options.originCaCertificates.isEmpty())
+            tls.addCaCertificates(m_options.originCaCertificates);
+        if (!m_options.clientCertificate.isNull() && !m_options.clientKey.isNull()) {
+            tls.setLocalCertificate(m_options.clientCertificate);
+            tls.setPrivateKey(m_options.clientKey);
+        }
+    } else if (!m_options.clientCertificate.isNull()) {
+        m_credentialWithheld = true;
+    }
+    request.setSslConfiguration(tls);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("DawisoQlikSetup/" DQS_VERSION));
-    // The key goes only to the origin it was entered for, never to wherever a redirect points.
-    if (m_options.authenticated && !m_authorization.isEmpty() && sameOrigin(m_currentUrl, m_originalUrl))
-        request.setRawHeader("Authorization", m_authorization);
+    if (m_options.authenticated && !m_authorization.isEmpty()) {
+        if (home)
+            request.setRawHeader("Authorization", m_authorization);
+        else
+            m_credentialWithheld = true;
+    }
+    for (const QlikRequestOptions::Header &header : m_options.headers) {
+        if (home || !isCredentialHeader(header))
+            request.setRawHeader(header.name, header.value);
+        else
+            m_credentialWithheld = true;
+    }
 
     if (m_method == "GET") {
         m_reply = m_network->get(request);
@@ -174,6 +268,9 @@ void QlikRequest::onReplyFinished()
     if (!statusAttribute.isValid()) {
         if (!m_sslErrors.isEmpty())
             finish(RequestFailure::fromSslErrors(m_sslErrors, m_peerChain, hostAndPort()));
+        else if (isClientCertificateAlert(reply->errorString()))
+            finish(RequestFailure::clientCertificateRefused(hostAndPort(), presentedClientCertificate(),
+                                                            reply->errorString()));
         else
             finish(RequestFailure::fromNetworkError(reply->error(), hostAndPort(), reply->errorString()));
         return;
@@ -191,6 +288,11 @@ void QlikRequest::onReplyFinished()
         waitForRateLimit();
         return;
     }
+    if ((m_status == 401 || m_status == 403) && m_credentialWithheld) {
+        // Refused because the credential was kept from that origin, not because it is wrong: say where Qlik pointed.
+        finish(RequestFailure::credentialWithheld(TlsTrust::originKey(m_originalUrl), m_currentUrl));
+        return;
+    }
     finish();
 }
 
@@ -204,7 +306,22 @@ void QlikRequest::followRedirect(const QByteArray &location)
         finish(RequestFailure::tooManyRedirects(TlsTrust::originKey(m_originalUrl)));
         return;
     }
-    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    const QString askedOrigin = TlsTrust::originKey(m_originalUrl);
+    // Only a request for the API itself; others (a sign-in page, a token endpoint) keep the rules below.
+    const bool rebases = !m_sameOriginRedirectsOnly && !m_options.rebasedPathPrefix.isEmpty()
+        && m_originalUrl.path().startsWith(m_options.rebasedPathPrefix);
+    if (target.isValid() && rebases && !sameOrigin(target, m_originalUrl)) {
+        // The server's own API under another of its names (an alias): followed on the origin asked, where the
+        // credential may go. Anything else another origin points to is not the API this request is for.
+        const std::optional<QUrl> onOrigin = rebased(m_originalUrl, target, m_options.rebasedPathPrefix);
+        // Back to where it has been already is a loop, however it is written.
+        if (!onOrigin || m_visited.contains(withQueryItems(*onOrigin))) {
+            finish(RequestFailure::pointedElsewhere(askedOrigin, target));
+            return;
+        }
+        target = *onOrigin;
+    }
     if (!target.isValid() || target.scheme() != QLatin1String("https")) {
         finish(RequestFailure::unsafeRedirect(hostAndPort(), target));
         return;
@@ -229,6 +346,10 @@ void QlikRequest::followRedirect(const QByteArray &location)
         m_method = QByteArrayLiteral("GET");
         SecureMemory::wipe(m_options.body);
     }
+    // Parameters the caller added (an xrfkey) belong to every request on the origin asked, and to no other.
+    if (sameOrigin(target, m_originalUrl))
+        target = withQueryItems(target);
+    m_visited.insert(target);
     m_currentUrl = target;
     m_body.clear();
     emit redirected(target);
@@ -274,8 +395,7 @@ void QlikRequest::finish(const RequestFailure &failure)
         m_status = 0;
         m_body.clear();
     }
-    SecureMemory::wipe(m_authorization);
-    SecureMemory::wipe(m_options.body);
+    wipeCredentials();
     // Always asynchronous, so a caller connecting after start() or cancelling from a slot sees one clean signal.
     QMetaObject::invokeMethod(
         this,

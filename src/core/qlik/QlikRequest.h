@@ -10,8 +10,11 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
+
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -20,9 +23,10 @@ namespace Dawiso {
 class TlsTrust;
 
 // One request against Qlik, carried through to a final answer: follows redirects itself so that the Authorization
-// header and a request body only ever go to the origin they were meant for, waits out 429 answers as `retry-after`
-// says (a bounded number of times), gives up after a timeout, and can be cancelled at any point. Emits finished()
-// exactly once, asynchronously, and then deletes itself.
+// header, every other credential (credential headers, the client certificate) and a request body only ever go to the
+// origin they were meant for, waits out 429 answers as `retry-after` says (a bounded number of times), gives up
+// after a timeout, and can be cancelled at any point. Emits finished() exactly once, asynchronously, and then
+// deletes itself.
 class QlikRequest : public QObject
 {
     Q_OBJECT
@@ -38,6 +42,11 @@ public:
 
     void start();
     void cancel();
+
+    // A link or redirect target that names another origin, moved onto `origin` with its path and query when its path
+    // starts with pathPrefix (the other scheme, host, port, user info and fragment dropped); nullopt otherwise.
+    static std::optional<QUrl> rebased(const QUrl &origin, const QUrl &target, const QString &pathPrefix);
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
 
     bool isFinished() const { return m_finished; }
     // The server answered with 2xx.
@@ -69,7 +78,9 @@ private:
     void finish(const RequestFailure &failure = {});
     void dropReply();
     QString hostAndPort() const;
-    bool sameOrigin(const QUrl &a, const QUrl &b) const;
+    QUrl withQueryItems(const QUrl &url) const;
+    bool presentedClientCertificate() const;
+    void wipeCredentials();
 
     QNetworkAccessManager *m_network;
     const TlsTrust *m_trust;
@@ -85,6 +96,9 @@ private:
     bool m_timedOut = false;
     bool m_finished = false;
     bool m_sameOriginRedirectsOnly = false;
+    // A credential was not sent on the current attempt because it went to another origin than the one asked.
+    bool m_credentialWithheld = false;
+    QSet<QUrl> m_visited;
     int m_redirects = 0;
     int m_rateLimitWaits = 0;
     int m_status = 0;

@@ -195,6 +195,14 @@ QString QlikApi::origin() const
     return QStringLiteral("https://") + m_hostAndPort();
 }
 
+QString QlikApi::linksOrigin() const
+{
+    if (m_aliasHost.isEmpty())
+        return origin();
+    const QString own = m_hostAndPort();
+    return QStringLiteral("https://") + m_aliasHost + own.mid(own.lastIndexOf(u':'));
+}
+
 SimResponse QlikApi::handle(const SimRequest &request)
 {
     const auto matched = route(request.path);
@@ -239,21 +247,21 @@ SimResponse QlikApi::handle(const SimRequest &request)
     case Endpoint::Tenant:
         return tenant(matched->id);
     case Endpoint::ApiKeys:
-        return get ? apiKeys(request, caller) : m_apiKeyWrites.create(request, caller, origin());
+        return get ? apiKeys(request, caller) : m_apiKeyWrites.create(request, caller, linksOrigin());
     case Endpoint::ApiKey:
         return get ? apiKey(caller, matched->id) : m_apiKeyWrites.remove(caller, matched->id);
     case Endpoint::ApiKeyConfig:
         return apiKeyConfig(matched->id);
     case Endpoint::Roles:
-        return get ? roles(request, caller) : m_roleWrites.create(request, caller, origin());
+        return get ? roles(request, caller) : m_roleWrites.create(request, caller, linksOrigin());
     case Endpoint::Role:
         return get ? role(caller, matched->id) : m_roleWrites.patch(request, caller, matched->id);
     case Endpoint::Spaces:
-        return m_content.spaces(request, access(), origin());
+        return m_content.spaces(request, access(), linksOrigin());
     case Endpoint::Items:
-        return m_content.items(request, access(), origin());
+        return m_content.items(request, access(), linksOrigin());
     case Endpoint::App:
-        return m_content.app(access(), matched->id, origin());
+        return m_content.app(access(), matched->id, linksOrigin());
     case Endpoint::AppMetadata:
         return m_content.appMetadata(access(), matched->id);
     }
@@ -329,7 +337,9 @@ SimResponse QlikApi::wellKnown() const
 
 SimResponse QlikApi::usersMe(const SimRequest &request, const SimCaller &caller) const
 {
-    QString location = QStringLiteral("/api/v1/users/") + caller.user->id;
+    // Relative, unless the tenant names its other address (an alias) in absolute links.
+    QString location =
+        (m_aliasHost.isEmpty() ? QString() : linksOrigin()) + QStringLiteral("/api/v1/users/") + caller.user->id;
     if (!request.rawQuery.isEmpty())
         location += u'?' + request.rawQuery;
     return SimResponse::redirect(301, location);
@@ -344,7 +354,7 @@ SimResponse QlikApi::user(const SimRequest &request, const SimCaller &caller, co
         return QlikError::response(404, QStringLiteral("USERS-7"), QStringLiteral("Not found"),
                                    ErrorStatusStyle::Integer);
     }
-    return SimResponse::json(200, trimmed(ResourceJson(m_tenant, origin()).user(*found), request.query));
+    return SimResponse::json(200, trimmed(ResourceJson(m_tenant, linksOrigin()).user(*found), request.query));
 }
 
 SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) const
@@ -378,15 +388,15 @@ SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) c
     });
 
     const ListQuery::Page page = ListQuery::page(matching.size(), list->start, list->limit, m_cursors, rules.list);
-    const ResourceJson json(m_tenant, origin());
+    const ResourceJson json(m_tenant, linksOrigin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)
         data.append(trimmed(json.user(*matching.at(i)), request.query));
     QJsonObject body {
         {QStringLiteral("data"), data},
         {QStringLiteral("links"),
-         ListQuery::links(origin(), request, {QStringLiteral("next"), QStringLiteral("prev")}, QStringLiteral("next"),
-                          page.next, QStringLiteral("prev"), page.prev)},
+         ListQuery::links(linksOrigin(), request, {QStringLiteral("next"), QStringLiteral("prev")},
+                          QStringLiteral("next"), page.next, QStringLiteral("prev"), page.prev)},
     };
     if (param(request.query, QStringLiteral("totalResults")) == u"true")
         body.insert(QStringLiteral("totalResults"), matching.size());
@@ -395,7 +405,8 @@ SimResponse QlikApi::users(const SimRequest &request, const SimCaller &caller) c
 
 SimResponse QlikApi::tenantMe() const
 {
-    return SimResponse::redirect(302, QStringLiteral("/api/v1/tenants/") + m_tenant.id);
+    return SimResponse::redirect(
+        302, (m_aliasHost.isEmpty() ? QString() : linksOrigin()) + QStringLiteral("/api/v1/tenants/") + m_tenant.id);
 }
 
 SimResponse QlikApi::tenant(const QString &tenantId) const
@@ -404,7 +415,7 @@ SimResponse QlikApi::tenant(const QString &tenantId) const
         return QlikError::response(404, QStringLiteral("TENANTS-8"), QStringLiteral("Not found"),
                                    ErrorStatusStyle::String);
     }
-    return SimResponse::json(200, ResourceJson(m_tenant, origin()).tenant(m_hostAndPort()));
+    return SimResponse::json(200, ResourceJson(m_tenant, linksOrigin()).tenant(m_hostAndPort()));
 }
 
 SimResponse QlikApi::apiKeys(const SimRequest &request, const SimCaller &caller) const
@@ -470,7 +481,7 @@ SimResponse QlikApi::apiKeys(const SimRequest &request, const SimCaller &caller)
         end = startingAfter.isEmpty() ? index : std::min<qsizetype>(begin + *limit, matching.size());
     }
 
-    const ResourceJson json(m_tenant, origin());
+    const ResourceJson json(m_tenant, linksOrigin());
     QJsonArray data;
     for (qsizetype i = begin; i < end; ++i)
         data.append(json.apiKey(*matching.at(i)));
@@ -481,7 +492,7 @@ SimResponse QlikApi::apiKeys(const SimRequest &request, const SimCaller &caller)
         QJsonObject {
             {QStringLiteral("data"), data},
             {QStringLiteral("links"),
-             ListQuery::links(origin(), request, {QStringLiteral("startingAfter"), QStringLiteral("endingBefore")},
+             ListQuery::links(linksOrigin(), request, {QStringLiteral("startingAfter"), QStringLiteral("endingBefore")},
                               QStringLiteral("startingAfter"), next, QStringLiteral("endingBefore"), prev)},
         });
 }
@@ -497,7 +508,7 @@ SimResponse QlikApi::apiKey(const SimCaller &caller, const QString &keyId) const
         return forbidden(ErrorStatusStyle::Integer,
                          QStringLiteral("Reading API keys of other users requires the TenantAdmin role."));
     }
-    return SimResponse::json(200, ResourceJson(m_tenant, origin()).apiKey(*key));
+    return SimResponse::json(200, ResourceJson(m_tenant, linksOrigin()).apiKey(*key));
 }
 
 SimResponse QlikApi::apiKeyConfig(const QString &tenantId) const
@@ -545,15 +556,15 @@ SimResponse QlikApi::roles(const SimRequest &request, const SimCaller &caller) c
     });
 
     const ListQuery::Page page = ListQuery::page(matching.size(), list->start, list->limit, m_cursors, rules.list);
-    const ResourceJson json(m_tenant, origin());
+    const ResourceJson json(m_tenant, linksOrigin());
     QJsonArray data;
     for (qsizetype i = page.begin; i < page.end; ++i)
         data.append(json.role(*matching.at(i)));
     QJsonObject body {
         {QStringLiteral("data"), data},
         {QStringLiteral("links"),
-         ListQuery::links(origin(), request, {QStringLiteral("next"), QStringLiteral("prev")}, QStringLiteral("next"),
-                          page.next, QStringLiteral("prev"), page.prev)},
+         ListQuery::links(linksOrigin(), request, {QStringLiteral("next"), QStringLiteral("prev")},
+                          QStringLiteral("next"), page.next, QStringLiteral("prev"), page.prev)},
     };
     if (param(request.query, QStringLiteral("totalResults")) == u"true")
         body.insert(QStringLiteral("totalResults"), matching.size());
@@ -569,7 +580,7 @@ SimResponse QlikApi::role(const SimCaller &caller, const QString &roleId) const
         return QlikError::response(404, QStringLiteral("IDENTITIES-10402"), QStringLiteral("Not Found"),
                                    ErrorStatusStyle::Omitted);
     }
-    return SimResponse::json(200, ResourceJson(m_tenant, origin()).role(*found));
+    return SimResponse::json(200, ResourceJson(m_tenant, linksOrigin()).role(*found));
 }
 
 } // namespace Dawiso::Simulator

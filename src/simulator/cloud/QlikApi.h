@@ -38,11 +38,14 @@ public:
     void setApiKeyRefusalWording(bool wording) { m_apiKeyWrites.setRefusalWording(wording); }
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
     void setKeyCreationBySignInRefused(bool refused) { m_apiKeyWrites.setSignInRefused(refused); }
+    void setAliasHost(const QString &host) { m_aliasHost = host; }
 
     SimResponse handle(const SimRequest &request);
 
 private:
     QString origin() const;
+    // Where absolute links and redirects point: the origin, or the alias host on the same port.
+    QString linksOrigin() const;
     std::variant<SimCaller, SimResponse> authenticate(const SimRequest &request) const;
     std::variant<SimCaller, SimResponse> authenticateOAuth(const QByteArray &token) const;
 
@@ -68,6 +71,7 @@ private:
     ApiKeyWrites m_apiKeyWrites;
     std::function<QString()> m_hostAndPort;
     QString m_issuerOverride;
+    QString m_aliasHost;
 };
 
 } // namespace Dawiso::Simulator

@@ -95,6 +95,11 @@ void QlikSimulator::setKeyCreationBySignInRefused(bool refused)
     m_api.setKeyCreationBySignInRefused(refused);
 }
 
+void QlikSimulator::setAliasHost(const QString &host)
+{
+    m_api.setAliasHost(host);
+}
+
 void QlikSimulator::setUserPatchPartial(bool partial)
 {
     m_api.setUserPatchPartial(partial);

@@ -72,6 +72,10 @@ public:
     void setOAuthRfcErrorFields(bool rfcFields) { m_oauth.setRfcErrorFields(rfcFields); }
     // Variation, off by default: POST /api/v1/api-keys refusals say in words why (see ApiKeyWrites).
     void setApiKeyRefusalWording(bool wording) { m_api.setApiKeyRefusalWording(wording); }
+    // The alias variation (off while empty): the tenant answers as if reached by another of its names, so the users/me
+    // and tenants/me redirects and every list's links name `host` (with this port) in absolute URLs, as a Qlik Cloud
+    // tenant with an alias hostname may. The well-known metadata keeps the address asked.
+    void setAliasHost(const QString &host);
     // Moves the OAuth clock forward, so that sign-in forms (10 minutes), authorization codes (60 s) and access
     // tokens (6 hours) expire without waiting. API keys keep real time.
     void advanceOAuthClock(qint64 seconds);

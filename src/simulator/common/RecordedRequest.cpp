@@ -47,8 +47,12 @@ bool carriesCredentials(const QByteArray &headerName)
 
 RecordedRequest RecordedRequest::of(const SimRequest &request)
 {
-    RecordedRequest record {
-        request.method, request.path, redactedQuery(request.rawQuery), request.headers.contains("Authorization"), {}};
+    RecordedRequest record {request.method,
+                            request.path,
+                            redactedQuery(request.rawQuery),
+                            request.headers.contains("Authorization"),
+                            {},
+                            request.clientCertificate};
     for (const SimHeaders::Field &field : request.headers.fields())
         record.headers.append(field.first, carriesCredentials(field.first) ? redacted : field.second);
     return record;

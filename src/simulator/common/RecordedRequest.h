@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QMetaType>
+#include <QSslCertificate>
 #include <QString>
 
 namespace Dawiso::Simulator {
@@ -21,6 +22,7 @@ struct RecordedRequest
     QString query; // the raw query string without '?'
     bool hadAuthorization = false; // an Authorization header was present
     SimHeaders headers; // every header as sent, in order
+    QSslCertificate clientCertificate; // presented by the client (public, not a secret); null when none
 
     static RecordedRequest of(const SimRequest &request);
 };

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrlQuery>
 
@@ -20,6 +21,7 @@ struct SimRequest
     QUrlQuery query;
     SimHeaders headers;
     QByteArray body;
+    QSslCertificate clientCertificate; // the one the connection presented (mutual TLS); null when none
 
     // A header's value, its name compared without regard to case (header("X-Qlik-Xrfkey")); empty when absent.
     QByteArray header(QByteArrayView name) const { return headers.value(name); }

@@ -89,6 +89,36 @@ SimulatorHost::SimulatorHost(QObject *parent)
     m_sslConfiguration.setLocalCertificate(m_identity.certificate());
     m_sslConfiguration.setPrivateKey(m_identity.privateKey());
     m_sslConfiguration.setProtocol(QSsl::SecureProtocols);
+    m_certificate = m_identity.certificate();
+}
+
+void SimulatorHost::setServerIdentity(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_certificate = certificate;
+    m_sslConfiguration.setLocalCertificate(certificate);
+    m_sslConfiguration.setPrivateKey(key);
+}
+
+void SimulatorHost::setClientCertificates(ClientCertificates mode, const QList<QSslCertificate> &caCertificates)
+{
+    switch (mode) {
+    case ClientCertificates::NotAsked:
+        m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        break;
+    case ClientCertificates::Ask:
+        m_sslConfiguration.setPeerVerifyMode(QSslSocket::QueryPeer);
+        break;
+    case ClientCertificates::Require:
+        m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        break;
+    }
+    // Refused within the handshake, with the TLS alert a real server sends (certificate required, unknown CA), rather
+    // than by closing the connection after it: the client can then tell why.
+    const bool require = mode == ClientCertificates::Require;
+    m_sslConfiguration.setMissingCertificateIsFatal(require);
+    m_sslConfiguration.setHandshakeMustInterruptOnError(require);
+    // The authorities a client certificate must come from; the server's own trust in the system's CAs plays no part.
+    m_sslConfiguration.setCaCertificates(caCertificates);
 }
 
 SimulatorHost::~SimulatorHost()
@@ -111,10 +141,10 @@ bool SimulatorHost::start(const QHostAddress &address, quint16 port)
         qWarning("SimulatorHost: no TLS certificate: %s", qUtf8Printable(m_identity.errorString()));
         return false;
     }
-    auto *server =
-        new SimulatorHttpServer([this](const QHttpServerRequest &request,
-                                       QHttpServerResponder &&responder) { dispatch(request, std::move(responder)); },
-                                this);
+    auto *server = new SimulatorHttpServer(
+        [this](const QHttpServerRequest &request, const QSslCertificate &clientCertificate,
+               QHttpServerResponder &&responder) { dispatch(request, clientCertificate, std::move(responder)); },
+        this);
     server->sslSetup(m_sslConfiguration);
     const quint16 boundPort = server->listen(address, port);
     if (boundPort == 0) {
@@ -146,12 +176,12 @@ QUrl SimulatorHost::baseUrl() const
 
 QSslCertificate SimulatorHost::certificate() const
 {
-    return m_identity.certificate();
+    return m_certificate;
 }
 
 QByteArray SimulatorHost::certificatePem() const
 {
-    return m_identity.certificate().toPem();
+    return m_certificate.toPem();
 }
 
 void SimulatorHost::rateLimitNext(const QString &pathPrefix, int times, int retryAfterSeconds)
@@ -201,9 +231,11 @@ int SimulatorHost::redirectStatus(const QString &) const
     return 302;
 }
 
-void SimulatorHost::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void SimulatorHost::dispatch(const QHttpServerRequest &request, const QSslCertificate &clientCertificate,
+                             QHttpServerResponder &&responder)
 {
     SimRequest received = simRequest(request);
+    received.clientCertificate = clientCertificate;
     const RecordedRequest record = RecordedRequest::of(received);
     m_requests.append(record);
     emit requestHandled(record);

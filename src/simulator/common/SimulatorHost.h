@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QString>
 #include <QUrl>
 
@@ -54,9 +55,18 @@ public:
     // The same certificate as PEM, e.g. for a --ca-file; it works as a trust anchor
     // (QSslConfiguration::addCaCertificates) for "localhost", 127.0.0.1 and ::1.
     QByteArray certificatePem() const;
-    // The TLS set-up start() serves with: this instance's certificate and key, and no client certificate asked for.
-    // Change it before start(), e.g. for mutual TLS (QSslConfiguration::setPeerVerifyMode(QSslSocket::VerifyPeer)
-    // and setCaCertificates() with the CA that signs the clients' certificates).
+    // Serves this certificate and key (e.g. issued by a CertificateAuthority) instead of the throw-away one; before
+    // start(). certificate() and certificatePem() then name it.
+    void setServerIdentity(const QSslCertificate &certificate, const QSslKey &key);
+
+    // Mutual TLS, set before start(). Ask: the handshake asks for a client certificate and takes any (or none);
+    // requests record it. Require: only a certificate signed by one of caCertificates gets through the handshake;
+    // without one the handshake is refused and no request arrives.
+    enum class ClientCertificates { NotAsked, Ask, Require };
+    void setClientCertificates(ClientCertificates mode, const QList<QSslCertificate> &caCertificates = {});
+
+    // The TLS set-up start() serves with: this instance's certificate and key, and whatever the setters above chose.
+    // Change it before start() for anything they do not cover (protocols, ciphers).
     QSslConfiguration sslConfiguration() const { return m_sslConfiguration; }
     void setSslConfiguration(const QSslConfiguration &configuration) { m_sslConfiguration = configuration; }
 
@@ -87,11 +97,13 @@ protected:
     virtual int redirectStatus(const QString &path) const;
 
 private:
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void dispatch(const QHttpServerRequest &request, const QSslCertificate &clientCertificate,
+                  QHttpServerResponder &&responder);
     SimResponse answer(const SimRequest &request);
     Handler handlerFor(const QString &path) const;
 
     SelfSignedCertificate m_identity;
+    QSslCertificate m_certificate; // the one served
     QSslConfiguration m_sslConfiguration;
     QList<QPair<QString, Handler>> m_handlers;
     FaultInjector m_faults;

@@ -1,5 +1,7 @@
 #include "simulator/common/SimulatorHttpServer.h"
 
+#include <QSslSocket>
+
 namespace Dawiso::Simulator {
 
 SimulatorHttpServer::SimulatorHttpServer(Dispatcher dispatcher, QObject *parent)
@@ -9,7 +11,8 @@ SimulatorHttpServer::SimulatorHttpServer(Dispatcher dispatcher, QObject *parent)
 
 bool SimulatorHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    m_dispatcher(request, makeResponder(request, socket));
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    m_dispatcher(request, tls ? tls->peerCertificate() : QSslCertificate(), makeResponder(request, socket));
     return true;
 }
 
