@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Dawiso;
 using Simulator::QlikSimulator;
@@ -39,6 +40,8 @@ private slots:
     void roleIsCreatedWhenMissing();
     void scopeIsAddedToAnExistingRoleAndFullUserIsWarned();
     void builtInRolesAreNotChanged();
+    void refusedScopeIsSaidInThoseWords_data();
+    void refusedScopeIsSaidInThoseWords();
     void nonAdminCannotSetUpTheRole();
     void searchEscapesQuotes();
     void searchPagesWithLoadMore();
@@ -46,6 +49,7 @@ private slots:
     void assignmentReplacesTheListAndKeepsOtherRoles();
     void assignmentReportsPartialSuccess();
     void assignmentRefusesTenantAdmins();
+    void assignmentIsConfirmedThroughTheUsersScopes();
     void keyIsCreatedWithinTheLimitsAndCanBeDeleted();
     void keyLimitReachedIsExplainedBeforeAsking();
     void keyLimitReachedIsExplainedWhenQlikSaysSo();
@@ -186,6 +190,41 @@ void TestProvisioning::builtInRolesAreNotChanged()
     QCOMPARE(m_simulator->requestCount(QStringLiteral("/api/v1/roles")), 1); // nothing was attempted
 }
 
+void TestProvisioning::refusedScopeIsSaidInThoseWords_data()
+{
+    QTest::addColumn<QString>("roleName");
+    QTest::addColumn<QString>("verb");
+    QTest::newRow("new role, POST") << QStringLiteral("Dawiso Catalog Reader") << QStringLiteral("create");
+    QTest::newRow("existing role, PATCH") << QStringLiteral("Report Publisher") << QStringLiteral("add");
+}
+
+void TestProvisioning::refusedScopeIsSaidInThoseWords()
+{
+    QFETCH(QString, roleName);
+    QFETCH(QString, verb);
+    m_simulator->setRoleScopeRefused(QStringLiteral("api-keys"));
+    const QStringList rolesBefore = [this] {
+        QStringList names;
+        for (const auto &role : m_simulator->tenant().roles)
+            names << role.name + QLatin1Char('=') + role.assignedScopes.join(QLatin1Char(','));
+        return names;
+    }();
+    const auto result = setUpRole(roleName);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.httpStatus, 400);
+    QVERIFY2(result.problem.message.contains(QStringLiteral("refused to %1").arg(verb))
+                 && result.problem.message.contains(QLatin1String("scope api-keys (Manage API keys)")),
+             qPrintable(result.problem.message));
+    QVERIFY2(result.problem.advice.contains(QStringLiteral("Administration › Manage users › Permissions"))
+                 && result.problem.advice.contains(QLatin1String("Manage API keys to Allowed")),
+             qPrintable(result.problem.advice));
+    // Nothing changed in the tenant.
+    QStringList rolesAfter;
+    for (const auto &role : m_simulator->tenant().roles)
+        rolesAfter << role.name + QLatin1Char('=') + role.assignedScopes.join(QLatin1Char(','));
+    QCOMPARE(rolesAfter, rolesBefore);
+}
+
 void TestProvisioning::nonAdminCannotSetUpTheRole()
 {
     RoleSetup setup(m_user.get());
@@ -210,6 +249,8 @@ void TestProvisioning::searchEscapesQuotes()
     // What reached the server was one string value, quotes escaped inside it.
     const QString query = QUrl::fromPercentEncoding(m_simulator->requests().last().query.toUtf8());
     QVERIFY2(query.contains(QLatin1String("name co \"\\\"Q\\\"\"")), qPrintable(query));
+    // The list's default order (+name) is not asked for again.
+    QVERIFY2(!QUrlQuery(m_simulator->requests().last().query).hasQueryItem(QStringLiteral("sort")), qPrintable(query));
 }
 
 void TestProvisioning::searchPagesWithLoadMore()
@@ -245,6 +286,24 @@ void TestProvisioning::assignmentAddsTheRole()
     QVERIFY2(result.ok, qPrintable(result.problem.message));
     QVERIFY(m_simulator->tenant().user(rileyId)->roleNames.contains(QStringLiteral("Dawiso Integration")));
     QVERIFY(result.message.contains(QLatin1String("sign out")));
+}
+
+void TestProvisioning::assignmentIsConfirmedThroughTheUsersScopes()
+{
+    const auto role = setUpRole(QStringLiteral("Dawiso Integration"));
+    QVERIFY(role.ok);
+    // Qlik keeps the role on the user but does not grant what it should: the user's own scopes tell.
+    m_simulator->tenant().role(role.role.id)->assignedScopes.clear();
+    RoleAssignment assignment(m_admin.get());
+    QSignalSpy finished(&assignment, &RoleAssignment::finished);
+    assignment.start(readUser(rileyId), role.role);
+    QVERIFY(finished.wait(20000));
+    const auto result = finished.first().first().value<RoleAssignment::Result>();
+    QVERIFY(!result.ok);
+    QVERIFY(m_simulator->tenant().user(rileyId)->roleNames.contains(QStringLiteral("Dawiso Integration")));
+    QVERIFY2(result.problem.message.contains(QLatin1String("does not list Manage API keys")),
+             qPrintable(result.problem.message));
+    QVERIFY(result.problem.advice.contains(QLatin1String("Manage API keys")));
 }
 
 void TestProvisioning::assignmentReplacesTheListAndKeepsOtherRoles()

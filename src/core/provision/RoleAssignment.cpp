@@ -135,6 +135,17 @@ void RoleAssignment::onConfirmed(QlikRequest *request)
              m_result.partialProblems.join(QLatin1Char('\n'))});
         return;
     }
+    // The role is there; what lets the user create keys is the scope it brings, which Qlik lists on the user too.
+    // A user whose permissions are not listed at all is taken on the role's word.
+    if (!user->scopes.isEmpty() && !user->scopes.contains(QLatin1String("api-keys"))) {
+        fail({tr("%1 has the role “%2”, but Qlik does not list Manage API keys among their permissions.")
+                  .arg(user->displayName(), m_role.name),
+              tr("In Administration › Manage users › Permissions, open the role “%1” and check that Manage API keys "
+                 "is set to Allowed; save, then assign the role again.")
+                  .arg(m_role.name),
+              tr("Permissions Qlik lists for the user: %1").arg(user->scopes.join(QLatin1String(", ")))});
+        return;
+    }
     m_result.user = *user;
     m_result.ok = true;
     m_result.message = m_result.alreadyAssigned

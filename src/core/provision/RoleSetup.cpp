@@ -32,6 +32,17 @@ void RoleSetup::fail(const UserMessage &problem, int httpStatus)
     finish([this] { emit finished(m_result); });
 }
 
+void RoleSetup::failScopeRefused(QlikRequest *request, const QString &what)
+{
+    fail({what,
+          tr("Set it by hand: in Administration › Manage users › Permissions, create or edit the role “%1”, set "
+             "Manage API keys to Allowed and save. Then carry on with the guided steps (Guide me), which assign the "
+             "role.")
+              .arg(m_roleName),
+          request->qlikError().summary()},
+         request->httpStatus());
+}
+
 void RoleSetup::onSearch(QlikRequest *request)
 {
     if (!request->isSuccess()) {
@@ -81,6 +92,13 @@ void RoleSetup::onSearch(QlikRequest *request)
 
 void RoleSetup::onCreated(QlikRequest *request)
 {
+    if (request->httpStatus() == 400) {
+        // The name was looked up first, so what Qlik can refuse in this body is the scope.
+        failScopeRefused(request,
+                         tr("Qlik refused to create the role “%1” with the scope %2 (Manage API keys).")
+                             .arg(m_roleName, manageApiKeysScope()));
+        return;
+    }
     if (!request->isSuccess()) {
         fail(RequestProblem::describe(request, tr("Creating the role")), request->httpStatus());
         return;
@@ -98,6 +116,12 @@ void RoleSetup::onCreated(QlikRequest *request)
 
 void RoleSetup::onScopeAdded(QlikRequest *request)
 {
+    if (request->httpStatus() == 400) {
+        failScopeRefused(request,
+                         tr("Qlik refused to add the scope %1 (Manage API keys) to the role “%2”.")
+                             .arg(manageApiKeysScope(), m_result.role.name));
+        return;
+    }
     if (!request->isSuccess()) {
         fail(RequestProblem::describe(request, tr("Adding Manage API keys to the role")), request->httpStatus());
         return;

@@ -50,6 +50,7 @@ private:
     void confirm(const QString &roleId);
     void onConfirmed(QlikRequest *request);
     void fail(const UserMessage &problem, int httpStatus = 0);
+    void failScopeRefused(QlikRequest *request, const QString &what);
 
     QString m_roleName;
     Result m_result;

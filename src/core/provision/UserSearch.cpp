@@ -21,8 +21,8 @@ void UserSearch::search(const QString &text)
         query.addQueryItem(QStringLiteral("filter"),
                            QString::fromLatin1(QUrl::toPercentEncoding(ScimFilter::nameOrEmailContains(text))));
     }
+    // Sorted by name already: +name is the list's default (users.json), so no sort parameter is sent.
     query.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
-    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("+name"));
     run(client()->get(QStringLiteral("/api/v1/users"), query),
         [this](QlikRequest *request) { onPage(request, false); });
 }

@@ -39,6 +39,7 @@ public:
     void setUserPatchPartial(bool partial) { m_userPatch.setPartial(partial); }
     void setKeyCreationBySignInRefused(bool refused) { m_apiKeyWrites.setSignInRefused(refused); }
     void setAliasHost(const QString &host) { m_aliasHost = host; }
+    void setRoleScopeRefused(const QString &scope) { m_roleWrites.setRefusedScope(scope); }
 
     SimResponse handle(const SimRequest &request);
 

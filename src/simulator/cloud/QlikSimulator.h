@@ -76,6 +76,8 @@ public:
     // and tenants/me redirects and every list's links name `host` (with this port) in absolute URLs, as a Qlik Cloud
     // tenant with an alias hostname may. The well-known metadata keeps the address asked.
     void setAliasHost(const QString &host);
+    // Variation, off while empty: POST and PATCH /api/v1/roles refuse this scope on a custom role (400).
+    void setRoleScopeRefused(const QString &scope) { m_api.setRoleScopeRefused(scope); }
     // Moves the OAuth clock forward, so that sign-in forms (10 minutes), authorization codes (60 s) and access
     // tokens (6 hours) expire without waiting. API keys keep real time.
     void advanceOAuthClock(qint64 seconds);

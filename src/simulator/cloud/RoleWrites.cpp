@@ -98,6 +98,8 @@ SimResponse RoleWrites::create(const SimRequest &request, const SimCaller &calle
         if (!given)
             return badRequest(QStringLiteral("assignedScopes must be an array of scope names."));
         scopes = *given;
+        if (!m_refusedScope.isEmpty() && scopes.contains(m_refusedScope))
+            return badRequest(QStringLiteral("The request is not valid."));
     }
     const QString roleName = name.toString().trimmed();
     if (nameTaken(roleName, QString()))
@@ -187,6 +189,9 @@ SimResponse RoleWrites::patch(const SimRequest &request, const SimCaller &caller
                                                "/description."));
         }
     }
+    if (!m_refusedScope.isEmpty() && changed.assignedScopes.contains(m_refusedScope)
+        && !target->assignedScopes.contains(m_refusedScope))
+        return badRequest(QStringLiteral("The request is not valid."));
     if (changed.name != target->name)
         rename(target->name, changed.name);
     *target = changed;

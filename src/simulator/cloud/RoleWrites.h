@@ -25,6 +25,10 @@ public:
 
     SimResponse create(const SimRequest &request, const SimCaller &caller, const QString &origin);
     SimResponse patch(const SimRequest &request, const SimCaller &caller, const QString &roleId);
+    // Variation, off while empty: custom roles may not hold this scope (400 on create and patch), as a tenant whose
+    // Qlik refuses a scope to custom roles would answer. Qlik documents no such refusal; the answer says nothing
+    // more than Bad request.
+    void setRefusedScope(const QString &scope) { m_refusedScope = scope; }
 
 private:
     // Whether another role than `except` already has the name (compared case-insensitively).
@@ -32,6 +36,7 @@ private:
     void rename(const QString &from, const QString &to);
 
     SimulatedTenant &m_tenant;
+    QString m_refusedScope;
 };
 
 } // namespace Dawiso::Simulator
