@@ -168,6 +168,16 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::RoleAssignment</name>
+    <message numerus="yes">
+        <source>%1 holds the admin-level role(s) %2. A key of theirs would let Dawiso change what that role administers, not only read it; choose a user without admin roles.</source>
+        <translation>
+            <numerusform>%1 holds the admin-level role %2. A key of theirs would let Dawiso change what that role administers, not only read it; choose a user without admin roles.</numerusform>
+            <numerusform>%1 holds the admin-level roles %2. A key of theirs would let Dawiso change what that role administers, not only read it; choose a user without admin roles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::UserPickerWidget</name>
     <message numerus="yes">
         <source>%n user(s) shown. Tenant admins cannot be chosen.</source>

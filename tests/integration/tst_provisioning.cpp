@@ -112,10 +112,11 @@ QlikUser TestProvisioning::readUser(const QString &id)
     read.name = user->name;
     read.email = user->email;
     read.status = user->status;
-    for (const QString &role : user->roleNames)
-        read.roles << QlikRoleRef {m_simulator->tenant().roleByName(role) ? m_simulator->tenant().roleByName(role)->id
-                                                                          : QString(),
-                                   role, QString(), QString()};
+    for (const QString &name : user->roleNames) {
+        const auto *role = m_simulator->tenant().roleByName(name);
+        read.roles << QlikRoleRef {role ? role->id : QString(), name, role ? role->type : QString(),
+                                   role ? role->level : QString()};
+    }
     return read;
 }
 
@@ -355,6 +356,20 @@ void TestProvisioning::assignmentRefusesTenantAdmins()
     QVERIFY(!result.ok);
     QVERIFY(result.problem.message.contains(QLatin1String("tenant admin")));
     QCOMPARE(m_simulator->requests().size(), 0);
+
+    // Any admin-level role is refused as well, with its name.
+    m_simulator->tenant().user(rileyId)->roleNames << QStringLiteral("DataAdmin");
+    RoleAssignment again(m_admin.get());
+    QSignalSpy refused(&again, &RoleAssignment::finished);
+    const QlikUser riley = readUser(rileyId);
+    m_simulator->clearRequests();
+    again.start(riley, role.role);
+    QVERIFY(refused.wait(20000));
+    const auto second = refused.first().first().value<RoleAssignment::Result>();
+    QVERIFY(!second.ok);
+    QVERIFY2(second.problem.message.contains(QLatin1String("DataAdmin")), qPrintable(second.problem.message));
+    QCOMPARE(m_simulator->requests().size(), 0);
+    QVERIFY(!m_simulator->tenant().user(rileyId)->roleNames.contains(QStringLiteral("Dawiso Integration")));
 }
 
 void TestProvisioning::keyIsCreatedWithinTheLimitsAndCanBeDeleted()

@@ -35,6 +35,15 @@ QString RoleAssignment::refusalFor(const QlikUser &user)
                   "everything in the tenant; choose a user without admin roles.")
             .arg(user.displayName(), groups.join(QLatin1String(", ")));
     }
+    if (user.isAdmin()) {
+        QStringList held;
+        for (const QlikUser::AdminRole &role : user.adminRoles())
+            held << role.role;
+        return tr("%1 holds the admin-level role(s) %2. A key of theirs would let Dawiso change what that role "
+                  "administers, not only read it; choose a user without admin roles.",
+                  nullptr, int(held.size()))
+            .arg(user.displayName(), held.join(QLatin1String(", ")));
+    }
     if (!user.isActive()) {
         return tr("%1's account is %2 in Qlik; Dawiso needs an active user.")
             .arg(user.displayName(), user.statusInWords());

@@ -110,6 +110,8 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
         const QString refusal = RoleAssignment::refusalFor(user);
         if (!refusal.isEmpty() && user.isTenantAdmin())
             parts << tr("tenant admin");
+        else if (!refusal.isEmpty() && user.isAdmin())
+            parts << tr("admin role");
         auto *item = new QListWidgetItem(m_blankIcon, parts.join(QStringLiteral("  ·  ")), m_list);
         item->setData(userIndexRole, i);
         if (!refusal.isEmpty()) {
