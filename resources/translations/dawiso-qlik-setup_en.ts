@@ -180,10 +180,10 @@
 <context>
     <name>Dawiso::UserPickerWidget</name>
     <message numerus="yes">
-        <source>%n user(s) shown. Tenant admins cannot be chosen.</source>
+        <source>%n user(s) shown. Users with an admin role cannot be chosen.</source>
         <translation>
-            <numerusform>%n user shown. Tenant admins cannot be chosen.</numerusform>
-            <numerusform>%n users shown. Tenant admins cannot be chosen.</numerusform>
+            <numerusform>%n user shown. Users with an admin role cannot be chosen.</numerusform>
+            <numerusform>%n users shown. Users with an admin role cannot be chosen.</numerusform>
         </translation>
     </message>
 </context>

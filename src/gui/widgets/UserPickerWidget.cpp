@@ -125,9 +125,10 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
             m_list->setCurrentItem(item);
     }
     m_moreButton->setVisible(hasMore);
-    m_statusLabel->setText(users.isEmpty()
-                               ? tr("No user matches. Invite one for Dawiso in Administration › Manage users.")
-                               : tr("%n user(s) shown. Tenant admins cannot be chosen.", nullptr, int(users.size())));
+    m_statusLabel->setText(
+        users.isEmpty()
+            ? tr("No user matches. Invite one for Dawiso in Administration › Manage users.")
+            : tr("%n user(s) shown. Users with an admin role cannot be chosen.", nullptr, int(users.size())));
 }
 
 void UserPickerWidget::onFailed(const UserMessage &error)

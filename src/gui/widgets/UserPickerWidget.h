@@ -17,7 +17,7 @@ class UserSearch;
 struct UserMessage;
 
 // Finding Dawiso's user: search as you type (after a short pause), results a page at a time with "Show more",
-// each with its e-mail and status. Tenant admins are listed but cannot be chosen, and say why.
+// each with its e-mail and status. Users with an admin role are listed but cannot be chosen, and say why.
 class UserPickerWidget : public QWidget
 {
     Q_OBJECT
