@@ -120,7 +120,8 @@ private:
     // Starts the sign-in and waits for browserNeeded(); returns the address the browser would open.
     QUrl startAndWaitForBrowser(AuthorizationCodeSignIn &signIn, const AuthorizationRequest &request,
                                 bool registerUri = true);
-    // Opens the sign-in page and submits the login form; returns the simulator's redirect (not yet followed).
+    // Opens the authorization URL, follows its 302 to the sign-in page on the same origin and submits the login form;
+    // returns the simulator's redirect (not yet followed).
     QUrl signInInBrowser(const QUrl &authorizationUrl, const QString &email);
     OAuthResult waitForResult(QSignalSpy &finished);
 
@@ -217,13 +218,23 @@ QUrl TestOAuthSignIn::startAndWaitForBrowser(AuthorizationCodeSignIn &signIn, co
 
 QUrl TestOAuthSignIn::signInInBrowser(const QUrl &authorizationUrl, const QString &email)
 {
-    const HttpAnswer page = fetch(authorizationUrl);
+    // Qlik's authorize endpoint redirects to its identity provider's sign-in page; fetch() does not follow redirects,
+    // so the test sees that it is a 302 to the simulator's own sign-in page.
+    const HttpAnswer authorize = fetch(authorizationUrl);
+    if (authorize.status != 302
+        || authorize.location.adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+            != authorizationUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+        || authorize.location.path() != u"/oauth/authorize/login"_s)
+        return {};
+    const HttpAnswer page = fetch(authorize.location);
     if (page.status != 200)
         return {};
     static const QRegularExpression hidden(QStringLiteral("name=\"transaction\" value=\"([^\"]+)\""));
     const QRegularExpressionMatch match = hidden.match(QString::fromUtf8(page.body));
     if (!match.hasMatch() || !page.body.contains("action=\"/oauth/authorize/login\""))
         return {};
+    // The transaction stands for the pending sign-in, and it is now in a URL: no log line may show it.
+    keepSecret(match.captured(1).toLatin1());
 
     const QByteArray form = "transaction=" + QUrl::toPercentEncoding(match.captured(1))
         + "&email=" + QUrl::toPercentEncoding(email) + "&password=" + QUrl::toPercentEncoding(DemoTenant::password());
@@ -403,7 +414,10 @@ void TestOAuthSignIn::loginHintKeepsItsPlusSign()
     const QUrl url = startAndWaitForBrowser(signIn, sent);
     QVERIFY(url.isValid());
     QVERIFY(url.toEncoded().contains("login_hint=first%2Btag%40example.com"));
-    const HttpAnswer page = fetch(url);
+    const HttpAnswer authorize = fetch(url);
+    QCOMPARE(authorize.status, 302);
+    QCOMPARE(authorize.location.path(), u"/oauth/authorize/login"_s);
+    const HttpAnswer page = fetch(authorize.location);
     QCOMPARE(page.status, 200);
     QVERIFY(page.body.contains("value=\"first+tag@example.com\""));
     signIn.cancel();

@@ -111,6 +111,8 @@ private slots:
 
     void wellKnownMatchesTheEndpoints();
     void authorizePageShape();
+    void signInPageNeedsALiveTransaction_data();
+    void signInPageNeedsALiveTransaction();
     void authorizeRefusesUnknownClientOrRedirect_data();
     void authorizeRefusesUnknownClientOrRedirect();
     void authorizeRedirectsOtherErrors_data();
@@ -181,7 +183,10 @@ private:
 
     QUrlQuery authorizeQuery(const QString &verifier, const QString &state, const QString &scope,
                              const QString &loginHint = {}) const;
-    // Plays the browser: GET the authorize URL, answer the form; the login answer (302 on success).
+    // Plays the browser: GET the authorize URL and follow its 302 to the sign-in page; that page's answer, or the
+    // authorize answer when it sends the browser anywhere else.
+    Answer signInPage(const QUrlQuery &authorize);
+    // Plays the browser: open the sign-in page, answer the form; the login answer (302 on success).
     Answer signIn(const QUrlQuery &authorize, const QString &email, const QString &password);
     // The whole sign-in for email with these scopes; the code from the redirect ("" on failure).
     QString codeFor(const QString &email, const QString &scope, const QString &verifier);
@@ -281,9 +286,18 @@ QUrlQuery TestSimulatorOAuth::authorizeQuery(const QString &verifier, const QStr
     return query;
 }
 
+Answer TestSimulatorOAuth::signInPage(const QUrlQuery &authorize)
+{
+    const Answer answer = send("GET", url(QStringLiteral("/oauth/authorize"), authorize));
+    const QUrl location = QUrl::fromEncoded(answer.header("location"));
+    if (answer.status != 302 || location.path() != u"/oauth/authorize/login")
+        return answer;
+    return send("GET", m_sim->baseUrl().resolved(location));
+}
+
 Answer TestSimulatorOAuth::signIn(const QUrlQuery &authorize, const QString &email, const QString &password)
 {
-    const Answer page = send("GET", url(QStringLiteral("/oauth/authorize"), authorize));
+    const Answer page = signInPage(authorize);
     if (page.status != 200)
         return page;
     return postForm(QStringLiteral("/oauth/authorize/login"),
@@ -356,30 +370,86 @@ void TestSimulatorOAuth::wellKnownMatchesTheEndpoints()
 void TestSimulatorOAuth::authorizePageShape()
 {
     const QString hint = QStringLiteral("riley.reader@example.com\"><script>");
-    const Answer page =
-        send("GET",
-             url(QStringLiteral("/oauth/authorize"),
-                 authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default"), hint)));
+    const QUrlQuery authorize =
+        authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default"), hint);
+    // oauth.json: a valid authorize request redirects (302) to the identity provider's sign-in page.
+    const Answer redirect = send("GET", url(QStringLiteral("/oauth/authorize"), authorize));
+    QCOMPARE(redirect.status, 302);
+    QCOMPARE(redirect.header("cache-control"), QByteArray("no-store"));
+    const QUrl location = m_sim->baseUrl().resolved(QUrl::fromEncoded(redirect.header("location")));
+    QCOMPARE(location.adjusted(QUrl::RemovePath | QUrl::RemoveQuery), m_sim->baseUrl().adjusted(QUrl::RemovePath));
+    QCOMPARE(location.path(), QStringLiteral("/oauth/authorize/login"));
+    // Only the transaction travels: nothing of the request (state, challenge, login hint) is in the address.
+    const QUrlQuery locationQuery(location);
+    QCOMPARE(locationQuery.queryItems().size(), 1);
+    const QString transaction = locationQuery.queryItemValue(QStringLiteral("transaction"));
+    QVERIFY(transaction.size() >= 32);
+
+    const Answer page = send("GET", location);
     QCOMPARE(page.status, 200);
     QVERIFY(page.header("content-type").startsWith("text/html"));
     QCOMPARE(page.header("cache-control"), QByteArray("no-store"));
+    QCOMPARE(page.header("referrer-policy"), QByteArray("no-referrer"));
     const QString html = QString::fromUtf8(page.body);
     QVERIFY(html.startsWith(u"<!DOCTYPE html>"));
     QVERIFY(html.contains(QStringLiteral("<title>Practice tenant \u2014 sign in</title>")));
     QVERIFY(html.contains(QStringLiteral("<form method=\"post\" action=\"/oauth/authorize/login\">")));
-    const QString transaction = transactionOf(page.body);
-    QVERIFY(transaction.size() >= 32);
+    QCOMPARE(transactionOf(page.body), transaction);
     QVERIFY(html.contains(QStringLiteral("name=\"email\" value=\"riley.reader@example.com&quot;&gt;&lt;script&gt;\"")));
     QVERIFY(!html.contains(u"<script>"));
     QVERIFY(html.contains(QStringLiteral("type=\"password\" name=\"password\"")));
     QVERIFY(!html.contains(u"class=\"error\""));
+    // The page can be shown again (a reload) until the form is answered.
+    QCOMPARE(transactionOf(send("GET", location).body), transaction);
 
     // Each authorize request gets its own transaction.
-    const Answer again = send("GET",
-                              url(QStringLiteral("/oauth/authorize"),
-                                  authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default"))));
+    const Answer again =
+        signInPage(authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default")));
+    QCOMPARE(again.status, 200);
     QVERIFY(transactionOf(again.body) != transaction);
     QVERIFY(QString::fromUtf8(again.body).contains(QStringLiteral("name=\"email\" value=\"\"")));
+}
+
+void TestSimulatorOAuth::signInPageNeedsALiveTransaction_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("unknown transaction") << QStringLiteral("unknown");
+    QTest::newRow("missing transaction") << QStringLiteral("missing");
+    QTest::newRow("expired transaction") << QStringLiteral("expired");
+    QTest::newRow("used transaction") << QStringLiteral("used");
+}
+
+void TestSimulatorOAuth::signInPageNeedsALiveTransaction()
+{
+    QFETCH(QString, kind);
+    const Answer redirect =
+        send("GET",
+             url(QStringLiteral("/oauth/authorize"),
+                 authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default"))));
+    QCOMPARE(redirect.status, 302);
+    QUrl location = m_sim->baseUrl().resolved(QUrl::fromEncoded(redirect.header("location")));
+    const QString transaction = QUrlQuery(location).queryItemValue(QStringLiteral("transaction"));
+    QVERIFY(!transaction.isEmpty());
+    if (kind == u"unknown") {
+        location.setQuery(QStringLiteral("transaction=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    } else if (kind == u"missing") {
+        location.setQuery(QString());
+    } else if (kind == u"expired") {
+        m_sim->advanceOAuthClock(OAuthServer::transactionSeconds + 1);
+    } else {
+        QCOMPARE(postForm(QStringLiteral("/oauth/authorize/login"),
+                          {{QStringLiteral("transaction"), transaction},
+                           {QStringLiteral("email"), DemoTenant::adminEmail()},
+                           {QStringLiteral("password"), DemoTenant::password()}})
+                     .status,
+                 302);
+    }
+    const Answer page = send("GET", location);
+    QCOMPARE(page.status, 400);
+    QVERIFY(page.header("content-type").startsWith("text/html"));
+    QVERIFY(page.header("location").isEmpty());
+    QVERIFY(!page.body.contains("<form"));
+    QVERIFY(page.body.contains("<h1>"));
 }
 
 void TestSimulatorOAuth::authorizeRefusesUnknownClientOrRedirect_data()
@@ -520,9 +590,7 @@ void TestSimulatorOAuth::loginFailureShowsTheFormAgain()
     QFETCH(QString, password);
     QFETCH(QString, message);
     const QString verifier = newVerifier();
-    const Answer page = send("GET",
-                             url(QStringLiteral("/oauth/authorize"),
-                                 authorizeQuery(verifier, QStringLiteral("st"), QStringLiteral("user_default"))));
+    const Answer page = signInPage(authorizeQuery(verifier, QStringLiteral("st"), QStringLiteral("user_default")));
     const QString transaction = transactionOf(page.body);
     QVERIFY(!transaction.isEmpty());
     const Answer failed = postForm(QStringLiteral("/oauth/authorize/login"),
@@ -559,9 +627,7 @@ void TestSimulatorOAuth::loginTransactionRules_data()
 void TestSimulatorOAuth::loginTransactionRules()
 {
     QFETCH(QString, kind);
-    const Answer page = send("GET",
-                             url(QStringLiteral("/oauth/authorize"),
-                                 authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default"))));
+    const Answer page = signInPage(authorizeQuery(newVerifier(), QStringLiteral("st"), QStringLiteral("user_default")));
     QString transaction = transactionOf(page.body);
     QVERIFY(!transaction.isEmpty());
     const QList<QPair<QString, QString>> credentials {{QStringLiteral("email"), DemoTenant::adminEmail()},
@@ -1074,11 +1140,14 @@ void TestSimulatorOAuth::oauthRecordingHoldsNoSecrets()
     for (const RecordedRequest &request : requests)
         paths.append(QString::fromLatin1(request.method) + u' ' + request.path);
     QCOMPARE(paths,
-             QStringList({QStringLiteral("GET /oauth/authorize"), QStringLiteral("POST /oauth/authorize/login"),
-                          QStringLiteral("POST /oauth/token"), QStringLiteral("POST /oauth/token"),
-                          QStringLiteral("GET /api/v1/users/me"), QStringLiteral("POST /oauth/token")}));
-    QVERIFY(requests.at(3).hadAuthorization);
-    QCOMPARE(requests.at(5).query,
+             QStringList({QStringLiteral("GET /oauth/authorize"), QStringLiteral("GET /oauth/authorize/login"),
+                          QStringLiteral("POST /oauth/authorize/login"), QStringLiteral("POST /oauth/token"),
+                          QStringLiteral("POST /oauth/token"), QStringLiteral("GET /api/v1/users/me"),
+                          QStringLiteral("POST /oauth/token")}));
+    // The sign-in page's address carries its transaction, which stands for the pending sign-in.
+    QCOMPARE(requests.at(1).query, QStringLiteral("transaction=redacted"));
+    QVERIFY(requests.at(4).hadAuthorization);
+    QCOMPARE(requests.at(6).query,
              QStringLiteral("code_verifier=redacted&client_secret=redacted&grant_type=client_credentials"));
     const QList<QByteArray> secrets {code.toLatin1(),
                                      verifier.toLatin1(),
@@ -1101,6 +1170,9 @@ void TestSimulatorOAuth::methodsPerEndpoint()
     QCOMPARE(
         send("POST", url(QStringLiteral("/oauth/authorize")), {}, "application/x-www-form-urlencoded", "a=b").status,
         405);
+    const Answer putLogin = send("PUT", url(QStringLiteral("/oauth/authorize/login")), {}, "text/plain", "x");
+    QCOMPARE(putLogin.status, 405);
+    QCOMPARE(putLogin.header("allow"), QByteArray("GET, POST"));
     QCOMPARE(send("GET", url(QStringLiteral("/oauth/nothing"))).status, 404);
 
     const Answer deleteRoles = send("DELETE", url(QStringLiteral("/api/v1/roles")), {adminToken(), {}});
@@ -1960,7 +2032,7 @@ void TestSimulatorOAuth::automatedFlowEndToEnd()
     QUrlQuery authorize = authorizeQuery(verifier, QStringLiteral("key-step"), QStringLiteral("user_default"),
                                          DemoTenant::unassignedUserEmail());
     authorize.addQueryItem(QStringLiteral("prompt"), QStringLiteral("login"));
-    const Answer page = send("GET", url(QStringLiteral("/oauth/authorize"), authorize));
+    const Answer page = signInPage(authorize);
     QVERIFY(
         QString::fromUtf8(page.body).contains(QStringLiteral("value=\"%1\"").arg(DemoTenant::unassignedUserEmail())));
     const Answer login = postForm(QStringLiteral("/oauth/authorize/login"),

@@ -29,11 +29,12 @@ public:
     virtual QSslCertificate certificate() const = 0; // the self-signed certificate it serves, made at start
     virtual QByteArray sampleToken(Sample sample) const = 0;
     virtual PracticeCredentials credentials() const = 0;
-    // Does in this process, without HTTP, what a person's browser does on the tenant's sign-in page:
-    // authorizationUrl is the address of that page (AuthorizationCodeSignIn::authorizationUrl()). Returns the
-    // redirect the browser would then follow to the wizard's loopback listener (with code and state, or with the
-    // tenant's error and state), or an empty URL with a sentence for people in *problem (a wrong e-mail or password,
-    // an address that is not this tenant's sign-in page).
+    // Does in this process, without HTTP, what a person's browser does from the authorization URL on (its redirect
+    // to the tenant's sign-in page and the form there): authorizationUrl is the address the browser would open
+    // (AuthorizationCodeSignIn::authorizationUrl()). Returns the redirect the browser would then follow to the
+    // wizard's loopback listener (with code and state, or with the tenant's error and state), or an empty URL with a
+    // sentence for people in *problem (a wrong e-mail or password, an address that is not this tenant's
+    // authorization endpoint).
     virtual QUrl completeSignIn(const QUrl &authorizationUrl, const QString &email, const QString &password,
                                 QString *problem) = 0;
 };

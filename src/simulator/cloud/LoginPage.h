@@ -7,9 +7,10 @@
 
 namespace Dawiso::Simulator {
 
-// The simulated identity provider's pages: the sign-in form that GET /oauth/authorize shows, and the page for a
-// request that cannot go on. Tests answer the form without a browser (the practice run signs in through
-// OAuthServer::completeSignIn instead), so its shape is an interface; keep it stable:
+// The simulated identity provider's pages: the sign-in form that GET /oauth/authorize/login?transaction=... shows
+// (GET /oauth/authorize redirects there), and the page for a request that cannot go on. Tests answer the form without a
+// browser (the practice run signs in through OAuthServer::completeSignIn instead), so its shape is an interface; keep
+// it stable:
 //   <form method="post" action="/oauth/authorize/login">  (relative to the simulator's origin)
 //     <input type="hidden" name="transaction" value="..."> (opaque, base64url, one line: name before value)
 //     <input ... name="email" value="...">                  (pre-filled from login_hint)

@@ -6,6 +6,7 @@
 #include "simulator/common/CryptoUtil.h"
 #include "simulator/common/RequestBody.h"
 
+#include <QByteArrayList>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -174,20 +175,24 @@ SimResponse OAuthServer::handle(const SimRequest &request)
     };
     static const Endpoint endpoints[] = {
         {"/oauth/authorize", "GET", &OAuthServer::authorize},
+        {"/oauth/authorize/login", "GET", &OAuthServer::loginPage},
         {"/oauth/authorize/login", "POST", &OAuthServer::login},
         {"/oauth/token", "POST", &OAuthServer::token},
         {"/oauth/revoke", "POST", &OAuthServer::revoke},
     };
+    QByteArrayList allowed;
     for (const Endpoint &endpoint : endpoints) {
         if (request.path != QLatin1String(endpoint.path))
             continue;
-        if (request.method != endpoint.method) {
-            SimResponse response = QlikError::response(405, QStringLiteral("HTTP-405"),
-                                                       QStringLiteral("Method not allowed"), ErrorStatusStyle::String);
-            response.headers.append({QByteArrayLiteral("Allow"), QByteArray(endpoint.method)});
-            return response;
-        }
-        return (this->*endpoint.answer)(request);
+        if (request.method == endpoint.method)
+            return (this->*endpoint.answer)(request);
+        allowed.append(endpoint.method);
+    }
+    if (!allowed.isEmpty()) {
+        SimResponse response = QlikError::response(405, QStringLiteral("HTTP-405"),
+                                                   QStringLiteral("Method not allowed"), ErrorStatusStyle::String);
+        response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
+        return response;
     }
     return QlikError::response(404, QStringLiteral("HTTP-404"), QStringLiteral("Not found"), ErrorStatusStyle::String,
                                QStringLiteral("No such endpoint."));
@@ -287,7 +292,7 @@ OAuthServer::checkAuthorization(const QUrlQuery &query) const
         return fail(QStringLiteral("login_required"), QStringLiteral("The user must sign in."));
     if (!prompt.isEmpty() && prompt != u"login" && prompt != u"consent")
         return fail(QStringLiteral("invalid_request"), QStringLiteral("prompt must be none, login or consent."));
-    return Transaction {clientId, redirectUri, scopes, state, challenge, m_clock.now().addSecs(transactionSeconds)};
+    return Transaction {clientId, redirectUri, scopes, state, challenge, m_clock.now().addSecs(transactionSeconds), {}};
 }
 
 QString OAuthServer::refusalLocation(const Refusal &refusal)
@@ -333,18 +338,44 @@ SimResponse OAuthServer::authorize(const SimRequest &request)
             return oauthError(400, refusal->error, refusal->description);
         return redirectBack(refusalLocation(*refusal));
     }
-    const Transaction &transaction = std::get<Transaction>(checked);
+    Transaction transaction = std::get<Transaction>(checked);
+    transaction.loginHint = request.query.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded);
     const QString transactionId =
         QString::fromLatin1(CryptoUtil::base64UrlEncode(CryptoUtil::randomBytes(transactionBytes)));
     m_transactions.insert(transactionId, transaction);
-    const QString loginHint = request.query.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded);
-    SimResponse response = SimResponse::html(
-        200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, loginHint, QString()));
+    // oauth.json: 302 on to the identity provider. Only the transaction goes into the address; the checked request
+    // (state, PKCE challenge, login hint) stays here, bound to it.
+    SimResponse response =
+        SimResponse::redirect(302, QStringLiteral("/oauth/authorize/login?transaction=") + transactionId);
     response.headers += noStore();
-    // oauth.json has GET /oauth/authorize answer 302 (on to the identity provider); the simulator shows its sign-in
-    // form in place, which the contract test counts as a known simplification rather than holding it to the spec.
-    response.deviation = QStringLiteral("simplification: sign-in form served by /oauth/authorize (spec: 302)");
     return response;
+}
+
+SimResponse OAuthServer::signInForm(const QString &transactionId, const Transaction &transaction, const QString &email,
+                                    const QString &problem)
+{
+    SimResponse response = SimResponse::html(
+        200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, email, problem));
+    response.headers += noStore();
+    // The page's address holds the transaction: no Referer may carry it elsewhere.
+    response.headers.append({QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
+    return response;
+}
+
+SimResponse OAuthServer::expiredSignIn()
+{
+    return htmlProblem(400, LoginPage::tr("This sign-in page has expired"),
+                       LoginPage::tr("The sign-in took too long or was already used. Close this tab and start "
+                                     "the sign-in again from Dawiso Qlik Setup."));
+}
+
+SimResponse OAuthServer::loginPage(const SimRequest &request)
+{
+    const QString transactionId = request.query.queryItemValue(QStringLiteral("transaction"), QUrl::FullyDecoded);
+    const auto found = m_transactions.constFind(transactionId);
+    if (transactionId.isEmpty() || found == m_transactions.cend())
+        return expiredSignIn();
+    return signInForm(transactionId, found.value(), found.value().loginHint, QString());
 }
 
 SimResponse OAuthServer::login(const SimRequest &request)
@@ -355,20 +386,13 @@ SimResponse OAuthServer::login(const SimRequest &request)
         return htmlProblem(400, LoginPage::tr("Sign-in failed"), error);
     const QString transactionId = fields->value(QStringLiteral("transaction"));
     const auto found = m_transactions.constFind(transactionId);
-    if (transactionId.isEmpty() || found == m_transactions.cend()) {
-        return htmlProblem(400, LoginPage::tr("This sign-in page has expired"),
-                           LoginPage::tr("The sign-in took too long or was already used. Close this tab and start "
-                                         "the sign-in again from Dawiso Qlik Setup."));
-    }
+    if (transactionId.isEmpty() || found == m_transactions.cend())
+        return expiredSignIn();
     const Transaction transaction = found.value();
     const QString email = fields->value(QStringLiteral("email")).trimmed();
     const auto signedIn = person(email, fields->value(QStringLiteral("password")));
-    if (const auto *problem = std::get_if<QString>(&signedIn)) {
-        SimResponse response = SimResponse::html(
-            200, LoginPage::form(transactionId, transaction.clientId, transaction.scopes, email, *problem));
-        response.headers += noStore();
-        return response;
-    }
+    if (const auto *problem = std::get_if<QString>(&signedIn))
+        return signInForm(transactionId, transaction, email, *problem);
     m_transactions.remove(transactionId);
     return redirectBack(issueCode(transaction, *std::get<const SimUser *>(signedIn)));
 }

@@ -20,11 +20,12 @@ namespace Dawiso::Simulator {
 
 // The tenant's OAuth 2.0 authorization server (https://qlik.dev/apis/rest/oauth/):
 // - GET /oauth/authorize checks the client, its exact redirect URI, response_type=code, state, PKCE (S256 only) and
-//   the scopes, then shows the simulated identity provider's sign-in form (LoginPage). An unknown client or redirect
-//   URI answers 400 and never redirects (RFC 6749 §4.1.2.1); every other problem redirects back with error,
-//   error_description and state.
-// - POST /oauth/authorize/login takes the form; on success it redirects to redirect_uri with a code (single use,
-//   valid 60 s, bound to the client, redirect URI, code challenge, user and scopes) and the state.
+//   the scopes, then redirects (302, as oauth.json has it) to the simulated identity provider's sign-in page,
+//   GET /oauth/authorize/login?transaction=..., which shows the form (LoginPage) for a transaction that is known and
+//   not expired (valid 10 minutes). An unknown client or redirect URI answers 400 and never redirects
+//   (RFC 6749 §4.1.2.1); every other problem redirects back with error, error_description and state.
+// - POST /oauth/authorize/login takes the form; on success it ends the transaction and redirects to redirect_uri with
+//   a code (single use, valid 60 s, bound to the client, redirect URI, code challenge, user and scopes) and the state.
 // - POST /oauth/token (form or JSON) redeems a code with its PKCE verifier, runs client_credentials for a web client
 //   (its bot user) and rotates refresh tokens (issued only with offline_access).
 // - POST /oauth/revoke forgets an access or refresh token (RFC 7009).
@@ -62,6 +63,7 @@ private:
         QString state;
         QString codeChallenge;
         QDateTime expiresAt;
+        QString loginHint; // pre-fills the form's email
     };
     // Why an authorize request is refused: an OAuth error code and its description, sent back to the redirect URI
     // with the state, or, for an unknown client or redirect URI, answered without a redirect (redirectUri empty;
@@ -87,7 +89,11 @@ private:
 
     SimResponse oauthError(int status, const QString &error, const QString &description) const;
     SimResponse authorize(const SimRequest &request);
+    SimResponse loginPage(const SimRequest &request);
     SimResponse login(const SimRequest &request);
+    static SimResponse signInForm(const QString &transactionId, const Transaction &transaction, const QString &email,
+                                  const QString &problem);
+    static SimResponse expiredSignIn();
     // GET /oauth/authorize's checks: the sign-in waiting for its person, or why there is none.
     std::variant<Transaction, Refusal> checkAuthorization(const QUrlQuery &query) const;
     // The redirect URI with the refusal's error, error_description and state.

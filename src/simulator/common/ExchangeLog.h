@@ -11,8 +11,8 @@ struct SimResponse;
 // specs. It is off unless the environment variable DQS_SIMULATOR_EXCHANGE_LOG names a directory (the test suite sets
 // it for every test); then each process appends one JSON line per answer to its own file there: the test's name, the
 // method, path and status, the content type, the JSON body, and the named deviation the answer was allowed (an
-// injected fault or a variation switched on by the test). Values that could be secrets (tokens, client secrets,
-// passwords) are replaced by "redacted" before anything is written, so the record keeps their JSON types only.
+// injected fault). Values that could be secrets (tokens, client secrets, passwords) are replaced by "redacted" before
+// anything is written, so the record keeps their JSON types only.
 class ExchangeLog
 {
 public:

@@ -19,7 +19,7 @@ QString redactedQuery(const QString &rawQuery)
         QStringLiteral("client_secret"), QStringLiteral("password"),
         QStringLiteral("token"),         QStringLiteral("access_token"),
         QStringLiteral("refresh_token"), QStringLiteral("client_assertion"),
-        QStringLiteral("api_key"),
+        QStringLiteral("api_key"),       QStringLiteral("transaction"),
     };
     QStringList items = rawQuery.split(u'&');
     bool anyRedacted = false;

@@ -16,8 +16,8 @@ struct SimResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers; // Content-Length is added when sending
     QByteArray body;
-    // Not sent: the name of a deliberate departure from Qlik's specs that produced this answer (an injected fault
-    // or a variation a test switched on), so that the contract test knows not to hold it to the specs.
+    // Not sent: the name of a deliberate departure from Qlik's specs that produced this answer (an injected
+    // fault, named "fault: ..."), so that the contract test knows not to hold it to the specs.
     QString deviation;
 
     bool isJson() const;
