@@ -31,6 +31,7 @@ private slots:
     void refusedKeyIsNotKept();
     void anotherHostForgetsTheKey();
     void aNewerSaveWinsOverOneStillRunning();
+    void closingWithoutSignInsWaitsForNothing();
     void keychainFailureKeepsTheKeyForRetry();
     void aCreatedKeyStaysWithItsTenant();
     void stopWhileTheKeyIsReadBackStopsTheCheck();
@@ -272,4 +273,12 @@ void TestSetupController::quitRiskSaysWhatWouldBeLost()
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)
+void TestSetupController::closingWithoutSignInsWaitsForNothing()
+{
+    // Nothing signed in, so nothing to revoke: closing has nothing to wait for and makes no revoker on the way out.
+    m_controller->endRun();
+    m_controller->waitForSignOuts(std::chrono::seconds(3));
+    QVERIFY(!m_controller->context()->existingTokenRevoker());
+}
+
 #include "tst_setupcontroller.moc"

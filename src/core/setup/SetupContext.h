@@ -25,6 +25,8 @@ public:
     TlsTrust *trust() const { return m_trust; }
     // Revokes the sign-ins the run no longer needs; shared, so that revocations outlive the flow that sent them.
     TokenRevoker *tokenRevoker();
+    // Null until a flow asked for tokenRevoker().
+    TokenRevoker *existingTokenRevoker() const { return m_tokenRevoker; }
 
     bool isPracticeRun() const { return m_practiceRun; }
     // The practice tenant's sign-in details, which the practice run fills in for people (not secrets).

@@ -305,8 +305,9 @@ QuitRisk SetupController::quitRisk() const
 
 void SetupController::waitForSignOuts(std::chrono::milliseconds longest)
 {
-    TokenRevoker *revoker = m_context.tokenRevoker();
-    if (revoker->pending() == 0)
+    // A run that never signed in made no revoker (nor a network manager) and makes none now.
+    TokenRevoker *revoker = m_context.existingTokenRevoker();
+    if (!revoker || revoker->pending() == 0)
         return;
     QEventLoop loop;
     connect(revoker, &TokenRevoker::allFinished, &loop, &QEventLoop::quit);
