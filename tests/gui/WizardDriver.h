@@ -7,6 +7,8 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
 #include <QWizard>
@@ -98,6 +100,24 @@ public:
             if (m_wizard->currentId() == page)
                 return stuckOn(page, "Next did not leave the page");
         }
+    }
+
+    // On the Qlik Cloud Access step, signed in for "Do it for me": searches the user picker for search, chooses the
+    // one user found and gives them the role. True once Next may be clicked.
+    [[nodiscard]] bool assignRoleToTheOneFound(const QString &search) const
+    {
+        auto *automation = find<QWidget>("accessAutomation");
+        auto *list = automation ? automation->findChild<QListWidget *>(QStringLiteral("userList")) : nullptr;
+        if (!list)
+            return stuckOn(m_wizard->currentId(), "there is no user picker");
+        QTest::keyClicks(automation->findChild<QLineEdit *>(QStringLiteral("userSearchEdit")), search);
+        if (!QTest::qWaitFor([list] { return list->count() == 1; }, 20000))
+            return stuckOn(m_wizard->currentId(), "the search did not find exactly one user");
+        list->setCurrentRow(0);
+        QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("assignButton")), Qt::LeftButton);
+        if (!QTest::qWaitFor([this] { return canGoNext(); }, 20000))
+            return stuckOn(m_wizard->currentId(), "the role was not assigned");
+        return true;
     }
 
 private:

@@ -91,23 +91,14 @@ void TestSetupWizardAutomated::signInAs(const QString &email)
 
 void TestSetupWizardAutomated::automateAccessForRiley()
 {
-    m_driver->clickNext();
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
-    m_driver->clickNext();
-    QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudAccessPageId));
     QTest::mouseClick(m_driver->find<QRadioButton>("automateRadio"), Qt::LeftButton);
     auto *automation = m_driver->find<QWidget>("accessAutomation");
     QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
     signInAs(DemoTenant::adminEmail());
     auto *panel = automation->findChild<MessagePanel *>(QStringLiteral("automationPanel"));
     QTRY_COMPARE_WITH_TIMEOUT(panel->kind(), MessagePanel::Kind::Success, 30000);
-    auto *search = automation->findChild<QLineEdit *>(QStringLiteral("userSearchEdit"));
-    auto *list = automation->findChild<QListWidget *>(QStringLiteral("userList"));
-    QTest::keyClicks(search, QStringLiteral("riley"));
-    QTRY_VERIFY_WITH_TIMEOUT(list->count() == 1 && list->item(0)->text().contains(QLatin1String("Riley")), 20000);
-    list->setCurrentRow(0);
-    QTest::mouseClick(automation->findChild<QPushButton *>(QStringLiteral("assignButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QVERIFY(m_driver->assignRoleToTheOneFound(QStringLiteral("riley")));
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudKeyPageId));
 }

@@ -2,9 +2,11 @@
 // today (https://qlik.dev/authenticate/api-key/generate-your-first-api-key/): roles are assigned under Manage users ›
 // the user › Roles › Assign roles, and a user's keys are under Profile settings › API keys. Read from the sources of
 // every sentence the wizard shows: src (without the simulator) and ui.
-#include <QDirIterator>
-#include <QFile>
+#include "SourceLines.h"
+
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -20,25 +22,16 @@ QList<Mention> mentionsOf(const QString &phrase)
 {
     QList<Mention> found;
     for (const QString &folder : {QStringLiteral("src"), QStringLiteral("ui")}) {
-        QDirIterator it(projectDir + QLatin1Char('/') + folder,
-                        {QStringLiteral("*.cpp"), QStringLiteral("*.h"), QStringLiteral("*.ui")}, QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QLatin1String("/src/simulator/")))
-                continue; // the simulated tenant's own comments, never shown
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            int number = 0;
-            while (!file.atEnd()) {
-                const QString line = QString::fromUtf8(file.readLine());
-                ++number;
+        Dawiso::Test::forEachSourceLine(
+            projectDir + QLatin1Char('/') + folder,
+            {QStringLiteral("*.cpp"), QStringLiteral("*.h"), QStringLiteral("*.ui")},
+            [&](const QString &path, int number, const QString &line) {
+                if (path.contains(QLatin1String("/src/simulator/")))
+                    return; // the simulated tenant's own comments, never shown
                 if (line.contains(phrase))
                     found.append(
                         {path.mid(projectDir.size() + 1) + QLatin1Char(':') + QString::number(number), line.trimmed()});
-            }
-        }
+            });
     }
     return found;
 }
@@ -71,6 +64,10 @@ void TestConsolePaths::noPageOfBefore()
     for (const Mention &mention : mentionsOf(phrase))
         places << mention.where + QStringLiteral(": ") + mention.line;
     QVERIFY2(places.isEmpty(), qPrintable(places.join(QLatin1Char('\n'))));
+    // The search itself reads the sources: today's name is found in both the code and the forms.
+    const QList<Mention> today = mentionsOf(QStringLiteral("Profile settings › API keys"));
+    QVERIFY(std::any_of(today.cbegin(), today.cend(), [](const Mention &m) { return m.where.startsWith(u"src/"); }));
+    QVERIFY(std::any_of(today.cbegin(), today.cend(), [](const Mention &m) { return m.where.startsWith(u"ui/"); }));
 }
 
 void TestConsolePaths::theGuidedStepsNameTodaysPages()

@@ -1,9 +1,9 @@
 // The layering the README's "How it is built" promises, read from the sources themselves: the folders of src/core
 // depend on each other without a cycle, src/core uses no Widgets, and src/gui does no network or keychain I/O of its
 // own (it goes through core).
+#include "SourceLines.h"
+
 #include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -25,22 +25,12 @@ QList<Include> includesUnder(const QString &folder)
     static const QRegularExpression include(QStringLiteral("^\\s*#\\s*include\\s*[<\"]([^>\"]+)[>\"]"));
     QList<Include> found;
     const QDir src(sourceDir);
-    QDirIterator it(src.filePath(folder), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        int number = 0;
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine());
-            ++number;
-            const QRegularExpressionMatch match = include.match(line);
-            if (match.hasMatch())
-                found.append({src.relativeFilePath(path), number, match.captured(1)});
-        }
-    }
+    Dawiso::Test::forEachSourceLine(src.filePath(folder), {QStringLiteral("*.h"), QStringLiteral("*.cpp")},
+                                    [&](const QString &path, int number, const QString &line) {
+                                        const QRegularExpressionMatch match = include.match(line);
+                                        if (match.hasMatch())
+                                            found.append({src.relativeFilePath(path), number, match.captured(1)});
+                                    });
     return found;
 }
 

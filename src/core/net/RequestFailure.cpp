@@ -175,10 +175,7 @@ RequestFailure RequestFailure::pointedElsewhere(const QString &hostAndPort, cons
     return {Kind::OtherAddress,
             tr("Qlik at %1 pointed the wizard to another address, %2, which the wizard did not follow.")
                 .arg(hostAndPort, originText(target)),
-            tr("The key goes only to %1, so it was not used there and nothing is known to be wrong with it. Check that "
-               "%1 is the address your browser shows when you are signed in to Qlik; if it is, try again later, and "
-               "if it keeps happening, save a report for Dawiso support.")
-                .arg(hostAndPort)};
+            keyStayedHomeAdvice(hostAndPort)};
 }
 
 RequestFailure RequestFailure::credentialWithheld(const QString &hostAndPort, const QUrl &target)
@@ -186,10 +183,15 @@ RequestFailure RequestFailure::credentialWithheld(const QString &hostAndPort, co
     return {Kind::OtherAddress,
             tr("Qlik at %1 pointed the wizard to another address, %2, which asked who is calling.")
                 .arg(hostAndPort, originText(target)),
-            tr("The wizard sends the key only to %1, so it did not send it there; nothing is known to be wrong with "
-               "the key. Check that %1 is the address your browser shows when you are signed in to Qlik; if it is, "
-               "try again later, and if it keeps happening, save a report for Dawiso support.")
-                .arg(hostAndPort)};
+            keyStayedHomeAdvice(hostAndPort)};
+}
+
+QString RequestFailure::keyStayedHomeAdvice(const QString &hostAndPort)
+{
+    return tr("The key goes only to %1, so it was not used there and nothing is known to be wrong with it. Check that "
+              "%1 is the address your browser shows when you are signed in to Qlik; if it is, try again later, and "
+              "if it keeps happening, save a report for Dawiso support.")
+        .arg(hostAndPort);
 }
 
 RequestFailure RequestFailure::clientCertificateRefused(const QString &hostAndPort, bool hadCertificate,

@@ -77,6 +77,8 @@ public:
     QString certificateOrigin() const { return m_certificateOrigin; }
 
 private:
+    // For a request Qlik sent elsewhere: the key was not used there, so it is not to blame.
+    static QString keyStayedHomeAdvice(const QString &hostAndPort);
     RequestFailure(Kind kind, QString message, QString advice, QString detail = {});
 
     Kind m_kind = Kind::None;
