@@ -4,6 +4,7 @@
 #include "simulator/onprem/QlikSenseSite.h"
 #include "simulator/onprem/QrsFilterParser.h"
 
+#include <QAuthenticator>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -33,6 +34,7 @@ constexpr int replyTimeoutMs = 20000;
 const QByteArray xrfkey = QByteArrayLiteral("abcdefghij012345");
 const QByteArray passphrase = QByteArrayLiteral("bundle-passphrase");
 const QByteArray password = QByteArrayLiteral("practice-password");
+const QByteArray windowsAgent = QByteArrayLiteral("Mozilla/5.0 (Windows NT 10.0; Win64; x64) DawisoQlikSetup");
 const QByteArray inactiveText =
     QByteArrayLiteral("Your account is inactive. Contact your administrator to activate it.");
 
@@ -99,6 +101,9 @@ private slots:
     void forbiddenQrsPathsOnBothPorts();
     void certificateBundleLoadsWithQt();
     void siteStaysOutOfTheExchangeLog();
+    void ntlmSignInReachesQpsUser();
+    void ntlmWithAWrongPasswordIsRefused();
+    void windowsUserAgentGetsTheFormWhenNtlmIsOff();
 
 private:
     Answer send(const Call &call);
@@ -817,6 +822,110 @@ void TestQlikSenseSite::siteStaysOutOfTheExchangeLog()
                                .arg(QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName())
                                .arg(QCoreApplication::applicationPid());
     QVERIFY2(!directory.exists(ownLog), qPrintable(directory.filePath(ownLog)));
+}
+
+void TestQlikSenseSite::ntlmSignInReachesQpsUser()
+{
+    // QNetworkAccessManager on its own: it answers the NTLM challenge, follows the redirects and keeps the cookie.
+    QNetworkAccessManager network;
+    int asked = 0;
+    connect(&network, &QNetworkAccessManager::authenticationRequired, this,
+            [&asked](QNetworkReply *, QAuthenticator *authenticator) {
+                ++asked;
+                authenticator->setUser(QStringLiteral("CORP\\qlikadmin"));
+                authenticator->setPassword(QString::fromLatin1(password));
+            });
+    QNetworkRequest request(proxyUrl(QStringLiteral("/qps/user")));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({m_site->siteCa()});
+    request.setSslConfiguration(tls);
+    request.setRawHeader("User-Agent", windowsAgent);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(replyTimeoutMs));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->url(), proxyUrl(QStringLiteral("/qps/user")));
+    const QJsonObject me = QJsonDocument::fromJson(reply->readAll()).object();
+    QCOMPARE(me.value(u"userDirectory").toString(), QStringLiteral("CORP"));
+    QCOMPARE(me.value(u"userId").toString(), QStringLiteral("qlikadmin"));
+    QCOMPARE(asked, 1);
+
+    // The way there: the Windows login, not the form, and the NTLM messages on it.
+    int windowsLogins = 0;
+    for (const RecordedRequest &seen : m_site->proxy()->requests()) {
+        QVERIFY(!seen.path.startsWith(QLatin1String("/internal_forms_authentication")));
+        if (seen.path == u"/internal_windows_authentication/" && seen.hadAuthorization)
+            ++windowsLogins;
+    }
+    QCOMPARE(windowsLogins, 2); // Negotiate, then Authenticate
+}
+
+void TestQlikSenseSite::ntlmWithAWrongPasswordIsRefused()
+{
+    QNetworkAccessManager network;
+    int asked = 0;
+    connect(&network, &QNetworkAccessManager::authenticationRequired, this,
+            [&asked](QNetworkReply *, QAuthenticator *authenticator) {
+                // Once with a wrong password; the second time nothing, which gives up.
+                if (++asked == 1) {
+                    authenticator->setUser(QStringLiteral("CORP\\qlikadmin"));
+                    authenticator->setPassword(QStringLiteral("wrong-password"));
+                }
+            });
+    const Answer start = [this] {
+        Call call;
+        call.url = proxyUrl(QStringLiteral("/qps/user"));
+        call.trusted = {m_site->siteCa()};
+        call.headers = {{"User-Agent", windowsAgent}};
+        return send(call);
+    }();
+    QCOMPARE(start.status, 302);
+    QCOMPARE(start.location().path(), QStringLiteral("/internal_windows_authentication/"));
+
+    QNetworkRequest request(start.location());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({m_site->siteCa()});
+    request.setSslConfiguration(tls);
+    request.setRawHeader("User-Agent", windowsAgent);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(replyTimeoutMs));
+    QCOMPARE(reply->error(), QNetworkReply::AuthenticationRequiredError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(reply->rawHeader("WWW-Authenticate"), QByteArray("NTLM"));
+    QCOMPARE(asked, 2);
+
+    // Without credentials (the manager may still try an empty NTLM handshake) and with a made-up Authenticate
+    // message, the Windows login refuses.
+    Call bare;
+    bare.url = start.location();
+    bare.trusted = {m_site->siteCa()};
+    const Answer asking = send(bare);
+    QCOMPARE(asking.status, 401);
+    QVERIFY(asking.headers.value("www-authenticate").startsWith("NTLM"));
+    bare.headers = {{"Authorization", "NTLM " + QByteArray("NTLMSSP\0\3\0\0\0", 12).toBase64()}};
+    QCOMPARE(send(bare).status, 401);
+    QCOMPARE(m_site->proxy()->requestCount(QStringLiteral("/qps/")), 1);
+}
+
+void TestQlikSenseSite::windowsUserAgentGetsTheFormWhenNtlmIsOff()
+{
+    Call call;
+    call.url = proxyUrl(QStringLiteral("/sso/qps/user"));
+    call.trusted = {m_site->siteCa()};
+    call.headers = {{"User-Agent", windowsAgent}};
+    QCOMPARE(send(call).location().path(), QStringLiteral("/sso/internal_windows_authentication/"));
+    m_site->setWindowsAuthentication(QlikSenseSite::WindowsAuthentication::Forms);
+    const Answer forms = send(call);
+    QCOMPARE(forms.status, 302);
+    QCOMPARE(forms.location().path(), QStringLiteral("/sso/internal_forms_authentication/"));
+    Call windows;
+    windows.url = forms.location().resolved(QUrl(QStringLiteral("/sso/internal_windows_authentication/")));
+    windows.trusted = {m_site->siteCa()};
+    QCOMPARE(send(windows).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestQlikSenseSite)

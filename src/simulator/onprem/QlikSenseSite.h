@@ -66,6 +66,7 @@ public:
 
     // Faults and variations, all off by default. The proxy's host allow list (default: the server names).
     void setAllowedHostNames(const QStringList &names);
+    // Ntlm by default: a client whose User-Agent names Windows signs in with NTLM, any other with the form.
     void setWindowsAuthentication(WindowsAuthentication mode) { m_proxy.setWindowsAuthentication(mode); }
     // 403 for QRS requests whose path starts with the prefix ("/qrs/user"), on both ports.
     void setForbidden(const QString &qrsPathPrefix, bool forbidden) { m_qrs.setForbidden(qrsPathPrefix, forbidden); }

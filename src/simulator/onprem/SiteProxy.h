@@ -2,6 +2,7 @@
 
 #include "simulator/common/SimRequest.h"
 #include "simulator/common/SimResponse.h"
+#include "simulator/onprem/NtlmVerifier.h"
 #include "simulator/onprem/QrsService.h"
 #include "simulator/onprem/SiteDirectory.h"
 #include "simulator/onprem/WindowsAuthentication.h"
@@ -19,8 +20,9 @@ namespace Dawiso::Simulator {
 // The browser-facing Qlik Sense Proxy Service of the simulated site: the host allow list, virtual-proxy prefixes
 // (a path may start with "/<prefix>"; a prefix that is no virtual proxy is the default one's path), the release's
 // product-info.json without a sign-in, the redirect to the sign-in of a request without a session, the form login,
-// one-time tickets that become a session cookie per virtual proxy, /qps/user, and the QRS (QrsService) for the
-// session's user. Redirects name absolute URLs on the Host the client used, as Qlik's proxy does.
+// Windows authentication (NTLM; see NtlmVerifier), one-time tickets that become a session cookie per virtual proxy,
+// /qps/user, and the QRS (QrsService) for the session's user. Redirects name absolute URLs on the Host the client used,
+// as Qlik's proxy does.
 class SiteProxy
 {
     Q_DECLARE_TR_FUNCTIONS(SiteProxy)
@@ -32,6 +34,7 @@ public:
 
     // Host names (without port) the proxy answers; any other gets 400 "The http request header is incorrect.".
     void setAllowedHostNames(const QStringList &names) { m_allowedHostNames = names; }
+    // Ntlm by default.
     void setWindowsAuthentication(WindowsAuthentication mode) { m_windowsAuthentication = mode; }
     // Whether product-info.json answers without a sign-in (404 otherwise); true by default.
     void setReleaseVisibleWithoutSignIn(bool visible) { m_releaseVisibleWithoutSignIn = visible; }
@@ -67,6 +70,7 @@ private:
     SimResponse productInfo(bool signedIn) const;
     SimResponse redirectToSignIn(const SimRequest &request, const Route &route);
     SimResponse formSignIn(const SimRequest &request, const Route &route);
+    SimResponse windowsSignIn(const SimRequest &request, const Route &route);
     SimResponse formPage(const SimRequest &request, const QString &userName, const QString &error) const;
     // A redirect to the remembered URL carrying a fresh one-time ticket for the user.
     SimResponse redirectWithTicket(const QString &targetId, const SiteUser &user, const Route &route);
@@ -77,7 +81,8 @@ private:
     SiteDirectory &m_directory;
     const QrsService &m_qrs;
     QStringList m_allowedHostNames;
-    WindowsAuthentication m_windowsAuthentication = WindowsAuthentication::Forms;
+    WindowsAuthentication m_windowsAuthentication = WindowsAuthentication::Ntlm;
+    NtlmVerifier m_ntlm;
     bool m_releaseVisibleWithoutSignIn = true;
     QHash<QString, QUrl> m_targets; // targetId -> the URL asked for before the sign-in
     QHash<QString, Ticket> m_tickets;

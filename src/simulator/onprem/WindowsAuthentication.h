@@ -2,8 +2,9 @@
 
 namespace Dawiso::Simulator {
 
-// How the simulated site's virtual proxies sign a person in. Forms: the form Qlik shows where Windows authentication
-// is not possible.
-enum class WindowsAuthentication { Forms };
+// How the simulated site's virtual proxies sign a person in. Ntlm: Windows authentication for clients whose
+// User-Agent names Windows, the form for the others, as Qlik's windowsAuthenticationEnabledDevicePattern does.
+// Forms: the form for every client.
+enum class WindowsAuthentication { Ntlm, Forms };
 
 } // namespace Dawiso::Simulator
