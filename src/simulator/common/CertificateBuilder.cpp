@@ -37,9 +37,6 @@ using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 using BignumPtr = std::unique_ptr<BIGNUM, BignumDeleter>;
 
-constexpr long validFromSecondsAgo = 3600;
-constexpr long validitySeconds = 30L * 24 * 3600;
-
 QString lastOpenSslError(const char *step)
 {
     char text[256] = {};
@@ -111,9 +108,11 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
         }
     }
 
-    PkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+    const bool rsa = request.keyType == KeyType::Rsa2048;
+    PkeyPtr key(rsa ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t {2048})
+                    : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     if (!key) {
-        result.errorString = lastOpenSslError("EC key generation");
+        result.errorString = lastOpenSslError("Key generation");
         return result;
     }
     X509Ptr certificate(X509_new());
@@ -122,8 +121,8 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
     EVP_PKEY *signer = issuerKey ? issuerKey.get() : key.get();
     const QByteArray commonName = request.commonName.toUtf8();
     const bool built = name && X509_set_version(certificate.get(), 2) == 1 && setRandomSerial(certificate.get())
-        && X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -validFromSecondsAgo)
-        && X509_gmtime_adj(X509_getm_notAfter(certificate.get()), validitySeconds)
+        && X509_gmtime_adj(X509_getm_notBefore(certificate.get()), request.notBeforeSeconds)
+        && X509_gmtime_adj(X509_getm_notAfter(certificate.get()), request.notAfterSeconds)
         && X509_set_pubkey(certificate.get(), key.get()) == 1
         && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                                       reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0)
@@ -156,7 +155,7 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
     }
     result.certificate = QSslCertificate(bioContents(certificateBio.get()), QSsl::Pem);
     QByteArray keyPem = bioContents(keyBio.get());
-    result.key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
+    result.key = QSslKey(keyPem, rsa ? QSsl::Rsa : QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
     OPENSSL_cleanse(keyPem.data(), static_cast<size_t>(keyPem.size()));
     if (result.isNull())
         result.errorString = QStringLiteral("Qt could not read the generated certificate or key");

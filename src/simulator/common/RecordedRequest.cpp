@@ -11,7 +11,7 @@ namespace {
 
 const QByteArray redacted = QByteArrayLiteral("redacted");
 
-// Query parameters whose values are secrets in OAuth and API-key traffic.
+// Query parameters whose values are secrets in OAuth and API-key traffic, and Qlik Sense's one-time sign-in ticket.
 QString redactedQuery(const QString &rawQuery)
 {
     static const QStringList secretNames {
@@ -20,6 +20,7 @@ QString redactedQuery(const QString &rawQuery)
         QStringLiteral("token"),         QStringLiteral("access_token"),
         QStringLiteral("refresh_token"), QStringLiteral("client_assertion"),
         QStringLiteral("api_key"),       QStringLiteral("transaction"),
+        QStringLiteral("qlikTicket"),
     };
     QStringList items = rawQuery.split(u'&');
     bool anyRedacted = false;

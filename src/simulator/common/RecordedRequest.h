@@ -14,8 +14,8 @@ struct SimRequest;
 // One request as a simulated server saw it, for tests to inspect. It never holds a secret: the body is not kept, the
 // values of headers that carry credentials (Authorization, Proxy-Authorization, Cookie) read "redacted", and so do
 // the values of query parameters that could hold one (code, code_verifier, client_secret, password, token, the
-// sign-in page's transaction, ...), so that a client which wrongly puts a secret into a URL is still visible without
-// the secret itself.
+// sign-in page's transaction, Qlik Sense's qlikTicket, ...), so that a client which wrongly puts a secret into a URL is
+// still visible without the secret itself.
 struct RecordedRequest
 {
     QByteArray method;

@@ -241,7 +241,8 @@ void SimulatorHost::dispatch(const QHttpServerRequest &request, const QSslCertif
     emit requestHandled(record);
 
     SimResponse response = answer(received);
-    ExchangeLog::record(received, response);
+    if (m_exchangeLogged)
+        ExchangeLog::record(received, response);
     received.wipe();
 
     const int delay = m_faults.responseDelay(received.path);

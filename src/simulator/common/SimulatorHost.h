@@ -81,6 +81,10 @@ public:
     // Matching requests get 200 with the first half of the JSON they would have had (or a JSON fragment).
     void setMalformedJson(const QString &pathPrefix, bool malformed);
 
+    // Whether answers go into the ExchangeLog (on by default). That log is held to the Qlik Cloud specs, so a server
+    // that simulates another product turns it off.
+    void setExchangeLogged(bool logged) { m_exchangeLogged = logged; }
+
     // Recorded requests never carry a secret (see RecordedRequest).
     QList<RecordedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -110,6 +114,7 @@ private:
     QList<RecordedRequest> m_requests;
     SimulatorHttpServer *m_server = nullptr;
     quint16 m_port = 0;
+    bool m_exchangeLogged = true;
 };
 
 } // namespace Dawiso::Simulator

@@ -1,0 +1,86 @@
+#include "simulator/onprem/QlikSenseSite.h"
+
+namespace Dawiso::Simulator {
+
+QlikSenseSite::QlikSenseSite(QObject *parent)
+    : QlikSenseSite(SiteDirectory::demo(), QStringLiteral("QLIKSERVER1"), parent)
+{ }
+
+QlikSenseSite::QlikSenseSite(SiteDirectory directory, const QString &serverName, QObject *parent)
+    : QObject(parent)
+    , m_directory(std::move(directory))
+    , m_certificates(serverName)
+    , m_qrs(m_directory)
+    , m_proxy(m_directory, m_qrs)
+    , m_proxyHost(std::make_unique<SimulatorHost>())
+    , m_repositoryHost(std::make_unique<SimulatorHost>())
+{
+    m_proxy.setAllowedHostNames(m_serverNames);
+    for (SimulatorHost *host : {m_proxyHost.get(), m_repositoryHost.get()})
+        host->setExchangeLogged(false);
+    m_proxyHost->addHandler(QStringLiteral("/"), [this](const SimRequest &request) { return m_proxy.answer(request); });
+    m_repositoryHost->addHandler(QStringLiteral("/"),
+                                 [this](const SimRequest &request) { return m_qrs.answerRepository(request); });
+}
+
+QlikSenseSite::~QlikSenseSite()
+{
+    stop();
+}
+
+bool QlikSenseSite::start(const QHostAddress &address)
+{
+    if (m_certificates.isNull()) {
+        qWarning("QlikSenseSite: no certificates: %s", qUtf8Printable(m_certificates.errorString()));
+        return false;
+    }
+    for (SimulatorHost *host : {m_proxyHost.get(), m_repositoryHost.get()})
+        host->setServerIdentity(m_certificates.serverCertificate(), m_certificates.serverKey());
+    m_proxyHost->setClientCertificates(SimulatorHost::ClientCertificates::NotAsked);
+    m_repositoryHost->setClientCertificates(SimulatorHost::ClientCertificates::Require, {m_certificates.siteCa()});
+    if (!m_proxyHost->start(address) || !m_repositoryHost->start(address)) {
+        stop();
+        return false;
+    }
+    return true;
+}
+
+void QlikSenseSite::stop()
+{
+    m_proxyHost->stop();
+    m_repositoryHost->stop();
+}
+
+void QlikSenseSite::setServerNames(const QStringList &names)
+{
+    m_serverNames = names;
+    if (!m_allowedHostNames)
+        m_proxy.setAllowedHostNames(names);
+    reissueServerCertificate();
+}
+
+void QlikSenseSite::setExpiredServerCertificate(bool expired)
+{
+    m_expiredServerCertificate = expired;
+    reissueServerCertificate();
+}
+
+void QlikSenseSite::reissueServerCertificate()
+{
+    if (!m_certificates.reissueServer(m_serverNames, m_expiredServerCertificate))
+        qWarning("QlikSenseSite: cannot issue the server certificate: %s",
+                 qUtf8Printable(m_certificates.errorString()));
+}
+
+bool QlikSenseSite::writeCertificateBundle(const QString &directory, const QByteArray &passphrase) const
+{
+    return m_certificates.writeBundle(directory, passphrase);
+}
+
+void QlikSenseSite::setAllowedHostNames(const QStringList &names)
+{
+    m_allowedHostNames = names;
+    m_proxy.setAllowedHostNames(names);
+}
+
+} // namespace Dawiso::Simulator

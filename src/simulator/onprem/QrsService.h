@@ -1,0 +1,70 @@
+#pragma once
+
+#include "simulator/common/SimRequest.h"
+#include "simulator/common/SimResponse.h"
+#include "simulator/onprem/QrsFilterParser.h"
+#include "simulator/onprem/SiteDirectory.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace Dawiso::Simulator {
+
+// The Qlik Sense Repository Service (QRS) of the simulated site, read-only: /qrs/about, and full lists and counts of
+// users, streams, apps (also the hub list), server nodes, proxy services and virtual proxies. Every request needs the
+// same 16-character xrfkey in the query and in X-Qlik-Xrfkey (400 with an empty body otherwise). Security rules as
+// the demo needs them: RootAdmin and AuditAdmin read everything; anybody else reads their own user record, the
+// Everyone stream, published apps and their own, and no node, proxy service or virtual proxy; an inactive user gets
+// 403. Served on the repository port, where X-Qlik-User names the caller, and through the proxy for a session's user.
+class QrsService
+{
+public:
+    explicit QrsService(SiteDirectory &directory);
+
+    // A request on the repository port: the caller from X-Qlik-User (no header: INTERNAL\sa_repository; an unknown
+    // user: a user without roles).
+    SimResponse answerRepository(const SimRequest &request) const;
+    // A request through the proxy on behalf of a signed-in user; qrsPath is the path without the virtual-proxy
+    // prefix ("/qrs/about").
+    SimResponse answer(const SimRequest &request, const QString &qrsPath, const SiteUser &caller) const;
+
+    // Requests whose path starts with the prefix (e.g. "/qrs/user", compared without regard to case) get 403.
+    void setForbidden(const QString &qrsPathPrefix, bool forbidden);
+
+    // The answer to every request of an inactive user, through the proxy or on the repository port.
+    static SimResponse inactiveUser();
+
+private:
+    struct Query
+    {
+        QList<QrsFilterParser::Condition> filter;
+        bool count = false; // /count instead of /full
+    };
+
+    static bool hasValidXrfkey(const SimRequest &request);
+    std::optional<SiteUser> repositoryCaller(const SimRequest &request) const;
+    bool isForbidden(const QString &path) const;
+    SimResponse route(const SimRequest &request, const QString &path, const SiteUser &caller) const;
+
+    SimResponse users(const Query &query, const SiteUser &caller) const;
+    SimResponse streams(const Query &query, const SiteUser &caller) const;
+    SimResponse apps(const Query &query, const SiteUser &caller, bool hubList) const;
+    SimResponse nodes(const Query &query, const SiteUser &caller) const;
+    SimResponse proxyServices(const Query &query, const SiteUser &caller) const;
+    SimResponse virtualProxies(const Query &query, const SiteUser &caller) const;
+
+    QJsonObject userJson(const SiteUser &user) const;
+    QJsonObject appJson(const SiteApp &app) const;
+    QJsonObject nodeJson(const SiteNode &node) const;
+    QJsonObject virtualProxyJson(const SiteVirtualProxy &proxy) const;
+    QJsonObject proxyServiceJson(const SiteProxyService &service) const;
+
+    SiteDirectory &m_directory;
+    QSet<QString> m_forbidden; // lowercase path prefixes
+};
+
+} // namespace Dawiso::Simulator

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "simulator/common/SimRequest.h"
+#include "simulator/common/SimResponse.h"
+#include "simulator/onprem/NtlmVerifier.h"
+#include "simulator/onprem/QrsService.h"
+#include "simulator/onprem/SiteDirectory.h"
+#include "simulator/onprem/WindowsAuthentication.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace Dawiso::Simulator {
+
+// The browser-facing Qlik Sense Proxy Service of the simulated site: the host allow list, virtual-proxy prefixes
+// (a path may start with "/<prefix>"; a prefix that is no virtual proxy is the default one's path), the release's
+// product-info.json without a sign-in, the redirect to the sign-in of a request without a session, the form login,
+// Windows authentication (NTLM; see NtlmVerifier), one-time tickets that become a session cookie per virtual proxy,
+// /qps/user, and the QRS (QrsService) for the session's user. Redirects name absolute URLs on the Host the client used,
+// as Qlik's proxy does.
+class SiteProxy
+{
+    Q_DECLARE_TR_FUNCTIONS(SiteProxy)
+
+public:
+    SiteProxy(SiteDirectory &directory, const QrsService &qrs);
+
+    SimResponse answer(const SimRequest &request);
+
+    // Host names (without port) the proxy answers; any other gets 400 "The http request header is incorrect.".
+    void setAllowedHostNames(const QStringList &names) { m_allowedHostNames = names; }
+    // Ntlm by default.
+    void setWindowsAuthentication(WindowsAuthentication mode) { m_windowsAuthentication = mode; }
+    // Whether product-info.json answers without a sign-in (404 otherwise); true by default.
+    void setReleaseVisibleWithoutSignIn(bool visible) { m_releaseVisibleWithoutSignIn = visible; }
+
+private:
+    // Who signed in, and through which virtual proxy.
+    struct Grant
+    {
+        QString userDirectory;
+        QString userId;
+        QString prefix;
+    };
+    struct Ticket
+    {
+        Grant grant;
+        qint64 expiresAtMs = 0;
+    };
+    // The virtual proxy a request is for, and its path without the prefix.
+    struct Route
+    {
+        QString prefix; // "" for the default virtual proxy
+        QString cookieName;
+        QString path; // e.g. "/qps/user"
+        QString origin; // "https://<Host as sent>"
+    };
+
+    Route route(const SimRequest &request) const;
+    bool isAllowedHost(const SimRequest &request) const;
+    // The signed-in user of the request's session cookie for this virtual proxy; nullptr when none.
+    const SiteUser *sessionUser(const SimRequest &request, const Route &route) const;
+    QString sessionId(const SimRequest &request, const Route &route) const;
+
+    SimResponse productInfo(bool signedIn) const;
+    SimResponse redirectToSignIn(const SimRequest &request, const Route &route);
+    SimResponse formSignIn(const SimRequest &request, const Route &route);
+    SimResponse windowsSignIn(const SimRequest &request, const Route &route);
+    SimResponse formPage(const SimRequest &request, const QString &userName, const QString &error) const;
+    // A redirect to the remembered URL carrying a fresh one-time ticket for the user.
+    SimResponse redirectWithTicket(const QString &targetId, const SiteUser &user, const Route &route);
+    // The request carries a valid qlikTicket: a session, and the same URL without the ticket.
+    std::optional<SimResponse> redeemTicket(const SimRequest &request, const Route &route);
+    SimResponse qpsUser(const SiteUser &user, const Route &route, const QString &session) const;
+
+    SiteDirectory &m_directory;
+    const QrsService &m_qrs;
+    QStringList m_allowedHostNames;
+    WindowsAuthentication m_windowsAuthentication = WindowsAuthentication::Ntlm;
+    NtlmVerifier m_ntlm;
+    bool m_releaseVisibleWithoutSignIn = true;
+    QHash<QString, QUrl> m_targets; // targetId -> the URL asked for before the sign-in
+    QHash<QString, Ticket> m_tickets;
+    QHash<QString, Grant> m_sessions; // session id (the cookie's value) -> who
+};
+
+} // namespace Dawiso::Simulator
