@@ -49,7 +49,8 @@ struct QlikRequestOptions
     bool manualCookies = false;
     // A Windows sign-in (DOMAIN\user and password) for a server that asks with HTTP authentication (NTLM): given
     // once per attempt, only to the origin the request was made for and only for this request's own answers. The
-    // password is wiped when done.
+    // password is wiped when done. Qt's network manager keeps a sign-in it was given for later requests to the same
+    // origin, so a caller whose other requests must not be signed in uses a network manager of its own.
     QString httpAuthenticationUser;
     QByteArray httpAuthenticationPassword;
     // Added to the URL; also to a redirect on the same origin that does not name them, never to another origin.
