@@ -159,10 +159,6 @@ QString dateText(const QDateTime &when)
     return QLocale().toString(when.toLocalTime().date(), QLocale::LongFormat);
 }
 
-} // namespace
-
-namespace {
-
 using Slot = CertificateBundleLoader::Slot;
 
 // The contents of one chosen file, or why it cannot be used (unreadable, empty, far too large).
