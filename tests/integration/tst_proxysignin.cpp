@@ -129,6 +129,9 @@ public:
 
     SimulatorHost &host() { return m_host; }
     void setNtlm(bool ntlm) { m_ntlm = ntlm; }
+    // What the Windows login offers, one WWW-Authenticate header each; Kerberos and NTLM as Windows servers do, unless
+    // told otherwise.
+    void setWindowsChallenges(const QList<QByteArray> &challenges) { m_windowsChallenges = challenges; }
     // Requests without a session go there instead of to a login of the proxy's own.
     void setSignInElsewhere(const QUrl &url) { m_elsewhere = url; }
     void answerWith(const QString &path, int status, const QByteArray &body)
@@ -253,8 +256,9 @@ private:
     SimResponse windowsLogin(const SimRequest &request)
     {
         const QByteArray authorization = request.header("Authorization");
-        const SimResponse askAgain =
-            text(401, {}, {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("NTLM")}});
+        SimResponse askAgain = text(401, {});
+        for (const QByteArray &challenge : m_windowsChallenges)
+            askAgain.headers.append({QByteArrayLiteral("WWW-Authenticate"), challenge});
         if (!authorization.startsWith("NTLM "))
             return askAgain;
         const QByteArray message = QByteArray::fromBase64(authorization.mid(5));
@@ -289,6 +293,7 @@ private:
     QHash<QString, SimResponse> m_fixed;
     QUrl m_elsewhere;
     bool m_ntlm = false;
+    QList<QByteArray> m_windowsChallenges {QByteArrayLiteral("Negotiate"), QByteArrayLiteral("NTLM")};
     QList<QByteArray> m_userAgents;
     int m_authenticateMessages = 0;
     int m_formPosts = 0;
@@ -308,6 +313,7 @@ private slots:
     void windowsSignInByNtlm();
     void wrongPasswordForWindowsIsGivenOnce();
     void windowsSignInGoesToItsOwnRequestOnly();
+    void windowsLoginWithKerberosOnly();
     void inactiveAccount();
     void signInElsewhereIsNotFollowed();
     void hostNotOnTheAllowList();
@@ -477,6 +483,17 @@ void TestProxySignIn::windowsSignInGoesToItsOwnRequestOnly()
     QVERIFY(!ownDone.isEmpty() || ownDone.wait(20000));
     QCOMPARE(own->httpStatus(), 302);
     QCOMPARE(site.authenticateMessages(), 1);
+}
+
+void TestProxySignIn::windowsLoginWithKerberosOnly()
+{
+    ProxySite site;
+    site.setNtlm(true);
+    site.setWindowsChallenges({QByteArrayLiteral("Negotiate")});
+    const ProxySignInResult result = signIn(site, adminUser, password);
+    QCOMPARE(result.kind, ProxySignInResult::Kind::OtherSignIn);
+    QVERIFY2(result.summary.message.contains(QLatin1String("Kerberos")), qPrintable(result.summary.message));
+    QCOMPARE(site.authenticateMessages(), 0);
 }
 
 void TestProxySignIn::inactiveAccount()

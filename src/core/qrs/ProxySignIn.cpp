@@ -166,6 +166,15 @@ void ProxySignIn::onAnswer(QlikRequest *request, Hop hop)
         return;
     }
 
+    if (status == 401 && hop == Hop::WindowsLogin
+        && !request->header("WWW-Authenticate").contains(QByteArrayLiteral("NTLM"))) {
+        fail(ProxySignInResult::Kind::OtherSignIn,
+             tr("The site's Windows login accepts only Kerberos (Negotiate), which needs this computer signed in to "
+                "the domain."),
+             tr("Use the address of a virtual proxy with form authentication, or the certificate export."),
+             QString::fromLatin1(request->header("WWW-Authenticate")));
+        return;
+    }
     if (status == 401 && hop == Hop::WindowsLogin) {
         fail(ProxySignInResult::Kind::WrongCredentials,
              tr("Windows did not accept the user name or the password for %1.").arg(m_user),
