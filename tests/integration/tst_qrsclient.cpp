@@ -52,11 +52,14 @@ bool xrfkeyMatches(const SimRequest &request)
 // What one request brought, as the site saw it before answering (RecordedRequest keeps no cookie values).
 struct Seen
 {
+    QByteArray method;
     QString path;
     QByteArray xrfkey;
     QByteArray cookie;
     QByteArray qlikUser;
     QString filter;
+    QByteArray contentType;
+    QByteArray body;
 };
 
 } // namespace
@@ -85,9 +88,10 @@ public:
 private:
     SimResponse answer(const SimRequest &request)
     {
-        m_seen.append({request.path, request.header("X-Qlik-Xrfkey"), request.header("Cookie"),
+        m_seen.append({request.method, request.path, request.header("X-Qlik-Xrfkey"), request.header("Cookie"),
                        request.header("X-Qlik-User"),
-                       request.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded)});
+                       request.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded),
+                       request.contentType(), request.body});
         if (!xrfkeyMatches(request))
             return text(400, {});
         if (m_kind == Kind::Proxy && request.header("Cookie") != sessionCookieName + '=' + sessionValue) {
@@ -129,6 +133,7 @@ private slots:
     void everyRequestHasAFreshMatchingXrfkey();
     void virtualProxyPrefixIsKept();
     void filterArrivesAsWritten();
+    void writeCarriesTheWholeEntity();
     void sessionCookieGoesAsAHeaderToTheSiteOnly();
     void cookieJarNeitherAddsNorKeeps();
     void signInRedirectIsASessionThatEnded();
@@ -254,6 +259,28 @@ void TestQrsClient::filterArrivesAsWritten()
     QVERIFY(request);
     QVERIFY(request->isSuccess());
     QCOMPARE(site.seen().at(0).filter, filter);
+}
+
+void TestQrsClient::writeCarriesTheWholeEntity()
+{
+    QrsSite site(QrsSite::Kind::Proxy);
+    QVERIFY(site.host().start());
+    trust(site.host());
+    QrsClient qrs(m_network.get(), m_trust.get());
+    qrs.setBaseUrl(baseUrl(site.host(), QStringLiteral("/sso")));
+    qrs.setSessionCookie(sessionCookieName, sessionValue);
+    const QJsonObject entity {{QStringLiteral("id"), QStringLiteral("4c9ab1a8")},
+                              {QStringLiteral("modifiedDate"), QStringLiteral("2026-12-07T08:00:00.000Z")}};
+    QlikRequest *request = run(
+        qrs.send(QByteArrayLiteral("PUT"), QStringLiteral("/qrs/proxyservice/4c9ab1a8"), {}, QJsonDocument(entity)));
+    QVERIFY(request);
+    QVERIFY(request->isSuccess());
+    const Seen seen = site.seen().at(0);
+    QCOMPARE(seen.method, QByteArrayLiteral("PUT"));
+    QCOMPARE(seen.path, QStringLiteral("/sso/qrs/proxyservice/4c9ab1a8"));
+    QCOMPARE(seen.contentType, QByteArrayLiteral("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(seen.body).object(), entity);
+    QVERIFY(Xrfkey::isWellFormed(seen.xrfkey));
 }
 
 void TestQrsClient::sessionCookieGoesAsAHeaderToTheSiteOnly()
