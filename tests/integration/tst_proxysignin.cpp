@@ -451,13 +451,13 @@ void TestProxySignIn::wrongPasswordForWindowsIsGivenOnce()
 
 void TestProxySignIn::windowsSignInGoesToItsOwnRequestOnly()
 {
-    // Two requests to Windows logins on one network manager, which asks every listener about every challenge: the
-    // other one's challenge comes first (the own one's answers are held back) and stays unanswered; the own one's is
-    // answered. (Once given, Qt keeps a Windows sign-in for later requests to that origin on the same manager: that
-    // is why ProxySignIn has a manager of its own.)
+    // Two requests to Windows logins on one network manager, which asks every listener about every challenge: while
+    // the one given the sign-in waits for its answer, the other one's challenge comes and stays unanswered. (Once
+    // given, Qt keeps a Windows sign-in for later requests to that origin on the same manager: that is why
+    // ProxySignIn has a manager of its own.)
     ProxySite site;
     site.setNtlm(true);
-    site.host().setResponseDelay(QStringLiteral("/sso/internal_windows_authentication"), 300);
+    site.host().setResponseDelay(QStringLiteral("/sso/internal_windows_authentication"), -1);
     QVERIFY(site.host().start());
     m_trust->pin(site.host().hostAndPort(), CertificateSummary::sha256(site.host().certificate()));
     QUrl ownLogin = site.host().baseUrl();
@@ -475,14 +475,14 @@ void TestProxySignIn::windowsSignInGoesToItsOwnRequestOnly()
     auto *own = new QlikRequest(&network, m_trust.get(), ownLogin, {}, signingIn);
     auto *other = new QlikRequest(&network, m_trust.get(), otherLogin, {}, plain);
     QSignalSpy otherDone(other, &QlikRequest::finished);
-    QSignalSpy ownDone(own, &QlikRequest::finished);
     own->start();
+    QTRY_COMPARE(site.host().requestCount(QStringLiteral("/sso/internal_windows_authentication")), 1);
     other->start();
     QVERIFY(otherDone.wait(20000));
     QCOMPARE(other->httpStatus(), 401);
-    QVERIFY(!ownDone.isEmpty() || ownDone.wait(20000));
-    QCOMPARE(own->httpStatus(), 302);
-    QCOMPARE(site.authenticateMessages(), 1);
+    QCOMPARE(site.authenticateMessages(), 0);
+    QVERIFY(!own->isFinished());
+    own->cancel();
 }
 
 void TestProxySignIn::windowsLoginWithKerberosOnly()
