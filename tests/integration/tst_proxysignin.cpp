@@ -324,7 +324,7 @@ private slots:
 
 private:
     ProxySignInResult signIn(ProxySite &site, const QString &user, const QByteArray &secret, const QString &prefix = {},
-                             bool trusted = true);
+                             bool trusted = true, std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
     std::unique_ptr<TlsTrust> m_trust;
 };
@@ -342,7 +342,7 @@ void TestProxySignIn::init()
 }
 
 ProxySignInResult TestProxySignIn::signIn(ProxySite &site, const QString &user, const QByteArray &secret,
-                                          const QString &prefix, bool trusted)
+                                          const QString &prefix, bool trusted, std::chrono::milliseconds timeout)
 {
     if (!site.host().isListening() && !site.host().start())
         return {};
@@ -350,13 +350,13 @@ ProxySignInResult TestProxySignIn::signIn(ProxySite &site, const QString &user, 
         m_trust->pin(site.host().hostAndPort(), CertificateSummary::sha256(site.host().certificate()));
     ProxySignIn signIn(m_trust.get());
     QlikRequestOptions options;
-    options.timeout = std::chrono::milliseconds(2000);
+    options.timeout = timeout;
     signIn.setRequestOptions(options);
     QSignalSpy finished(&signIn, &ProxySignIn::finished);
     QUrl base = site.host().baseUrl();
     base.setPath(prefix);
     signIn.start(base, user, QByteArray(secret));
-    if (!finished.wait(20000))
+    if (!finished.wait(40000))
         return {};
     [&] {
         QCOMPARE(finished.size(), 1);
@@ -543,7 +543,7 @@ void TestProxySignIn::noAnswerAndUntrustedCertificate()
 
     ProxySite slow;
     slow.host().setResponseDelay(QStringLiteral("/internal_forms_authentication"), -1);
-    const ProxySignInResult timedOut = signIn(slow, adminUser, password);
+    const ProxySignInResult timedOut = signIn(slow, adminUser, password, {}, true, std::chrono::milliseconds(1000));
     QCOMPARE(timedOut.kind, ProxySignInResult::Kind::Network);
     QCOMPARE(timedOut.requestFailure.kind(), RequestFailure::Kind::TimedOut);
     QVERIFY2(timedOut.summary.message.contains(QLatin1String("did not answer")), qPrintable(timedOut.summary.message));
