@@ -4,6 +4,7 @@
 #include "net/TlsTrust.h"
 #include "token/SecureMemory.h"
 
+#include <QAuthenticator>
 #include <QDateTime>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -98,6 +99,7 @@ void QlikRequest::wipeCredentials()
             SecureMemory::wipe(header.value);
     }
     m_options.clientKey = QSslKey();
+    SecureMemory::wipe(m_options.httpAuthenticationPassword);
 }
 
 std::optional<QUrl> QlikRequest::rebased(const QUrl &origin, const QUrl &target, const QString &pathPrefix)
@@ -187,6 +189,7 @@ void QlikRequest::sendAttempt()
     // only to that origin, never to wherever a redirect points.
     const bool home = sameOrigin(m_currentUrl, m_originalUrl);
     m_credentialWithheld = false;
+    m_authenticationGiven = false;
 
     QNetworkRequest request(m_currentUrl);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -202,6 +205,10 @@ void QlikRequest::sendAttempt()
         m_credentialWithheld = true;
     }
     request.setSslConfiguration(tls);
+    if (m_options.manualCookies) {
+        request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+        request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    }
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("DawisoQlikSetup/" DQS_VERSION));
     if (m_options.authenticated && !m_authorization.isEmpty()) {
@@ -224,6 +231,10 @@ void QlikRequest::sendAttempt()
             request.setHeader(QNetworkRequest::ContentTypeHeader, m_options.contentType);
         m_reply = m_network->sendCustomRequest(request, m_method, m_options.body);
     }
+    if (!m_options.httpAuthenticationUser.isEmpty()) {
+        connect(m_network, &QNetworkAccessManager::authenticationRequired, this, &QlikRequest::onAuthenticationRequired,
+                Qt::UniqueConnection);
+    }
     connect(m_reply, &QNetworkReply::sslErrors, this, &QlikRequest::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &QlikRequest::onReplyFinished);
     m_attemptTimer.start(m_options.timeout);
@@ -241,6 +252,18 @@ void QlikRequest::onSslErrors(const QList<QSslError> &errors)
     }
     m_sslErrors = errors;
     m_peerChain = configuration.peerCertificateChain();
+}
+
+void QlikRequest::onAuthenticationRequired(QNetworkReply *reply, QAuthenticator *authenticator)
+{
+    // Left empty, the authenticator makes the reply end with the server's 401, which the caller reads as refused.
+    if (!m_reply || reply != m_reply || m_authenticationGiven || !sameOrigin(reply->url(), m_originalUrl))
+        return;
+    m_authenticationGiven = true;
+    authenticator->setUser(m_options.httpAuthenticationUser);
+    QString password = QString::fromUtf8(m_options.httpAuthenticationPassword);
+    authenticator->setPassword(password);
+    SecureMemory::wipe(password);
 }
 
 void QlikRequest::onAttemptTimeout()

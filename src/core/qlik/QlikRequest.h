@@ -16,6 +16,7 @@
 
 #include <optional>
 
+class QAuthenticator;
 class QNetworkAccessManager;
 
 namespace Dawiso {
@@ -68,6 +69,10 @@ signals:
     void redirected(const QUrl &location);
     void finished();
 
+private slots:
+    // The network manager asks every listener; only this request's reply on the origin asked gets the sign-in.
+    void onAuthenticationRequired(QNetworkReply *reply, QAuthenticator *authenticator);
+
 private:
     void sendAttempt();
     void onSslErrors(const QList<QSslError> &errors);
@@ -98,6 +103,8 @@ private:
     bool m_sameOriginRedirectsOnly = false;
     // A credential was not sent on the current attempt because it went to another origin than the one asked.
     bool m_credentialWithheld = false;
+    // The HTTP sign-in was given on the current attempt; asked again, the server refused it.
+    bool m_authenticationGiven = false;
     QSet<QUrl> m_visited;
     int m_redirects = 0;
     int m_rateLimitWaits = 0;

@@ -44,6 +44,15 @@ struct QlikRequestOptions
 
     // Sent as they are (a User-Agent here replaces the default one). Values of credentials are wiped when done.
     QList<Header> headers;
+    // On: the network manager's cookie jar neither adds its cookies to this request nor keeps those its answers set,
+    // so a session cookie goes only as the caller's own (credential) Cookie header and stays the caller's to hold.
+    bool manualCookies = false;
+    // A Windows sign-in (DOMAIN\user and password) for a server that asks with HTTP authentication (NTLM): given
+    // once per attempt, only to the origin the request was made for and only for this request's own answers. The
+    // password is wiped when done. Qt's network manager keeps a sign-in it was given for later requests to the same
+    // origin, so a caller whose other requests must not be signed in uses a network manager of its own.
+    QString httpAuthenticationUser;
+    QByteArray httpAuthenticationPassword;
     // Added to the URL; also to a redirect on the same origin that does not name them, never to another origin.
     QList<QPair<QString, QString>> queryItems;
     // Mutual TLS: presented only to the origin the request was made for. Network managers keep connections open
