@@ -128,6 +128,15 @@ void SetupController::trustCertificate(const QString &hostAndPort, const QByteAr
         m_pinStore->add(hostAndPort, sha256Fingerprint);
 }
 
+bool SetupController::trustCertificateAuthority(const QString &hostAndPort, const QSslCertificate &authority)
+{
+    if (!m_context.trust()->trustCaForHost(hostAndPort, authority))
+        return false;
+    if (m_pinStore)
+        m_pinStore->addCertificateAuthority(hostAndPort, authority);
+    return true;
+}
+
 CredentialSaver *SetupController::saver()
 {
     if (!m_saver) {
