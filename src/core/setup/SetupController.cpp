@@ -10,6 +10,7 @@
 #include "token/SecureMemory.h"
 
 #include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace Dawiso {
@@ -132,6 +133,9 @@ bool SetupController::trustCertificateAuthority(const QString &hostAndPort, cons
 {
     if (!m_context.trust()->trustCaForHost(hostAndPort, authority))
         return false;
+    // The network manager keeps each connection's TLS configuration while it keeps the connection: the one that just
+    // failed would fail again without the new CA.
+    m_context.network()->clearConnectionCache();
     if (m_pinStore)
         m_pinStore->addCertificateAuthority(hostAndPort, authority);
     return true;
