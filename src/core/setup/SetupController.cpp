@@ -103,8 +103,8 @@ void SetupController::probeHost(const ParsedHost &host)
     DeploymentFlow *current = flow();
     if (!current)
         return;
-    // A credential is verified against one server; another address means verifying it again.
-    if (host.hostAndPort() != confirmedHost().hostAndPort())
+    // A credential is verified against one server (and virtual proxy); another address means verifying it again.
+    if (host.baseUrl() != confirmedHost().baseUrl())
         current->forgetCredential();
     m_context.setConfirmedHost(ParsedHost());
     current->probeHost(host);
