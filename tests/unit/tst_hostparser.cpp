@@ -91,7 +91,8 @@ void TestHostParser::parse_data()
     // Short names and IP addresses work on the local network, but not with allow lists, certificates and Dawiso.
     addRow("single-label intranet name", s("qlikserver"), Enterprise, s("qlikserver"), true,
            s("qlikserver.yourcompany.com"));
-    addRow("localhost for enterprise", s("localhost:4242"), Enterprise, s("localhost:4242"), true, s("short name"));
+    addRow("localhost for enterprise", s("localhost:4242"), Enterprise, s("localhost:4242"), true,
+           s("localhost is this computer"));
     addRow("IPv4", s("192.168.10.20"), Enterprise, s("192.168.10.20"), true, s("is an IP address"));
     addRow("IPv4 URL with port", s("https://10.0.0.5:4242/"), Enterprise, s("10.0.0.5:4242"), true, s("full name"));
     addRow("IPv6 loopback with port", s("[::1]:4242"), Enterprise, s("[::1]:4242"), true, s("[::1]:4242"));

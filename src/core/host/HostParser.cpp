@@ -366,6 +366,10 @@ void checkEnterprise(const ParsedHost &parsed, QStringList *warnings, QStringLis
                                     "JWT sign-in and Dawiso need the server's full name, such as "
                                     "qlik.yourcompany.com: enter that instead if you can.")
                          .arg(parsed.displayHostAndPort());
+    } else if (host == u"localhost") {
+        *warnings << HostParser::tr("The address localhost is this computer. Qlik Sense's host allow list, its "
+                                    "certificate, JWT sign-in and Dawiso need the server's full name, such as "
+                                    "qlik.yourcompany.com: enter that instead if you can.");
     } else if (parsed.isShortName()) {
         *warnings << HostParser::tr("The address %1 is a short name. Qlik Sense's host allow list, its certificate, "
                                     "JWT sign-in and Dawiso need the server's full name, such as %1.yourcompany.com: "
