@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslError>
@@ -188,10 +189,8 @@ void TestCertificateDialog::screenshot(QWidget *dialog, const QString &name)
     if (directory.isEmpty())
         return;
     QDir().mkpath(directory);
-    // The whole dialog, whatever share of the (offscreen) screen a window may take.
-    const int width = dialog->width();
-    dialog->resize(width, qMax(dialog->height(), dialog->heightForWidth(width)));
-    dialog->layout()->activate();
+    // As tall as a window may be on this (offscreen, 800 pixels high) screen: like a small laptop's.
+    dialog->adjustSize();
     QCoreApplication::processEvents();
     QVERIFY(dialog->grab().save(QDir(directory).filePath(name + QStringLiteral(".png"))));
 }
@@ -245,6 +244,9 @@ void TestCertificateDialog::trustButtonNeedsTheCheckbox()
     QVERIFY(!check->isChecked());
     QVERIFY(check->text().contains(Host));
     QVERIFY(!trust->isEnabled());
+    // Nobody vouches for a self-signed certificate: no CA to trust or load.
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton")));
     screenshot(&dialog, QStringLiteral("certificate-self-signed"));
 
     QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
@@ -583,6 +585,11 @@ void TestCertificateDialog::loadRoot()
     // A root that proved it signed the certificate needs no fingerprint comparison.
     QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("trustCheck"))->isChecked());
     QVERIFY(trustCa->isEnabled());
+    // Scrolled into view, however small the screen.
+    dialog.adjustSize();
+    const QWidget *viewport = dialog.findChild<QScrollArea *>(QStringLiteral("detailsArea"))->viewport();
+    QTest::qWait(50); // the layout with the status text
+    QVERIFY(viewport->rect().contains(QRect(trustCa->mapTo(viewport, QPoint(0, 0)), trustCa->size())));
     if (!der)
         screenshot(&dialog, QStringLiteral("certificate-root-loaded"));
     QTest::mouseClick(trustCa, Qt::LeftButton);

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -129,9 +130,15 @@ CertificateDialog::CertificateDialog(const QString &hostAndPort, const RequestFa
     const QDateTime now = Clock::currentDateTimeUtc();
     m_canBeTrusted = !m_summary.isNull() && now >= m_summary.validFrom() && now <= m_summary.validUntil();
 
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setSpacing(12);
+    outer->addWidget(createHeader(hostAndPort));
+    // A site's chain, its names and its CA make a long dialog: on a small screen the details scroll, and the header
+    // and the decision stay in view.
+    auto *body = new QWidget(this);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
-    layout->addWidget(createHeader(hostAndPort));
     layout->addWidget(createCertificateBox(m_summary));
     if (QWidget *note = createValidityNote(m_summary))
         layout->addWidget(note);
@@ -140,10 +147,22 @@ CertificateDialog::CertificateDialog(const QString &hostAndPort, const RequestFa
     addChain(layout, failure.certificateChain());
     if (QWidget *names = createNameChoices(hostAndPort, failure))
         layout->addWidget(names);
-    if (m_canBeTrusted) {
+    // A self-signed certificate has no CA to trust: pinning it is the one way.
+    if (m_canBeTrusted && !m_summary.isSelfSigned()) {
         m_authority = CertificateIssuer::authorityIn(failure.certificateChain());
         layout->addWidget(createAuthoritySection(hostAndPort));
     }
+    layout->addStretch(1);
+    auto *details = m_details = new QScrollArea(this);
+    details->setObjectName(QStringLiteral("detailsArea"));
+    details->setFrameShape(QFrame::NoFrame);
+    details->setWidgetResizable(true);
+    details->setWidget(body);
+    // As wide as the details need (the fingerprints do not wrap): only the height ever scrolls.
+    details->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    details->setMinimumWidth(body->minimumSizeHint().width()
+                             + details->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, details));
+    outer->addWidget(details, 1);
 
     m_trustCheck =
         new QCheckBox(tr("I compared the fingerprint and trust this certificate for %1 only").arg(hostAndPort), this);
@@ -151,8 +170,7 @@ CertificateDialog::CertificateDialog(const QString &hostAndPort, const RequestFa
     m_trustCheck->setEnabled(m_canBeTrusted);
     m_trustCheck->setVisible(m_canBeTrusted);
     connect(m_trustCheck, &QCheckBox::toggled, this, &CertificateDialog::updateTrustButton);
-    layout->addSpacing(4);
-    layout->addWidget(m_trustCheck);
+    outer->addWidget(m_trustCheck);
 
     auto *buttons = new QDialogButtonBox(this);
     m_trustButton = buttons->addButton(tr("&Trust this certificate"), QDialogButtonBox::AcceptRole);
@@ -168,7 +186,7 @@ CertificateDialog::CertificateDialog(const QString &hostAndPort, const RequestFa
     m_trustButton->setVisible(m_canBeTrusted);
     connect(buttons, &QDialogButtonBox::accepted, this, &CertificateDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &CertificateDialog::reject);
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
 
     updateTrustButton();
 }
@@ -362,6 +380,11 @@ void CertificateDialog::showRootStatus(const QString &text, bool problem)
     m_rootStatus->setPalette(colours);
     m_rootStatus->setProperty("problem", problem);
     m_rootStatus->show();
+    // The answer and the button it enables, in view once the taller text is laid out.
+    QTimer::singleShot(0, this, [this] {
+        m_details->widget()->layout()->activate();
+        m_details->ensureWidgetVisible(m_trustAuthorityButton);
+    });
 }
 
 QWidget *CertificateDialog::createHeader(const QString &hostAndPort)

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace Dawiso {
@@ -82,6 +83,7 @@ private:
     QPushButton *m_trustAuthorityButton = nullptr;
     QLabel *m_authorityLabel = nullptr;
     QLabel *m_rootStatus = nullptr;
+    QScrollArea *m_details = nullptr;
     QCheckBox *m_trustCheck = nullptr;
     QPushButton *m_trustButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
