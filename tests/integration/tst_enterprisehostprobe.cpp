@@ -120,6 +120,7 @@ private slots:
     void clientCertificatePort();
     void qrsPortIsFound();
     void connectionRefused();
+    void nameNotFound();
     void timeout();
     void cancelReportsCancelled();
 
@@ -371,6 +372,15 @@ void TestEnterpriseHostProbe::connectionRefused()
     QCOMPARE(result.outcome, HostProbeResult::Outcome::Unreachable);
     QCOMPARE(result.failure.kind(), RequestFailure::Kind::ConnectionRefused);
     QVERIFY(!result.summary.message.isEmpty());
+}
+
+void TestEnterpriseHostProbe::nameNotFound()
+{
+    // .invalid never resolves (RFC 6761).
+    const HostProbeResult result = probe(QStringLiteral("qlik.corp.invalid"));
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::Unreachable);
+    QCOMPARE(result.failure.kind(), RequestFailure::Kind::NameNotFound);
+    QVERIFY2(result.summary.message.contains(QLatin1String("qlik.corp.invalid")), qPrintable(result.summary.message));
 }
 
 void TestEnterpriseHostProbe::timeout()
