@@ -1,23 +1,32 @@
 #include "dialogs/CertificateDialog.h"
+#include "dialogs/FileDialog.h"
 #include "net/CertificateSummary.h"
 #include "net/RequestFailure.h"
+#include "simulator/common/CertificateBuilder.h"
 
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QKeySequence>
 #include <QLabel>
+#include <QLayout>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 using Dawiso::CertificateDialog;
 using Dawiso::CertificateSummary;
+using Dawiso::FileDialog;
 using Dawiso::RequestFailure;
+using Dawiso::Simulator::CertificateBuilder;
 
 namespace {
 
@@ -128,8 +137,29 @@ private slots:
     void chainIsCollapsible();
     void noCertificateCannotBeTrusted();
 
+    // A Qlik Sense site with its own CA (QLIKSERVER1-CA).
+    void siteCaIsNamedAndItsChainShown();
+    void trustTheCaTheServerSent();
+    void loadRoot_data();
+    void loadRoot();
+    void rootOfAnotherSiteIsRefused();
+    void fileWithoutCertificateIsRefused();
+    void loadingCancelledChangesNothing();
+    void namesOfTheCertificateAreOffered();
+    void expiredCertificateOffersNoTrust();
+    void mnemonicsAreUnique();
+
 private:
+    // Saves what the dialog looks like when DQS_SCREENSHOT_DIR is set, for reviewing it by eye.
+    static void screenshot(QWidget *dialog, const QString &name);
+    static CertificateBuilder::Result authority(const QString &name);
+    QString writeFile(const QString &name, const QByteArray &contents);
+    RequestFailure siteFailure(const QString &hostAndPort, bool withCa, bool nameMismatch) const;
+
     QSslCertificate m_selfSigned;
+    CertificateBuilder::Result m_siteCa;
+    CertificateBuilder::Result m_server;
+    QTemporaryDir m_files;
 };
 
 void TestCertificateDialog::initTestCase()
@@ -138,6 +168,66 @@ void TestCertificateDialog::initTestCase()
     QVERIFY(!m_selfSigned.isNull());
     for (const char *pem : {RootCaPem, LeafPem, ExpiredPem, NotYetValidPem})
         QVERIFY(!certificate(pem).isNull());
+
+    m_siteCa = authority(QStringLiteral("QLIKSERVER1-CA"));
+    QVERIFY2(!m_siteCa.isNull(), qPrintable(m_siteCa.errorString));
+    CertificateBuilder::Request server;
+    server.commonName = QStringLiteral("qlikserver1.corp.example");
+    server.issuerCertificate = m_siteCa.certificate;
+    server.issuerKey = m_siteCa.key;
+    server.basicConstraints = "critical,CA:FALSE";
+    server.extendedKeyUsage = "serverAuth";
+    server.subjectAltName = "DNS:qlikserver1.corp.example,DNS:qlik.corp.example,DNS:*.corp.example";
+    m_server = CertificateBuilder::build(server);
+    QVERIFY2(!m_server.isNull(), qPrintable(m_server.errorString));
+    QVERIFY(m_files.isValid());
+}
+
+void TestCertificateDialog::screenshot(QWidget *dialog, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("DQS_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        return;
+    QDir().mkpath(directory);
+    // As tall as a window may be on this (offscreen, 800 pixels high) screen: like a small laptop's.
+    dialog->adjustSize();
+    QCoreApplication::processEvents();
+    QVERIFY(dialog->grab().save(QDir(directory).filePath(name + QStringLiteral(".png"))));
+}
+
+CertificateBuilder::Result TestCertificateDialog::authority(const QString &name)
+{
+    CertificateBuilder::Request request;
+    request.commonName = name;
+    request.basicConstraints = "critical,CA:TRUE";
+    request.keyUsage = "critical,keyCertSign,cRLSign";
+    return CertificateBuilder::build(request);
+}
+
+QString TestCertificateDialog::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_files.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
+}
+
+// What the probe reports for a Qlik Sense site: the server's certificate from the site CA, with the CA in the chain
+// or not, reached by its name or by another one.
+RequestFailure TestCertificateDialog::siteFailure(const QString &hostAndPort, bool withCa, bool nameMismatch) const
+{
+    QList<QSslCertificate> chain {m_server.certificate};
+    QList<QSslError> errors;
+    if (withCa) {
+        chain << m_siteCa.certificate;
+        errors << QSslError(QSslError::SelfSignedCertificateInChain, m_siteCa.certificate);
+    } else {
+        errors << QSslError(QSslError::UnableToGetLocalIssuerCertificate, m_server.certificate);
+    }
+    if (nameMismatch)
+        errors << QSslError(QSslError::HostNameMismatch, m_server.certificate);
+    return RequestFailure::fromSslErrors(errors, chain, hostAndPort);
 }
 
 void TestCertificateDialog::trustButtonNeedsTheCheckbox()
@@ -154,6 +244,10 @@ void TestCertificateDialog::trustButtonNeedsTheCheckbox()
     QVERIFY(!check->isChecked());
     QVERIFY(check->text().contains(Host));
     QVERIFY(!trust->isEnabled());
+    // Nobody vouches for a self-signed certificate: no CA to trust or load.
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton")));
+    screenshot(&dialog, QStringLiteral("certificate-self-signed"));
 
     QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
     QVERIFY(check->isChecked());
@@ -387,6 +481,231 @@ void TestCertificateDialog::noCertificateCannotBeTrusted()
     QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("fingerprintText")));
     dialog.accept();
     QVERIFY(dialog.acceptedFingerprint().isEmpty());
+}
+
+void TestCertificateDialog::siteCaIsNamedAndItsChainShown()
+{
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    const RequestFailure failure = siteFailure(host, true, false);
+    QCOMPARE(failure.kind(), RequestFailure::Kind::TlsUntrusted);
+    CertificateDialog dialog(host, failure);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("siteCaNote"));
+    QVERIFY(note);
+    QVERIFY2(note->text().contains(QLatin1String("QLIKSERVER1-CA")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QLatin1String("root.pem")), qPrintable(note->text()));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("issuerText"))->text(), QStringLiteral("QLIKSERVER1-CA"));
+
+    // Every certificate the server sent: subject, issuer, validity and SHA-256.
+    dialog.findChild<QToolButton *>(QStringLiteral("chainToggle"))->click();
+    const QString chain =
+        dialog.findChild<QLabel *>(QStringLiteral("chainText"))->text().remove(QStringLiteral("<br>"));
+    for (const QSslCertificate &cert : {m_server.certificate, m_siteCa.certificate}) {
+        const CertificateSummary summary = CertificateSummary::fromCertificate(cert);
+        QVERIFY2(chain.contains(summary.subject()), qPrintable(chain));
+        QVERIFY2(chain.contains(summary.sha256Fingerprint()), qPrintable(chain));
+        QVERIFY2(chain.contains(QString::number(summary.validUntil().toLocalTime().date().year())), qPrintable(chain));
+    }
+    QVERIFY2(chain.contains(QLatin1String("Issued by QLIKSERVER1-CA")), qPrintable(chain));
+    QVERIFY2(chain.contains(QLatin1String("Issued by itself")), qPrintable(chain));
+    // Collapsed again for the picture: the dialog opens that way.
+    dialog.findChild<QToolButton *>(QStringLiteral("chainToggle"))->click();
+    // Reached by its own name: no other name to offer.
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("useNameButton")));
+    screenshot(&dialog, QStringLiteral("certificate-site-ca"));
+
+    // A corporate or public issuer gets no such note.
+    CertificateDialog other(Host, untrusted({certificate(LeafPem), certificate(RootCaPem)}));
+    QVERIFY(!other.findChild<QLabel *>(QStringLiteral("siteCaNote")));
+}
+
+void TestCertificateDialog::trustTheCaTheServerSent()
+{
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    CertificateDialog dialog(host, siteFailure(host, true, false));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *trustCa = dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton"));
+    auto *label = dialog.findChild<QLabel *>(QStringLiteral("authorityLabel"));
+    QVERIFY(trustCa);
+    QVERIFY(trustCa->text().contains(host));
+    QVERIFY(!trustCa->autoDefault());
+    QVERIFY2(label->text().contains(CertificateSummary::fromCertificate(m_siteCa.certificate).sha256Fingerprint()),
+             qPrintable(label->text()));
+    // The CA the server sent is only as good as the comparison of its fingerprint.
+    QVERIFY(!trustCa->isEnabled());
+    trustCa->click();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.isVisible());
+
+    dialog.findChild<QCheckBox *>(QStringLiteral("trustCheck"))->setChecked(true);
+    QVERIFY(trustCa->isEnabled());
+    QTest::mouseClick(trustCa, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.decision(), CertificateDialog::Decision::TrustAuthority);
+    QCOMPARE(dialog.acceptedAuthority(), m_siteCa.certificate);
+    QVERIFY(dialog.acceptedFingerprint().isEmpty());
+    QVERIFY(dialog.chosenName().isEmpty());
+}
+
+void TestCertificateDialog::loadRoot_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<bool>("der");
+    QTest::newRow("root.pem") << QStringLiteral("root.pem") << false;
+    QTest::newRow("root.cer (DER)") << QStringLiteral("root.cer") << true;
+}
+
+void TestCertificateDialog::loadRoot()
+{
+    QFETCH(QString, fileName);
+    QFETCH(bool, der);
+    const QString path = writeFile(fileName, der ? m_siteCa.certificate.toDer() : m_siteCa.certificate.toPem());
+    QVERIFY(!path.isEmpty());
+
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    CertificateDialog dialog(host, siteFailure(host, false, false));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *trustCa = dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton"));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("rootStatusLabel"));
+    QVERIFY(!trustCa->isEnabled()); // the server sent no CA
+    QVERIFY(
+        dialog.findChild<QLabel *>(QStringLiteral("authorityLabel"))->text().contains(QLatin1String("did not send")));
+    QVERIFY(!status->isVisible());
+
+    FileDialog::setNextFileName(path);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton")), Qt::LeftButton);
+    QVERIFY(status->isVisible());
+    QVERIFY2(!status->property("problem").toBool(), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(fileName) && status->text().contains(QLatin1String("QLIKSERVER1-CA")),
+             qPrintable(status->text()));
+    // A root that proved it signed the certificate needs no fingerprint comparison.
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("trustCheck"))->isChecked());
+    QVERIFY(trustCa->isEnabled());
+    // Scrolled into view, however small the screen.
+    dialog.adjustSize();
+    const QWidget *viewport = dialog.findChild<QScrollArea *>(QStringLiteral("detailsArea"))->viewport();
+    QTest::qWait(50); // the layout with the status text
+    QVERIFY(viewport->rect().contains(QRect(trustCa->mapTo(viewport, QPoint(0, 0)), trustCa->size())));
+    if (!der)
+        screenshot(&dialog, QStringLiteral("certificate-root-loaded"));
+    QTest::mouseClick(trustCa, Qt::LeftButton);
+    QCOMPARE(dialog.decision(), CertificateDialog::Decision::TrustAuthority);
+    QCOMPARE(dialog.acceptedAuthority(), m_siteCa.certificate);
+}
+
+void TestCertificateDialog::rootOfAnotherSiteIsRefused()
+{
+    // Same name, another key: the CA of a reinstalled or another site.
+    const CertificateBuilder::Result other = authority(QStringLiteral("QLIKSERVER1-CA"));
+    QVERIFY(!other.isNull());
+    const QString path = writeFile(QStringLiteral("other-root.pem"), other.certificate.toPem());
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    CertificateDialog dialog(host, siteFailure(host, false, false));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    FileDialog::setNextFileName(path);
+    dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton"))->click();
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("rootStatusLabel"));
+    QVERIFY(status->property("problem").toBool());
+    QVERIFY2(status->text().contains(QLatin1String("did not issue this server's certificate")),
+             qPrintable(status->text()));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton"))->isEnabled());
+    screenshot(&dialog, QStringLiteral("certificate-root-refused"));
+}
+
+void TestCertificateDialog::fileWithoutCertificateIsRefused()
+{
+    const QString path = writeFile(QStringLiteral("client_key.pem"),
+                                   "-----BEGIN PRIVATE KEY-----\nnot a real key\n-----END PRIVATE KEY-----\n");
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    CertificateDialog dialog(host, siteFailure(host, false, false));
+    FileDialog::setNextFileName(path);
+    dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton"))->click();
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("rootStatusLabel"));
+    QVERIFY(status->property("problem").toBool());
+    QVERIFY2(status->text().contains(QLatin1String("holds no certificate")), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QLatin1String("not a real key")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton"))->isEnabled());
+}
+
+void TestCertificateDialog::loadingCancelledChangesNothing()
+{
+    const QString host = QStringLiteral("qlikserver1.corp.example");
+    CertificateDialog dialog(host, siteFailure(host, false, false));
+    FileDialog::setNextFileName(QString());
+    dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton"))->click();
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("rootStatusLabel"))->isHidden());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton"))->isEnabled());
+}
+
+void TestCertificateDialog::namesOfTheCertificateAreOffered()
+{
+    const QString byAddress = QStringLiteral("10.0.0.5");
+    CertificateDialog dialog(byAddress, siteFailure(byAddress, true, true));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QList<QPushButton *> buttons = dialog.findChildren<QPushButton *>(QStringLiteral("useNameButton"));
+    QStringList names;
+    for (const QPushButton *button : buttons)
+        names << button->property("certificateName").toString();
+    // The wildcard names no one server.
+    QCOMPARE(names, QStringList({QStringLiteral("qlikserver1.corp.example"), QStringLiteral("qlik.corp.example")}));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("namesLabel"))->text().contains(byAddress));
+    for (const QPushButton *button : buttons)
+        QVERIFY(!button->autoDefault());
+    screenshot(&dialog, QStringLiteral("certificate-names"));
+
+    QSignalSpy chosen(&dialog, &CertificateDialog::nameChosen);
+    QTest::mouseClick(buttons.at(1), Qt::LeftButton);
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().first().toString(), QStringLiteral("qlik.corp.example"));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.decision(), CertificateDialog::Decision::UseName);
+    QCOMPARE(dialog.chosenName(), QStringLiteral("qlik.corp.example"));
+    // Choosing a name trusts nothing.
+    QVERIFY(dialog.acceptedFingerprint().isEmpty());
+    QVERIFY(dialog.acceptedAuthority().isNull());
+}
+
+void TestCertificateDialog::expiredCertificateOffersNoTrust()
+{
+    CertificateDialog dialog(Host, untrusted({certificate(ExpiredPem), m_siteCa.certificate}));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.canBeTrusted());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("validityNote"))->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustButton"))->isVisible());
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("trustCheck"))->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustCaButton")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("loadRootButton")));
+    screenshot(&dialog, QStringLiteral("certificate-expired"));
+    dialog.accept();
+    QCOMPARE(dialog.decision(), CertificateDialog::Decision::None);
+}
+
+void TestCertificateDialog::mnemonicsAreUnique()
+{
+    const QString byAddress = QStringLiteral("10.0.0.5");
+    CertificateDialog dialog(byAddress, siteFailure(byAddress, true, true));
+    QMultiMap<QString, QString> found;
+    const auto add = [&found](const QString &text) {
+        const QString key = QKeySequence::mnemonic(text).toString();
+        if (!key.isEmpty())
+            found.insert(key, text);
+    };
+    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+        add(button->text());
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->buddy())
+            add(label->text());
+    }
+    QVERIFY(found.size() >= 4);
+    for (const QString &key : found.uniqueKeys())
+        QVERIFY2(found.count(key) == 1, qPrintable(key + QStringLiteral(": ") + found.values(key).join(u'|')));
 }
 
 QTEST_MAIN(TestCertificateDialog)

@@ -23,6 +23,10 @@ private slots:
     void passwordIsNeverEchoed_data();
     void passwordIsNeverEchoed();
     void defaultConstructedIsInvalid();
+    void enterpriseForms_data();
+    void enterpriseForms();
+    void cloudKeepsNoPrefixAndNotes_data();
+    void cloudKeepsNoPrefixAndNotes();
 };
 
 namespace {
@@ -84,14 +88,17 @@ void TestHostParser::parse_data()
     addRow("enterprise QRS URL", s("https://qlik.corp.example:4242/qrs/about?xrfkey=abcdefghij123456"), Enterprise,
            s("qlik.corp.example:4242"));
     addRow("enterprise 443 dropped", s("QLIK.corp.example:443"), Enterprise, s("qlik.corp.example"));
-    addRow("single-label intranet name", s("qlikserver"), Enterprise, s("qlikserver"));
-    addRow("localhost for enterprise", s("localhost:4242"), Enterprise, s("localhost:4242"));
-    addRow("IPv4", s("192.168.10.20"), Enterprise, s("192.168.10.20"));
-    addRow("IPv4 URL with port", s("https://10.0.0.5:4242/"), Enterprise, s("10.0.0.5:4242"));
-    addRow("IPv6 loopback with port", s("[::1]:4242"), Enterprise, s("[::1]:4242"));
-    addRow("IPv6 URL", s("https://[2001:db8::1]/"), Enterprise, s("[2001:db8::1]"));
-    addRow("IPv6 normalised", s("[2001:DB8:0:0::1]:8443"), Enterprise, s("[2001:db8::1]:8443"));
-    addRow("bare IPv6", s("::1"), Enterprise, s("[::1]"));
+    // Short names and IP addresses work on the local network, but not with allow lists, certificates and Dawiso.
+    addRow("single-label intranet name", s("qlikserver"), Enterprise, s("qlikserver"), true,
+           s("qlikserver.yourcompany.com"));
+    addRow("localhost for enterprise", s("localhost:4242"), Enterprise, s("localhost:4242"), true,
+           s("localhost is this computer"));
+    addRow("IPv4", s("192.168.10.20"), Enterprise, s("192.168.10.20"), true, s("is an IP address"));
+    addRow("IPv4 URL with port", s("https://10.0.0.5:4242/"), Enterprise, s("10.0.0.5:4242"), true, s("full name"));
+    addRow("IPv6 loopback with port", s("[::1]:4242"), Enterprise, s("[::1]:4242"), true, s("[::1]:4242"));
+    addRow("IPv6 URL", s("https://[2001:db8::1]/"), Enterprise, s("[2001:db8::1]"), true, s("IP address"));
+    addRow("IPv6 normalised", s("[2001:DB8:0:0::1]:8443"), Enterprise, s("[2001:db8::1]:8443"), true, s("IP address"));
+    addRow("bare IPv6", s("::1"), Enterprise, s("[::1]"), true, s("IP address"));
     addRow("IDN", s("bücher.example"), Enterprise, s("xn--bcher-kva.example"), false, {}, s("bücher.example"));
     addRow("IDN URL upper case", s("https://BÜCHER.example:4242/hub"), Enterprise, s("xn--bcher-kva.example:4242"),
            false, {}, s("bücher.example"));
@@ -194,6 +201,9 @@ void TestHostParser::parse()
     QCOMPARE(parsed.displayHost(), display.isEmpty() ? parsed.host() : display);
     QCOMPARE(parsed.baseUrl().toString(QUrl::FullyEncoded), s("https://") + expected);
     QVERIFY(parsed.baseUrl().path().isEmpty());
+    QVERIFY(parsed.virtualProxyPrefix().isEmpty());
+    if (kind == Cloud)
+        QVERIFY2(parsed.notes().isEmpty(), qPrintable(parsed.notes().join(u'\n')));
     QCOMPARE(parsed.host(), parsed.host().toLower());
     for (const QChar c : parsed.host())
         QVERIFY2(c.unicode() < 0x80, qPrintable(parsed.host()));
@@ -226,7 +236,7 @@ void TestHostParser::messagesAreFullSentences()
 
     const ParsedHost parsed = HostParser::parse(input, kind);
     QCOMPARE(parsed.isValid(), !expected.isEmpty());
-    QStringList messages = parsed.warnings();
+    QStringList messages = parsed.warnings() + parsed.notes();
     if (expected.isEmpty()) {
         QVERIFY(!parsed.error().isEmpty());
         messages << parsed.error();
@@ -308,6 +318,121 @@ void TestHostParser::defaultConstructedIsInvalid()
     QCOMPARE(parsed.port(), -1);
     QVERIFY(parsed.hostAndPort().isEmpty());
     QVERIFY(parsed.baseUrl().isEmpty());
+}
+
+void TestHostParser::enterpriseForms_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("hostAndPort");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QStringList>("noteFragments"); // each must be part of one of the notes; none: no notes
+    QTest::addColumn<QString>("warning"); // part of one of the warnings; empty: no warnings
+    QTest::addColumn<bool>("shortName");
+    QTest::addColumn<bool>("ipAddress");
+
+    const QString host = s("qlik.corp.example");
+    const auto row = [](const char *tag, const QString &input, const QString &hostAndPort, const QString &prefix,
+                        const QStringList &notes, const QString &warning = {}, bool shortName = false,
+                        bool ipAddress = false) {
+        QTest::newRow(tag) << input << hostAndPort << prefix << notes << warning << shortName << ipAddress;
+    };
+
+    row("full name", host, host, {}, {});
+    row("trailing slash", s("qlik.corp.example/"), host, {}, {});
+    row("query only", s("https://qlik.corp.example?x=1"), host, {}, {});
+    row("hub stream URL", s("https://qlik.corp.example/hub/stream/aaaa-bbbb"), host, {},
+        {s("“/hub/stream/aaaa-bbbb”"), s("only the server's address")});
+    row("QMC URL", s("https://qlik.corp.example/qmc/apps"), host, {}, {s("“/qmc/apps”")});
+    row("sense app URL", s("https://qlik.corp.example/sense/app/1234/sheet/x/state/analysis"), host, {},
+        {s("/sense/app")});
+    row("upper-case Qlik page", s("https://qlik.corp.example/HUB/"), host, {}, {s("“/HUB”")});
+    row("forms login page", s("https://qlik.corp.example/internal_forms_authentication/?targetId=1"), host, {},
+        {s("internal_forms_authentication")});
+    row("QRS through the default proxy", s("https://qlik.corp.example/qrs/about?xrfkey=abcdefghij123456"), host, {},
+        {s("“/qrs/about”")});
+    row("virtual proxy hub", s("https://qlik.corp.example/sso/hub"), host, s("sso"),
+        {s("Kept “sso” as the virtual proxy prefix"), s("“/hub”")});
+    row("virtual proxy alone", s("qlik.corp.example/sso/"), host, s("sso"), {s("Kept “sso”")});
+    row("virtual proxy and query", s("https://qlik.corp.example/sso?x=1#top"), host, s("sso"), {s("Kept “sso”")});
+    row("virtual proxy upper case", s("https://qlik.corp.example/SSO/hub"), host, s("sso"),
+        {s("Kept “sso”"), s("“SSO” was changed to lower case")});
+    row("virtual proxy QRS URL", s("https://qlik.corp.example/jwt/qrs/about?xrfkey=abcdefghij123456"), host, s("jwt"),
+        {s("Kept “jwt”"), s("“/qrs/about”")});
+    row("prefix characters", s("qlik.corp.example/a-b.c_d~1"), host, s("a-b.c_d~1"), {s("Kept “a-b.c_d~1”")});
+    row("not a prefix", s("https://qlik.corp.example/a%20b/hub"), host, {}, {s("no virtual proxy prefix")});
+    row("not a prefix either", s("https://qlik.corp.example/a+b"), host, {}, {s("“/a+b”")});
+    row("QRS port", s("qlik.corp.example:4242"), s("qlik.corp.example:4242"), {},
+        {s("Port 4242 is the Qlik Sense Repository Service"), s("certificate bundle"), s("without a port")});
+    row("QRS port with prefix", s("https://qlik.corp.example:4242/sso/qrs/about"), s("qlik.corp.example:4242"),
+        s("sso"), {s("Port 4242"), s("Kept “sso”")}, s("Remove the port or the prefix"));
+    row("short name with QRS port", s("qlik:4242"), s("qlik:4242"), {}, {s("Port 4242")},
+        s("such as qlik.yourcompany.com"), true);
+    row("short name with prefix", s("https://qlik/sso/hub"), s("qlik"), s("sso"), {s("Kept “sso”")}, s("short name"),
+        true);
+    row("IPv4", s("10.1.2.3"), s("10.1.2.3"), {}, {}, s("The address 10.1.2.3 is an IP address"), false, true);
+    row("IPv4 with prefix", s("https://10.1.2.3/sso/hub"), s("10.1.2.3"), s("sso"), {s("Kept “sso”")}, s("full name"),
+        false, true);
+    row("IPv6 with port", s("https://[2001:db8::5]:4242/"), s("[2001:db8::5]:4242"), {}, {s("Port 4242")},
+        s("IP address"), false, true);
+}
+
+void TestHostParser::enterpriseForms()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, hostAndPort);
+    QFETCH(QString, prefix);
+    QFETCH(QStringList, noteFragments);
+    QFETCH(QString, warning);
+    QFETCH(bool, shortName);
+    QFETCH(bool, ipAddress);
+
+    const ParsedHost parsed = HostParser::parse(input, Enterprise);
+    QVERIFY2(parsed.isValid(), qPrintable(parsed.error()));
+    QCOMPARE(parsed.hostAndPort(), hostAndPort);
+    QCOMPARE(parsed.virtualProxyPrefix(), prefix);
+    QCOMPARE(parsed.isShortName(), shortName);
+    QCOMPARE(parsed.isIpAddress(), ipAddress);
+    const QString expectedUrl = s("https://") + hostAndPort + (prefix.isEmpty() ? QString() : u'/' + prefix);
+    QCOMPARE(parsed.baseUrl().toString(QUrl::FullyEncoded), expectedUrl);
+
+    const QString notes = parsed.notes().join(u'\n');
+    QCOMPARE(parsed.notes().isEmpty(), noteFragments.isEmpty());
+    for (const QString &fragment : std::as_const(noteFragments))
+        QVERIFY2(notes.contains(fragment), qPrintable(notes));
+    const QString warnings = parsed.warnings().join(u'\n');
+    QCOMPARE(parsed.warnings().isEmpty(), warning.isEmpty());
+    QVERIFY2(warnings.contains(warning), qPrintable(warnings));
+    for (const QString &message : parsed.notes() + parsed.warnings()) {
+        QVERIFY2(message.front().isUpper() && message.endsWith(u'.'), qPrintable(message));
+        QVERIFY2(!message.contains(u'%') || input.contains(u'%'), qPrintable(message));
+    }
+
+    // The base URL is what the wizard keeps: it must read back to the same server and virtual proxy.
+    const ParsedHost again = HostParser::parse(parsed.baseUrl().toString(QUrl::FullyEncoded), Enterprise);
+    QCOMPARE(again.hostAndPort(), hostAndPort);
+    QCOMPARE(again.virtualProxyPrefix(), prefix);
+    QCOMPARE(again.warnings(), parsed.warnings());
+}
+
+void TestHostParser::cloudKeepsNoPrefixAndNotes_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("hub") << s("https://acme.eu.qlikcloud.com/hub/spaces");
+    QTest::newRow("what would be a prefix") << s("https://acme.eu.qlikcloud.com/sso/hub");
+    QTest::newRow("port 4242") << s("acme.eu.qlikcloud.com:4242/sso");
+}
+
+// Qlik Cloud has no virtual proxies: a path is a page of the tenant, and the Cloud steps ask the tenant's root.
+void TestHostParser::cloudKeepsNoPrefixAndNotes()
+{
+    QFETCH(QString, input);
+    const ParsedHost parsed = HostParser::parse(input, Cloud);
+    QVERIFY2(parsed.isValid(), qPrintable(parsed.error()));
+    QVERIFY(parsed.virtualProxyPrefix().isEmpty());
+    QVERIFY(parsed.notes().isEmpty());
+    QVERIFY(parsed.baseUrl().path().isEmpty());
+    QVERIFY(!parsed.isShortName());
+    QVERIFY(!parsed.isIpAddress());
 }
 
 QTEST_GUILESS_MAIN(TestHostParser)

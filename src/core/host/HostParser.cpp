@@ -17,6 +17,28 @@ constexpr qsizetype kMaxQuotedLength = 60;
 // Qlik Cloud (commercial) and Qlik Cloud Government; every tenant lives below one of them.
 const QLatin1String kCloudDomains[] = {QLatin1String("qlikcloud.com"), QLatin1String("qlikcloudgov.com")};
 
+// The first path segments Qlik Sense serves itself: in "https://qlik.corp.example/hub/stream/…" they name a page, not a
+// virtual proxy. A prefix cannot be one of them, or the proxy could not tell its own pages from the virtual proxy's.
+const QLatin1String kQlikSensePaths[] = {
+    QLatin1String("hub"),
+    QLatin1String("qmc"),
+    QLatin1String("sense"),
+    QLatin1String("qrs"),
+    QLatin1String("qps"),
+    QLatin1String("api"),
+    QLatin1String("app"),
+    QLatin1String("resources"),
+    QLatin1String("content"),
+    QLatin1String("appcontent"),
+    QLatin1String("tempcontent"),
+    QLatin1String("extensions"),
+    QLatin1String("dev-hub"),
+    QLatin1String("single"),
+    QLatin1String("internal_forms_authentication"),
+    QLatin1String("internal_windows_authentication"),
+    QLatin1String("favicon.ico"),
+};
+
 // URL schemes people paste by mistake: "name:" with one of these is a scheme even without "//".
 const QLatin1String kKnownSchemes[] = {
     QLatin1String("http"),   QLatin1String("https"),      QLatin1String("ftp"),      QLatin1String("ftps"),
@@ -261,6 +283,111 @@ NameResult checkName(QStringView text, const QString &ex)
     return result;
 }
 
+// What a Qlik Sense Enterprise address says beyond its host: a virtual-proxy prefix, or a page that says nothing.
+struct EnterprisePath
+{
+    QString prefix;
+    QStringList notes;
+};
+
+bool isQlikSensePath(const QString &segment)
+{
+    for (const QLatin1String own : kQlikSensePaths) {
+        if (segment == own)
+            return true;
+    }
+    return false;
+}
+
+// Qlik's rule for a virtual proxy prefix: lower-case letters, digits and - . _ ~ only.
+bool isPrefixCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || isAsciiDigit(c) || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+}
+
+bool isVirtualProxyPrefix(const QString &segment)
+{
+    return !segment.isEmpty() && segment != u"." && segment != u".."
+        && std::all_of(segment.cbegin(), segment.cend(), isPrefixCharacter);
+}
+
+// `after` is what follows the host and port: a path, a query, a fragment (or nothing).
+EnterprisePath readEnterprisePath(QStringView after)
+{
+    EnterprisePath result;
+    qsizetype pathEnd = 0;
+    while (pathEnd < after.size() && after[pathEnd] != u'?' && after[pathEnd] != u'#')
+        ++pathEnd;
+    const QStringList segments = after.left(pathEnd).toString().split(u'/', Qt::SkipEmptyParts);
+    if (segments.isEmpty())
+        return result;
+
+    const QString first = segments.front();
+    const QString lowered = first.toLower();
+    const QString dropped = quoted(QString(u'/' + segments.join(u'/')));
+    if (isQlikSensePath(lowered)) {
+        result.notes
+            << HostParser::tr("The path %1 was left out: the wizard needs only the server's address.").arg(dropped);
+        return result;
+    }
+    if (!isVirtualProxyPrefix(lowered)) {
+        result.notes << HostParser::tr("The path %1 was left out: it is no virtual proxy prefix, which has only "
+                                       "letters, digits and the characters - . _ ~.")
+                            .arg(dropped);
+        return result;
+    }
+    result.prefix = lowered;
+    result.notes << HostParser::tr("Kept %1 as the virtual proxy prefix: the wizard signs in through that virtual "
+                                   "proxy. Remove it to use the default virtual proxy.")
+                        .arg(quoted(lowered));
+    if (lowered != first) {
+        result.notes << HostParser::tr("The prefix %1 was changed to lower case: Qlik Sense keeps virtual proxy "
+                                       "prefixes in lower case.")
+                            .arg(quoted(first));
+    }
+    if (segments.size() > 1) {
+        result.notes << HostParser::tr("The rest of the path, %1, was left out.")
+                            .arg(quoted(QString(u'/' + segments.mid(1).join(u'/'))));
+    }
+    return result;
+}
+
+// Notes and warnings for a Qlik Sense Enterprise address that the parser accepts.
+void checkEnterprise(const ParsedHost &parsed, QStringList *warnings, QStringList *notes)
+{
+    const QString host = parsed.host();
+    if (isUnderCloudDomain(host)) {
+        *warnings << HostParser::tr("The address %1 looks like a Qlik Cloud address, but you chose Qlik Sense "
+                                    "Enterprise on Windows. Go back and choose Qlik Cloud if this is a cloud tenant.")
+                         .arg(host);
+    }
+    if (parsed.isIpAddress()) {
+        *warnings << HostParser::tr("The address %1 is an IP address. Qlik Sense's host allow list, its certificate, "
+                                    "JWT sign-in and Dawiso need the server's full name, such as "
+                                    "qlik.yourcompany.com: enter that instead if you can.")
+                         .arg(parsed.displayHostAndPort());
+    } else if (host == u"localhost") {
+        *warnings << HostParser::tr("The address localhost is this computer. Qlik Sense's host allow list, its "
+                                    "certificate, JWT sign-in and Dawiso need the server's full name, such as "
+                                    "qlik.yourcompany.com: enter that instead if you can.");
+    } else if (parsed.isShortName()) {
+        *warnings << HostParser::tr("The address %1 is a short name. Qlik Sense's host allow list, its certificate, "
+                                    "JWT sign-in and Dawiso need the server's full name, such as %1.yourcompany.com: "
+                                    "enter that instead if you can.")
+                         .arg(parsed.displayHost());
+    }
+    if (parsed.port() == 4242) {
+        notes->prepend(HostParser::tr("Port 4242 is the Qlik Sense Repository Service (QRS), used with a certificate "
+                                      "bundle exported from the QMC. A Windows sign-in goes through the proxy "
+                                      "instead: enter the address without a port."));
+        if (!parsed.virtualProxyPrefix().isEmpty()) {
+            *warnings << HostParser::tr("Virtual proxy prefixes belong to the proxy, not to port 4242, where %1 "
+                                        "leads nowhere. Remove the port or the prefix.")
+                             .arg(quoted(parsed.virtualProxyPrefix()));
+        }
+    }
+}
+
 // Returns an error for addresses that can never be a Qlik Cloud tenant; adds warnings for doubtful ones.
 QString checkCloud(const ParsedHost &parsed, bool isIp, QStringList *warnings)
 {
@@ -456,14 +583,19 @@ ParsedHost HostParser::parse(const QString &input, DeploymentKind kind)
         isIp = name.isIp;
     }
 
+    result.m_isIpAddress = isIp;
+    result.m_isShortName = !isIp && !result.m_host.contains(u'.');
+
     if (kind == DeploymentKind::QlikCloud) {
+        // Qlik Cloud has no virtual proxies: whatever path was pasted names a page of the tenant.
         const QString error = checkCloud(result, isIp, &result.m_warnings);
         if (!error.isEmpty())
             return fail(error);
-    } else if (isUnderCloudDomain(result.m_host)) {
-        result.m_warnings << tr("The address %1 looks like a Qlik Cloud address, but you chose Qlik Sense Enterprise "
-                                "on Windows. Go back and choose Qlik Cloud if this is a cloud tenant.")
-                                 .arg(result.m_host);
+    } else {
+        EnterprisePath path = readEnterprisePath(rest.mid(authority.size()));
+        result.m_virtualProxyPrefix = path.prefix;
+        result.m_notes = path.notes;
+        checkEnterprise(result, &result.m_warnings, &result.m_notes);
     }
     return result;
 }

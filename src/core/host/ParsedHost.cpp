@@ -30,6 +30,8 @@ QUrl ParsedHost::baseUrl() const
     url.setScheme(QStringLiteral("https"));
     url.setHost(m_host);
     url.setPort(m_port);
+    if (!m_virtualProxyPrefix.isEmpty())
+        url.setPath(u'/' + m_virtualProxyPrefix);
     return url;
 }
 

@@ -9,6 +9,7 @@ namespace Dawiso {
 namespace {
 
 const QLatin1String group("TrustedCertificates");
+const QLatin1String authorityGroup("TrustedCertificateAuthorities");
 
 // Host names cannot contain '/', but QSettings treats it as a separator; ':' is fine on every backend.
 QString keyFor(const QString &hostAndPort)
@@ -35,6 +36,30 @@ void CertificatePinStore::loadInto(TlsTrust &trust) const
         }
     }
     m_settings->endGroup();
+
+    m_settings->beginGroup(authorityGroup);
+    const QStringList authorityHosts = m_settings->childKeys();
+    for (const QString &host : authorityHosts) {
+        const QStringList pems = m_settings->value(host).toStringList();
+        for (const QString &pem : pems) {
+            // An expired one is refused here as it would be when first trusted.
+            trust.trustCaForHost(host, QSslCertificate(pem.toLatin1(), QSsl::Pem));
+        }
+    }
+    m_settings->endGroup();
+}
+
+void CertificatePinStore::addCertificateAuthority(const QString &hostAndPort, const QSslCertificate &authority)
+{
+    if (authority.isNull())
+        return;
+    m_settings->beginGroup(authorityGroup);
+    QStringList pems = m_settings->value(keyFor(hostAndPort)).toStringList();
+    const QString pem = QString::fromLatin1(authority.toPem());
+    if (!pems.contains(pem))
+        pems << pem;
+    m_settings->setValue(keyFor(hostAndPort), pems);
+    m_settings->endGroup();
 }
 
 void CertificatePinStore::add(const QString &hostAndPort, const QByteArray &sha256Fingerprint)
@@ -53,6 +78,9 @@ void CertificatePinStore::add(const QString &hostAndPort, const QByteArray &sha2
 void CertificatePinStore::removeHost(const QString &hostAndPort)
 {
     m_settings->beginGroup(group);
+    m_settings->remove(keyFor(hostAndPort));
+    m_settings->endGroup();
+    m_settings->beginGroup(authorityGroup);
     m_settings->remove(keyFor(hostAndPort));
     m_settings->endGroup();
 }

@@ -1,5 +1,6 @@
 #include "net/TlsTrust.h"
 
+#include "common/Clock.h"
 #include "net/CertificateSummary.h"
 
 namespace Dawiso {
@@ -42,6 +43,22 @@ bool TlsTrust::isPinned(const QString &hostAndPort, const QSslCertificate &certi
     return it != m_pins.cend() && !certificate.isNull() && it->contains(CertificateSummary::sha256(certificate));
 }
 
+bool TlsTrust::trustCaForHost(const QString &hostAndPort, const QSslCertificate &authority)
+{
+    const QDateTime now = Clock::currentDateTimeUtc();
+    if (authority.isNull() || now < authority.effectiveDate() || now > authority.expiryDate())
+        return false;
+    QList<QSslCertificate> &authorities = m_hostCaCertificates[normalisedKey(hostAndPort)];
+    if (!authorities.contains(authority))
+        authorities.append(authority);
+    return true;
+}
+
+QList<QSslCertificate> TlsTrust::caCertificatesFor(const QString &hostAndPort) const
+{
+    return m_hostCaCertificates.value(normalisedKey(hostAndPort));
+}
+
 bool TlsTrust::isTrustError(QSslError::SslError error)
 {
     switch (error) {
@@ -72,6 +89,15 @@ QSslConfiguration TlsTrust::configuration() const
     if (!m_caCertificates.isEmpty())
         configuration.addCaCertificates(m_caCertificates);
     return configuration;
+}
+
+QSslConfiguration TlsTrust::configurationFor(const QUrl &url) const
+{
+    QSslConfiguration tls = configuration();
+    const QList<QSslCertificate> authorities = caCertificatesFor(originKey(url));
+    if (!authorities.isEmpty())
+        tls.addCaCertificates(authorities);
+    return tls;
 }
 
 bool TlsTrust::acceptsPinned(const QUrl &url, const QSslCertificate &peerCertificate,

@@ -193,7 +193,7 @@ void QlikRequest::sendAttempt()
 
     QNetworkRequest request(m_currentUrl);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QSslConfiguration tls = m_trust->configuration();
+    QSslConfiguration tls = m_trust->configurationFor(m_currentUrl);
     if (home) {
         if (!m_options.originCaCertificates.isEmpty())
             tls.addCaCertificates(m_options.originCaCertificates);

@@ -19,6 +19,15 @@ public:
         Unreachable,
         Cancelled,
     };
+    // What a Qlik Sense Enterprise probe learnt beyond the outcome, for a flow to act on; the summary says it in
+    // words. Always None for Qlik Cloud.
+    enum class Finding {
+        None,
+        QlikCloudTenant, // a Qlik Cloud tenant where Qlik Sense Enterprise was chosen (NotQlik)
+        UnknownVirtualProxy, // a Qlik Sense proxy, but the prefix is none of its virtual proxies (NotQlik)
+        HostNotAllowed, // the proxy refused the name: it is not on the host allow list (NotQlik)
+        CertificatePort, // the QRS port, whose handshake wants a client certificate: a certificate bundle (Found)
+    };
 
     Outcome outcome = Outcome::Unreachable;
     ParsedHost host;
@@ -26,6 +35,9 @@ public:
     // not say. Differs from host.hostAndPort() for an alias.
     QString ownHostAndPort;
     int httpStatus = 0;
+    Finding finding = Finding::None;
+    // The release the server names, e.g. "November 2024 Patch 3" (Qlik Sense Enterprise); empty when it did not say.
+    QString release;
     RequestFailure failure;
     // What happened, what to do next (nothing on success), and the failure's technical detail.
     UserMessage summary;

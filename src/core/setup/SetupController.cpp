@@ -10,6 +10,7 @@
 #include "token/SecureMemory.h"
 
 #include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace Dawiso {
@@ -102,8 +103,8 @@ void SetupController::probeHost(const ParsedHost &host)
     DeploymentFlow *current = flow();
     if (!current)
         return;
-    // A credential is verified against one server; another address means verifying it again.
-    if (host.hostAndPort() != confirmedHost().hostAndPort())
+    // A credential is verified against one server (and virtual proxy); another address means verifying it again.
+    if (host.baseUrl() != confirmedHost().baseUrl())
         current->forgetCredential();
     m_context.setConfirmedHost(ParsedHost());
     current->probeHost(host);
@@ -126,6 +127,18 @@ void SetupController::trustCertificate(const QString &hostAndPort, const QByteAr
     m_context.trust()->pin(hostAndPort, sha256Fingerprint);
     if (m_pinStore)
         m_pinStore->add(hostAndPort, sha256Fingerprint);
+}
+
+bool SetupController::trustCertificateAuthority(const QString &hostAndPort, const QSslCertificate &authority)
+{
+    if (!m_context.trust()->trustCaForHost(hostAndPort, authority))
+        return false;
+    // The network manager keeps each connection's TLS configuration while it keeps the connection: the one that just
+    // failed would fail again without the new CA.
+    m_context.network()->clearConnectionCache();
+    if (m_pinStore)
+        m_pinStore->addCertificateAuthority(hostAndPort, authority);
+    return true;
 }
 
 CredentialSaver *SetupController::saver()

@@ -13,6 +13,7 @@
 #include "setup/SetupContext.h"
 
 #include <QObject>
+#include <QSslCertificate>
 
 #include <chrono>
 #include <map>
@@ -80,6 +81,9 @@ public:
     TlsTrust *tlsTrust() const { return m_context.trust(); }
     // Trusts one certificate for one host from now on (and in later runs, when a pin store is set).
     void trustCertificate(const QString &hostAndPort, const QByteArray &sha256Fingerprint);
+    // Trusts a CA certificate (a Qlik Sense site's own, e.g. QLIKSERVER1-CA) for one host from now on, and in later
+    // runs when a pin store is set. False, and nothing trusted, for an expired or null certificate.
+    bool trustCertificateAuthority(const QString &hostAndPort, const QSslCertificate &authority);
     void setCertificatePinStore(CertificatePinStore *store) { m_pinStore = store; }
 
     // Save step: the chosen flow's credential goes into the keychain, is read back and compared, and the connection

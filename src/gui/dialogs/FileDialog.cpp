@@ -17,6 +17,16 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
     return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
 }
 
+QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &directory,
+                                    const QString &filter)
+{
+    if (s_hasNextFileName) {
+        s_hasNextFileName = false;
+        return std::exchange(s_nextFileName, QString());
+    }
+    return QFileDialog::getOpenFileName(parent, caption, directory, filter);
+}
+
 void FileDialog::setNextFileName(const QString &fileName)
 {
     s_hasNextFileName = true;

@@ -13,6 +13,8 @@ class FileDialog
 public:
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
                                    const QString &filter);
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &directory,
+                                   const QString &filter);
 
     // Test seam: the next call returns this instead of opening a dialog (an empty string is "cancelled").
     static void setNextFileName(const QString &fileName);

@@ -19,6 +19,20 @@ QString hostOnly(const QString &hostAndPort)
     const qsizetype colon = hostAndPort.lastIndexOf(QLatin1Char(':'));
     return colon > hostAndPort.lastIndexOf(QLatin1Char(']')) ? hostAndPort.left(colon) : hostAndPort;
 }
+
+// The same server and, on Qlik Sense Enterprise, the same virtual proxy (the base URL carries its prefix; for Qlik
+// Cloud it is the host and port alone).
+bool sameAddress(const ParsedHost &a, const ParsedHost &b)
+{
+    return a.baseUrl() == b.baseUrl();
+}
+
+// "qlik.corp.example:4242/sso": the address as the page shows it.
+QString displayAddress(const ParsedHost &parsed)
+{
+    const QString prefix = parsed.virtualProxyPrefix();
+    return prefix.isEmpty() ? parsed.displayHostAndPort() : parsed.displayHostAndPort() + u'/' + prefix;
+}
 } // namespace
 
 HostPage::HostPage(SetupController *controller, QWidget *parent)
@@ -65,7 +79,7 @@ void HostPage::initializePage()
 {
     // What was found belongs to the deployment that probed it: after another choice on the first page it is probed
     // again.
-    if (m_result.isFound() && controller()->confirmedHost().hostAndPort() != m_result.host.hostAndPort())
+    if (m_result.isFound() && !sameAddress(controller()->confirmedHost(), m_result.host))
         forgetResult();
     if (m_ui->hostEdit->text().trimmed().isEmpty() && !m_initialHost.isEmpty())
         m_ui->hostEdit->setText(m_initialHost); // parses and schedules the check
@@ -83,8 +97,7 @@ void HostPage::cleanupPage()
 
 bool HostPage::isComplete() const
 {
-    return m_parsed.isValid() && controller()->confirmedHost().hostAndPort() == m_parsed.hostAndPort()
-        && !controller()->isProbingHost();
+    return m_parsed.isValid() && sameAddress(controller()->confirmedHost(), m_parsed) && !controller()->isProbingHost();
 }
 
 bool HostPage::validatePage()
@@ -95,7 +108,7 @@ bool HostPage::validatePage()
 void HostPage::onTextEdited()
 {
     m_parsed = controller()->parseHost(m_ui->hostEdit->text());
-    const bool sameAsChecked = m_parsed.isValid() && m_result.host.hostAndPort() == m_parsed.hostAndPort();
+    const bool sameAsChecked = m_parsed.isValid() && sameAddress(m_result.host, m_parsed);
     // A check still running for the previous text is left to finish; its answer is ignored in onFinished().
     if (!sameAsChecked)
         forgetResult();
@@ -129,7 +142,10 @@ void HostPage::showParse(const ParsedHost &parsed, bool showErrors)
             label->clear();
         return;
     }
-    QString text = tr("Will connect to <b>https://%1</b>").arg(parsed.displayHostAndPort().toHtmlEscaped());
+    QString text = tr("Will connect to <b>https://%1</b>").arg(displayAddress(parsed).toHtmlEscaped());
+    // What was kept of the address and what was left out (Qlik Sense Enterprise), in the normal text colour.
+    for (const QString &note : parsed.notes())
+        text += QStringLiteral("<br/>%1").arg(note.toHtmlEscaped());
     // The practice tenant is on this computer by design; warning about that would only confuse.
     const QStringList warnings = controller()->isPracticeRun() ? QStringList() : parsed.warnings();
     for (const QString &warning : warnings)
@@ -144,7 +160,7 @@ void HostPage::checkNow()
     showParse(m_parsed, true);
     if (!m_parsed.isValid())
         return;
-    if (controller()->confirmedHost().hostAndPort() == m_parsed.hostAndPort())
+    if (sameAddress(controller()->confirmedHost(), m_parsed))
         return; // already confirmed
     m_retryButton->hide();
     m_certificateButton->hide();
@@ -162,7 +178,7 @@ void HostPage::onProgress(const QString &message)
 
 void HostPage::onFinished(const HostProbeResult &result)
 {
-    if (!m_parsed.isValid() || result.host.hostAndPort() != m_parsed.hostAndPort())
+    if (!m_parsed.isValid() || !sameAddress(result.host, m_parsed))
         return; // an answer about an address that is no longer in the field
     m_result = result;
     MessagePanel *panel = m_ui->statusPanel;
@@ -208,10 +224,37 @@ void HostPage::reviewCertificate()
     auto *dialog = new CertificateDialog(hostAndPort, m_result.failure, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, hostAndPort] {
-        controller()->trustCertificate(hostAndPort, dialog->acceptedFingerprint());
-        checkNow();
+        switch (dialog->decision()) {
+        case CertificateDialog::Decision::TrustCertificate:
+            controller()->trustCertificate(hostAndPort, dialog->acceptedFingerprint());
+            checkNow();
+            break;
+        case CertificateDialog::Decision::TrustAuthority:
+            controller()->trustCertificateAuthority(hostAndPort, dialog->acceptedAuthority());
+            checkNow();
+            break;
+        case CertificateDialog::Decision::UseName:
+            useHostName(dialog->chosenName());
+            break;
+        case CertificateDialog::Decision::None:
+            break;
+        }
     });
     dialog->open();
+}
+
+void HostPage::useHostName(const QString &name)
+{
+    if (name.isEmpty())
+        return;
+    // Only the name changes: the port and the virtual proxy stay what was typed.
+    QString address = name.contains(QLatin1Char(':')) ? u'[' + name + u']' : name;
+    if (m_parsed.isValid() && m_parsed.port() != -1)
+        address += u':' + QString::number(m_parsed.port());
+    if (m_parsed.isValid() && !m_parsed.virtualProxyPrefix().isEmpty())
+        address += u'/' + m_parsed.virtualProxyPrefix();
+    m_ui->hostEdit->setText(address);
+    checkNow();
 }
 
 void HostPage::useOwnHost()
