@@ -58,11 +58,12 @@ QByteArray SimulatorPracticeServer::sampleToken(Sample sample) const
 PracticeCredentials SimulatorPracticeServer::credentials() const
 {
     // No samples: the wizard names the sample keys itself (PracticeTenant::samples()).
-    return {DemoTenant::nativeClientId(),
-            DemoTenant::m2mClientId(),
-            DemoTenant::m2mClientSecret(),
-            DemoTenant::password(),
-            {}};
+    PracticeCredentials credentials;
+    credentials.nativeClientId = DemoTenant::nativeClientId();
+    credentials.m2mClientId = DemoTenant::m2mClientId();
+    credentials.m2mClientSecret = DemoTenant::m2mClientSecret();
+    credentials.password = DemoTenant::password();
+    return credentials;
 }
 
 QUrl SimulatorPracticeServer::completeSignIn(const QUrl &authorizationUrl, const QString &email,

@@ -39,7 +39,7 @@ CertificateAuthority::Issued CertificateAuthority::issueClient(const QString &co
 CertificateAuthority::Issued CertificateAuthority::issue(const QString &commonName, bool server) const
 {
     if (isNull())
-        return {};
+        return Issued();
     CertificateBuilder::Request request;
     request.commonName = commonName;
     request.issuerCertificate = m_self.certificate;
