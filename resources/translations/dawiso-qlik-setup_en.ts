@@ -36,6 +36,37 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::AdminReview</name>
+    <message numerus="yes">
+        <source>The site holds no apps you can see, in %n stream(s).</source>
+        <translation>
+            <numerusform>The site holds no apps you can see, in %n stream.</numerusform>
+            <numerusform>The site holds no apps you can see, in %n streams.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s)</source>
+        <translation>
+            <numerusform>%n app</numerusform>
+            <numerusform>%n apps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n stream(s).</source>
+        <translation>
+            <numerusform>%1 in %n stream.</numerusform>
+            <numerusform>%1 in %n streams.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n app(s); to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</source>
+        <translation>
+            <numerusform>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n app; to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</numerusform>
+            <numerusform>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n apps; to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::ApiKeyCreation</name>
     <message numerus="yes">
         <source>Keys on this tenant may last at most %1; %n day(s) is longer.</source>

@@ -116,8 +116,9 @@ int CheckCommand::run(const QStringList &arguments)
     const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(kind, &context);
     if (!flow) {
         return fail(UsageError,
-                    tr("This version of Dawiso Qlik Setup cannot check Qlik Sense Enterprise (%1) yet: it prepares "
-                       "and checks Qlik Cloud only.")
+                    tr("This version of Dawiso Qlik Setup cannot check Qlik Sense Enterprise (%1) yet: its wizard "
+                       "signs the administrator in and confirms RootAdmin, but does not make Dawiso's credential for "
+                       "the site yet, so there is nothing stored to check.")
                         .arg(SecretEntryName::kindId(kind)));
     }
 
@@ -386,6 +387,12 @@ QString CheckCommand::helpText(const QString &optionsHelp)
              "a tenant admin, when the key expires, which spaces and apps it sees and whether it can open them. "
              "The key comes from this computer's keychain, where the wizard stored it for the host, or from "
              "standard input with --token-stdin. It is never accepted as an argument.")
+        + QStringLiteral("\n\n")
+        + tr("Supported: Qlik Cloud (--deployment %1). Qlik Sense Enterprise on Windows (--deployment %2) is "
+             "prepared in the wizard up to the administrator's sign-in; this version stores no credential for it, "
+             "so it has nothing to check yet.")
+              .arg(SecretEntryName::kindId(DeploymentKind::QlikCloud),
+                   SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise))
         + QLatin1Char('\n') + options + QLatin1Char('\n')
         + tr("Exit status: 0 Dawiso can use the key (warnings allowed), 1 a check failed, 2 the command could not "
              "run as given (usage, no key, keychain, CA file), 3 Qlik could not be reached (network or TLS), 130 "

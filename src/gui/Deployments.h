@@ -17,8 +17,10 @@ class SetupWizard;
 class Deployments
 {
 public:
-    // Qlik Cloud; the others follow as they arrive. Returns the Qlik Cloud flow, for its settings.
+    // Qlik Cloud and Qlik Sense Enterprise on Windows. Returns the Qlik Cloud flow, for its settings.
     static CloudFlow *addAll(SetupController *controller, SetupWizard *wizard);
+    // Qlik Cloud alone, for tests of a deployment of their own beside it.
+    static CloudFlow *addCloud(SetupController *controller, SetupWizard *wizard);
     // The flow alone, for running its connection check without a wizard (the check command); null for a deployment
     // this version does not offer.
     static std::unique_ptr<DeploymentFlow> createFlow(DeploymentKind kind, SetupContext *context);

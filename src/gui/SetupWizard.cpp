@@ -3,6 +3,8 @@
 #include "PixelIcon.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/MessageBox.h"
+#include "net/CertificateSummary.h"
+#include "net/TlsTrust.h"
 #include "pages/DeploymentPage.h"
 #include "pages/FinishPage.h"
 #include "pages/HostPage.h"
@@ -16,6 +18,8 @@
 #include <QDesktopServices>
 #include <QIcon>
 #include <QMessageBox>
+
+#include <algorithm>
 
 namespace Dawiso {
 
@@ -56,9 +60,10 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+    // The practice run simulates the deployment chosen, which leaving the page records: it starts on the way.
     connect(m_deploymentPage, &DeploymentPage::practiceRequested, this, [this] {
-        if (startPracticeRun())
-            next();
+        preparePracticeRun();
+        next();
     });
     updateTitle();
 }
@@ -69,19 +74,29 @@ void SetupWizard::addDeployment(std::unique_ptr<DeploymentPages> pages)
 {
     pages->attach(this);
     m_deploymentPage->offer(pages->kind());
+    // One branch per deployment, as the controller holds one flow per deployment: a newer one takes the place of the
+    // one before (its pages are not built yet; the wizard builds them on the way).
+    const DeploymentKind kind = pages->kind();
+    m_branches.erase(
+        std::remove_if(m_branches.begin(), m_branches.end(),
+                       [kind](const std::unique_ptr<DeploymentPages> &branch) { return branch->kind() == kind; }),
+        m_branches.end());
     m_branches.push_back(std::move(pages));
 }
 
 QList<int> SetupWizard::route() const
 {
     QList<int> route {DeploymentPageId, HostPageId};
+    bool storesCredential = true;
     for (const std::unique_ptr<DeploymentPages> &branch : m_branches) {
         if (branch->kind() == m_controller->deployment()) {
             route << branch->pageIds();
+            storesCredential = branch->storesCredential();
             break;
         }
     }
-    route << SaveAndCheckPageId << FinishPageId;
+    if (storesCredential)
+        route << SaveAndCheckPageId << FinishPageId;
     return route;
 }
 
@@ -161,8 +176,14 @@ void SetupWizard::preparePracticeRun()
 
 bool SetupWizard::startPracticeRun()
 {
-    if (m_practiceTenant)
+    if (m_practiceTenant || m_practiceSite)
         return true;
+    return m_controller->deployment() == DeploymentKind::QlikSenseEnterprise ? startPracticeSite()
+                                                                             : startPracticeTenant();
+}
+
+bool SetupWizard::startPracticeTenant()
+{
     QString problem;
     std::unique_ptr<PracticeServer> server =
         m_practiceServerFactory ? m_practiceServerFactory() : PracticeServerLoader::load(&problem);
@@ -183,15 +204,49 @@ bool SetupWizard::startPracticeRun()
         return false;
     }
     m_practiceTenant = tenant;
-    m_practicePending = false;
     PracticeCredentials credentials = tenant->credentials();
     credentials.samples = tenant->samples();
+    practiceStarted(credentials, tenant->hostAndPort());
+    return true;
+}
+
+bool SetupWizard::startPracticeSite()
+{
+    QString problem;
+    std::unique_ptr<PracticeSite> site =
+        m_practiceSiteFactory ? m_practiceSiteFactory() : PracticeServerLoader::loadSite(&problem);
+    if (!site) {
+        QMessageBox::warning(this, tr("Practice run"),
+                             tr("%1 Reinstall Dawiso Qlik Setup to get the practice run back; everything else works "
+                                "without it.")
+                                 .arg(problem));
+        return false;
+    }
+    if (!site->start()) {
+        QMessageBox::warning(this, tr("Practice run"),
+                             tr("The simulated Qlik Sense site could not start, because no local network port could "
+                                "be opened or its certificates could not be written to a temporary folder. Check "
+                                "that no security software blocks programs from listening on 127.0.0.1, then try "
+                                "again."));
+        return false;
+    }
+    // Its proxy's certificate, for its address only: the practice run skips the trust step a real site asks for.
+    m_controller->tlsTrust()->pin(site->proxyHostAndPort(), CertificateSummary::sha256(site->proxyCertificate()));
+    const PracticeCredentials credentials = site->credentials();
+    const QString host = site->proxyHostAndPort();
+    m_practiceSite = std::move(site);
+    practiceStarted(credentials, host);
+    return true;
+}
+
+void SetupWizard::practiceStarted(const PracticeCredentials &credentials, const QString &host)
+{
+    m_practicePending = false;
     m_controller->setPracticeRun(true, credentials);
-    setInitialHost(tenant->hostAndPort());
+    setInitialHost(host);
     for (SetupPage *page : std::as_const(m_pages))
         page->updatePracticeBanner();
     updateTitle();
-    return true;
 }
 
 void SetupWizard::openSignInPage(const QUrl &url)

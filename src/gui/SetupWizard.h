@@ -33,6 +33,7 @@ public:
         CloudAccessPageId = 10,
         CloudKeyPageId = 11,
         // Qlik Sense Enterprise on Windows takes 20–29.
+        EnterpriseAdminPageId = 20,
         SaveAndCheckPageId = 90,
         FinishPageId = 91,
     };
@@ -55,6 +56,9 @@ public:
     // Where the simulated tenant comes from instead of the practice plugin (tests serve it from their own process).
     using PracticeServerFactory = std::function<std::unique_ptr<PracticeServer>()>;
     void setPracticeServerFactory(PracticeServerFactory factory) { m_practiceServerFactory = std::move(factory); }
+    // The same for the simulated Qlik Sense site.
+    using PracticeSiteFactory = std::function<std::unique_ptr<PracticeSite>()>;
+    void setPracticeSiteFactory(PracticeSiteFactory factory) { m_practiceSiteFactory = std::move(factory); }
 
     // Opens a sign-in page of Qlik in the browser, or in a practice run the practice sign-in.
     void openSignInPage(const QUrl &url);
@@ -72,11 +76,17 @@ private:
     void ensurePage(int id);
     SetupPage *createPage(int id);
     void updateTitle();
+    // startPracticeRun() for Qlik Cloud (the tenant) and for Qlik Sense Enterprise (the site).
+    bool startPracticeTenant();
+    bool startPracticeSite();
+    void practiceStarted(const PracticeCredentials &credentials, const QString &host);
 
     SetupController *m_controller;
     std::vector<std::unique_ptr<DeploymentPages>> m_branches;
     PracticeTenant *m_practiceTenant = nullptr;
     PracticeServerFactory m_practiceServerFactory; // empty: the practice plugin
+    std::unique_ptr<PracticeSite> m_practiceSite;
+    PracticeSiteFactory m_practiceSiteFactory; // empty: the practice plugin
     // Only the first page exists from the start; each later one is built when the wizard is about to show it (see
     // validateCurrentPage()), so that start-up lays out and paints one page instead of six.
     DeploymentPage *m_deploymentPage;

@@ -15,6 +15,7 @@ class PracticeServerPlugin : public QObject, public PracticeServerFactory
 
 public:
     std::unique_ptr<PracticeServer> createServer() override;
+    std::unique_ptr<PracticeSite> createSite() override;
 };
 
 } // namespace Dawiso

@@ -26,7 +26,8 @@ template <typename Store, typename Network = QNetworkAccessManager>
 class WizardFixture
 {
 protected:
-    void createWizard()
+    // cloudOnly: the wizard with Qlik Cloud alone, for tests that add a deployment of their own.
+    void createWizard(bool cloudOnly = false)
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
@@ -36,7 +37,8 @@ protected:
         m_trust = std::make_unique<TlsTrust>();
         m_controller = std::make_unique<SetupController>(m_network.get(), m_trust.get(), m_store.get(), m_index.get());
         m_wizard = std::make_unique<SetupWizard>(m_controller.get());
-        m_cloud = Deployments::addAll(m_controller.get(), m_wizard.get());
+        m_cloud = cloudOnly ? Deployments::addCloud(m_controller.get(), m_wizard.get())
+                            : Deployments::addAll(m_controller.get(), m_wizard.get());
         m_driver = std::make_unique<WizardDriver>(m_wizard.get());
         m_practice = std::make_unique<InProcessPractice>(m_wizard.get());
     }

@@ -221,7 +221,7 @@ private:
 
 void TestSecondDeployment::init()
 {
-    createWizard();
+    createWizard(/*cloudOnly=*/true);
 }
 
 void TestSecondDeployment::cleanup()

@@ -29,6 +29,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -81,10 +82,11 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     Simulator::QlikSimulator *simulator = m_practice->simulator();
     const QString host = simulator->hostAndPort();
 
-    // 1. Deployment: Qlik Cloud is chosen, on-prem is visibly unavailable, the practice banner shows.
+    // 1. Deployment: Qlik Cloud is chosen, Qlik Sense Enterprise is offered beside it, the practice banner shows.
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::DeploymentPageId));
     QVERIFY(m_driver->find<QLabel>("practiceBanner")->isVisible());
-    QVERIFY(!m_driver->find<QWidget>("onPremRadio")->isEnabled());
+    QVERIFY(m_driver->find<QRadioButton>("cloudRadio")->isChecked());
+    QVERIFY(m_driver->find<QWidget>("onPremRadio")->isEnabled());
     m_driver->screenshot(QStringLiteral("1-deployment"));
     m_driver->clickNext();
 

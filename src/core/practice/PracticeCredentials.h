@@ -15,6 +15,11 @@ struct PracticeCredentials
     QString m2mClientId;
     QString m2mClientSecret;
     QString password;
+    // The practice Qlik Sense site's RootAdmin (DOMAIN\user; the same password), its repository service's port and
+    // the folder its certificate bundle was exported to (client.pem, client_key.pem, root.pem, client.pfx).
+    QString enterpriseAccount;
+    int enterpriseRepositoryPort = 0;
+    QString enterpriseBundleFolder;
     QList<PracticeSample> samples;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "practice/PracticeCredentials.h"
+#include "practice/PracticeSite.h"
 
 #include <QByteArray>
 #include <QSslCertificate>
@@ -45,10 +46,12 @@ class PracticeServerFactory
 public:
     virtual ~PracticeServerFactory() = default;
     virtual std::unique_ptr<PracticeServer> createServer() = 0;
+    virtual std::unique_ptr<PracticeSite> createSite() = 0;
 };
 
 } // namespace Dawiso
 
-// The version changes with PracticeServer's virtual functions, so that a stale plugin is refused, not called.
-#define DawisoPracticeServerFactory_iid "com.dawiso.QlikSetup.PracticeServerFactory/2"
+// The version changes with the virtual functions of PracticeServer, PracticeSite and the factory, so that a stale
+// plugin is refused, not called.
+#define DawisoPracticeServerFactory_iid "com.dawiso.QlikSetup.PracticeServerFactory/3"
 Q_DECLARE_INTERFACE(Dawiso::PracticeServerFactory, DawisoPracticeServerFactory_iid)

@@ -17,11 +17,8 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
     m_ui->onPremRadio->setFont(bold);
     m_ui->onPremRadio->setToolTip(tr("Coming in a later release."));
     m_ui->practiceButton->setIcon(PixelIcon::icon(PixelIcons::practice));
-    connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, [this] {
-        // The practice tenant is a simulated Qlik Cloud tenant.
-        m_ui->cloudRadio->setChecked(true);
-        emit practiceRequested();
-    });
+    // A practice run simulates the deployment chosen: a Qlik Cloud tenant, or a Qlik Sense site.
+    connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, &DeploymentPage::practiceRequested);
     updatePracticeBanner();
 }
 
@@ -53,8 +50,11 @@ void DeploymentPage::offer(DeploymentKind kind)
         return; // offered from the start
     m_ui->onPremRadio->setEnabled(true);
     m_ui->onPremRadio->setToolTip(QString());
-    m_ui->onPremDetails->setText(tr("Your Qlik Sense runs on your own Windows servers.\n\nYou need: the RootAdmin role "
-                                    "in the QMC and access to the QRS API (port 4242)."));
+    m_ui->onPremDetails->setText(
+        tr("Your Qlik Sense runs on your own Windows servers.\n\nYou need: the RootAdmin role in the QMC, and either "
+           "your Windows account or a certificate bundle exported from the QMC for the QRS API (port 4242).\n\nThe "
+           "wizard will: check your server and its certificate, sign you in and confirm what you may do. Dawiso's "
+           "own credential for the site (a JWT virtual proxy) is not made by this version yet."));
 }
 
 bool DeploymentPage::validatePage()

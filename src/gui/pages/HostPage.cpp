@@ -77,6 +77,22 @@ void HostPage::setInitialHost(const QString &host)
 
 void HostPage::initializePage()
 {
+    // The field's words for the deployment chosen; the form's own are Qlik Cloud's.
+    if (controller()->deployment() == DeploymentKind::QlikSenseEnterprise) {
+        setTitle(tr("Where is your Qlik Sense server?"));
+        setSubTitle(tr("Paste the address your browser shows for the hub or the QMC, with its virtual proxy if you "
+                       "use one. The wizard checks it as you type."));
+        m_ui->hostLabel->setText(tr("&Server address:"));
+        m_ui->hostEdit->setPlaceholderText(QStringLiteral("qliksense.yourcompany.com"));
+        m_ui->hostEdit->setAccessibleName(tr("Server address"));
+    } else {
+        setTitle(tr("Where is your Qlik Cloud tenant?"));
+        setSubTitle(tr("Paste the address from your browser while you are signed in to Qlik Cloud. The wizard checks "
+                       "it as you type."));
+        m_ui->hostLabel->setText(tr("&Tenant address:"));
+        m_ui->hostEdit->setPlaceholderText(QStringLiteral("your-company.eu.qlikcloud.com"));
+        m_ui->hostEdit->setAccessibleName(tr("Tenant address"));
+    }
     // What was found belongs to the deployment that probed it: after another choice on the first page it is probed
     // again.
     if (m_result.isFound() && !sameAddress(controller()->confirmedHost(), m_result.host))

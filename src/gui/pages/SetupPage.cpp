@@ -26,13 +26,15 @@ void SetupPage::updatePracticeBanner()
     m_practiceBanner->setVisible(m_controller->isPracticeRun());
 }
 
-void SetupPage::openTenantPage(const QUrl &url, MessagePanel *panel)
+void SetupPage::openTenantPage(const QUrl &url, MessagePanel *panel, const QString &practiceAdvice)
 {
     if (m_controller->isPracticeRun()) {
         panel->showMessage(MessagePanel::Kind::Info,
                            tr("In a real run this opens %1 in your browser.").arg(url.toDisplayString()),
-                           tr("The simulated tenant already has the Dawiso Integration role and user, so you can "
-                              "tick this step and go on."));
+                           practiceAdvice.isEmpty()
+                               ? tr("The simulated tenant already has the Dawiso Integration role and user, so you "
+                                    "can tick this step and go on.")
+                               : practiceAdvice);
         return;
     }
     if (!QDesktopServices::openUrl(url)) {

@@ -23,8 +23,9 @@ public:
 
 protected:
     SetupController *controller() const { return m_controller; }
-    // Opens a page of the tenant in the browser, or, in a practice run, explains what would open.
-    void openTenantPage(const QUrl &url, MessagePanel *panel);
+    // Opens a page of the tenant in the browser, or, in a practice run, explains what would open and what to do
+    // instead (practiceAdvice; by default, for the Qlik Cloud steps).
+    void openTenantPage(const QUrl &url, MessagePanel *panel, const QString &practiceAdvice = {});
 
 private:
     SetupController *m_controller;

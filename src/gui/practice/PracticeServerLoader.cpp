@@ -9,12 +9,29 @@ namespace Dawiso {
 
 std::unique_ptr<PracticeServer> PracticeServerLoader::load(QString *problem)
 {
-    const QDir executableDir(QCoreApplication::applicationDirPath());
-    return load({executableDir.absoluteFilePath(QStringLiteral(DQS_PRACTICE_PLUGIN_DIR)), executableDir.absolutePath()},
-                problem);
+    PracticeServerFactory *factory = loadFactory(defaultFolders(), problem);
+    return factory ? factory->createServer() : nullptr;
 }
 
 std::unique_ptr<PracticeServer> PracticeServerLoader::load(const QStringList &folders, QString *problem)
+{
+    PracticeServerFactory *factory = loadFactory(folders, problem);
+    return factory ? factory->createServer() : nullptr;
+}
+
+std::unique_ptr<PracticeSite> PracticeServerLoader::loadSite(QString *problem)
+{
+    PracticeServerFactory *factory = loadFactory(defaultFolders(), problem);
+    return factory ? factory->createSite() : nullptr;
+}
+
+QStringList PracticeServerLoader::defaultFolders()
+{
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    return {executableDir.absoluteFilePath(QStringLiteral(DQS_PRACTICE_PLUGIN_DIR)), executableDir.absolutePath()};
+}
+
+PracticeServerFactory *PracticeServerLoader::loadFactory(const QStringList &folders, QString *problem)
 {
     QString loadError;
     for (const QString &folder : folders) {
@@ -23,9 +40,8 @@ std::unique_ptr<PracticeServer> PracticeServerLoader::load(const QStringList &fo
             continue;
         // The loader stays loaded for the rest of the process: the server's code lives in it.
         QPluginLoader loader(path);
-        auto *factory = qobject_cast<PracticeServerFactory *>(loader.instance());
-        if (factory)
-            return factory->createServer();
+        if (auto *factory = qobject_cast<PracticeServerFactory *>(loader.instance()))
+            return factory;
         loadError = loader.errorString();
     }
     if (problem) {

@@ -18,8 +18,14 @@ public:
     static std::unique_ptr<PracticeServer> load(QString *problem);
     // The same, from the given folders in order (tests load the plugin of the build tree).
     static std::unique_ptr<PracticeServer> load(const QStringList &folders, QString *problem);
+    // The practice Qlik Sense site, from the same plugin.
+    static std::unique_ptr<PracticeSite> loadSite(QString *problem);
     // The plugin's file name on this platform.
     static QString fileName();
+
+private:
+    static QStringList defaultFolders();
+    static PracticeServerFactory *loadFactory(const QStringList &folders, QString *problem);
 };
 
 } // namespace Dawiso

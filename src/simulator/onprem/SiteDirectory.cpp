@@ -17,7 +17,7 @@ QString stableId(const QString &name)
 
 const QString created = QStringLiteral("2024-11-20T09:15:00.000Z");
 const QString modified = QStringLiteral("2024-12-02T14:30:00.000Z");
-const QString demoPassword = QStringLiteral("practice-password");
+const QString kDemoPassword = QStringLiteral("practice-password");
 const QString hostName = QStringLiteral("QLIKSERVER1.corp.example");
 
 SiteUser demoUser(const QString &directory, const QString &userId, const QString &name, const QStringList &roles,
@@ -30,7 +30,7 @@ SiteUser demoUser(const QString &directory, const QString &userId, const QString
                      name,
                      roles,
                      inactive,
-                     internal ? QString() : demoPassword,
+                     internal ? QString() : kDemoPassword,
                      created,
                      modified};
 }
@@ -53,6 +53,16 @@ auto *findById(List &list, const QString &id)
 bool SiteUser::readsEverything() const
 {
     return hasRole(QStringLiteral("RootAdmin")) || hasRole(QStringLiteral("AuditAdmin"));
+}
+
+QString SiteDirectory::demoAdminAccount()
+{
+    return QStringLiteral("CORP\\qlikadmin");
+}
+
+QString SiteDirectory::demoPassword()
+{
+    return kDemoPassword;
 }
 
 SiteDirectory SiteDirectory::demo()

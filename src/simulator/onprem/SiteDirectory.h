@@ -86,6 +86,9 @@ class SiteDirectory
 public:
     // The demo site the tests and the practice run use (see the names below).
     static SiteDirectory demo();
+    // The demo site's RootAdmin ("CORP\\qlikadmin") and the password of its people, for the practice run.
+    static QString demoAdminAccount();
+    static QString demoPassword();
 
     // A user by directory and id, both compared without regard to case; nullptr when there is none.
     const SiteUser *user(const QString &userDirectory, const QString &userId) const;

@@ -1,0 +1,281 @@
+// Qlik Sense Enterprise on Windows through the wizard, as an admin does it, against the simulated site over HTTPS:
+// the address, the Windows account through the site's proxy (Qlik's form login) or a certificate bundle exported from
+// the QMC, and what the repository service says the admin may do. Guide me opens the QMC's own pages.
+#include "FakeSecretStore.h"
+#include "WizardDriver.h"
+#include "WizardFixture.h"
+#include "net/TlsTrust.h"
+#include "setup/SetupController.h"
+#include "simulator/onprem/QlikSenseSite.h"
+#include "widgets/CheckListWidget.h"
+
+#include <QCheckBox>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dawiso;
+using Simulator::QlikSenseSite;
+
+namespace {
+
+const QString kPassword = QStringLiteral("practice-password");
+
+// Every message Qt or the program writes while a test runs, to prove that no secret is among them.
+QStringList g_messages;
+QtMessageHandler g_previousHandler = nullptr;
+
+void collectMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_messages << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+// Stands in for the browser: QDesktopServices hands it the URLs the wizard opens.
+class QmcUrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
+
+class TestEnterpriseWizard : public QObject, protected Test::WizardFixture<FakeSecretStore>
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void windowsAccountConfirmsRootAdminAndEndsTheRun();
+    void wrongPasswordSaysSoAndKeepsTheAccount();
+    void userWithoutRootAdminSeesWhoCanGrantIt();
+    void certificateBundleConfirmsRootAdmin();
+    void wrongFileInASlotGetsItsOwnSentenceAndNothingIsSent();
+    void guideMeOpensTheQmcOfTheAddressEntered();
+    void practiceRunSignsInWithTheSimulatedSite();
+
+private:
+    void walkToAdminPage(const QString &host = {});
+    void signInWithWindowsAccount(const QString &account, const QString &password);
+    void choose(const char *radioName);
+    CheckListWidget *findings() const { return m_driver->find<CheckListWidget>("findingsList"); }
+
+    std::unique_ptr<QlikSenseSite> m_site;
+    QmcUrlCatcher m_browser;
+};
+
+void TestEnterpriseWizard::initTestCase()
+{
+    g_previousHandler = qInstallMessageHandler(collectMessage);
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
+}
+
+void TestEnterpriseWizard::cleanupTestCase()
+{
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    qInstallMessageHandler(g_previousHandler);
+    for (const QString &message : std::as_const(g_messages))
+        QVERIFY2(!message.contains(kPassword), "a password reached the log");
+}
+
+void TestEnterpriseWizard::init()
+{
+    createWizard();
+    m_site = std::make_unique<QlikSenseSite>();
+    QVERIFY(m_site->start());
+    // Its CA for this run, as a custom CA the admin loaded; the trust dialog has tests of its own.
+    m_trust->addCaCertificates({m_site->siteCa()});
+    m_browser.urls.clear();
+    QVERIFY(showWizard());
+}
+
+void TestEnterpriseWizard::cleanup()
+{
+    destroyWizard();
+    m_site.reset();
+}
+
+void TestEnterpriseWizard::walkToAdminPage(const QString &host)
+{
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikSenseEnterprise, SetupWizard::EnterpriseAdminPageId,
+                             host.isEmpty() ? m_site->proxyHostAndPort() : host));
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseAdminPageId));
+}
+
+void TestEnterpriseWizard::choose(const char *radioName)
+{
+    auto *radio = m_driver->find<QRadioButton>(radioName);
+    QVERIFY(radio);
+    QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(6, radio->height() / 2));
+    QVERIFY(radio->isChecked());
+}
+
+void TestEnterpriseWizard::signInWithWindowsAccount(const QString &account, const QString &password)
+{
+    auto *accountEdit = m_driver->find<QLineEdit>("accountEdit");
+    accountEdit->clear();
+    QTest::keyClicks(accountEdit, account);
+    auto *passwordEdit = m_driver->find<QLineEdit>("passwordEdit");
+    passwordEdit->clear();
+    QTest::keyClicks(passwordEdit, password);
+    QTest::mouseClick(m_driver->find<QPushButton>("windowsSignInButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
+}
+
+void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()
+{
+    walkToAdminPage();
+    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), kPassword);
+    m_driver->screenshot(QStringLiteral("enterprise-admin-confirmed"));
+
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(m_driver->panel()->message().contains(QLatin1String("CORP\\qlikadmin is a RootAdmin")));
+    QVERIFY(findings()->isVisible());
+    for (const char *id : {"qrs", "identity", "root-admin", "central-node", "proxy", "content"})
+        QCOMPARE(findings()->statusOf(QString::fromLatin1(id)), CheckStatus::Pass);
+    // The password went with the sign-in: the field is empty, and the session is all the run keeps.
+    QVERIFY(m_driver->find<QLineEdit>("passwordEdit")->text().isEmpty());
+    // Through the proxy, as a browser on Windows does it: NTLM, then the QRS with the session and an xrfkey.
+    QVERIFY(m_site->proxy()->requestCount(QStringLiteral("/internal_windows_authentication")) > 0);
+    QVERIFY(m_site->proxy()->requestCount(QStringLiteral("/qrs/user/full")) > 0);
+    QCOMPARE(m_site->repository()->requestCount(QStringLiteral("/")), 0);
+    // This version makes no credential for the site: the run ends here, with nothing stored.
+    QVERIFY(m_wizard->button(QWizard::FinishButton)->isVisible());
+    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QCOMPARE(m_store->operationCount(), 0);
+}
+
+void TestEnterpriseWizard::wrongPasswordSaysSoAndKeepsTheAccount()
+{
+    walkToAdminPage();
+    signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), QStringLiteral("not-the-password"));
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
+    QVERIFY2(m_driver->panel()->message().contains(QLatin1String("password"), Qt::CaseInsensitive),
+             qPrintable(m_driver->panel()->message()));
+    QCOMPARE(m_driver->find<QLineEdit>("accountEdit")->text(), QStringLiteral("CORP\\qlikadmin"));
+    QVERIFY(!findings()->isVisible());
+    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+}
+
+void TestEnterpriseWizard::userWithoutRootAdminSeesWhoCanGrantIt()
+{
+    walkToAdminPage();
+    signInWithWindowsAccount(QStringLiteral("CORP\\analyst"), kPassword);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Warning);
+    QCOMPARE(findings()->statusOf(QStringLiteral("qrs")), CheckStatus::Pass);
+    QCOMPARE(findings()->statusOf(QStringLiteral("root-admin")), CheckStatus::Fail);
+    auto *row = findings()->findChild<QWidget *>(QStringLiteral("check-root-admin"));
+    QVERIFY(row);
+    const QString fix = row->findChild<QLabel *>(QStringLiteral("fixLabel"))->text();
+    QVERIFY2(fix.contains(QStringLiteral("QMC › Users")) && fix.contains(QLatin1String("CORP\\analyst")),
+             qPrintable(fix));
+    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+}
+
+void TestEnterpriseWizard::certificateBundleConfirmsRootAdmin()
+{
+    QTemporaryDir bundle;
+    QVERIFY(m_site->writeCertificateBundle(bundle.path(), QByteArrayLiteral("export-passphrase")));
+    walkToAdminPage();
+    choose("certificateRadio");
+    m_driver->find<QLineEdit>("certificateEdit")->setText(bundle.filePath(QStringLiteral("client.pem")));
+    m_driver->find<QLineEdit>("keyEdit")->setText(bundle.filePath(QStringLiteral("client_key_encrypted.pem")));
+    QTest::keyClicks(m_driver->find<QLineEdit>("passphraseEdit"), QStringLiteral("export-passphrase"));
+    m_driver->find<QLineEdit>("rootEdit")->setText(bundle.filePath(QStringLiteral("root.pem")));
+    m_driver->find<QLineEdit>("userDirectoryEdit")->setText(QStringLiteral("CORP"));
+    m_driver->find<QLineEdit>("userIdEdit")->setText(QStringLiteral("qlikadmin"));
+    m_driver->find<QSpinBox>("portSpin")->setValue(m_site->repositoryBaseUrl().port());
+    QTest::mouseClick(m_driver->find<QPushButton>("certificateSignInButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
+    m_driver->screenshot(QStringLiteral("enterprise-admin-certificates"));
+
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QCOMPARE(findings()->statusOf(QStringLiteral("root-admin")), CheckStatus::Pass);
+    QVERIFY(m_site->repository()->requestCount(QStringLiteral("/qrs/user/full")) > 0);
+    QVERIFY(m_driver->find<QLineEdit>("passphraseEdit")->text().isEmpty());
+    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+}
+
+void TestEnterpriseWizard::wrongFileInASlotGetsItsOwnSentenceAndNothingIsSent()
+{
+    QTemporaryDir bundle;
+    QVERIFY(m_site->writeCertificateBundle(bundle.path(), QByteArrayLiteral("export-passphrase")));
+    walkToAdminPage();
+    choose("certificateRadio");
+    // The key where the certificate belongs, and the certificate where the key belongs.
+    m_driver->find<QLineEdit>("certificateEdit")->setText(bundle.filePath(QStringLiteral("client_key.pem")));
+    m_driver->find<QLineEdit>("keyEdit")->setText(bundle.filePath(QStringLiteral("client.pem")));
+    m_driver->find<QLineEdit>("rootEdit")->setText(bundle.filePath(QStringLiteral("root.pem")));
+    m_driver->find<QLineEdit>("userDirectoryEdit")->setText(QStringLiteral("CORP"));
+    m_driver->find<QLineEdit>("userIdEdit")->setText(QStringLiteral("qlikadmin"));
+    QTest::mouseClick(m_driver->find<QPushButton>("certificateSignInButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 10000);
+    auto *certificateProblem = m_driver->find<QLabel>("certificateProblem");
+    QVERIFY(certificateProblem->isVisible());
+    QVERIFY2(certificateProblem->text().contains(QLatin1String("key"), Qt::CaseInsensitive),
+             qPrintable(certificateProblem->text()));
+    QVERIFY(m_driver->find<QLabel>("keyProblem")->isVisible());
+    QVERIFY(!m_driver->find<QLabel>("rootProblem")->isVisible());
+    // What was entered stays, and nothing went to the site.
+    QCOMPARE(m_driver->find<QLineEdit>("userIdEdit")->text(), QStringLiteral("qlikadmin"));
+    QCOMPARE(m_site->repository()->requestCount(QStringLiteral("/")), 0);
+}
+
+void TestEnterpriseWizard::guideMeOpensTheQmcOfTheAddressEntered()
+{
+    walkToAdminPage(m_site->proxyHostAndPort() + QStringLiteral("/sso/hub"));
+    choose("guideRadio");
+    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QTest::mouseClick(m_driver->find<QPushButton>("openUsersButton"), Qt::LeftButton);
+    QTest::mouseClick(m_driver->find<QPushButton>("openProxiesButton"), Qt::LeftButton);
+    QCOMPARE(m_browser.urls.size(), 2);
+    QCOMPARE(m_browser.urls.at(0).toString(), m_site->proxyBaseUrl().toString() + QStringLiteral("/sso/qmc/users"));
+    QCOMPARE(m_browser.urls.at(1).path(), QStringLiteral("/sso/qmc/proxies"));
+    m_driver->tick("guideConfirmCheck");
+    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    // Nothing signed in from here.
+    QCOMPARE(m_site->proxy()->requestCount(QStringLiteral("/qps/user")), 0);
+}
+
+void TestEnterpriseWizard::practiceRunSignsInWithTheSimulatedSite()
+{
+    choose("onPremRadio");
+    QTest::mouseClick(m_driver->find<QPushButton>("practiceButton"), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    QVERIFY(m_controller->isPracticeRun());
+    QVERIFY(m_practice->site());
+    QCOMPARE(m_driver->find<QLineEdit>("hostEdit")->text(), m_practice->site()->proxyHostAndPort());
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikSenseEnterprise, SetupWizard::EnterpriseAdminPageId));
+
+    // Filled in for people: the site's RootAdmin, then the bundle the site exported.
+    QCOMPARE(m_driver->find<QLineEdit>("accountEdit")->text(), QStringLiteral("CORP\\qlikadmin"));
+    QTest::mouseClick(m_driver->find<QPushButton>("windowsSignInButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Success, 20000);
+
+    choose("certificateRadio");
+    QVERIFY(m_driver->find<QLineEdit>("certificateEdit")->text().endsWith(QLatin1String("client.pem")));
+    QTest::mouseClick(m_driver->find<QPushButton>("certificateSignInButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(m_practice->site()->repository()->requestCount(QStringLiteral("/qrs/about")) > 0);
+    m_driver->screenshot(QStringLiteral("enterprise-practice"));
+}
+
+QTEST_MAIN(TestEnterpriseWizard)
+#include "tst_enterprisewizard.moc"
