@@ -4,6 +4,8 @@
 #include "FakeSecretStore.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
+#include "dialogs/CertificateDialog.h"
+#include "dialogs/FileDialog.h"
 #include "net/TlsTrust.h"
 #include "setup/SetupController.h"
 #include "simulator/onprem/QlikSenseSite.h"
@@ -61,6 +63,7 @@ private slots:
     void cleanup();
     void cleanupTestCase();
 
+    void trustTheSiteCaThenSignInThroughItsVirtualProxy();
     void windowsAccountConfirmsRootAdminAndEndsTheRun();
     void wrongPasswordSaysSoAndKeepsTheAccount();
     void userWithoutRootAdminSeesWhoCanGrantIt();
@@ -98,8 +101,8 @@ void TestEnterpriseWizard::init()
     createWizard();
     m_site = std::make_unique<QlikSenseSite>();
     QVERIFY(m_site->start());
-    // Its CA for this run, as a custom CA the admin loaded; the trust dialog has tests of its own.
-    m_trust->addCaCertificates({m_site->siteCa()});
+    // Its CA for its proxy's address only, as the certificate dialog leaves it (see the first test).
+    QVERIFY(m_trust->trustCaForHost(m_site->proxyHostAndPort(), m_site->siteCa()));
     m_browser.urls.clear();
     QVERIFY(showWizard());
 }
@@ -137,9 +140,65 @@ void TestEnterpriseWizard::signInWithWindowsAccount(const QString &account, cons
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
 }
 
+void TestEnterpriseWizard::trustTheSiteCaThenSignInThroughItsVirtualProxy()
+{
+    // A default install: a certificate from the site's own CA, which this computer does not trust, for the server's
+    // name only; the admin pastes the hub's address by IP, with the virtual proxy /sso.
+    QlikSenseSite untrusted;
+    QVERIFY(untrusted.start());
+    QTemporaryDir exported;
+    QVERIFY(untrusted.writeCertificateBundle(exported.path(), QByteArrayLiteral("export-passphrase")));
+    const QString port = QString::number(untrusted.proxyBaseUrl().port());
+    choose("onPremRadio");
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::HostPageId));
+    auto *hostEdit = m_driver->find<QLineEdit>("hostEdit");
+    hostEdit->setText(QStringLiteral("https://127.0.0.1:%1/sso/hub/stream/everyone").arg(port));
+
+    // The certificate names the server otherwise: the dialog offers that name, and the page checks it at once.
+    auto openDialog = [this]() -> CertificateDialog * {
+        auto *button = m_driver->find<QPushButton>("certificateButton");
+        if (!QTest::qWaitFor([button] { return button->isVisible(); }, 20000))
+            return nullptr;
+        button->click();
+        for (CertificateDialog *dialog : m_wizard->findChildren<CertificateDialog *>()) {
+            if (dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
+    };
+    CertificateDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    auto *useName = dialog->findChild<QPushButton *>(QStringLiteral("useNameButton"));
+    QVERIFY(useName);
+    QTest::mouseClick(useName, Qt::LeftButton);
+    QCOMPARE(hostEdit->text(), QStringLiteral("localhost:%1/sso").arg(port));
+
+    // Still untrusted under its own name: the admin loads root.pem from the QMC's export and trusts it for this host.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    FileDialog::setNextFileName(exported.filePath(QStringLiteral("root.pem")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("loadRootButton")), Qt::LeftButton);
+    auto *trustCa = dialog->findChild<QPushButton *>(QStringLiteral("trustCaButton"));
+    QVERIFY(trustCa->isEnabled());
+    QTest::mouseClick(trustCa, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QCOMPARE(m_controller->confirmedHost().virtualProxyPrefix(), QStringLiteral("sso"));
+    QVERIFY(m_trust->caCertificatesFor(QStringLiteral("127.0.0.1:") + port).isEmpty());
+
+    // Signed in through that virtual proxy, with its own session cookie.
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseAdminPageId));
+    signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), kPassword);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QVERIFY(untrusted.proxy()->requestCount(QStringLiteral("/sso/qrs/user/full")) > 0);
+    QCOMPARE(untrusted.proxy()->requestCount(QStringLiteral("/qrs/")), 0);
+}
+
 void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()
 {
     walkToAdminPage();
+    m_driver->screenshot(QStringLiteral("enterprise-admin-start"));
     QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
     signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), kPassword);
     m_driver->screenshot(QStringLiteral("enterprise-admin-confirmed"));
@@ -180,6 +239,7 @@ void TestEnterpriseWizard::userWithoutRootAdminSeesWhoCanGrantIt()
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Warning);
     QCOMPARE(findings()->statusOf(QStringLiteral("qrs")), CheckStatus::Pass);
     QCOMPARE(findings()->statusOf(QStringLiteral("root-admin")), CheckStatus::Fail);
+    m_driver->screenshot(QStringLiteral("enterprise-not-rootadmin"));
     auto *row = findings()->findChild<QWidget *>(QStringLiteral("check-root-admin"));
     QVERIFY(row);
     const QString fix = row->findChild<QLabel *>(QStringLiteral("fixLabel"))->text();
@@ -226,6 +286,7 @@ void TestEnterpriseWizard::wrongFileInASlotGetsItsOwnSentenceAndNothingIsSent()
     m_driver->find<QLineEdit>("userIdEdit")->setText(QStringLiteral("qlikadmin"));
     QTest::mouseClick(m_driver->find<QPushButton>("certificateSignInButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Error, 10000);
+    m_driver->screenshot(QStringLiteral("enterprise-bundle-problems"));
     auto *certificateProblem = m_driver->find<QLabel>("certificateProblem");
     QVERIFY(certificateProblem->isVisible());
     QVERIFY2(certificateProblem->text().contains(QLatin1String("key"), Qt::CaseInsensitive),
@@ -241,6 +302,7 @@ void TestEnterpriseWizard::guideMeOpensTheQmcOfTheAddressEntered()
 {
     walkToAdminPage(m_site->proxyHostAndPort() + QStringLiteral("/sso/hub"));
     choose("guideRadio");
+    m_driver->screenshot(QStringLiteral("enterprise-guide"));
     QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
     QTest::mouseClick(m_driver->find<QPushButton>("openUsersButton"), Qt::LeftButton);
     QTest::mouseClick(m_driver->find<QPushButton>("openProxiesButton"), Qt::LeftButton);

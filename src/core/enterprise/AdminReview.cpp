@@ -303,22 +303,17 @@ void AdminReview::conclude()
                    m_access.isRootAdmin ? tr("Dawiso will have nothing to catalog until apps are published.")
                                         : needsRootAdmin);
     } else {
-        QString held = tr("%n app(s)", nullptr, m_access.appCount);
+        const QString held = tr("%n app(s)", nullptr, m_access.appCount);
         QString message = tr("%1 in %n stream(s).", nullptr, m_access.streamCount).arg(held);
-        QString advice;
         if (m_access.openableAppCount >= 0) {
             message +=
                 u' ' + tr("You can open %1 of them in the hub through this proxy.").arg(m_access.openableAppCount);
-            if (m_access.openableAppCount < m_access.appCount) {
-                // Qlik's RootAdmin rule applies in the QMC only: the hub shows other people's unpublished apps to
-                // nobody but their owners.
-                advice = tr("RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the "
-                            "repository, which sees all %n app(s); to read the apps' scripts and data models, "
-                            "Dawiso's user will need read access to them in the hub too.",
-                            nullptr, m_access.appCount);
-            }
+            // Qlik's RootAdmin rule applies in the QMC only: the hub shows other people's unpublished apps to their
+            // owners alone. Dawiso reads the repository, which sees them all; its own user's reach comes later.
+            if (m_access.openableAppCount < m_access.appCount)
+                message += u' ' + tr("RootAdmin reaches every app in the QMC, not in the hub.");
         }
-        setFinding(kContent, CheckStatus::Pass, message, advice);
+        setFinding(kContent, CheckStatus::Pass, message);
     }
 
     finish([this, access = m_access] { emit finished(access); });

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace Dawiso {
 
@@ -151,7 +152,10 @@ AdminPage::Method AdminPage::method() const
 void AdminPage::methodChanged()
 {
     const Method chosen = method();
-    m_ui->methodStack->setCurrentIndex(int(chosen));
+    // Only the way chosen takes room: hidden pages take none.
+    m_ui->windowsPage->setVisible(chosen == Method::WindowsAccount);
+    m_ui->certificatePage->setVisible(chosen == Method::CertificateBundle);
+    m_ui->guidePage->setVisible(chosen == Method::Guide);
     switch (chosen) {
     case Method::WindowsAccount:
         setSubTitle(tr("Sign in with the Windows account you use for the QMC. The wizard confirms that you are a "
@@ -290,6 +294,8 @@ void AdminPage::showSignInResult(const AdminAccess &access, const UserMessage &p
     m_ui->passphraseEdit->clear(); // the key is loaded; the passphrase is not needed again
     m_ui->findingsList->setChecks(access.findings);
     m_ui->findingsList->show();
+    // The findings are what the person came for: bring them into view below the form.
+    QTimer::singleShot(0, this, [this] { m_ui->contentScroll->ensureWidgetVisible(m_ui->findingsList, 0, 0); });
     if (access.isConfirmed()) {
         m_ui->statusPanel->showMessage(
             MessagePanel::Kind::Success,
