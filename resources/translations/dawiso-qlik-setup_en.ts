@@ -58,13 +58,6 @@
             <numerusform>%1 in %n streams.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n app(s); to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</source>
-        <translation>
-            <numerusform>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n app; to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</numerusform>
-            <numerusform>RootAdmin reaches every app in the QMC, not in the hub. Dawiso reads through the repository, which sees all %n apps; to read the apps&apos; scripts and data models, Dawiso&apos;s user will need read access to them in the hub too.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Dawiso::ApiKeyCreation</name>
