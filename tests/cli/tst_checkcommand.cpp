@@ -446,8 +446,11 @@ void TestCheckCommand::helpNeedsNoDisplay()
     QVERIFY2(m_process.run({QStringLiteral("check"), QStringLiteral("--help")}, {}, &result),
              m_process.problem().constData());
     QVERIFY2(result.exitCode == Usable, result.describe().constData());
-    for (const char *expected : {"Usage: dawiso-qlik-setup check --host", "--ca-file", "--token-stdin", "--format",
-                                 "Exit status: 0", "never accepted as an argument"})
+    // What it supports, deployment by deployment.
+    for (const char *expected :
+         {"Usage: dawiso-qlik-setup check --host", "--ca-file", "--token-stdin", "--format", "Exit status: 0",
+          "never accepted as an argument", "Supported: Qlik Cloud",
+          "Qlik Sense Enterprise on Windows (--deployment qlik-sense)", "it has nothing to check yet"})
         QVERIFY2(result.out.contains(expected), expected);
     QVERIFY(result.err.isEmpty());
 

@@ -13,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QDesktopServices>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -77,6 +78,8 @@ private:
     void signInWithWindowsAccount(const QString &account, const QString &password);
     void choose(const char *radioName);
     CheckListWidget *findings() const { return m_driver->find<CheckListWidget>("findingsList"); }
+    // Everything the run wrote to its settings.
+    QByteArray settingsText() const;
 
     std::unique_ptr<QlikSenseSite> m_site;
     QmcUrlCatcher m_browser;
@@ -118,6 +121,13 @@ void TestEnterpriseWizard::walkToAdminPage(const QString &host)
     QVERIFY(m_driver->walkTo(DeploymentKind::QlikSenseEnterprise, SetupWizard::EnterpriseAdminPageId,
                              host.isEmpty() ? m_site->proxyHostAndPort() : host));
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseAdminPageId));
+}
+
+QByteArray TestEnterpriseWizard::settingsText() const
+{
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 void TestEnterpriseWizard::choose(const char *radioName)
@@ -218,6 +228,7 @@ void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isVisible());
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
     QCOMPARE(m_store->operationCount(), 0);
+    QVERIFY(!settingsText().contains(kPassword.toUtf8()));
 }
 
 void TestEnterpriseWizard::wrongPasswordSaysSoAndKeepsTheAccount()
@@ -270,6 +281,11 @@ void TestEnterpriseWizard::certificateBundleConfirmsRootAdmin()
     QVERIFY(m_site->repository()->requestCount(QStringLiteral("/qrs/user/full")) > 0);
     QVERIFY(m_driver->find<QLineEdit>("passphraseEdit")->text().isEmpty());
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    // Neither the passphrase nor anything of the private key went into the settings.
+    const QByteArray settings = settingsText();
+    QVERIFY(!settings.contains("export-passphrase"));
+    QVERIFY(!settings.contains("PRIVATE KEY"));
+    QVERIFY(!settings.contains(m_site->clientKey().toPem().mid(40, 40)));
 }
 
 void TestEnterpriseWizard::wrongFileInASlotGetsItsOwnSentenceAndNothingIsSent()

@@ -4,6 +4,7 @@
 #include "cloud/CloudHostProbe.h"
 #include "host/HostParser.h"
 #include "simulator/cloud/QlikSimulator.h"
+#include "simulator/onprem/QlikSenseSite.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -26,6 +27,7 @@ private slots:
     void redirectToAnotherOriginIsRefused();
     void notQlikWhenTheServerIsSomethingElse();
     void notQlikWhenTheAnswerIsNotMetadata();
+    void qlikSenseServerGivenForQlikCloud();
     void untrustedCertificateCarriesTheCertificate();
     void connectionRefused();
     void timeout();
@@ -151,6 +153,20 @@ void TestHostProbe::notQlikWhenTheAnswerIsNotMetadata()
     const HostProbeResult result = probe(hostProbe, m_simulator->hostAndPort());
     QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
     QVERIFY(!result.summary.advice.isEmpty());
+}
+
+void TestHostProbe::qlikSenseServerGivenForQlikCloud()
+{
+    Simulator::QlikSenseSite site;
+    QVERIFY(site.start());
+    m_trust->addCaCertificates({site.siteCa()});
+    CloudHostProbe cloudProbe(m_network.get(), m_trust.get());
+    const HostProbeResult result = probe(cloudProbe, site.proxyHostAndPort());
+    QCOMPARE(result.outcome, HostProbeResult::Outcome::NotQlik);
+    QCOMPARE(result.finding, HostProbeResult::Finding::QlikSenseServer);
+    QVERIFY2(result.summary.message.contains(QLatin1String("Qlik Sense Enterprise server")),
+             qPrintable(result.summary.message));
+    QVERIFY(result.summary.advice.contains(QLatin1String("choose Qlik Sense Enterprise on Windows")));
 }
 
 void TestHostProbe::untrustedCertificateCarriesTheCertificate()

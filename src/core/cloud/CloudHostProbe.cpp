@@ -6,6 +6,7 @@
 #include "qlik/RequestProblem.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Dawiso {
 
@@ -78,6 +79,17 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
 
     result.httpStatus = request->httpStatus();
     result.outcome = HostProbeResult::Outcome::NotQlik;
+    // Qlik Sense Enterprise's proxy sends whoever is not signed in to its own login pages.
+    static const QRegularExpression senseLogin(QStringLiteral("/internal_(forms|windows)_authentication/?$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (senseLogin.match(request->finalUrl().path()).hasMatch()) {
+        result.finding = HostProbeResult::Finding::QlikSenseServer;
+        result.summary.message =
+            tr("%1 is a Qlik Sense Enterprise server (client-managed), not a Qlik Cloud tenant.").arg(where);
+        result.summary.advice = tr("Go back to the first page and choose Qlik Sense Enterprise on Windows, or enter "
+                                   "your Qlik Cloud tenant's address here.");
+        return;
+    }
     const int status = result.httpStatus;
     if (status == 401 || status == 403 || status == 407) {
         result.summary.message = tr("%1 asked for a sign-in before it would answer (HTTP %2).").arg(where).arg(status);

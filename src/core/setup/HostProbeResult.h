@@ -27,6 +27,7 @@ public:
         UnknownVirtualProxy, // a Qlik Sense proxy, but the prefix is none of its virtual proxies (NotQlik)
         HostNotAllowed, // the proxy refused the name: it is not on the host allow list (NotQlik)
         CertificatePort, // the QRS port, whose handshake wants a client certificate: a certificate bundle (Found)
+        QlikSenseServer, // a Qlik Sense Enterprise proxy where Qlik Cloud was chosen (NotQlik)
     };
 
     Outcome outcome = Outcome::Unreachable;
