@@ -12,14 +12,15 @@ namespace Dawiso {
 
 namespace {
 
-const QString kQrs = QStringLiteral("qrs");
-const QString kIdentity = QStringLiteral("identity");
-const QString kRootAdmin = QStringLiteral("root-admin");
-const QString kCentralNode = QStringLiteral("central-node");
-const QString kProxy = QStringLiteral("proxy");
-const QString kContent = QStringLiteral("content");
+// The finding ids, as the checklist and the tests name them.
+constexpr QLatin1String kQrs("qrs");
+constexpr QLatin1String kIdentity("identity");
+constexpr QLatin1String kRootAdmin("root-admin");
+constexpr QLatin1String kCentralNode("central-node");
+constexpr QLatin1String kProxy("proxy");
+constexpr QLatin1String kContent("content");
 
-const QString kRootAdminRole = QStringLiteral("RootAdmin");
+constexpr QLatin1String kRootAdminRole("RootAdmin");
 
 QUrlQuery filterQuery(const QString &filter)
 {
@@ -43,12 +44,12 @@ AdminReview::AdminReview(QrsClient *qrs, QObject *parent)
 QList<CheckResult> AdminReview::plan()
 {
     return {
-        {kQrs, tr("The repository service answers"), CheckStatus::Pending, {}, {}},
-        {kIdentity, tr("Who you are"), CheckStatus::Pending, {}, {}},
-        {kRootAdmin, tr("RootAdmin role"), CheckStatus::Pending, {}, {}},
-        {kCentralNode, tr("Central node"), CheckStatus::Pending, {}, {}},
-        {kProxy, tr("Proxy service and virtual proxies"), CheckStatus::Pending, {}, {}},
-        {kContent, tr("What the site holds"), CheckStatus::Pending, {}, {}},
+        {QString(kQrs), tr("The repository service answers"), CheckStatus::Pending, {}, {}},
+        {QString(kIdentity), tr("Who you are"), CheckStatus::Pending, {}, {}},
+        {QString(kRootAdmin), tr("RootAdmin role"), CheckStatus::Pending, {}, {}},
+        {QString(kCentralNode), tr("Central node"), CheckStatus::Pending, {}, {}},
+        {QString(kProxy), tr("Proxy service and virtual proxies"), CheckStatus::Pending, {}, {}},
+        {QString(kContent), tr("What the site holds"), CheckStatus::Pending, {}, {}},
     };
 }
 
@@ -67,7 +68,7 @@ void AdminReview::start(const AdminAccess &access, const QString &virtualProxyPr
     run(m_qrs->get(QStringLiteral("/qrs/about")), [this](QlikRequest *request) { readAbout(request); });
 }
 
-void AdminReview::setFinding(const QString &id, CheckStatus status, const QString &message, const QString &advice)
+void AdminReview::setFinding(QLatin1String id, CheckStatus status, const QString &message, const QString &advice)
 {
     for (CheckResult &finding : m_access.findings) {
         if (finding.id == id) {

@@ -43,7 +43,7 @@ private:
     void readOpenable(QlikRequest *request);
     void oneRead();
     void conclude();
-    void setFinding(const QString &id, CheckStatus status, const QString &message, const QString &advice = {});
+    void setFinding(QLatin1String id, CheckStatus status, const QString &message, const QString &advice = {});
     void skipRemaining();
 
     QrsClient *m_qrs;

@@ -4,9 +4,9 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/RequestProblem.h"
+#include "qrs/Xrfkey.h"
 
 #include <QJsonObject>
-#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -14,22 +14,10 @@ namespace Dawiso {
 
 namespace {
 
-constexpr int kXrfkeyLength = 16;
 constexpr qsizetype kLongestRelease = 80;
 
-const QLatin1String kFormsLogin("internal_forms_authentication");
-const QLatin1String kWindowsLogin("internal_windows_authentication");
-
-// The QRS refuses a request without an xrfkey (400) before it looks at anything else: 16 letters and digits, the same
-// in the query and in X-Qlik-Xrfkey. It guards against cross-site requests and is no secret.
-QByteArray freshXrfkey()
-{
-    static const char alphabet[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    QByteArray key(kXrfkeyLength, Qt::Uninitialized);
-    for (char &c : key)
-        c = alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))];
-    return key;
-}
+constexpr QLatin1String kFormsLogin("internal_forms_authentication");
+constexpr QLatin1String kWindowsLogin("internal_windows_authentication");
 
 bool isRedirect(int status)
 {
@@ -49,7 +37,8 @@ void EnterpriseHostProbe::start(const ParsedHost &host)
     begin();
     m_host = host;
     client()->setBaseUrl(host.baseUrl());
-    const QByteArray xrfkey = freshXrfkey();
+    // The QRS refuses a request without an xrfkey (400) before it looks at anything else.
+    const QByteArray xrfkey = Xrfkey::generate();
     QlikRequest *request = send(urlFor(QStringLiteral("/qrs/about")), xrfkey);
     emit progress(tr("Looking for Qlik Sense Enterprise at %1…").arg(displayAddress()));
     run(request, [this](QlikRequest *answered) { onQrsAnswer(answered); });

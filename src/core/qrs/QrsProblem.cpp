@@ -12,7 +12,7 @@ namespace Dawiso {
 namespace {
 
 // The proxy's answer to a host name that is not on the virtual proxy's host allow list.
-const QByteArray hostNotAllowed = QByteArrayLiteral("The http request header is incorrect");
+constexpr char hostNotAllowed[] = "The http request header is incorrect";
 
 bool isRedirect(int status)
 {
