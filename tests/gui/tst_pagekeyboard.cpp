@@ -35,6 +35,8 @@ private slots:
 private:
     // Each letter used with Alt on the current page, with the texts that use it.
     QMultiMap<QString, QString> mnemonicsOnPage() const;
+    // Starts the practice run of that deployment (its simulated tenant or site).
+    bool startPractice(DeploymentKind deployment);
 };
 
 void TestPageKeyboard::initTestCase()
@@ -45,8 +47,13 @@ void TestPageKeyboard::initTestCase()
 void TestPageKeyboard::init()
 {
     createWizard();
-    QVERIFY(m_wizard->startPracticeRun());
     QVERIFY(showWizard());
+}
+
+bool TestPageKeyboard::startPractice(DeploymentKind deployment)
+{
+    m_controller->setDeployment(deployment);
+    return m_wizard->startPracticeRun();
 }
 
 void TestPageKeyboard::cleanup()
@@ -82,20 +89,30 @@ QMultiMap<QString, QString> TestPageKeyboard::mnemonicsOnPage() const
 
 void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
 {
+    QTest::addColumn<DeploymentKind>("deployment");
     QTest::addColumn<int>("page");
-    QTest::newRow("host") << int(SetupWizard::HostPageId);
-    QTest::newRow("access") << int(SetupWizard::CloudAccessPageId);
-    QTest::newRow("key") << int(SetupWizard::CloudKeyPageId);
-    QTest::newRow("save") << int(SetupWizard::SaveAndCheckPageId);
-    QTest::newRow("finish") << int(SetupWizard::FinishPageId);
+    const DeploymentKind cloud = DeploymentKind::QlikCloud;
+    QTest::newRow("host") << cloud << int(SetupWizard::HostPageId);
+    QTest::newRow("access") << cloud << int(SetupWizard::CloudAccessPageId);
+    QTest::newRow("key") << cloud << int(SetupWizard::CloudKeyPageId);
+    QTest::newRow("save") << cloud << int(SetupWizard::SaveAndCheckPageId);
+    QTest::newRow("finish") << cloud << int(SetupWizard::FinishPageId);
+    // Every way of the Administrator page at once: the hidden ones are one click away.
+    const DeploymentKind enterprise = DeploymentKind::QlikSenseEnterprise;
+    QTest::newRow("enterprise host") << enterprise << int(SetupWizard::HostPageId);
+    QTest::newRow("enterprise admin") << enterprise << int(SetupWizard::EnterpriseAdminPageId);
 }
 
 void TestPageKeyboard::mnemonicsAreUniquePerPage()
 {
+    QFETCH(DeploymentKind, deployment);
     QFETCH(int, page);
+    QVERIFY(startPractice(deployment));
     // Past the Key page with a key that passes, so that the Save and Finish pages show what they show after a save.
-    QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, page, {},
-                             m_practice->simulator()->sampleToken(Simulator::SampleKey::Healthy)));
+    const QByteArray sampleKey = deployment == DeploymentKind::QlikCloud
+        ? m_practice->simulator()->sampleToken(Simulator::SampleKey::Healthy)
+        : QByteArray();
+    QVERIFY(m_driver->walkTo(deployment, page, {}, sampleKey));
     QCOMPARE(m_wizard->currentId(), page);
     const QMultiMap<QString, QString> mnemonics = mnemonicsOnPage();
     QVERIFY(!mnemonics.isEmpty());
@@ -112,6 +129,7 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage()
 
 void TestPageKeyboard::tabReachesTheRoleNameBeforeItsCopyButton()
 {
+    QVERIFY(startPractice(DeploymentKind::QlikCloud));
     QVERIFY(m_driver->walkTo(DeploymentKind::QlikCloud, SetupWizard::CloudAccessPageId));
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::CloudAccessPageId));
     m_wizard->activateWindow();
