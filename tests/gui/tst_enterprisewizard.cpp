@@ -65,6 +65,7 @@ private slots:
     void cleanupTestCase();
 
     void trustTheSiteCaThenSignInThroughItsVirtualProxy();
+    void foundAtAnIpAddressOffersTheNameOfItsCertificate();
     void windowsAccountConfirmsRootAdminAndEndsTheRun();
     void wrongPasswordSaysSoAndKeepsTheAccount();
     void userWithoutRootAdminSeesWhoCanGrantIt();
@@ -203,6 +204,32 @@ void TestEnterpriseWizard::trustTheSiteCaThenSignInThroughItsVirtualProxy()
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
     QVERIFY(untrusted.proxy()->requestCount(QStringLiteral("/sso/qrs/user/full")) > 0);
     QCOMPARE(untrusted.proxy()->requestCount(QStringLiteral("/qrs/")), 0);
+}
+
+void TestEnterpriseWizard::foundAtAnIpAddressOffersTheNameOfItsCertificate()
+{
+    // A certificate valid for the IP address too: no mismatch, but other systems want the server's full name.
+    QlikSenseSite site;
+    site.setServerNames(
+        {QStringLiteral("localhost"), QStringLiteral("qlikserver1.corp.example"), QStringLiteral("127.0.0.1")});
+    QVERIFY(site.start());
+    const QString port = QString::number(site.proxyBaseUrl().port());
+    QVERIFY(m_trust->trustCaForHost(QStringLiteral("127.0.0.1:") + port, site.siteCa()));
+    choose("onPremRadio");
+    m_driver->clickNext();
+    auto *hostEdit = m_driver->find<QLineEdit>("hostEdit");
+    hostEdit->setText(QStringLiteral("127.0.0.1:%1/sso").arg(port));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 20000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Info);
+    QVERIFY2(m_driver->panel()->advice().contains(QLatin1String("names it qlikserver1.corp.example")),
+             qPrintable(m_driver->panel()->advice()));
+    auto *useName = m_driver->find<QPushButton>("useOwnHostButton");
+    QVERIFY(useName->isVisible());
+    QCOMPARE(useName->text(), QStringLiteral("&Use qlikserver1.corp.example"));
+    m_driver->screenshot(QStringLiteral("enterprise-host-ip"));
+    // The name goes in with the port and the virtual proxy kept (it does not resolve here, which is not the point).
+    QTest::mouseClick(useName, Qt::LeftButton);
+    QCOMPARE(hostEdit->text(), QStringLiteral("qlikserver1.corp.example:%1/sso").arg(port));
 }
 
 void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()

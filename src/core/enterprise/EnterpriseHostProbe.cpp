@@ -1,11 +1,13 @@
 #include "enterprise/EnterpriseHostProbe.h"
 
+#include "net/CertificateNames.h"
 #include "qlik/AuthorizationServerMetadata.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/RequestProblem.h"
 #include "qrs/Xrfkey.h"
 
+#include <QHostAddress>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -97,6 +99,12 @@ void EnterpriseHostProbe::onQrsAnswer(QlikRequest *request)
     const int status = result.httpStatus;
     const QString where = displayAddress();
     if (interpretLogin(request, result)) {
+        if (m_host.isShortName() || m_host.isIpAddress()) {
+            // Only full names: another short name or an IP address would not help.
+            result.certificateNames = CertificateNames::offeredInstead(request->peerCertificate(), m_host.host());
+            result.certificateNames.removeIf(
+                [](const QString &name) { return !name.contains(u'.') || !QHostAddress(name).isNull(); });
+        }
         readRelease(result);
         return;
     }
@@ -241,6 +249,11 @@ void EnterpriseHostProbe::readRelease(HostProbeResult found)
             found.summary.message = tr("Found Qlik Sense Enterprise at %1.").arg(where);
         else
             found.summary.message = tr("Found Qlik Sense Enterprise %1 at %2.").arg(found.release, where);
+        if (!found.certificateNames.isEmpty()) {
+            found.summary.advice = tr("Its certificate names it %1. The host allow list, JWT sign-in and Dawiso need "
+                                      "that full name: use it instead of %2.")
+                                       .arg(found.certificateNames.first(), m_host.displayHost());
+        }
         deliver(found);
     });
 }

@@ -300,6 +300,7 @@ void QlikRequest::onReplyFinished()
     }
 
     m_status = statusAttribute.toInt();
+    m_peerCertificate = reply->sslConfiguration().peerCertificate();
     m_headers = reply->rawHeaderPairs();
     m_body = reply->readAll();
 

@@ -59,6 +59,8 @@ public:
     QByteArray header(const QByteArray &name) const;
     QUrl requestedUrl() const { return m_originalUrl; }
     QUrl finalUrl() const { return m_currentUrl; }
+    // The certificate the server of the last answer presented; null for a failure before any answer.
+    QSslCertificate peerCertificate() const { return m_peerCertificate; }
     QlikError qlikError() const { return QlikError::fromBody(m_body); }
     QJsonDocument json(QString *parseError = nullptr) const;
     int rateLimitWaits() const { return m_rateLimitWaits; }
@@ -113,6 +115,7 @@ private:
     QList<QNetworkReply::RawHeaderPair> m_headers;
     QList<QSslError> m_sslErrors;
     QList<QSslCertificate> m_peerChain;
+    QSslCertificate m_peerCertificate;
     RequestFailure m_failure;
 };
 

@@ -5,6 +5,7 @@
 #include "net/RequestFailure.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Dawiso {
 
@@ -39,6 +40,9 @@ public:
     Finding finding = Finding::None;
     // The release the server names, e.g. "November 2024 Patch 3" (Qlik Sense Enterprise); empty when it did not say.
     QString release;
+    // Found at a short name or an IP address: the full names the server's certificate carries, which allow lists,
+    // JWT sign-in and Dawiso need instead.
+    QStringList certificateNames;
     RequestFailure failure;
     // What happened, what to do next (nothing on success), and the failure's technical detail.
     UserMessage summary;

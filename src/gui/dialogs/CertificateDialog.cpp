@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "dialogs/FileDialog.h"
 #include "net/CertificateIssuer.h"
+#include "net/CertificateNames.h"
 #include "widgets/DisclosureButton.h"
 
 #include <QCheckBox>
@@ -83,30 +84,6 @@ QString hostOf(const QString &hostAndPort)
     const qsizetype colon = hostAndPort.lastIndexOf(QLatin1Char(':'));
     const QString host = colon > hostAndPort.lastIndexOf(QLatin1Char(']')) ? hostAndPort.left(colon) : hostAndPort;
     return host.startsWith(QLatin1Char('[')) ? host.mid(1, host.size() - 2) : host;
-}
-
-// The names a person can connect to instead: the certificate's DNS names and IP addresses, then its common name when
-// it looks like a host name; no wildcards (they name no one server) and not the address already used.
-QStringList namesToOffer(const QSslCertificate &certificate, const QString &currentHost)
-{
-    QStringList names;
-    const auto alternatives = certificate.subjectAlternativeNames();
-    for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it) {
-        if (it.key() == QSsl::DnsEntry || it.key() == QSsl::IpAddressEntry)
-            names << it.value().toLower();
-    }
-    const QString commonName = certificate.subjectInfo(QSslCertificate::CommonName).value(0).toLower();
-    if (!commonName.isEmpty() && !commonName.contains(QLatin1Char(' ')))
-        names << commonName;
-    // The common name first (usually the server's own name), then the others in a stable order.
-    std::sort(names.begin(), names.end());
-    if (names.removeOne(commonName))
-        names.prepend(commonName);
-    names.removeDuplicates();
-    names.removeIf([&currentHost](const QString &name) {
-        return name.contains(QLatin1Char('*')) || name.compare(currentHost, Qt::CaseInsensitive) == 0;
-    });
-    return names;
 }
 
 QPushButton *sectionButton(const QString &text, const QString &objectName, QWidget *parent)
@@ -266,7 +243,8 @@ QWidget *CertificateDialog::createNameChoices(const QString &hostAndPort, const 
     const bool mismatch = std::any_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
         return error.error() == QSslError::HostNameMismatch;
     });
-    const QStringList names = mismatch ? namesToOffer(m_summary.certificate(), hostOf(hostAndPort)) : QStringList();
+    const QStringList names =
+        mismatch ? CertificateNames::offeredInstead(m_summary.certificate(), hostOf(hostAndPort)) : QStringList();
     if (names.isEmpty())
         return nullptr;
 

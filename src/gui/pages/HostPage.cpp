@@ -204,6 +204,11 @@ void HostPage::onFinished(const HostProbeResult &result)
             panel->show(MessagePanel::Kind::Info, result.summary);
             m_useOwnHostButton->setText(tr("&Use %1").arg(hostOnly(result.ownHostAndPort)));
             m_useOwnHostButton->show();
+        } else if (!result.certificateNames.isEmpty()) {
+            // Found, but at a name other systems will not accept: offer the one the certificate carries.
+            panel->show(MessagePanel::Kind::Info, result.summary);
+            m_useOwnHostButton->setText(tr("&Use %1").arg(result.certificateNames.first()));
+            m_useOwnHostButton->show();
         } else {
             panel->show(MessagePanel::Kind::Success, result.summary);
         }
@@ -275,6 +280,10 @@ void HostPage::useHostName(const QString &name)
 
 void HostPage::useOwnHost()
 {
+    if (!m_result.isAlias() && !m_result.certificateNames.isEmpty()) {
+        useHostName(m_result.certificateNames.first());
+        return;
+    }
     m_ui->hostEdit->setText(m_result.ownHostAndPort);
     checkNow();
 }
