@@ -1,6 +1,7 @@
 // Qlik Sense Enterprise on Windows through the wizard, as an admin does it, against the simulated site over HTTPS:
 // the address, the Windows account through the site's proxy (Qlik's form login) or a certificate bundle exported from
 // the QMC, and what the repository service says the admin may do. Guide me opens the QMC's own pages.
+#include "AppTranslations.h"
 #include "FakeSecretStore.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
@@ -88,6 +89,7 @@ private:
 
 void TestEnterpriseWizard::initTestCase()
 {
+    AppTranslations::install(*QCoreApplication::instance()); // the English plural forms, as the program shows them
     g_previousHandler = qInstallMessageHandler(collectMessage);
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
 }

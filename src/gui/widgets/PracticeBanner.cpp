@@ -18,8 +18,9 @@ PracticeBanner::PracticeBanner(QWidget *parent)
     setTextFormat(Qt::PlainText);
     setWordWrap(true);
     setContentsMargins(9, 7, 9, 7);
-    setText(tr("Practice run: you are working with a Qlik tenant simulated on this computer. Nothing changes in your "
-               "real Qlik, and the sample keys are not real keys."));
+    // Worded for every deployment: the simulated Qlik Cloud tenant and the simulated Qlik Sense site alike.
+    setText(tr("Practice run: you are working with a Qlik simulated on this computer. Nothing changes in your real "
+               "Qlik, and no key, password or certificate here is a real one."));
     setAccessibleName(tr("Practice run"));
 }
 
