@@ -10,9 +10,9 @@
 
 namespace Dawiso::Test {
 
-// The files of a Qlik Sense Enterprise certificate export, made in memory with libcrypto for tests of the loader:
-// what CertificateBuilder cannot make (RSA 2048 client keys, chosen validity, encrypted keys in both PEM flavours,
-// PKCS#12). Written only into the test's own temporary directory.
+// The files of a Qlik Sense Enterprise certificate export, made in memory for tests of the loader (on the simulator's
+// CertificateBuilder and KeyExport): RSA 2048 client keys, chosen validity, encrypted keys in both PEM flavours,
+// PKCS#12. Written only into the test's own temporary directory.
 class CertificateFiles
 {
 public:

@@ -1,5 +1,7 @@
 #include "simulator/common/CertificateBuilder.h"
 
+#include "simulator/common/OpenSslHandles.h"
+
 #include <QByteArray>
 
 #include <memory>
@@ -14,36 +16,9 @@
 
 namespace Dawiso::Simulator {
 
+using namespace OpenSsl;
+
 namespace {
-
-struct PkeyDeleter
-{
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
-};
-struct X509Deleter
-{
-    void operator()(X509 *certificate) const { X509_free(certificate); }
-};
-struct BioDeleter
-{
-    void operator()(BIO *bio) const { BIO_free(bio); }
-};
-struct BignumDeleter
-{
-    void operator()(BIGNUM *number) const { BN_free(number); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
-using X509Ptr = std::unique_ptr<X509, X509Deleter>;
-using BioPtr = std::unique_ptr<BIO, BioDeleter>;
-using BignumPtr = std::unique_ptr<BIGNUM, BignumDeleter>;
-
-QString lastOpenSslError(const char *step)
-{
-    char text[256] = {};
-    ERR_error_string_n(ERR_get_error(), text, sizeof(text));
-    ERR_clear_error();
-    return QStringLiteral("%1 failed: %2").arg(QLatin1String(step), QLatin1String(text));
-}
 
 bool addExtension(X509 *certificate, X509 *issuer, int nid, const char *value)
 {
@@ -69,29 +44,6 @@ bool setRandomSerial(X509 *certificate)
     return BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate)) != nullptr;
 }
 
-QByteArray bioContents(BIO *bio)
-{
-    char *data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    return size > 0 ? QByteArray(data, static_cast<qsizetype>(size)) : QByteArray();
-}
-
-X509Ptr toX509(const QSslCertificate &certificate)
-{
-    const QByteArray der = certificate.toDer();
-    const auto *data = reinterpret_cast<const unsigned char *>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &data, static_cast<long>(der.size())));
-}
-
-PkeyPtr toPkey(const QSslKey &key)
-{
-    QByteArray pem = key.toPem();
-    BioPtr bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
-    PkeyPtr result(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
-    OPENSSL_cleanse(pem.data(), static_cast<size_t>(pem.size()));
-    return result;
-}
-
 } // namespace
 
 CertificateBuilder::Result CertificateBuilder::build(const Request &request)
@@ -103,7 +55,7 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
         issuerCertificate = toX509(request.issuerCertificate);
         issuerKey = toPkey(request.issuerKey);
         if (!issuerCertificate || !issuerKey) {
-            result.errorString = lastOpenSslError("Reading the issuer");
+            result.errorString = lastError("Reading the issuer");
             return result;
         }
     }
@@ -112,7 +64,7 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
     PkeyPtr key(rsa ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t {2048})
                     : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     if (!key) {
-        result.errorString = lastOpenSslError("Key generation");
+        result.errorString = lastError("Key generation");
         return result;
     }
     X509Ptr certificate(X509_new());
@@ -138,19 +90,19 @@ CertificateBuilder::Result CertificateBuilder::build(const Request &request)
         && addExtension(certificate.get(), issuer, NID_subject_alt_name, request.subjectAltName)
         && X509_sign(certificate.get(), signer, EVP_sha256()) > 0;
     if (!built) {
-        result.errorString = lastOpenSslError("Certificate creation");
+        result.errorString = lastError("Certificate creation");
         return result;
     }
 
     BioPtr certificateBio(BIO_new(BIO_s_mem()));
     if (!certificateBio || PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1) {
-        result.errorString = lastOpenSslError("Certificate encoding");
+        result.errorString = lastError("Certificate encoding");
         return result;
     }
     // Secure memory for the key's PEM: it is wiped when freed.
     BioPtr keyBio(BIO_new(BIO_s_secmem()));
     if (!keyBio || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
-        result.errorString = lastOpenSslError("Key encoding");
+        result.errorString = lastError("Key encoding");
         return result;
     }
     result.certificate = QSslCertificate(bioContents(certificateBio.get()), QSsl::Pem);
