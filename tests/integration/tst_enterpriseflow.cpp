@@ -3,6 +3,7 @@
 // HTTPS against the simulated site.
 #include "enterprise/EnterpriseFlow.h"
 #include "host/HostParser.h"
+#include "net/RequestFailure.h"
 #include "net/TlsTrust.h"
 #include "setup/SetupContext.h"
 #include "simulator/onprem/QlikSenseSite.h"
@@ -38,6 +39,8 @@ private slots:
     void init();
     void cleanup();
 
+    void untrustedSiteCertificateSaysHowToTrustIt();
+    void expiredServerCertificateIsNeverAccepted();
     void rootAdminThroughTheProxy();
     void formLoginWhereTheSiteUsesIt();
     void auditAdminIsNotEnough();
@@ -136,6 +139,37 @@ TestEnterpriseFlow::Outcome TestEnterpriseFlow::signInWithCertificates(const QSt
     choice.repositoryPort = m_site->repositoryBaseUrl().port();
     m_flow->signInWithCertificates(choice, QByteArray());
     return wait();
+}
+
+void TestEnterpriseFlow::untrustedSiteCertificateSaysHowToTrustIt()
+{
+    QlikSenseSite untrusted;
+    QVERIFY(untrusted.start());
+    QSignalSpy probed(m_flow.get(), &EnterpriseFlow::hostProbeFinished);
+    m_flow->probeHost(HostParser::parse(untrusted.proxyHostAndPort(), DeploymentKind::QlikSenseEnterprise));
+    QVERIFY(probed.wait(20000));
+    const auto result = probed.first().first().value<HostProbeResult>();
+    QCOMPARE(result.failure.kind(), RequestFailure::Kind::TlsUntrusted);
+    QVERIFY2(result.summary.advice.contains(QLatin1String("root.pem")), qPrintable(result.summary.advice));
+    QVERIFY(!result.summary.advice.contains(QLatin1String("Qlik Cloud")));
+}
+
+void TestEnterpriseFlow::expiredServerCertificateIsNeverAccepted()
+{
+    // Issued by the site's CA, which this run trusts, but expired: no trust makes it usable.
+    QlikSenseSite expired;
+    expired.setExpiredServerCertificate(true);
+    QVERIFY(expired.start());
+    m_trust->addCaCertificates({expired.siteCa()});
+    QSignalSpy probed(m_flow.get(), &EnterpriseFlow::hostProbeFinished);
+    m_flow->probeHost(HostParser::parse(expired.proxyHostAndPort(), DeploymentKind::QlikSenseEnterprise));
+    QVERIFY(probed.wait(20000));
+    const auto result = probed.first().first().value<HostProbeResult>();
+    QVERIFY(!result.isFound());
+    QCOMPARE(result.failure.kind(), RequestFailure::Kind::TlsFailed);
+    QVERIFY2(result.summary.message.contains(QLatin1String("expired on")), qPrintable(result.summary.message));
+    QVERIFY(result.summary.advice.contains(QLatin1String("never accepted")));
+    QCOMPARE(expired.proxy()->requestCount(QStringLiteral("/")), 0);
 }
 
 void TestEnterpriseFlow::rootAdminThroughTheProxy()

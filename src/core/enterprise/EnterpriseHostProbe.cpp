@@ -200,6 +200,14 @@ void EnterpriseHostProbe::interpretFailure(const RequestFailure &failure, HostPr
         result.summary.advice = tr("Sign in with a certificate bundle exported from the QMC, or use the proxy's "
                                    "address without a port for a Windows sign-in.");
         break;
+    case RequestFailure::Kind::TlsUntrusted:
+        // A default install serves a certificate from the site's own CA, which no computer trusts until told to.
+        result.summary.advice = tr("Qlik Sense sites usually have a certificate from their own certificate authority "
+                                   "(SERVERNAME-CA), which this computer does not know yet. Review the certificate: "
+                                   "trust the site's CA for this server only, or load root.pem or root.cer from the "
+                                   "QMC's certificate export. Compare the fingerprint with the one your Qlik "
+                                   "administrator sees first.");
+        break;
     case RequestFailure::Kind::NameNotFound:
         if (m_host.isShortName()) {
             result.summary.advice += u' '

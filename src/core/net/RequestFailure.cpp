@@ -2,6 +2,11 @@
 
 #include "net/TlsTrust.h"
 
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
 namespace Dawiso {
 
 namespace {
@@ -115,6 +120,20 @@ RequestFailure RequestFailure::fromSslErrors(const QList<QSslError> &errors, con
                "secure connections, or the address is wrong. Have your company's root certificate trusted (the "
                "README says how), or compare the certificate's SHA-256 fingerprint with the one your IT department "
                "publishes before you trust it."),
+            detail);
+    } else if (const auto expired =
+                   std::find_if(errors.cbegin(), errors.cend(),
+                                [](const QSslError &error) { return error.error() == QSslError::CertificateExpired; });
+               expired != errors.cend()) {
+        const QDateTime expiry = expired->certificate().expiryDate();
+        failure = RequestFailure(
+            Kind::TlsFailed,
+            expiry.isValid()
+                ? tr("The certificate of %1 expired on %2.")
+                      .arg(hostAndPort, QLocale().toString(expiry.toLocalTime().date(), QLocale::LongFormat))
+                : tr("The certificate of %1 has expired.").arg(hostAndPort),
+            tr("An expired certificate is never accepted, not even from an authority this computer trusts, so the "
+               "connection is not safe. Ask the server's administrator to renew it, then try again."),
             detail);
     } else {
         failure = RequestFailure(Kind::TlsFailed, tr("The certificate of %1 is not valid.").arg(hostAndPort),
