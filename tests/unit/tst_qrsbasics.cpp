@@ -1,6 +1,8 @@
-// The small pieces every QRS request is made of: the xrfkey, the filter clause and the X-Qlik-User header.
+// The small pieces every QRS request is made of: the xrfkey, the filter clause and the X-Qlik-User header; and the
+// proxy's login pages, which a request may be sent to instead.
 #include "qrs/QlikUserHeader.h"
 #include "qrs/QrsFilter.h"
+#include "qrs/SenseLoginPage.h"
 #include "qrs/Xrfkey.h"
 
 #include <QRegularExpression>
@@ -24,6 +26,8 @@ private slots:
     void filterOfNothingIsEmpty();
     void userHeaderPercentEncodesBothParts_data();
     void userHeaderPercentEncodesBothParts();
+    void loginPagesAndTheirVirtualProxy_data();
+    void loginPagesAndTheirVirtualProxy();
 };
 
 void TestQrsBasics::xrfkeyHasSixteenAllowedCharacters()
@@ -119,6 +123,29 @@ void TestQrsBasics::userHeaderPercentEncodesBothParts()
     QFETCH(QByteArray, expected);
     QCOMPARE(QlikUserHeader::value(directory, userId), expected);
     QCOMPARE(QByteArray(QlikUserHeader::name), QByteArrayLiteral("X-Qlik-User"));
+}
+
+void TestQrsBasics::loginPagesAndTheirVirtualProxy_data()
+{
+    using Kind = SenseLoginPage::Kind;
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("prefix");
+    QTest::newRow("forms") << "https://q.example/internal_forms_authentication/?targetId=1" << Kind::Forms << "";
+    QTest::newRow("windows, sso") << "https://q.example/sso/internal_windows_authentication/" << Kind::Windows << "sso";
+    QTest::newRow("case") << "https://q.example/SSO/Internal_Forms_Authentication" << Kind::Forms << "sso";
+    QTest::newRow("hub") << "https://q.example/sso/hub/" << Kind::None << "";
+    QTest::newRow("only a part of a segment")
+        << "https://q.example/x_internal_forms_authentication" << Kind::None << "";
+}
+
+void TestQrsBasics::loginPagesAndTheirVirtualProxy()
+{
+    QFETCH(QString, url);
+    QFETCH(SenseLoginPage::Kind, kind);
+    QFETCH(QString, prefix);
+    QCOMPARE(SenseLoginPage::kindOf(QUrl(url)), kind);
+    QCOMPARE(SenseLoginPage::prefixOf(QUrl(url)), prefix);
 }
 
 QTEST_GUILESS_MAIN(TestQrsBasics)

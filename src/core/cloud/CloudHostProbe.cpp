@@ -4,9 +4,9 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/RequestProblem.h"
+#include "qrs/SenseLoginPage.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace Dawiso {
 
@@ -80,9 +80,7 @@ void CloudHostProbe::interpret(QlikRequest *request, HostProbeResult &result)
     result.httpStatus = request->httpStatus();
     result.outcome = HostProbeResult::Outcome::NotQlik;
     // Qlik Sense Enterprise's proxy sends whoever is not signed in to its own login pages.
-    static const QRegularExpression senseLogin(QStringLiteral("/internal_(forms|windows)_authentication/?$"),
-                                               QRegularExpression::CaseInsensitiveOption);
-    if (senseLogin.match(request->finalUrl().path()).hasMatch()) {
+    if (SenseLoginPage::kindOf(request->finalUrl()) != SenseLoginPage::Kind::None) {
         result.finding = HostProbeResult::Finding::QlikSenseServer;
         result.summary.message =
             tr("%1 is a Qlik Sense Enterprise server (client-managed), not a Qlik Cloud tenant.").arg(where);

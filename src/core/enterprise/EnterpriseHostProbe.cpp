@@ -5,21 +5,17 @@
 #include "qlik/QlikClient.h"
 #include "qlik/QlikRequest.h"
 #include "qlik/RequestProblem.h"
+#include "qrs/SenseLoginPage.h"
 #include "qrs/Xrfkey.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
-
-#include <algorithm>
 
 namespace Dawiso {
 
 namespace {
 
 constexpr qsizetype kLongestRelease = 80;
-
-constexpr QLatin1String kFormsLogin("internal_forms_authentication");
-constexpr QLatin1String kWindowsLogin("internal_windows_authentication");
 
 bool isRedirect(int status)
 {
@@ -159,11 +155,9 @@ bool EnterpriseHostProbe::interpretLogin(QlikRequest *request, HostProbeResult &
         return false;
 
     const QUrl target = request->finalUrl().resolved(QUrl::fromEncoded(request->header("Location")));
-    const QStringList segments = target.path().toLower().split(u'/', Qt::SkipEmptyParts);
-    const qsizetype login = std::max(segments.indexOf(kFormsLogin), segments.indexOf(kWindowsLogin));
-    if (login < 0)
+    if (SenseLoginPage::kindOf(target) == SenseLoginPage::Kind::None)
         return false;
-    const QString loginPrefix = segments.mid(0, login).join(u'/');
+    const QString loginPrefix = SenseLoginPage::prefixOf(target);
     if (!m_host.virtualProxyPrefix().isEmpty() && loginPrefix.isEmpty()) {
         // Qlik Sense serves an unknown prefix with its default virtual proxy, whose login has no prefix.
         result.finding = HostProbeResult::Finding::UnknownVirtualProxy;

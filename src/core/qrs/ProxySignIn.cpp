@@ -4,6 +4,7 @@
 #include "oauth/FormBody.h"
 #include "qlik/QlikRequest.h"
 #include "qrs/QrsProblem.h"
+#include "qrs/SenseLoginPage.h"
 #include "qrs/SignInForm.h"
 #include "token/SecureMemory.h"
 
@@ -22,11 +23,6 @@ constexpr int maxHops = 10;
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-bool isWindowsLogin(const QUrl &url)
-{
-    return url.path().contains(QLatin1String("/internal_windows_authentication"), Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -157,9 +153,9 @@ void ProxySignIn::onAnswer(QlikRequest *request, Hop hop)
                     "Use the address of a virtual proxy with Windows authentication, or the certificate export."));
             return;
         }
-        if (location.path().contains(QLatin1String("/internal_forms_authentication"), Qt::CaseInsensitive))
+        if (SenseLoginPage::kindOf(location) == SenseLoginPage::Kind::Forms)
             ask(location, Hop::FormPage);
-        else if (isWindowsLogin(location))
+        else if (SenseLoginPage::kindOf(location) == SenseLoginPage::Kind::Windows)
             ask(location, Hop::WindowsLogin);
         else
             ask(location, Hop::Follow);

@@ -3,9 +3,9 @@
 #include "net/RequestFailure.h"
 #include "net/TlsTrust.h"
 #include "qlik/QlikRequest.h"
+#include "qrs/SenseLoginPage.h"
 
 #include <QHostAddress>
-#include <QRegularExpression>
 
 namespace Dawiso {
 
@@ -32,12 +32,10 @@ QString answerText(const QlikRequest *request)
 
 bool QrsProblem::isSignInRedirect(const QlikRequest *request)
 {
-    static const QRegularExpression signInPage(QStringLiteral("/internal_[a-z]+_authentication/?$"),
-                                               QRegularExpression::CaseInsensitiveOption);
     if (!request->isFinished() || request->failure().isFailure() || !isRedirect(request->httpStatus()))
         return false;
     const QUrl target = request->finalUrl().resolved(QUrl::fromEncoded(request->header("Location")));
-    return signInPage.match(target.path()).hasMatch();
+    return SenseLoginPage::kindOf(target) != SenseLoginPage::Kind::None;
 }
 
 UserMessage QrsProblem::describe(const QlikRequest *request, const QString &action, QrsClient::Identity identity)
