@@ -44,7 +44,7 @@ QString randomToken()
 
 } // namespace
 
-SiteProxy::SiteProxy(SiteDirectory &directory, const QrsService &qrs)
+SiteProxy::SiteProxy(SiteDirectory &directory, QrsService &qrs)
     : m_directory(directory)
     , m_qrs(qrs)
     // The Windows domain and server of the demo site's central node, QLIKSERVER1.corp.example.
@@ -53,10 +53,13 @@ SiteProxy::SiteProxy(SiteDirectory &directory, const QrsService &qrs)
 
 SimResponse SiteProxy::answer(const SimRequest &request)
 {
+    if (m_qrs.writes().isProxyRestarting())
+        return plainText(503, "The proxy is restarting.");
     if (!isAllowedHost(request))
         return plainText(400, "The http request header is incorrect.");
     const Route target = route(request);
-    const SiteUser *user = sessionUser(request, target);
+    const ProxySession *current = session(request, target);
+    const SiteUser *user = sessionUser(current);
     if (user && user->inactive)
         return QrsService::inactiveUser();
 
@@ -71,7 +74,7 @@ SimResponse SiteProxy::answer(const SimRequest &request)
     if (!user)
         return redirectToSignIn(request, target);
     if (target.path == u"/qps/user" && request.method == "GET")
-        return qpsUser(*user, target, sessionId(request, target));
+        return qpsUser(*user, target, current->id);
     if (target.path.startsWith(QLatin1String("/qrs/"), Qt::CaseInsensitive))
         return m_qrs.answer(request, target.path, *user);
     return plainText(404, "Not found");
@@ -81,6 +84,32 @@ bool SiteProxy::isAllowedHost(const SimRequest &request) const
 {
     const QString host = QUrl(QStringLiteral("https://") + QString::fromLatin1(request.header("Host"))).host();
     return !host.isEmpty() && m_allowedHostNames.contains(host, Qt::CaseInsensitive);
+}
+
+bool SiteProxy::allowsHost(const SiteVirtualProxy &proxy, const QString &host) const
+{
+    const QStringList &names = proxy.isJwt() ? proxy.websocketCrossOriginWhiteList : m_allowedHostNames;
+    return !host.isEmpty() && names.contains(host, Qt::CaseInsensitive);
+}
+
+std::optional<ProxySession> SiteProxy::engineSession(const QString &prefix, const QByteArray &cookieHeader,
+                                                     const QString &csrfToken, const QString &origin,
+                                                     bool hasAuthorization) const
+{
+    const SiteVirtualProxy *proxy = m_directory.virtualProxyByPrefix(prefix);
+    if (hasAuthorization || !proxy || !m_directory.isLinked(proxy->id))
+        return std::nullopt;
+    const QUrl originUrl(origin);
+    if (originUrl.scheme() != u"https" || !originUrl.path().isEmpty() || !allowsHost(*proxy, originUrl.host()))
+        return std::nullopt;
+    const ProxySession *session = m_sessions.fromCookies(cookieHeader, proxy->sessionCookieHeaderName, proxy->prefix);
+    if (!session || csrfToken.isEmpty()
+        || !CryptoUtil::equalConstantTime(session->csrfToken.toLatin1(), csrfToken.toLatin1()))
+        return std::nullopt;
+    const SiteUser *user = sessionUser(session);
+    if (!user || user->inactive)
+        return std::nullopt;
+    return *session;
 }
 
 SiteProxy::Route SiteProxy::route(const SimRequest &request) const
@@ -100,22 +129,14 @@ SiteProxy::Route SiteProxy::route(const SimRequest &request) const
     return result;
 }
 
-QString SiteProxy::sessionId(const SimRequest &request, const Route &route) const
+const ProxySession *SiteProxy::session(const SimRequest &request, const Route &route) const
 {
-    for (const QByteArray &cookie : request.header("Cookie").split(';')) {
-        const qsizetype equals = cookie.indexOf('=');
-        if (equals > 0 && QString::fromLatin1(cookie.left(equals).trimmed()) == route.cookieName)
-            return QString::fromLatin1(cookie.mid(equals + 1).trimmed());
-    }
-    return {};
+    return m_sessions.fromCookies(request.header("Cookie"), route.cookieName, route.prefix);
 }
 
-const SiteUser *SiteProxy::sessionUser(const SimRequest &request, const Route &route) const
+const SiteUser *SiteProxy::sessionUser(const ProxySession *session) const
 {
-    const auto session = m_sessions.constFind(sessionId(request, route));
-    if (session == m_sessions.cend() || session->prefix.compare(route.prefix, Qt::CaseInsensitive) != 0)
-        return nullptr;
-    return m_directory.user(session->userDirectory, session->userId);
+    return session ? m_directory.user(session->userDirectory, session->userId) : nullptr;
 }
 
 SimResponse SiteProxy::productInfo(bool signedIn) const
@@ -245,8 +266,8 @@ std::optional<SimResponse> SiteProxy::redeemTicket(const SimRequest &request, co
     if (redeemed.expiresAtMs < QDateTime::currentMSecsSinceEpoch()
         || redeemed.grant.prefix.compare(route.prefix, Qt::CaseInsensitive) != 0)
         return std::nullopt;
-    const QString session = randomToken();
-    m_sessions.insert(session, redeemed.grant);
+    const QString session =
+        m_sessions.open(redeemed.grant.userDirectory, redeemed.grant.userId, redeemed.grant.prefix).id;
     const QString query = withoutTicket(request.rawQuery);
     SimResponse response =
         SimResponse::redirect(302, route.origin + request.path + (query.isEmpty() ? QString() : QString(u'?' + query)));
