@@ -87,16 +87,13 @@ void SetupWizard::addDeployment(std::unique_ptr<DeploymentPages> pages)
 QList<int> SetupWizard::route() const
 {
     QList<int> route {DeploymentPageId, HostPageId};
-    bool storesCredential = true;
     for (const std::unique_ptr<DeploymentPages> &branch : m_branches) {
         if (branch->kind() == m_controller->deployment()) {
             route << branch->pageIds();
-            storesCredential = branch->storesCredential();
             break;
         }
     }
-    if (storesCredential)
-        route << SaveAndCheckPageId << FinishPageId;
+    route << SaveAndCheckPageId << FinishPageId;
     return route;
 }
 

@@ -34,6 +34,9 @@ public:
         CloudKeyPageId = 11,
         // Qlik Sense Enterprise on Windows takes 20–29.
         EnterpriseAdminPageId = 20,
+        EnterpriseServiceUserPageId = 21,
+        EnterpriseVirtualProxyPageId = 22,
+        EnterpriseTokenPageId = 23,
         SaveAndCheckPageId = 90,
         FinishPageId = 91,
     };

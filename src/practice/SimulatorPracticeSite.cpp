@@ -15,6 +15,8 @@ SimulatorPracticeSite::~SimulatorPracticeSite() = default;
 
 bool SimulatorPracticeSite::start()
 {
+    // A short restart after Dawiso's virtual proxy is linked, as a real proxy has one (10 to 30 s there).
+    m_site->setProxyRestartDelay(3000);
     // The passphrase protects only the bundle's encrypted key files; the practice run offers the plain client_key.pem.
     return m_bundleFolder.isValid() && m_site->start()
         && m_site->writeCertificateBundle(m_bundleFolder.path(), QByteArrayLiteral("practice-passphrase"));

@@ -24,6 +24,7 @@ private slots:
     void filterJoinsClausesWithAnd();
     void filterDoublesSingleQuotes();
     void filterOfNothingIsEmpty();
+    void searchFilterJoinsSubstringClausesWithOr();
     void userHeaderPercentEncodesBothParts_data();
     void userHeaderPercentEncodesBothParts();
     void loginPagesAndTheirVirtualProxy_data();
@@ -99,6 +100,12 @@ void TestQrsBasics::filterDoublesSingleQuotes()
 void TestQrsBasics::filterOfNothingIsEmpty()
 {
     QCOMPARE(QrsFilter::allEqual({}), QString());
+}
+
+void TestQrsBasics::searchFilterJoinsSubstringClausesWithOr()
+{
+    QCOMPARE(QrsFilter::anyContains({QStringLiteral("userId"), QStringLiteral("name")}, QStringLiteral("d'a")),
+             QStringLiteral("userId so 'd''a' or name so 'd''a'"));
 }
 
 void TestQrsBasics::userHeaderPercentEncodesBothParts_data()

@@ -1,15 +1,25 @@
 #include "enterprise/EnterpriseFlow.h"
 
+#include "common/Clock.h"
 #include "enterprise/AdminReview.h"
 #include "enterprise/EnterpriseHostProbe.h"
+#include "enterprise/ServiceUserLookup.h"
+#include "enterprise/VirtualProxySetup.h"
 #include "qrs/CertificateBundleLoader.h"
 #include "qrs/ProxySignIn.h"
 #include "qrs/ProxySignInResult.h"
 #include "qrs/QrsClient.h"
+#include "secrets/SecretEntryName.h"
 #include "setup/SetupContext.h"
+#include "signing/JsonWebToken.h"
+#include "signing/SigningKeyLoader.h"
+#include "signing/SigningKeyMaker.h"
 #include "token/SecureMemory.h"
 
 #include <QFileInfo>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
 
 namespace Dawiso {
 
@@ -21,13 +31,25 @@ bool isPkcs12(const QString &path)
     return suffix == u"pfx" || suffix == u"p12";
 }
 
+// The certificate only carries the public key the proxy checks signatures with; each token has its own expiry, and
+// replacing the certificate is how every token is revoked at once.
+constexpr int kCertificateValidityDays = 3650;
+
 } // namespace
 
 EnterpriseFlow::EnterpriseFlow(SetupContext *context, QObject *parent)
     : DeploymentFlow(context, parent)
 { }
 
-EnterpriseFlow::~EnterpriseFlow() = default;
+EnterpriseFlow::~EnterpriseFlow()
+{
+    if (m_keyThread) {
+        // The key maker must outlive the thread that uses it; a key takes at most a second or two.
+        m_keyThread->wait();
+    }
+    SecureMemory::wipe(m_signingKey.privateKeyPem);
+    SecureMemory::wipe(m_token);
+}
 
 void EnterpriseFlow::ensureServices()
 {
@@ -163,14 +185,186 @@ void EnterpriseFlow::forgetSignIns()
     m_access = AdminAccess();
 }
 
+ServiceUserLookup *EnterpriseFlow::serviceUserLookup()
+{
+    ensureServices();
+    if (!m_userLookup)
+        m_userLookup = new ServiceUserLookup(m_qrs, this);
+    return m_userLookup;
+}
+
+VirtualProxySetup *EnterpriseFlow::virtualProxySetup()
+{
+    ensureServices();
+    if (!m_proxySetup)
+        m_proxySetup = new VirtualProxySetup(m_qrs, this);
+    return m_proxySetup;
+}
+
+void EnterpriseFlow::setServiceUser(const ServiceUser &user, ContentCoverage coverage)
+{
+    const bool otherUser = user.account().compare(m_serviceUser.account(), Qt::CaseInsensitive) != 0;
+    m_serviceUser = user;
+    m_coverage = coverage;
+    if (otherUser)
+        forgetCredential();
+}
+
+VirtualProxySettings EnterpriseFlow::virtualProxySettings() const
+{
+    VirtualProxySettings settings;
+    settings.prefix = m_prefix;
+    const ParsedHost host = context()->confirmedHost();
+    settings.allowedHostNames = QStringList {host.host()};
+    settings.loadBalancingNodeId = m_access.centralNodeId;
+    settings.loadBalancingNodeName = m_access.centralNodeHostName;
+    settings.certificatePem = m_signingKey.certificatePem;
+    return settings;
+}
+
+void EnterpriseFlow::setVirtualProxyPrefix(const QString &prefix)
+{
+    if (prefix == m_prefix)
+        return;
+    m_prefix = prefix;
+    m_proxyReady = false;
+    forgetCredential();
+}
+
+void EnterpriseFlow::prepareSigningKey()
+{
+    if (m_keyThread)
+        return;
+    if (hasSigningKey()) {
+        QTimer::singleShot(0, this, [this] { emit signingKeyReady({}); });
+        return;
+    }
+    QString problem;
+    if (!m_keyMaker)
+        m_keyMaker = SigningKeyLoader::load(&problem);
+    if (!m_keyMaker) {
+        QTimer::singleShot(0, this, [this, problem] {
+            emit signingKeyReady({tr("The wizard cannot make the key that signs Dawiso's token."), problem});
+        });
+        return;
+    }
+    struct Made
+    {
+        std::optional<SigningKeyPair> pair;
+        QString problem;
+    };
+    auto made = std::make_shared<Made>();
+    SigningKeyMaker *maker = m_keyMaker.get();
+    const QString commonName = tr("Dawiso token signing for %1").arg(context()->confirmedHost().host());
+    m_keyThread = QThread::create([maker, made, commonName] {
+        made->pair = maker->makeKeyPair(commonName, kCertificateValidityDays, &made->problem);
+    });
+    connect(m_keyThread, &QThread::finished, this, [this, made] {
+        m_keyThread->deleteLater();
+        m_keyThread = nullptr;
+        if (!made->pair) {
+            emit signingKeyReady({tr("The key that signs Dawiso's token could not be made."), made->problem});
+            return;
+        }
+        SecureMemory::wipe(m_signingKey.privateKeyPem);
+        m_signingKey = *made->pair;
+        SecureMemory::wipe(made->pair->privateKeyPem);
+        m_proxyReady = false;
+        forgetCredential();
+        emit signingKeyReady({});
+    });
+    m_keyThread->start();
+}
+
+void EnterpriseFlow::newSigningKey()
+{
+    if (m_keyThread)
+        return;
+    SecureMemory::wipe(m_signingKey.privateKeyPem);
+    m_signingKey = SigningKeyPair();
+    prepareSigningKey();
+}
+
+bool EnterpriseFlow::issueToken(int validityDays, UserMessage *problem)
+{
+    if (!hasSigningKey() || !m_keyMaker || !m_serviceUser.isValid()) {
+        *problem = {tr("There is no signing key or service user yet."), tr("Go Back to the Virtual proxy page.")};
+        return false;
+    }
+    JwtClaims claims;
+    const VirtualProxySettings settings = virtualProxySettings();
+    claims.userIdClaim = settings.userIdClaim;
+    claims.userDirectoryClaim = settings.userDirectoryClaim;
+    claims.userId = m_serviceUser.userId;
+    claims.userDirectory = m_serviceUser.userDirectory;
+    claims.name = m_serviceUser.name;
+    claims.issuedAt = Clock::currentDateTimeUtc();
+    claims.expiresAt = claims.issuedAt.addDays(validityDays);
+    claims.jti = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString why;
+    QByteArray token = JsonWebToken::sign(claims, m_signingKey.privateKeyPem, *m_keyMaker, &why);
+    if (token.isEmpty()) {
+        *problem = {tr("The token could not be signed."), why};
+        return false;
+    }
+    SecureMemory::wipe(m_token);
+    m_token = token;
+    SecureMemory::wipe(token);
+    m_tokenExpiry = claims.expiresAt;
+    m_tokenId = claims.jti;
+    emit credentialChanged();
+    return true;
+}
+
 SavedConnection EnterpriseFlow::savedConnection() const
 {
-    return {};
+    SavedConnection saved;
+    saved.kind = DeploymentKind::QlikSenseEnterprise;
+    saved.hostAndPort = context()->confirmedHost().hostAndPort();
+    saved.virtualProxyPrefix = m_prefix;
+    saved.userName = m_serviceUser.account();
+    saved.userId = m_serviceUser.qrsId;
+    saved.keyId = m_tokenId;
+    saved.keyExpiry = m_tokenExpiry;
+    return saved;
+}
+
+QList<CredentialSaver::SecretEntry> EnterpriseFlow::companionSecrets() const
+{
+    if (!hasSigningKey())
+        return {};
+    return {
+        {SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise, context()->confirmedHost().hostAndPort()),
+         m_signingKey.privateKeyPem}};
+}
+
+void EnterpriseFlow::credentialSaved()
+{
+    // Both are in the keychain now, read back and compared: this run keeps no copy.
+    SecureMemory::wipe(m_token);
+    SecureMemory::wipe(m_signingKey.privateKeyPem);
+}
+
+void EnterpriseFlow::forgetCredential()
+{
+    if (m_token.isEmpty())
+        return;
+    SecureMemory::wipe(m_token);
+    m_token.clear();
+    m_tokenExpiry = QDateTime();
+    m_tokenId.clear();
+    emit credentialChanged();
 }
 
 QStringList EnterpriseFlow::reminders() const
 {
-    return {};
+    if (m_tokenExpiry.isNull())
+        return {};
+    return {
+        tr("The token cannot be revoked on its own: to stop it before it expires, replace the certificate of the "
+           "virtual proxy /%1 (QMC ▸ Virtual proxies), or make %2 inactive (QMC ▸ Users).")
+            .arg(m_prefix, m_serviceUser.account()),
+        tr("Keep the virtual proxy /%1 linked to the central proxy and its host allow list as it is.").arg(m_prefix)};
 }
 
 QList<CheckResult> EnterpriseFlow::plannedChecks() const

@@ -3,10 +3,18 @@
 #include "common/UserMessage.h"
 #include "enterprise/AdminAccess.h"
 #include "enterprise/CertificateBundleChoice.h"
+#include "enterprise/ServiceUser.h"
+#include "enterprise/VirtualProxySettings.h"
 #include "setup/DeploymentFlow.h"
+#include "signing/SigningKeyPair.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
+
+#include <memory>
+
+class QThread;
 
 namespace Dawiso {
 
@@ -14,12 +22,17 @@ class AdminReview;
 class EnterpriseHostProbe;
 class ProxySignIn;
 class QrsClient;
+class ServiceUserLookup;
+class SigningKeyMaker;
+class VirtualProxySetup;
 
 // Qlik Sense Enterprise on Windows' part of a run: the probe of the site (its proxy answers without a sign-in), the
 // administrator's sign-in, chosen by them (a Windows account through the site's proxy, or a certificate bundle
-// exported from the QMC, straight to the QRS), and the review of what that sign-in may do (AdminReview). The admin's
-// password, private key and session stay in memory for this run only and are wiped when no longer needed. The
-// credential Dawiso will use is made in a later step; until then this flow holds none.
+// exported from the QMC, straight to the QRS), and the review of what that sign-in may do (AdminReview). Then
+// Dawiso's own credential: a service user (ServiceUserLookup), a key pair whose certificate a JWT virtual proxy
+// trusts (VirtualProxySetup), and an RS256 token for that user signed with the key. The admin's password, private key
+// and session stay in memory for this run only; the signing key and the token go to the keychain and are wiped here
+// once stored.
 class EnterpriseFlow : public DeploymentFlow
 {
     Q_OBJECT
@@ -47,11 +60,39 @@ public:
     // The admin's sign-in and what it may do, once signInFinished() said so; method None before.
     AdminAccess adminAccess() const { return m_access; }
 
-    bool hasCredential() const override { return false; }
+    // The steps the Service user and Virtual proxy pages drive, made on first use and signed in as the admin.
+    ServiceUserLookup *serviceUserLookup();
+    VirtualProxySetup *virtualProxySetup();
+
+    void setServiceUser(const ServiceUser &user, ContentCoverage coverage);
+    ServiceUser serviceUser() const { return m_serviceUser; }
+    ContentCoverage coverage() const { return m_coverage; }
+
+    // The virtual proxy Dawiso needs on this site: the prefix chosen, the host as entered on the allow list, the
+    // central node, and the certificate of the signing key once there is one.
+    VirtualProxySettings virtualProxySettings() const;
+    void setVirtualProxyPrefix(const QString &prefix);
+    // The virtual proxy is in place (made, or checked after the admin made it) for the current signing key.
+    void setVirtualProxyReady(bool ready) { m_proxyReady = ready; }
+    bool isVirtualProxyReady() const { return m_proxyReady; }
+
+    // Makes the key pair on a worker thread (an RSA 3072 key takes a moment): signingKeyReady() follows, once per
+    // call. A key made before is kept; newSigningKey() replaces it (a reused virtual proxy gets its certificate).
+    void prepareSigningKey();
+    void newSigningKey();
+    bool hasSigningKey() const { return !m_signingKey.privateKeyPem.isEmpty(); }
+    bool isMakingSigningKey() const { return m_keyThread != nullptr; }
+
+    // Signs the token for the service user, valid for validityDays days; false with the reason in *problem.
+    bool issueToken(int validityDays, UserMessage *problem);
+    QDateTime tokenExpiry() const { return m_tokenExpiry; }
+
+    bool hasCredential() const override { return !m_token.isEmpty(); }
     SavedConnection savedConnection() const override;
-    QByteArray credential() const override { return {}; }
-    void credentialSaved() override { }
-    void forgetCredential() override { }
+    QByteArray credential() const override { return m_token; }
+    QList<CredentialSaver::SecretEntry> companionSecrets() const override;
+    void credentialSaved() override;
+    void forgetCredential() override;
     void forgetSignIns() override;
     QStringList reminders() const override;
 
@@ -59,6 +100,7 @@ public:
     ConnectionCheck *createConnectionCheck(const ParsedHost &host, QObject *parent) override;
 
 signals:
+    void signingKeyReady(const Dawiso::UserMessage &problem);
     void signInProgress(const QString &message);
     // problem: why the sign-in itself failed (empty when it succeeded; the review's findings are in access).
     void signInFinished(const Dawiso::AdminAccess &access, const Dawiso::UserMessage &problem,
@@ -73,8 +115,20 @@ private:
     ProxySignIn *m_proxySignIn = nullptr;
     QrsClient *m_qrs = nullptr;
     AdminReview *m_review = nullptr;
+    ServiceUserLookup *m_userLookup = nullptr;
+    VirtualProxySetup *m_proxySetup = nullptr;
     QString m_siteRelease;
     AdminAccess m_access;
+    ServiceUser m_serviceUser;
+    ContentCoverage m_coverage = ContentCoverage::ReadRule;
+    QString m_prefix = VirtualProxySettings().prefix;
+    bool m_proxyReady = false;
+    std::unique_ptr<SigningKeyMaker> m_keyMaker;
+    QThread *m_keyThread = nullptr;
+    SigningKeyPair m_signingKey;
+    QByteArray m_token;
+    QDateTime m_tokenExpiry;
+    QString m_tokenId;
 };
 
 } // namespace Dawiso

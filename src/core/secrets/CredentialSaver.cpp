@@ -18,28 +18,43 @@ CredentialSaver::CredentialSaver(SecretStore *store, ConnectionIndex *index, QOb
 
 CredentialSaver::~CredentialSaver()
 {
-    SecureMemory::wipe(m_secret);
+    wipeEntries();
 }
 
-void CredentialSaver::save(const SavedConnection &connection, const QByteArray &secret)
+void CredentialSaver::save(const SavedConnection &connection, const QByteArray &secret,
+                           const QList<SecretEntry> &companions)
 {
     const int generation = ++m_generation;
     m_connection = connection;
     m_entryName = SecretEntryName::forHost(connection.kind, connection.hostAndPort);
-    SecureMemory::wipe(m_secret);
-    m_secret = secret;
+    wipeEntries();
+    m_entries = QList<SecretEntry> {{m_entryName, secret}} + companions;
+    m_current = 0;
     m_running = true;
     emit stepStarted(Step::Writing);
-    SecretStoreJob *job = m_store->writeSecret(m_entryName, m_secret);
+    writeCurrent(generation);
+}
+
+void CredentialSaver::writeCurrent(int generation)
+{
+    const SecretEntry &entry = m_entries.at(m_current);
+    SecretStoreJob *job = m_store->writeSecret(entry.entryName, entry.secret);
     connect(job, &SecretStoreJob::finished, this,
             [this, generation](SecretStoreJob *done) { onWritten(done, generation); });
+}
+
+void CredentialSaver::wipeEntries()
+{
+    for (SecretEntry &entry : m_entries)
+        SecureMemory::wipe(entry.secret);
+    m_entries.clear();
 }
 
 void CredentialSaver::cancel()
 {
     ++m_generation;
     m_running = false;
-    SecureMemory::wipe(m_secret);
+    wipeEntries();
 }
 
 void CredentialSaver::onWritten(SecretStoreJob *job, int generation)
@@ -50,9 +65,11 @@ void CredentialSaver::onWritten(SecretStoreJob *job, int generation)
         fail(job);
         return;
     }
-    emit stepFinished(Step::Writing);
-    emit stepStarted(Step::ReadingBack);
-    SecretStoreJob *read = m_store->readSecret(m_entryName);
+    if (m_current == 0) {
+        emit stepFinished(Step::Writing);
+        emit stepStarted(Step::ReadingBack);
+    }
+    SecretStoreJob *read = m_store->readSecret(m_entries.at(m_current).entryName);
     connect(read, &SecretStoreJob::finished, this,
             [this, generation](SecretStoreJob *done) { onReadBack(done, generation); });
 }
@@ -66,16 +83,21 @@ void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
         return;
     }
     QByteArray stored = job->secret();
-    const bool same = stored == m_secret;
+    const bool same = stored == m_entries.at(m_current).secret;
     SecureMemory::wipe(stored);
     if (!same) {
         CredentialSaveResult result;
         result.error = SecretStoreError::Failed;
-        result.entryName = m_entryName;
+        result.entryName = m_entries.at(m_current).entryName;
         result.message = tr("The keychain gave back something other than the key that was just saved, so the key "
                             "cannot be relied on. Try again; if it happens again, restart your computer's keychain "
                             "(sign out and in) and retry.");
         complete(result);
+        return;
+    }
+    // The companions (an on-prem signing key) are written and read back the same way before anything is recorded.
+    if (++m_current < m_entries.size()) {
+        writeCurrent(generation);
         return;
     }
     emit stepFinished(Step::ReadingBack);
@@ -96,7 +118,7 @@ void CredentialSaver::fail(SecretStoreJob *job)
 {
     CredentialSaveResult result;
     result.error = job->error();
-    result.entryName = m_entryName;
+    result.entryName = m_entries.value(m_current).entryName;
     result.message = job->errorMessage();
     result.backendDetail = job->backendDetail();
     complete(result);
@@ -104,7 +126,7 @@ void CredentialSaver::fail(SecretStoreJob *job)
 
 void CredentialSaver::complete(const CredentialSaveResult &result)
 {
-    SecureMemory::wipe(m_secret);
+    wipeEntries();
     m_running = false;
     emit finished(result);
 }

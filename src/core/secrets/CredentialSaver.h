@@ -4,7 +4,9 @@
 #include "secrets/SavedConnection.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
+#include <QString>
 
 namespace Dawiso {
 
@@ -29,8 +31,16 @@ public:
     CredentialSaver(SecretStore *store, ConnectionIndex *index, QObject *parent = nullptr);
     ~CredentialSaver() override;
 
-    // Starts saving; a save still running is abandoned (its late answers are ignored), so the last call wins.
-    void save(const SavedConnection &connection, const QByteArray &secret);
+    // A secret that belongs with the credential under its own entry, such as the key that signs on-prem tokens.
+    struct SecretEntry
+    {
+        QString entryName;
+        QByteArray secret;
+    };
+
+    // Starts saving; a save still running is abandoned (its late answers are ignored), so the last call wins. The
+    // companions are written and read back after the credential, and the connection is recorded only when all are.
+    void save(const SavedConnection &connection, const QByteArray &secret, const QList<SecretEntry> &companions = {});
     void cancel();
     bool isRunning() const { return m_running; }
 
@@ -40,6 +50,8 @@ signals:
     void finished(const Dawiso::CredentialSaveResult &result);
 
 private:
+    void writeCurrent(int generation);
+    void wipeEntries();
     void onWritten(SecretStoreJob *job, int generation);
     void onReadBack(SecretStoreJob *job, int generation);
     void fail(SecretStoreJob *job);
@@ -49,7 +61,8 @@ private:
     ConnectionIndex *m_index;
     SavedConnection m_connection;
     QString m_entryName;
-    QByteArray m_secret;
+    QList<SecretEntry> m_entries; // the credential first
+    int m_current = 0;
     bool m_running = false;
     int m_generation = 0;
 };

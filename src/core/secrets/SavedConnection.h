@@ -13,6 +13,7 @@ struct SavedConnection
 {
     DeploymentKind kind = DeploymentKind::QlikCloud;
     QString hostAndPort;
+    QString virtualProxyPrefix; // Qlik Sense Enterprise: the JWT virtual proxy Dawiso signs in through
     QString userName;
     QString userId;
     QString keyId; // the API key's id ("jti"), not the key

@@ -4,6 +4,7 @@
 #include "common/UserMessage.h"
 #include "host/DeploymentKind.h"
 #include "host/ParsedHost.h"
+#include "secrets/CredentialSaver.h"
 #include "secrets/SavedConnection.h"
 #include "setup/HostProbeResult.h"
 #include "setup/QuitRisk.h"
@@ -45,6 +46,8 @@ public:
     virtual bool hasCredential() const = 0;
     virtual SavedConnection savedConnection() const = 0;
     virtual QByteArray credential() const = 0;
+    // Secrets stored beside the credential, each under its own keychain entry (copies, which the caller wipes).
+    virtual QList<CredentialSaver::SecretEntry> companionSecrets() const { return {}; }
     // The keychain holds the credential now: the flow wipes its own copy.
     virtual void credentialSaved() = 0;
     // Drops the credential in memory, unless this run created it and has not stored it (it is never lost on the way;

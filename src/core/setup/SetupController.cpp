@@ -171,7 +171,7 @@ void SetupController::saveCredential()
         return;
     m_saveResult = CredentialSaveResult();
     QByteArray secret = flow()->credential();
-    saver()->save(flow()->savedConnection(), secret);
+    saver()->save(flow()->savedConnection(), secret, flow()->companionSecrets());
     SecureMemory::wipe(secret);
 }
 

@@ -23,9 +23,6 @@ public:
     virtual SetupPage *createPage(int id) = 0;
     // The wizard the pages are in, once they are added to it: for what the branch asks of the window itself.
     virtual void attach(SetupWizard *wizard) = 0;
-    // Whether the branch ends with a credential for the shared Save and check and Finish pages; when it does not,
-    // the run ends on its last page.
-    virtual bool storesCredential() const { return true; }
 };
 
 } // namespace Dawiso

@@ -5,6 +5,7 @@
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
 #include "dialogs/FileDialog.h"
+#include "net/TlsTrust.h"
 #include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace Dawiso {
@@ -32,6 +34,12 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     // A mask of fixed length: the field shows that a token exists, never the token or its length.
     m_ui->tokenValue->setText(QString(24, QLatin1Char('x')));
     connect(m_ui->copyHostButton, &QPushButton::clicked, this, &FinishPage::copyHost);
+    m_ui->copyPrefixButton->setIcon(copy);
+    connect(m_ui->copyPrefixButton, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_ui->prefixValue->text());
+        m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The virtual proxy prefix is on the clipboard."));
+    });
+    connect(m_ui->saveCaButton, &QPushButton::clicked, this, &FinishPage::saveSiteCa);
     connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &FinishPage::copyToken);
     connect(m_ui->saveReportButton, &QPushButton::clicked, this, &FinishPage::saveReport);
     connect(m_clipboard, &SecretClipboard::secondsLeftChanged, this, [this](int seconds) {
@@ -53,14 +61,33 @@ void FinishPage::initializePage()
 {
     m_ui->hostValue->setText(controller()->confirmedHost().hostAndPort());
     const SavedConnection saved = controller()->savedConnection();
+    const bool enterprise = saved.kind == DeploymentKind::QlikSenseEnterprise;
+    // Qlik Sense Enterprise: Dawiso also needs the virtual proxy's prefix, and the site's own CA when Qlik made the
+    // certificate the proxy serves (Dawiso must trust it as this wizard did).
+    for (QWidget *row : {static_cast<QWidget *>(m_ui->prefixLabel), static_cast<QWidget *>(m_ui->prefixValue),
+                         static_cast<QWidget *>(m_ui->copyPrefixButton)})
+        row->setVisible(enterprise);
+    m_ui->prefixValue->setText(saved.virtualProxyPrefix);
+    m_siteCa = enterprise ? controller()->tlsTrust()->caCertificatesFor(saved.hostAndPort) : QList<QSslCertificate>();
+    for (QWidget *row : {static_cast<QWidget *>(m_ui->caLabel), static_cast<QWidget *>(m_ui->caValue),
+                         static_cast<QWidget *>(m_ui->saveCaButton)})
+        row->setVisible(!m_siteCa.isEmpty());
+    if (!m_siteCa.isEmpty()) {
+        m_ui->caValue->setText(
+            tr("%1 issued the site's certificate. Give Dawiso this CA certificate (PEM) so that it trusts the site.")
+                .arg(m_siteCa.first().subjectDisplayName()));
+    }
+    m_ui->tokenLabel->setText(enterprise ? tr("JWT token:") : tr("API token:"));
     QString expiry = ExpiryText::sentence(saved.keyExpiry, Clock::currentDateTimeUtc()).toHtmlEscaped();
     if (saved.keyExpiry.isValid()) {
         expiry = tr("%1 %2", "when the key expires, then the advice to plan a new key")
                      .arg(expiry,
-                          tr("Put a reminder in your calendar to generate a new key before then; Dawiso "
-                             "stops reading Qlik when it expires."));
+                          enterprise ? tr("Put a reminder in your calendar to run this wizard again for a "
+                                          "new token before then; Dawiso stops reading Qlik when it expires.")
+                                     : tr("Put a reminder in your calendar to generate a new key before "
+                                          "then; Dawiso stops reading Qlik when it expires."));
     }
-    m_ui->expiryLabel->setText(tr("<b>Key:</b> %1").arg(expiry));
+    m_ui->expiryLabel->setText(enterprise ? tr("<b>Token:</b> %1").arg(expiry) : tr("<b>Key:</b> %1").arg(expiry));
     QStringList keep;
     for (const QString &reminder : controller()->reminders())
         keep << reminder.toHtmlEscaped();
@@ -110,6 +137,32 @@ void FinishPage::saveReport()
     } else {
         m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The report could not be saved."), error);
     }
+}
+
+void FinishPage::saveSiteCa()
+{
+    if (m_siteCa.isEmpty())
+        return;
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("qlik-site-ca.pem"));
+    const QString path =
+        FileDialog::getSaveFileName(this, tr("Save the site's CA certificate"), suggested, tr("PEM (*.pem)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    QByteArray pem;
+    for (const QSslCertificate &certificate : m_siteCa)
+        pem += certificate.toPem();
+    if (!file.open(QIODevice::WriteOnly) || file.write(pem) != pem.size() || !file.commit()) {
+        m_ui->statusPanel->showMessage(
+            MessagePanel::Kind::Error, tr("The CA certificate could not be saved."),
+            tr("%1: %2. Choose another folder.")
+                .arg(QDir::toNativeSeparators(path).toHtmlEscaped(), file.errorString().toHtmlEscaped()));
+        return;
+    }
+    m_ui->statusPanel->showMessage(
+        MessagePanel::Kind::Success, tr("The CA certificate was saved."),
+        tr("%1. It is public: no secret is in it.").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
 }
 
 void FinishPage::copyToken()

@@ -2,6 +2,9 @@
 
 #include "pages/SetupPage.h"
 
+#include <QList>
+#include <QSslCertificate>
+
 #include <memory>
 
 namespace Ui {
@@ -29,6 +32,7 @@ public:
 
 private:
     void copyToken();
+    void saveSiteCa();
     void onTokenRead(SecretStoreJob *job);
     void copyHost();
     void saveReport();
@@ -36,6 +40,7 @@ private:
     std::unique_ptr<Ui::FinishPage> m_ui;
     SecretClipboard *m_clipboard;
     bool m_reading = false;
+    QList<QSslCertificate> m_siteCa; // the CAs trusted for this host in this run (a Qlik Sense site's own)
 };
 
 } // namespace Dawiso

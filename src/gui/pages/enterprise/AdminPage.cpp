@@ -300,8 +300,7 @@ void AdminPage::showSignInResult(const AdminAccess &access, const UserMessage &p
         m_ui->statusPanel->showMessage(
             MessagePanel::Kind::Success,
             tr("%1 is a RootAdmin, and the repository service answers.").arg(access.account()),
-            tr("Dawiso's own credential on Qlik Sense Enterprise (a JWT virtual proxy for a service user) is not made "
-               "by this version of the wizard yet: choose Done to finish here."));
+            tr("Choose Next to pick the user Dawiso signs in as."));
     } else {
         m_ui->statusPanel->showMessage(MessagePanel::Kind::Warning,
                                        tr("The site answered, but this sign-in cannot set Dawiso up."),

@@ -3,6 +3,9 @@
 #include "SetupWizard.h"
 #include "enterprise/EnterpriseFlow.h"
 #include "pages/enterprise/AdminPage.h"
+#include "pages/enterprise/ServiceUserPage.h"
+#include "pages/enterprise/TokenPage.h"
+#include "pages/enterprise/VirtualProxyPage.h"
 
 namespace Dawiso {
 
@@ -18,14 +21,24 @@ DeploymentKind EnterprisePages::kind() const
 
 QList<int> EnterprisePages::pageIds() const
 {
-    return {SetupWizard::EnterpriseAdminPageId};
+    return {SetupWizard::EnterpriseAdminPageId, SetupWizard::EnterpriseServiceUserPageId,
+            SetupWizard::EnterpriseVirtualProxyPageId, SetupWizard::EnterpriseTokenPageId};
 }
 
 SetupPage *EnterprisePages::createPage(int id)
 {
-    if (id == SetupWizard::EnterpriseAdminPageId)
+    switch (id) {
+    case SetupWizard::EnterpriseAdminPageId:
         return new AdminPage(m_controller, m_flow);
-    return nullptr;
+    case SetupWizard::EnterpriseServiceUserPageId:
+        return new ServiceUserPage(m_controller, m_flow);
+    case SetupWizard::EnterpriseVirtualProxyPageId:
+        return new VirtualProxyPage(m_controller, m_flow);
+    case SetupWizard::EnterpriseTokenPageId:
+        return new TokenPage(m_controller, m_flow);
+    default:
+        return nullptr;
+    }
 }
 
 void EnterprisePages::attach(SetupWizard *) { }

@@ -7,8 +7,8 @@ namespace Dawiso {
 class EnterpriseFlow;
 class SetupController;
 
-// Qlik Sense Enterprise on Windows' branch: the Administrator page (the admin's sign-in and what it may do), over the
-// EnterpriseFlow. It stores no credential yet, so the run ends there.
+// Qlik Sense Enterprise on Windows' branch over the EnterpriseFlow: the Administrator page (the admin's sign-in and
+// what it may do), the Service user, the Virtual proxy and the Token pages.
 class EnterprisePages : public DeploymentPages
 {
 public:
@@ -18,7 +18,6 @@ public:
     QList<int> pageIds() const override;
     SetupPage *createPage(int id) override;
     void attach(SetupWizard *wizard) override;
-    bool storesCredential() const override { return false; }
 
 private:
     SetupController *m_controller;
