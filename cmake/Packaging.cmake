@@ -46,7 +46,8 @@ if(UNIX AND NOT APPLE)
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${DQS_EXECUTABLE}" RENAME copyright)
 elseif(WIN32)
     # Qt's DLLs and plugins next to the executable, at install time, so that the MSI is made from a complete tree; the
-    # practice plugin brings Qt HTTP Server and Qt WebSockets along.
+    # practice plugin brings Qt HTTP Server and Qt WebSockets along. The practice and signing plugins carry libcrypto
+    # inside, linked statically on the Windows runner (.github/workflows/package.yml).
     # The Visual C++ runtime comes from InstallRequiredSystemLibraries below, translations from the resources.
     find_program(DQS_WINDEPLOYQT windeployqt HINTS "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_BINS}" REQUIRED)
     install(CODE "
@@ -55,6 +56,7 @@ elseif(WIN32)
             COMMAND \"${DQS_WINDEPLOYQT}\" --no-translations --no-compiler-runtime --no-system-d3d-compiler
                     --no-opengl-sw --dir \"\${bin_dir}\" \"\${bin_dir}/${DQS_EXECUTABLE}.exe\"
                     \"\${bin_dir}/$<TARGET_FILE_NAME:dawiso-qlik-setup-practice>\"
+                    \"\${bin_dir}/$<TARGET_FILE_NAME:dawiso-qlik-setup-signing>\"
             COMMAND_ERROR_IS_FATAL ANY)
     ")
     # QtKeychain is built from source on the runner (0.15 or newer: larger Windows credentials): its DLL ships too.
@@ -91,6 +93,7 @@ elseif(APPLE)
         execute_process(
             COMMAND \"${DQS_MACDEPLOYQT}\" \"\${bundle}\" -always-overwrite \"-libpath=${keychain_dir}\"
                     \"-executable=\${bundle}/Contents/PlugIns/$<TARGET_FILE_NAME:dawiso-qlik-setup-practice>\"
+                    \"-executable=\${bundle}/Contents/PlugIns/$<TARGET_FILE_NAME:dawiso-qlik-setup-signing>\"
             COMMAND_ERROR_IS_FATAL ANY)
         execute_process(COMMAND codesign --force --deep ${codesign_options} --sign \"${DQS_MACOS_SIGNING_IDENTITY}\"
                 \"\${bundle}\" COMMAND_ERROR_IS_FATAL ANY)

@@ -9,6 +9,7 @@
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
+#include "secrets/ChunkedSecretStore.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretEntryName.h"
@@ -27,6 +28,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace Dawiso {
 
@@ -285,7 +287,8 @@ std::optional<int> CheckCommand::readKeyFromStdin(QByteArray *key)
 
 std::optional<int> CheckCommand::readKeyFromKeychain(DeploymentKind kind, const ParsedHost &host, QByteArray *key)
 {
-    KeychainSecretStore store;
+    // As the wizard stores them (main.cpp): a long secret in parts.
+    ChunkedSecretStore store(std::make_shared<KeychainSecretStore>());
     std::optional<int> status;
     bool done = false;
     const QPointer<SecretStoreJob> job = store.readSecret(SecretEntryName::forHost(kind, host.hostAndPort()));

@@ -10,6 +10,7 @@
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/OAuthClientSettings.h"
+#include "secrets/ChunkedSecretStore.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/KeychainSecretStore.h"
 #include "setup/SetupController.h"
@@ -18,6 +19,8 @@
 #include <QSettings>
 #include <QSslCertificate>
 #include <QTextStream>
+
+#include <memory>
 
 #ifdef Q_OS_WIN
 #include <cstdio>
@@ -125,7 +128,8 @@ int main(int argc, char **argv)
     pinStore.loadInto(trust);
     ConnectionIndex index(&settings);
     OAuthClientSettings oauthClients(&settings);
-    KeychainSecretStore secretStore;
+    // Private keys are longer than one entry of Windows Credential Manager takes: in parts, on every platform alike.
+    ChunkedSecretStore secretStore(std::make_shared<KeychainSecretStore>());
 
     // With a network manager of its own, made when the first step needs it (not before the window shows).
     SetupController controller(nullptr, &trust, &secretStore, &index);

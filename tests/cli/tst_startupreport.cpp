@@ -1,5 +1,6 @@
 // The start-up probe that the start-up and memory benchmarks read (tests/bench, scripts/bench), in the real
-// executable: it reports the first painted frame, and that frame loaded no image decoder.
+// executable: it reports the first painted frame, and that frame loaded no image decoder. Up to that frame no
+// libcrypto is loaded either: only the practice and signing plugins link it, and they are loaded when needed.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <ctime>
 
 class TestStartupReport : public QObject
@@ -16,6 +18,8 @@ class TestStartupReport : public QObject
 private slots:
     void reportsTheFirstFrame_data();
     void reportsTheFirstFrame();
+    void loadsNoLibcrypto_data();
+    void loadsNoLibcrypto();
 
 private:
     QProcessEnvironment environment(const QTemporaryDir &home) const;
@@ -92,6 +96,51 @@ void TestStartupReport::reportsTheFirstFrame()
         QVERIFY2(!name.startsWith(QLatin1String("imageformats/")) && !name.startsWith(QLatin1String("iconengines/")),
                  qPrintable(name));
     }
+#endif
+}
+
+void TestStartupReport::loadsNoLibcrypto_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("guided") << QStringList();
+    QTest::newRow("practice run") << QStringList {QStringLiteral("--demo")};
+}
+
+void TestStartupReport::loadsNoLibcrypto()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("The dynamic loader's list of what it loads (LD_DEBUG) is read on Linux only.");
+#else
+    QFETCH(QStringList, arguments);
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = environment(home);
+    env.insert(QStringLiteral("DQS_STARTUP_REPORT"), home.filePath(QStringLiteral("report.json")));
+    // glibc's loader names every library it loads on standard error, those loaded with dlopen included.
+    env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(DQS_EXECUTABLE_PATH), arguments);
+    QVERIFY2(process.waitForFinished(60000), "the wizard did not quit after its first frame");
+    QCOMPARE(process.exitCode(), 0);
+    const QList<QByteArray> loaded = [&] {
+        QList<QByteArray> files;
+        const QList<QByteArray> lines = process.readAllStandardError().split('\n');
+        for (const QByteArray &line : lines) {
+            const qsizetype at = line.indexOf("file=");
+            if (at >= 0)
+                files << line.mid(at + 5, line.indexOf(' ', at) - at - 5);
+        }
+        return files;
+    }();
+    // The list is real: it names the widgets library and the platform plugin loaded with dlopen.
+    const auto named = [&](const QByteArray &part) {
+        return std::any_of(loaded.cbegin(), loaded.cend(), [&](const QByteArray &file) { return file.contains(part); });
+    };
+    QVERIFY(named("libQt6Widgets.so"));
+    QVERIFY(named("platforms/libqoffscreen.so"));
+    for (const QByteArray &file : loaded)
+        QVERIFY2(!file.contains("libcrypto.so") && !file.contains("libssl.so"), file.constData());
 #endif
 }
 

@@ -11,6 +11,7 @@ class TestSecretEntryName : public QObject
 private slots:
     void forHost_data();
     void forHost();
+    void forSigningKey();
     void kindIdsRoundTrip();
     void unknownKindId();
 };
@@ -46,6 +47,19 @@ void TestSecretEntryName::forHost()
     QFETCH(QString, host);
     QFETCH(QString, expected);
     QCOMPARE(SecretEntryName::forHost(kind, host), expected);
+}
+
+void TestSecretEntryName::forSigningKey()
+{
+    QCOMPARE(SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise,
+                                            QStringLiteral(" QlikServer1.Corp.Example ")),
+             QStringLiteral("com.dawiso.QlikSetup/qlik-sense/qlikserver1.corp.example/signing-key"));
+    // Its own entry, never the token's, and never another host's.
+    QVERIFY(SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlik.corp.example"))
+            != SecretEntryName::forHost(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlik.corp.example")));
+    QCOMPARE(SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise, QString()), QString());
+    QCOMPARE(SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlik/signing-key")),
+             QString());
 }
 
 void TestSecretEntryName::kindIdsRoundTrip()

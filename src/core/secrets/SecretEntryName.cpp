@@ -14,6 +14,12 @@ QString SecretEntryName::forHost(DeploymentKind kind, const QString &hostAndPort
     return QStringLiteral(DQS_APP_ID) + QLatin1Char('/') + kindId(kind) + QLatin1Char('/') + host;
 }
 
+QString SecretEntryName::forSigningKey(DeploymentKind kind, const QString &hostAndPort)
+{
+    const QString host = forHost(kind, hostAndPort);
+    return host.isEmpty() ? QString() : host + QStringLiteral("/signing-key");
+}
+
 QString SecretEntryName::kindId(DeploymentKind kind)
 {
     switch (kind) {

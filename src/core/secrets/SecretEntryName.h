@@ -17,6 +17,9 @@ public:
     // Hosts are case-insensitive, so the host part is lowercased. Empty when hostAndPort cannot be a host (empty,
     // or containing a slash, a backslash or white space), which the store refuses.
     static QString forHost(DeploymentKind kind, const QString &hostAndPort);
+    // The private key that signs the tokens for that host (Qlik Sense Enterprise's JWT virtual proxy):
+    // forHost(kind, hostAndPort) + "/signing-key". Empty when forHost is.
+    static QString forSigningKey(DeploymentKind kind, const QString &hostAndPort);
 
     // The stable identifiers of the deployment kinds used in entry names and in the saved-connections index.
     static QString kindId(DeploymentKind kind);

@@ -1,0 +1,7 @@
+#include "signing/SigningLogging.h"
+
+namespace Dawiso {
+
+Q_LOGGING_CATEGORY(lcSigning, "dawiso.signing")
+
+} // namespace Dawiso
