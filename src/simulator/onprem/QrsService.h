@@ -41,6 +41,8 @@ public:
 
     // The answer to every request of an inactive user, through the proxy or on the repository port.
     static SimResponse inactiveUser();
+    // The same 16 letters and digits in the xrfkey parameter and in X-Qlik-Xrfkey.
+    static bool hasValidXrfkey(const SimRequest &request);
 
 private:
     struct Query
@@ -49,7 +51,6 @@ private:
         bool count = false; // /count instead of /full
     };
 
-    static bool hasValidXrfkey(const SimRequest &request);
     std::optional<SiteUser> repositoryCaller(const SimRequest &request) const;
     bool isForbidden(const QString &path) const;
     SimResponse route(const SimRequest &request, const QString &path, const SiteUser &caller);

@@ -19,11 +19,13 @@
 namespace Dawiso::Simulator {
 
 // The browser-facing Qlik Sense Proxy Service of the simulated site: the host allow list, virtual-proxy prefixes
-// (a path may start with "/<prefix>"; a prefix that is no virtual proxy is the default one's path), the release's
-// product-info.json without a sign-in, the redirect to the sign-in of a request without a session, the form login,
-// Windows authentication (NTLM; see NtlmVerifier), one-time tickets that become a session cookie per virtual proxy,
-// /qps/user, and the QRS (QrsService) for the session's user. Redirects name absolute URLs on the Host the client used,
-// as Qlik's proxy does.
+// (a path may start with "/<prefix>"; a prefix that is no virtual proxy is the default one's path; a virtual proxy no
+// proxy service links gets 400), the release's product-info.json without a sign-in, the redirect to the sign-in of a
+// request without a session, the form login, Windows authentication (NTLM; see NtlmVerifier), one-time tickets that
+// become a session cookie per virtual proxy, /qps/user, and the QRS (QrsService) for the session's user. Redirects
+// name absolute URLs on the Host the client used, as Qlik's proxy does. A JWT virtual proxy (authenticationMethod 4)
+// has no sign-in: a valid Bearer token (JwtValidator) makes a session, with a cookie and a CSRF token
+// (/qps/csrftoken); DELETE /qps/user ends the user's sessions on it. While the proxy restarts every request gets 503.
 class SiteProxy
 {
     Q_DECLARE_TR_FUNCTIONS(SiteProxy)
@@ -89,6 +91,12 @@ private:
     // The request carries a valid qlikTicket: a session, and the same URL without the ticket.
     std::optional<SimResponse> redeemTicket(const SimRequest &request, const Route &route);
     SimResponse qpsUser(const SiteUser &user, const Route &route, const QString &session) const;
+    // Everything on a JWT virtual proxy.
+    SimResponse jwtAnswer(const SimRequest &request, const Route &route, const SiteVirtualProxy &proxy);
+    // The session a Bearer token makes (or the request's own session, when it is the same user's); nullopt with the
+    // answer in *refusal when the token is refused or its user inactive.
+    std::optional<ProxySession> bearerSession(const SimRequest &request, const Route &route,
+                                              const SiteVirtualProxy &proxy, SimResponse *refusal);
 
     SiteDirectory &m_directory;
     QrsService &m_qrs;
