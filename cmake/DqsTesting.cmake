@@ -36,3 +36,12 @@ function(dqs_add_test)
         set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED simulator_exchanges)
     endif()
 endfunction()
+
+# Puts the signing plugin beside a test's executable, where SigningKeyLoader looks for it in a build tree, for tests
+# that make a signing key through the real plugin as the program does.
+function(dqs_use_signing_plugin target)
+    add_dependencies(${target} dawiso-qlik-setup-signing)
+    add_custom_command(TARGET ${target} POST_BUILD
+        COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE:dawiso-qlik-setup-signing> $<TARGET_FILE_DIR:${target}>
+        VERBATIM)
+endfunction()

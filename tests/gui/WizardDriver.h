@@ -57,9 +57,11 @@ public:
 
     // Goes on from the current page to target the way a user does, for tests whose subject is a later page: chooses
     // deployment on the Deployment page, enters host on the Host page (keeps the address there when empty) and waits
-    // until it is confirmed, ticks the Qlik Cloud access steps, enters key on the Qlik Cloud key page, and waits on
-    // each page until Next may be clicked. A walk that ends on the Host page ends with the host confirmed. True once
-    // target is shown; false, with a warning naming the page, when a page does not let the walk on.
+    // until it is confirmed, ticks the Qlik Cloud access steps, enters key on the Qlik Cloud key page, signs in as the
+    // simulated Qlik Sense site's RootAdmin, takes the service user the search finds and lets the wizard make the
+    // virtual proxy, and waits on each page until Next may be clicked. A walk that ends on the Host page ends with the
+    // host confirmed. True once target is shown; false, with a warning naming the page, when a page does not let the
+    // walk on.
     [[nodiscard]] bool walkTo(DeploymentKind deployment, int target, const QString &host = {},
                               const QByteArray &key = {}) const
     {
@@ -87,6 +89,21 @@ public:
             case SetupWizard::CloudKeyPageId:
                 if (!key.isEmpty())
                     find<QLineEdit>("keyEdit")->setText(QString::fromLatin1(key));
+                break;
+            case SetupWizard::EnterpriseAdminPageId:
+                // The simulated site's RootAdmin (SiteDirectory::demoAdminAccount()), unless the test signed in.
+                if (!canGoNext()) {
+                    find<QLineEdit>("accountEdit")->setText(QStringLiteral("CORP\\qlikadmin"));
+                    find<QLineEdit>("passwordEdit")->setText(QStringLiteral("practice-password"));
+                    QTest::mouseClick(find<QPushButton>("windowsSignInButton"), Qt::LeftButton);
+                }
+                break;
+            case SetupWizard::EnterpriseVirtualProxyPageId:
+                // Do it for me, once the signing key is made.
+                if (!QTest::qWaitFor([this] { return find<QPushButton>("createButton")->isEnabled(); }, 30000))
+                    return stuckOn(page, "the signing key was not made");
+                if (!canGoNext())
+                    QTest::mouseClick(find<QPushButton>("createButton"), Qt::LeftButton);
                 break;
             default:
                 break;

@@ -67,7 +67,7 @@ private slots:
 
     void trustTheSiteCaThenSignInThroughItsVirtualProxy();
     void foundAtAnIpAddressOffersTheNameOfItsCertificate();
-    void windowsAccountConfirmsRootAdminAndEndsTheRun();
+    void windowsAccountConfirmsRootAdminThenGoesOn();
     void wrongPasswordSaysSoAndKeepsTheAccount();
     void userWithoutRootAdminSeesWhoCanGrantIt();
     void certificateBundleConfirmsRootAdmin();
@@ -234,11 +234,11 @@ void TestEnterpriseWizard::foundAtAnIpAddressOffersTheNameOfItsCertificate()
     QCOMPARE(hostEdit->text(), QStringLiteral("qlikserver1.corp.example:%1/sso").arg(port));
 }
 
-void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()
+void TestEnterpriseWizard::windowsAccountConfirmsRootAdminThenGoesOn()
 {
     walkToAdminPage();
     m_driver->screenshot(QStringLiteral("enterprise-admin-start"));
-    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), kPassword);
     m_driver->screenshot(QStringLiteral("enterprise-admin-confirmed"));
 
@@ -253,9 +253,9 @@ void TestEnterpriseWizard::windowsAccountConfirmsRootAdminAndEndsTheRun()
     QVERIFY(m_site->proxy()->requestCount(QStringLiteral("/internal_windows_authentication")) > 0);
     QVERIFY(m_site->proxy()->requestCount(QStringLiteral("/qrs/user/full")) > 0);
     QCOMPARE(m_site->repository()->requestCount(QStringLiteral("/")), 0);
-    // This version makes no credential for the site: the run ends here, with nothing stored.
-    QVERIFY(m_wizard->button(QWizard::FinishButton)->isVisible());
-    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    // Nothing is stored yet: the service user comes next.
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isVisible());
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(m_store->operationCount(), 0);
     QVERIFY(!settingsText().contains(kPassword.toUtf8()));
 }
@@ -269,7 +269,7 @@ void TestEnterpriseWizard::wrongPasswordSaysSoAndKeepsTheAccount()
              qPrintable(m_driver->panel()->message()));
     QCOMPARE(m_driver->find<QLineEdit>("accountEdit")->text(), QStringLiteral("CORP\\qlikadmin"));
     QVERIFY(!findings()->isVisible());
-    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
 void TestEnterpriseWizard::userWithoutRootAdminSeesWhoCanGrantIt()
@@ -285,7 +285,7 @@ void TestEnterpriseWizard::userWithoutRootAdminSeesWhoCanGrantIt()
     const QString fix = row->findChild<QLabel *>(QStringLiteral("fixLabel"))->text();
     QVERIFY2(fix.contains(QStringLiteral("QMC › Users")) && fix.contains(QLatin1String("CORP\\analyst")),
              qPrintable(fix));
-    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
 void TestEnterpriseWizard::certificateBundleConfirmsRootAdmin()
@@ -309,7 +309,7 @@ void TestEnterpriseWizard::certificateBundleConfirmsRootAdmin()
     QCOMPARE(findings()->statusOf(QStringLiteral("root-admin")), CheckStatus::Pass);
     QVERIFY(m_site->repository()->requestCount(QStringLiteral("/qrs/user/full")) > 0);
     QVERIFY(m_driver->find<QLineEdit>("passphraseEdit")->text().isEmpty());
-    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     // Neither the passphrase nor anything of the private key went into the settings.
     const QByteArray settings = settingsText();
     QVERIFY(!settings.contains("export-passphrase"));
@@ -348,14 +348,14 @@ void TestEnterpriseWizard::guideMeOpensTheQmcOfTheAddressEntered()
     walkToAdminPage(m_site->proxyHostAndPort() + QStringLiteral("/sso/hub"));
     choose("guideRadio");
     m_driver->screenshot(QStringLiteral("enterprise-guide"));
-    QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     QTest::mouseClick(m_driver->find<QPushButton>("openUsersButton"), Qt::LeftButton);
     QTest::mouseClick(m_driver->find<QPushButton>("openProxiesButton"), Qt::LeftButton);
     QCOMPARE(m_browser.urls.size(), 2);
     QCOMPARE(m_browser.urls.at(0).toString(), m_site->proxyBaseUrl().toString() + QStringLiteral("/sso/qmc/users"));
     QCOMPARE(m_browser.urls.at(1).path(), QStringLiteral("/sso/qmc/proxies"));
     m_driver->tick("guideConfirmCheck");
-    QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     // Nothing signed in from here.
     QCOMPARE(m_site->proxy()->requestCount(QStringLiteral("/qps/user")), 0);
 }

@@ -101,6 +101,9 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
     const DeploymentKind enterprise = DeploymentKind::QlikSenseEnterprise;
     QTest::newRow("enterprise host") << enterprise << int(SetupWizard::HostPageId);
     QTest::newRow("enterprise admin") << enterprise << int(SetupWizard::EnterpriseAdminPageId);
+    QTest::newRow("enterprise service user") << enterprise << int(SetupWizard::EnterpriseServiceUserPageId);
+    QTest::newRow("enterprise virtual proxy") << enterprise << int(SetupWizard::EnterpriseVirtualProxyPageId);
+    QTest::newRow("enterprise token") << enterprise << int(SetupWizard::EnterpriseTokenPageId);
 }
 
 void TestPageKeyboard::mnemonicsAreUniquePerPage()
