@@ -18,6 +18,8 @@ struct SavedConnection
     QString keyId; // the API key's id ("jti"), not the key
     QDateTime keyExpiry; // invalid when unknown
     QDateTime savedAt;
+    // Qlik Sense Enterprise: the prefix of the JWT virtual proxy the token goes through ("dawiso"); empty otherwise.
+    QString virtualProxyPrefix;
 };
 
 } // namespace Dawiso
