@@ -457,9 +457,9 @@ void TestQlikSenseSite::whoSeesWhat()
         QCOMPARE(none.array(), QJsonArray());
     }
 
-    // The hub: published apps and one's own, also for a RootAdmin.
-    QCOMPARE(repositoryGet(QStringLiteral("/qrs/app/hublist/full")).array().size(), 5);
-    QCOMPARE(repositoryGet(QStringLiteral("/qrs/app/hublist/full"), analyst).array().size(), 7);
+    // The hub: the Everyone stream's apps and one's own, also for a RootAdmin.
+    QCOMPARE(repositoryGet(QStringLiteral("/qrs/app/hublist/full")).array().size(), 2);
+    QCOMPARE(repositoryGet(QStringLiteral("/qrs/app/hublist/full"), analyst).array().size(), 4);
 
     const QJsonObject node =
         repositoryGet(QStringLiteral("/qrs/servernodeconfiguration/full")).array().at(0).toObject();
@@ -492,21 +492,34 @@ void TestQlikSenseSite::filterParserFollowsTheGrammar()
 {
     const auto parsed = QrsFilterParser::parse(QStringLiteral("userId eq 'o''brien' and  UserDirectory EQ 'CORP'"));
     QVERIFY(parsed);
-    QCOMPARE(parsed->size(), 2);
-    QCOMPARE(parsed->at(0).property, QStringLiteral("userId"));
-    QCOMPARE(parsed->at(0).value, QStringLiteral("o'brien"));
-    QCOMPARE(parsed->at(1).property, QStringLiteral("UserDirectory"));
-    QCOMPARE(parsed->at(1).value, QStringLiteral("CORP"));
+    QCOMPARE(parsed->size(), 1);
+    const QList<QrsFilterParser::Condition> all = parsed->at(0);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).property, QStringLiteral("userId"));
+    QCOMPARE(all.at(0).value, QStringLiteral("o'brien"));
+    QCOMPARE(all.at(1).property, QStringLiteral("UserDirectory"));
+    QCOMPARE(all.at(1).value, QStringLiteral("CORP"));
 
     const auto central = QrsFilterParser::parse(QStringLiteral("isCentral eq true"));
     QVERIFY(central);
-    QCOMPARE(central->at(0).value, QStringLiteral("true"));
+    QCOMPARE(central->at(0).at(0).value, QStringLiteral("true"));
     QVERIFY(QrsFilterParser::parse(QString()).value().isEmpty());
+
+    // "and" binds before "or"; "so" is a substring.
+    const auto either =
+        QrsFilterParser::parse(QStringLiteral("name so 'dawiso' or userId eq 'a' and userDirectory eq 'CORP'"));
+    QVERIFY(either);
+    QCOMPARE(either->size(), 2);
+    QCOMPARE(either->at(0).size(), 1);
+    QCOMPARE(either->at(0).at(0).op, QrsFilterParser::Operator::SubstringOf);
+    QCOMPARE(either->at(1).size(), 2);
+    QCOMPARE(either->at(1).at(0).op, QrsFilterParser::Operator::Equals);
 
     for (const QString &wrong :
          {QStringLiteral("userId = 'x'"), QStringLiteral("userId eq 'x"), QStringLiteral("userId eq x"),
-          QStringLiteral("userId eq 'x' or name eq 'y'"), QStringLiteral("userId eq 'x' and"),
-          QStringLiteral("userId eq 'x''"), QStringLiteral("userId ne 'x'"), QStringLiteral("eq 'x'")})
+          QStringLiteral("userId eq 'x' or"), QStringLiteral("userId eq 'x' and"), QStringLiteral("userId eq 'x''"),
+          QStringLiteral("userId ne 'x'"), QStringLiteral("eq 'x'"), QStringLiteral("isCentral so true"),
+          QStringLiteral("userId eq 'x' xor name eq 'y'"), QStringLiteral("userId eq 'x'or name eq 'y'")})
         QVERIFY2(!QrsFilterParser::parse(wrong), qPrintable(wrong));
 }
 

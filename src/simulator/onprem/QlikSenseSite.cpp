@@ -83,4 +83,32 @@ void QlikSenseSite::setAllowedHostNames(const QStringList &names)
     m_proxy.setAllowedHostNames(names);
 }
 
+std::optional<QlikSenseSite::EngineSession>
+QlikSenseSite::engineSessionFor(const QString &prefix, const QByteArray &cookieHeader, const QString &csrfToken,
+                                const QString &origin, bool hasAuthorization) const
+{
+    const std::optional<ProxySession> session =
+        m_proxy.engineSession(prefix, cookieHeader, csrfToken, origin, hasAuthorization);
+    if (!session)
+        return std::nullopt;
+    return EngineSession {session->userDirectory, session->userId, session->prefix, session->id};
+}
+
+int QlikSenseSite::liveSessionCount(const QString &userDirectory, const QString &userId) const
+{
+    return m_proxy.sessions().liveCount(userDirectory, userId);
+}
+
+bool QlikSenseSite::hasAccessAllocation(const QString &userDirectory, const QString &userId) const
+{
+    const SiteUser *user = m_directory.user(userDirectory, userId);
+    return user && user->accessType != SiteAccessType::None;
+}
+
+QList<QString> QlikSenseSite::hubAppIds(const QString &userDirectory, const QString &userId) const
+{
+    const SiteUser *user = m_directory.user(userDirectory, userId);
+    return user ? m_directory.hubAppIds(*user) : QList<QString>();
+}
+
 } // namespace Dawiso::Simulator

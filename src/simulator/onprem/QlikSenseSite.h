@@ -71,6 +71,31 @@ public:
     // 403 for QRS requests whose path starts with the prefix ("/qrs/user"), on both ports.
     void setForbidden(const QString &qrsPathPrefix, bool forbidden) { m_qrs.setForbidden(qrsPathPrefix, forbidden); }
     void setReleaseVisibleWithoutSignIn(bool visible) { m_proxy.setReleaseVisibleWithoutSignIn(visible); }
+    // For this long after a PUT changed the virtual proxies a proxy service links, every request on the proxy port
+    // gets 503 "The proxy is restarting."; 0 (the default) turns the restart off.
+    void setProxyRestartDelay(int milliseconds) { m_qrs.writes().setProxyRestartDelay(milliseconds); }
+    // The next n PUTs of a proxy service get 409: "another admin" changed it (its modifiedDate moved on).
+    void setProxyServiceConflicts(int count) { m_qrs.writes().setProxyServiceConflicts(count); }
+
+    // For the Engine's WebSocket on the proxy port (wss://HOST/<prefix>/app/<appId>): the session the upgrade request
+    // belongs to, or nullopt when the proxy refuses it (see SiteProxy::engineSession).
+    struct EngineSession
+    {
+        QString userDirectory;
+        QString userId;
+        QString prefix;
+        QString sessionId;
+    };
+    std::optional<EngineSession> engineSessionFor(const QString &prefix, const QByteArray &cookieHeader,
+                                                  const QString &csrfToken, const QString &origin,
+                                                  bool hasAuthorization) const;
+    // The user's live proxy sessions on every virtual proxy (the Engine allows five).
+    int liveSessionCount(const QString &userDirectory, const QString &userId) const;
+    // Whether the user holds a professional or analyzer access type; false for a user the site does not know.
+    bool hasAccessAllocation(const QString &userDirectory, const QString &userId) const;
+    // The ids of the apps the user may open (SiteDirectory::hubAppIds); empty for a user the site does not know.
+    QList<QString> hubAppIds(const QString &userDirectory, const QString &userId) const;
+    const SiteApp *app(const QString &id) const { return m_directory.app(id); }
 
 private:
     void reissueServerCertificate();

@@ -83,47 +83,67 @@ private:
 
 } // namespace
 
-std::optional<QList<QrsFilterParser::Condition>> QrsFilterParser::parse(const QString &filter)
+std::optional<QrsFilterParser::Filter> QrsFilterParser::parse(const QString &filter)
 {
-    QList<Condition> conditions;
+    Filter alternatives;
     Reader reader(filter);
     if (reader.atEnd())
-        return conditions;
+        return alternatives;
+    QList<Condition> conditions;
     while (true) {
         const std::optional<QString> property = reader.name();
-        if (!property || !reader.keyword(u"eq"))
+        if (!property)
             return std::nullopt;
         Condition condition {*property, {}};
-        if (const std::optional<QString> value = reader.quoted()) {
-            condition.value = *value;
-        } else if (reader.keyword(u"true")) {
-            condition = {*property, QStringLiteral("true")};
-        } else if (reader.keyword(u"false")) {
-            condition = {*property, QStringLiteral("false")};
-        } else {
+        if (reader.keyword(u"so"))
+            condition.op = Operator::SubstringOf;
+        else if (!reader.keyword(u"eq"))
             return std::nullopt;
-        }
+        if (const std::optional<QString> value = reader.quoted())
+            condition.value = *value;
+        else if (condition.op == Operator::Equals && reader.keyword(u"true"))
+            condition.value = QStringLiteral("true");
+        else if (condition.op == Operator::Equals && reader.keyword(u"false"))
+            condition.value = QStringLiteral("false");
+        else
+            return std::nullopt;
         conditions.append(condition);
         const bool spaced = reader.startsWithSpace();
-        if (reader.atEnd())
-            return conditions;
-        if (!spaced || !reader.keyword(u"and"))
+        if (reader.atEnd()) {
+            alternatives.append(conditions);
+            return alternatives;
+        }
+        if (!spaced)
             return std::nullopt;
+        if (reader.keyword(u"or")) {
+            alternatives.append(conditions);
+            conditions.clear();
+        } else if (!reader.keyword(u"and")) {
+            return std::nullopt;
+        }
     }
 }
 
-bool QrsFilterParser::knowsEveryProperty(const QList<Condition> &conditions, const PropertyLookup &lookup)
+bool QrsFilterParser::knowsEveryProperty(const Filter &filter, const PropertyLookup &lookup)
 {
-    return std::all_of(conditions.cbegin(), conditions.cend(),
-                       [&lookup](const Condition &condition) { return lookup(condition.property).has_value(); });
+    return std::all_of(filter.cbegin(), filter.cend(), [&lookup](const QList<Condition> &conditions) {
+        return std::all_of(conditions.cbegin(), conditions.cend(),
+                           [&lookup](const Condition &condition) { return lookup(condition.property).has_value(); });
+    });
 }
 
-bool QrsFilterParser::matches(const QList<Condition> &conditions, const PropertyLookup &lookup)
+bool QrsFilterParser::matches(const Filter &filter, const PropertyLookup &lookup)
 {
-    return std::all_of(conditions.cbegin(), conditions.cend(), [&lookup](const Condition &condition) {
+    const auto holds = [&lookup](const Condition &condition) {
         const std::optional<QString> value = lookup(condition.property);
-        return value && value->compare(condition.value, Qt::CaseInsensitive) == 0;
-    });
+        if (!value)
+            return false;
+        return condition.op == Operator::SubstringOf ? value->contains(condition.value, Qt::CaseInsensitive)
+                                                     : value->compare(condition.value, Qt::CaseInsensitive) == 0;
+    };
+    return filter.isEmpty() || std::any_of(filter.cbegin(), filter.cend(), [&holds](const QList<Condition> &all) {
+               return std::all_of(all.cbegin(), all.cend(), holds);
+           });
 }
 
 } // namespace Dawiso::Simulator

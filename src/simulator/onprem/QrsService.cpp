@@ -1,8 +1,10 @@
 #include "simulator/onprem/QrsService.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -11,10 +13,6 @@ namespace Dawiso::Simulator {
 namespace {
 
 using Lookup = QrsFilterParser::PropertyLookup;
-
-const QString modifiedBy = QStringLiteral("INTERNAL\\sa_repository");
-// What the QRS writes as the publish time of an app that was never published.
-const QString neverPublished = QStringLiteral("1753-01-01T00:00:00.000Z");
 
 SimResponse emptyAnswer(int status)
 {
@@ -39,8 +37,8 @@ QString boolText(bool value)
 // Every entry the caller may see and the filter selects, as a full list or as {"value": count}. A filter naming a
 // property the entity does not have is a 400, as the QRS answers it.
 template <typename T, typename Visible, typename Property, typename ToJson>
-SimResponse listing(const QList<T> &entries, const QList<QrsFilterParser::Condition> &filter, bool count,
-                    Visible visible, Property property, ToJson toJson)
+SimResponse listing(const QList<T> &entries, const QrsFilterParser::Filter &filter, bool count, Visible visible,
+                    Property property, ToJson toJson)
 {
     const T blank {};
     if (!QrsFilterParser::knowsEveryProperty(filter, [&](const QString &name) { return property(blank, name); }))
@@ -60,6 +58,18 @@ SimResponse listing(const QList<T> &entries, const QList<QrsFilterParser::Condit
     return jsonArray(items);
 }
 
+bool sameUser(const SiteUser &a, const SiteUser &b)
+{
+    return a.userDirectory.compare(b.userDirectory, Qt::CaseInsensitive) == 0
+        && a.userId.compare(b.userId, Qt::CaseInsensitive) == 0;
+}
+
+// A GUID as the QRS writes it in a path, e.g. /qrs/proxyservice/<id>.
+bool isGuid(const QString &text)
+{
+    return !QUuid::fromString(text).isNull();
+}
+
 std::optional<QString> commonProperty(const QString &id, const QString &name, const QString &property)
 {
     if (named(property, QLatin1String("id")))
@@ -73,6 +83,8 @@ std::optional<QString> commonProperty(const QString &id, const QString &name, co
 
 QrsService::QrsService(SiteDirectory &directory)
     : m_directory(directory)
+    , m_entities(directory)
+    , m_writes(directory)
 { }
 
 SimResponse QrsService::inactiveUser()
@@ -114,15 +126,18 @@ std::optional<SiteUser> QrsService::repositoryCaller(const SimRequest &request) 
     const QByteArray header = request.header("X-Qlik-User");
     if (header.isEmpty()) {
         const SiteUser *service = m_directory.user(QStringLiteral("INTERNAL"), QStringLiteral("sa_repository"));
-        return service ? *service : SiteUser {{},
-                                              QStringLiteral("INTERNAL"),
-                                              QStringLiteral("sa_repository"),
-                                              {},
-                                              {QStringLiteral("RootAdmin")},
-                                              false,
-                                              {},
-                                              {},
-                                              {}};
+        return service ? *service
+                       : SiteUser {{},
+                                   QStringLiteral("INTERNAL"),
+                                   QStringLiteral("sa_repository"),
+                                   {},
+                                   {QStringLiteral("RootAdmin")},
+                                   false,
+                                   {},
+                                   {},
+                                   {},
+                                   SiteAccessType::None,
+                                   {}};
     }
     QString directory;
     QString userId;
@@ -141,10 +156,10 @@ std::optional<SiteUser> QrsService::repositoryCaller(const SimRequest &request) 
         return std::nullopt;
     if (const SiteUser *known = m_directory.user(directory, userId))
         return *known;
-    return SiteUser {{}, directory, userId, userId, {}, false, {}, {}, {}};
+    return SiteUser {{}, directory, userId, userId, {}, false, {}, {}, {}, SiteAccessType::None, {}};
 }
 
-SimResponse QrsService::answerRepository(const SimRequest &request) const
+SimResponse QrsService::answerRepository(const SimRequest &request)
 {
     if (!hasValidXrfkey(request))
         return emptyAnswer(400);
@@ -156,7 +171,7 @@ SimResponse QrsService::answerRepository(const SimRequest &request) const
     return isForbidden(request.path) ? emptyAnswer(403) : route(request, request.path, *caller);
 }
 
-SimResponse QrsService::answer(const SimRequest &request, const QString &qrsPath, const SiteUser &caller) const
+SimResponse QrsService::answer(const SimRequest &request, const QString &qrsPath, const SiteUser &caller)
 {
     if (!hasValidXrfkey(request))
         return emptyAnswer(400);
@@ -165,13 +180,28 @@ SimResponse QrsService::answer(const SimRequest &request, const QString &qrsPath
     return isForbidden(qrsPath) ? emptyAnswer(403) : route(request, qrsPath, caller);
 }
 
-SimResponse QrsService::route(const SimRequest &request, const QString &path, const SiteUser &caller) const
+SimResponse QrsService::route(const SimRequest &request, const QString &path, const SiteUser &caller)
 {
-    QString lower = path.toLower();
-    while (lower.size() > 1 && lower.endsWith(u'/'))
-        lower.chop(1);
+    QString trimmed = path;
+    while (trimmed.size() > 1 && trimmed.endsWith(u'/'))
+        trimmed.chop(1);
+    const QString lower = trimmed.toLower();
     if (!lower.startsWith(QLatin1String("/qrs/")))
         return emptyAnswer(404);
+    // "/qrs/<entity>" or "/qrs/<entity>/<full|count|id>"; an entity may have a slash of its own
+    // (license/professionalaccesstype).
+    const qsizetype slash = lower.lastIndexOf(u'/');
+    const bool collection = slash <= 4;
+    const QString entity = collection ? lower.mid(5) : lower.mid(5, slash - 5);
+    const QString id = !collection && isGuid(trimmed.mid(slash + 1)) ? trimmed.mid(slash + 1) : QString();
+
+    if (request.method == "POST" || request.method == "PUT") {
+        if (!caller.hasRole(QStringLiteral("RootAdmin")))
+            return emptyAnswer(403);
+        if (request.method == "POST")
+            return collection ? create(request, entity) : emptyAnswer(404);
+        return id.isEmpty() ? emptyAnswer(404) : replace(request, entity, id);
+    }
     if (request.method != "GET")
         return emptyAnswer(405);
     if (lower == u"/qrs/about") {
@@ -186,21 +216,64 @@ SimResponse QrsService::route(const SimRequest &request, const QString &path, co
                          {QStringLiteral("singleNodeOnly"), false},
                          {QStringLiteral("schemaPath"), QStringLiteral("About")}});
     }
+    if (!id.isEmpty())
+        return single(entity, id, caller);
 
-    const std::optional<QList<QrsFilterParser::Condition>> filter =
+    const std::optional<QrsFilterParser::Filter> filter =
         QrsFilterParser::parse(request.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded));
     if (!filter)
         return emptyAnswer(400);
     if (lower == u"/qrs/app/hublist/full")
         return apps({*filter, false}, caller, true);
-    const qsizetype slash = lower.lastIndexOf(u'/');
-    const QString entity = lower.mid(5, slash - 5);
     const QString kind = lower.mid(slash + 1);
-    if (slash <= 5 || (kind != u"full" && kind != u"count"))
+    if (collection || (kind != u"full" && kind != u"count"))
         return emptyAnswer(404);
-    const Query query {*filter, kind == u"count"};
+    return listOf(entity, {*filter, kind == u"count"}, caller);
+}
+
+SimResponse QrsService::create(const SimRequest &request, const QString &entity)
+{
+    if (entity == u"virtualproxyconfig")
+        return m_writes.createVirtualProxy(request);
+    if (entity == u"systemrule")
+        return m_writes.createSystemRule(request);
+    return emptyAnswer(404);
+}
+
+SimResponse QrsService::replace(const SimRequest &request, const QString &entity, const QString &id)
+{
+    if (entity == u"virtualproxyconfig")
+        return m_writes.replaceVirtualProxy(request, id);
+    if (entity == u"proxyservice")
+        return m_writes.replaceProxyService(request, id);
+    return emptyAnswer(404);
+}
+
+SimResponse QrsService::single(const QString &entity, const QString &id, const SiteUser &caller) const
+{
+    QJsonObject found;
+    if (entity == u"virtualproxyconfig") {
+        if (const SiteVirtualProxy *proxy = m_directory.virtualProxy(id))
+            found = m_entities.virtualProxy(*proxy);
+    } else if (entity == u"proxyservice") {
+        for (const SiteProxyService &service : m_directory.proxyServices) {
+            if (service.id.compare(id, Qt::CaseInsensitive) == 0)
+                found = m_entities.proxyService(service);
+        }
+    } else {
+        return emptyAnswer(404);
+    }
+    if (!caller.readsEverything())
+        return emptyAnswer(403);
+    return found.isEmpty() ? emptyAnswer(404) : SimResponse::json(200, found);
+}
+
+SimResponse QrsService::listOf(const QString &entity, const Query &query, const SiteUser &caller) const
+{
     if (entity == u"user")
         return users(query, caller);
+    if (entity == u"userdirectory")
+        return userDirectories(query, caller);
     if (entity == u"stream")
         return streams(query, caller);
     if (entity == u"app")
@@ -211,6 +284,12 @@ SimResponse QrsService::route(const SimRequest &request, const QString &path, co
         return proxyServices(query, caller);
     if (entity == u"virtualproxyconfig")
         return virtualProxies(query, caller);
+    if (entity == u"systemrule")
+        return systemRules(query, caller);
+    if (entity == u"license/professionalaccesstype")
+        return accessTypes(query, caller, SiteAccessType::Professional);
+    if (entity == u"license/analyzeraccesstype")
+        return accessTypes(query, caller, SiteAccessType::Analyzer);
     return emptyAnswer(404);
 }
 
@@ -218,11 +297,7 @@ SimResponse QrsService::users(const Query &query, const SiteUser &caller) const
 {
     return listing(
         m_directory.users, query.filter, query.count,
-        [&caller](const SiteUser &user) {
-            return caller.readsEverything()
-                || (user.userDirectory.compare(caller.userDirectory, Qt::CaseInsensitive) == 0
-                    && user.userId.compare(caller.userId, Qt::CaseInsensitive) == 0);
-        },
+        [&caller](const SiteUser &user) { return caller.readsEverything() || sameUser(user, caller); },
         [](const SiteUser &user, const QString &property) -> std::optional<QString> {
             if (named(property, QLatin1String("userId")))
                 return user.userId;
@@ -230,40 +305,49 @@ SimResponse QrsService::users(const Query &query, const SiteUser &caller) const
                 return user.userDirectory;
             return commonProperty(user.id, user.name, property);
         },
-        [this](const SiteUser &user) { return userJson(user); });
+        [this](const SiteUser &user) { return m_entities.user(user); });
+}
+
+SimResponse QrsService::userDirectories(const Query &query, const SiteUser &caller) const
+{
+    return listing(
+        m_directory.userDirectories, query.filter, query.count,
+        [&caller](const SiteUserDirectory &) { return caller.readsEverything(); },
+        [](const SiteUserDirectory &directory, const QString &property) -> std::optional<QString> {
+            if (named(property, QLatin1String("userDirectoryName")))
+                return directory.userDirectoryName;
+            if (named(property, QLatin1String("type")))
+                return directory.type;
+            return commonProperty(directory.id, directory.name, property);
+        },
+        [this](const SiteUserDirectory &directory) { return m_entities.userDirectory(directory); });
 }
 
 SimResponse QrsService::streams(const Query &query, const SiteUser &caller) const
 {
+    const bool everything = caller.readsEverything() || m_directory.readsEveryApp(caller);
     return listing(
         m_directory.streams, query.filter, query.count,
-        [&caller](const SiteStream &stream) { return caller.readsEverything() || stream.everyoneReads; },
+        [everything](const SiteStream &stream) { return everything || stream.everyoneReads; },
         [](const SiteStream &stream, const QString &property) {
             return commonProperty(stream.id, stream.name, property);
         },
-        [](const SiteStream &stream) {
-            return QJsonObject {{QStringLiteral("id"), stream.id},
-                                {QStringLiteral("name"), stream.name},
-                                {QStringLiteral("createdDate"), stream.createdDate},
-                                {QStringLiteral("modifiedDate"), stream.modifiedDate},
-                                {QStringLiteral("modifiedByUserName"), modifiedBy},
-                                {QStringLiteral("customProperties"), QJsonArray()},
-                                {QStringLiteral("tags"), QJsonArray()},
-                                {QStringLiteral("schemaPath"), QStringLiteral("Stream")}};
-        });
+        [this](const SiteStream &stream) { return m_entities.stream(stream); });
 }
 
 SimResponse QrsService::apps(const Query &query, const SiteUser &caller, bool hubList) const
 {
-    // The hub shows published apps and one's own, whatever one's admin roles: RootAdmin's rule covers the QMC only.
-    const bool everything = caller.readsEverything() && !hubList;
+    const bool everything = caller.readsEverything() || m_directory.readsEveryApp(caller);
+    const QStringList hub = hubList ? m_directory.hubAppIds(caller) : QStringList();
     return listing(
         m_directory.apps, query.filter, query.count,
         [&](const SiteApp &app) {
+            if (hubList)
+                return hub.contains(app.id);
             return everything || app.isPublished() || (!caller.id.isEmpty() && app.ownerId == caller.id);
         },
         [](const SiteApp &app, const QString &property) { return commonProperty(app.id, app.name, property); },
-        [this](const SiteApp &app) { return appJson(app); });
+        [this](const SiteApp &app) { return m_entities.app(app); });
 }
 
 SimResponse QrsService::nodes(const Query &query, const SiteUser &caller) const
@@ -277,7 +361,7 @@ SimResponse QrsService::nodes(const Query &query, const SiteUser &caller) const
                 return node.hostName;
             return commonProperty(node.id, node.name, property);
         },
-        [this](const SiteNode &node) { return nodeJson(node); });
+        [this](const SiteNode &node) { return m_entities.node(node); });
 }
 
 SimResponse QrsService::proxyServices(const Query &query, const SiteUser &caller) const
@@ -296,7 +380,7 @@ SimResponse QrsService::proxyServices(const Query &query, const SiteUser &caller
             }
             return std::nullopt;
         },
-        [this](const SiteProxyService &service) { return proxyServiceJson(service); });
+        [this](const SiteProxyService &service) { return m_entities.proxyService(service); });
 }
 
 SimResponse QrsService::virtualProxies(const Query &query, const SiteUser &caller) const
@@ -309,119 +393,50 @@ SimResponse QrsService::virtualProxies(const Query &query, const SiteUser &calle
                 return proxy.prefix;
             if (named(property, QLatin1String("id")))
                 return proxy.id;
+            if (named(property, QLatin1String("sessionCookieHeaderName")))
+                return proxy.sessionCookieHeaderName;
             return std::nullopt;
         },
-        [this](const SiteVirtualProxy &proxy) { return virtualProxyJson(proxy); });
+        [this](const SiteVirtualProxy &proxy) { return m_entities.virtualProxy(proxy); });
 }
 
-QJsonObject QrsService::userJson(const SiteUser &user) const
+SimResponse QrsService::systemRules(const Query &query, const SiteUser &caller) const
 {
-    return QJsonObject {{QStringLiteral("id"), user.id},
-                        {QStringLiteral("userId"), user.userId},
-                        {QStringLiteral("userDirectory"), user.userDirectory},
-                        {QStringLiteral("name"), user.name},
-                        {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)},
-                        {QStringLiteral("inactive"), user.inactive},
-                        {QStringLiteral("removedExternally"), false},
-                        {QStringLiteral("blacklisted"), false},
-                        {QStringLiteral("createdDate"), user.createdDate},
-                        {QStringLiteral("modifiedDate"), user.modifiedDate},
-                        {QStringLiteral("modifiedByUserName"), modifiedBy},
-                        {QStringLiteral("schemaPath"), QStringLiteral("User")}};
+    return listing(
+        m_directory.systemRules, query.filter, query.count,
+        [&caller](const SiteSystemRule &) { return caller.readsEverything(); },
+        [](const SiteSystemRule &rule, const QString &property) -> std::optional<QString> {
+            if (named(property, QLatin1String("category")))
+                return rule.category;
+            if (named(property, QLatin1String("type")))
+                return rule.type;
+            return commonProperty(rule.id, rule.name, property);
+        },
+        [this](const SiteSystemRule &rule) { return m_entities.systemRule(rule); });
 }
 
-QJsonObject QrsService::appJson(const SiteApp &app) const
+SimResponse QrsService::accessTypes(const Query &query, const SiteUser &caller, SiteAccessType type) const
 {
-    QJsonValue stream; // null when not published
-    for (const SiteStream &candidate : m_directory.streams) {
-        if (candidate.id == app.streamId)
-            stream = QJsonObject {{QStringLiteral("id"), candidate.id}, {QStringLiteral("name"), candidate.name}};
-    }
-    QJsonObject owner;
-    for (const SiteUser &user : m_directory.users) {
-        if (user.id == app.ownerId) {
-            owner = QJsonObject {{QStringLiteral("id"), user.id},
-                                 {QStringLiteral("userId"), user.userId},
-                                 {QStringLiteral("userDirectory"), user.userDirectory},
-                                 {QStringLiteral("name"), user.name}};
-        }
-    }
-    return QJsonObject {{QStringLiteral("id"), app.id},
-                        {QStringLiteral("name"), app.name},
-                        {QStringLiteral("appId"), QString()},
-                        {QStringLiteral("published"), app.isPublished()},
-                        {QStringLiteral("publishTime"), app.isPublished() ? app.publishTime : neverPublished},
-                        {QStringLiteral("stream"), stream},
-                        {QStringLiteral("owner"), owner},
-                        {QStringLiteral("createdDate"), app.createdDate},
-                        {QStringLiteral("modifiedDate"), app.modifiedDate},
-                        {QStringLiteral("modifiedByUserName"), modifiedBy},
-                        {QStringLiteral("schemaPath"), QStringLiteral("App")}};
-}
-
-QJsonObject QrsService::nodeJson(const SiteNode &node) const
-{
-    return QJsonObject {{QStringLiteral("id"), node.id},
-                        {QStringLiteral("name"), node.name},
-                        {QStringLiteral("hostName"), node.hostName},
-                        {QStringLiteral("isCentral"), node.isCentral},
-                        {QStringLiteral("nodePurpose"), 0},
-                        {QStringLiteral("engineEnabled"), true},
-                        {QStringLiteral("proxyEnabled"), true},
-                        {QStringLiteral("schedulerEnabled"), true},
-                        {QStringLiteral("printingEnabled"), true},
-                        {QStringLiteral("failoverCandidate"), node.isCentral},
-                        {QStringLiteral("createdDate"), node.createdDate},
-                        {QStringLiteral("modifiedDate"), node.modifiedDate},
-                        {QStringLiteral("modifiedByUserName"), modifiedBy},
-                        {QStringLiteral("schemaPath"), QStringLiteral("ServerNodeConfiguration")}};
-}
-
-QJsonObject QrsService::virtualProxyJson(const SiteVirtualProxy &proxy) const
-{
-    QJsonArray loadBalancing;
-    for (const SiteProxyService &service : m_directory.proxyServices) {
-        if (service.virtualProxyIds.contains(proxy.id))
-            loadBalancing.append(QJsonObject {{QStringLiteral("id"), service.nodeId}});
-    }
-    return QJsonObject {
-        {QStringLiteral("id"), proxy.id},
-        {QStringLiteral("prefix"), proxy.prefix},
-        {QStringLiteral("description"), proxy.description},
-        {QStringLiteral("sessionCookieHeaderName"), proxy.sessionCookieHeaderName},
-        {QStringLiteral("authenticationMethod"), proxy.authenticationMethod},
-        {QStringLiteral("windowsAuthenticationEnabledDevicePattern"), proxy.windowsAuthenticationEnabledDevicePattern},
-        {QStringLiteral("websocketCrossOriginWhiteList"),
-         QJsonArray::fromStringList(proxy.websocketCrossOriginWhiteList)},
-        {QStringLiteral("anonymousAccessMode"), 0},
-        {QStringLiteral("sessionInactivityTimeout"), 30},
-        {QStringLiteral("defaultVirtualProxy"), proxy.prefix.isEmpty()},
-        {QStringLiteral("loadBalancingServerNodes"), loadBalancing},
-        {QStringLiteral("modifiedDate"), proxy.modifiedDate},
-        {QStringLiteral("schemaPath"), QStringLiteral("VirtualProxyConfig")}};
-}
-
-QJsonObject QrsService::proxyServiceJson(const SiteProxyService &service) const
-{
-    QJsonObject node;
-    if (const SiteNode *linked = m_directory.node(service.nodeId)) {
-        node = QJsonObject {{QStringLiteral("id"), linked->id},
-                            {QStringLiteral("name"), linked->name},
-                            {QStringLiteral("hostName"), linked->hostName},
-                            {QStringLiteral("isCentral"), linked->isCentral}};
-    }
-    QJsonArray proxies;
-    for (const QString &id : service.virtualProxyIds) {
-        if (const SiteVirtualProxy *proxy = m_directory.virtualProxy(id))
-            proxies.append(virtualProxyJson(*proxy));
-    }
-    return QJsonObject {
-        {QStringLiteral("id"), service.id},
-        {QStringLiteral("serverNodeConfiguration"), node},
-        {QStringLiteral("settings"),
-         QJsonObject {{QStringLiteral("listenPort"), service.listenPort}, {QStringLiteral("virtualProxies"), proxies}}},
-        {QStringLiteral("modifiedDate"), service.modifiedDate},
-        {QStringLiteral("schemaPath"), QStringLiteral("ProxyService")}};
+    QList<SiteUser> holders;
+    std::copy_if(m_directory.users.cbegin(), m_directory.users.cend(), std::back_inserter(holders),
+                 [type](const SiteUser &user) { return user.accessType == type; });
+    const QString schemaPath = type == SiteAccessType::Professional ? QStringLiteral("License.ProfessionalAccessType")
+                                                                    : QStringLiteral("License.AnalyzerAccessType");
+    return listing(
+        holders, query.filter, query.count,
+        [&caller](const SiteUser &user) { return caller.readsEverything() || sameUser(user, caller); },
+        [](const SiteUser &user, const QString &property) -> std::optional<QString> {
+            if (named(property, QLatin1String("id")))
+                return user.accessAllocationId;
+            if (named(property, QLatin1String("user.userId")))
+                return user.userId;
+            if (named(property, QLatin1String("user.userDirectory")))
+                return user.userDirectory;
+            if (named(property, QLatin1String("user.name")))
+                return user.name;
+            return std::nullopt;
+        },
+        [this, &schemaPath](const SiteUser &user) { return m_entities.accessType(user, schemaPath); });
 }
 
 } // namespace Dawiso::Simulator

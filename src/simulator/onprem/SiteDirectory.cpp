@@ -1,5 +1,7 @@
 #include "simulator/onprem/SiteDirectory.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
@@ -32,7 +34,35 @@ SiteUser demoUser(const QString &directory, const QString &userId, const QString
                      inactive,
                      internal ? QString() : kDemoPassword,
                      created,
-                     modified};
+                     modified,
+                     SiteAccessType::None,
+                     {}};
+}
+
+void allocateProfessional(SiteUser &user)
+{
+    user.accessType = SiteAccessType::Professional;
+    user.accessAllocationId = stableId(QStringLiteral("professional:") + user.qualifiedName());
+}
+
+SiteVirtualProxy demoVirtualProxy(const QString &prefix, const QString &description, const QString &nodeId)
+{
+    SiteVirtualProxy proxy;
+    proxy.id = stableId(QStringLiteral("virtualproxy:") + prefix);
+    proxy.prefix = prefix;
+    proxy.description = description;
+    proxy.sessionCookieHeaderName =
+        prefix.isEmpty() ? QStringLiteral("X-Qlik-Session") : QStringLiteral("X-Qlik-Session-") + prefix;
+    proxy.websocketCrossOriginWhiteList = {hostName};
+    proxy.loadBalancingNodeIds = {nodeId};
+    proxy.createdDate = created;
+    proxy.modifiedDate = modified;
+    return proxy;
+}
+
+SiteUserDirectory demoUserDirectory(const QString &name, const QString &type)
+{
+    return SiteUserDirectory {stableId(QStringLiteral("userdirectory:") + name), name, name, type, created, modified};
 }
 
 SiteApp demoApp(const QString &name, const QString &ownerId, const QString &streamId)
@@ -78,6 +108,12 @@ SiteDirectory SiteDirectory::demo()
         demoUser(QStringLiteral("INTERNAL"), QStringLiteral("sa_repository"), QStringLiteral("sa_repository"),
                  {QStringLiteral("RootAdmin")}),
     };
+    for (int index : {0, 1, 2, 4})
+        allocateProfessional(directory.users[index]);
+    directory.userDirectories = {
+        demoUserDirectory(corp, QStringLiteral("Repository.UserDirectoryConnectors.ActiveDirectory")),
+        demoUserDirectory(QStringLiteral("INTERNAL"), QStringLiteral("Repository.UserDirectoryConnectors.Internal")),
+    };
 
     const SiteStream everyone {stableId(QStringLiteral("stream:Everyone")), QStringLiteral("Everyone"), true, created,
                                modified};
@@ -103,22 +139,10 @@ SiteDirectory SiteDirectory::demo()
         stableId(QStringLiteral("node:central")), QStringLiteral("Central"), hostName, true, created, modified};
     directory.nodes = {central};
 
-    const SiteVirtualProxy defaultProxy {stableId(QStringLiteral("virtualproxy:")),
-                                         QString(),
-                                         QStringLiteral("Central Proxy (Default)"),
-                                         QStringLiteral("X-Qlik-Session"),
-                                         0,
-                                         QStringLiteral("Windows"),
-                                         {hostName},
-                                         modified};
-    const SiteVirtualProxy sso {stableId(QStringLiteral("virtualproxy:sso")),
-                                QStringLiteral("sso"),
-                                QStringLiteral("Single sign-on for the intranet"),
-                                QStringLiteral("X-Qlik-Session-sso"),
-                                0,
-                                QStringLiteral("Windows"),
-                                {hostName},
-                                modified};
+    const SiteVirtualProxy defaultProxy =
+        demoVirtualProxy(QString(), QStringLiteral("Central Proxy (Default)"), central.id);
+    const SiteVirtualProxy sso =
+        demoVirtualProxy(QStringLiteral("sso"), QStringLiteral("Single sign-on for the intranet"), central.id);
     directory.virtualProxies = {defaultProxy, sso};
     directory.proxyServices = {SiteProxyService {
         stableId(QStringLiteral("proxyservice:central")), central.id, 443, {defaultProxy.id, sso.id}, modified}};
@@ -155,6 +179,85 @@ const SiteNode *SiteDirectory::node(const QString &id) const
 const SiteVirtualProxy *SiteDirectory::virtualProxy(const QString &id) const
 {
     return findById(virtualProxies, id);
+}
+
+SiteVirtualProxy *SiteDirectory::virtualProxy(const QString &id)
+{
+    return findById(virtualProxies, id);
+}
+
+const SiteApp *SiteDirectory::app(const QString &id) const
+{
+    return findById(apps, id);
+}
+
+SiteProxyService *SiteDirectory::proxyService(const QString &id)
+{
+    return findById(proxyServices, id);
+}
+
+bool SiteDirectory::isLinked(const QString &virtualProxyId) const
+{
+    return std::any_of(proxyServices.cbegin(), proxyServices.cend(), [&virtualProxyId](const auto &service) {
+        return service.virtualProxyIds.contains(virtualProxyId);
+    });
+}
+
+bool SiteDirectory::readsEveryApp(const SiteUser &user) const
+{
+    static const QRegularExpression form(
+        QStringLiteral("^\\(\\(\\s*user\\.userDirectory\\s*=\\s*\"([^\"]*)\"\\s+and\\s+"
+                       "user\\.userId\\s*=\\s*\"([^\"]*)\"\\s*\\)\\)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return std::any_of(systemRules.cbegin(), systemRules.cend(), [&user](const SiteSystemRule &rule) {
+        const QStringList resources = rule.resourceFilter.split(u',', Qt::SkipEmptyParts);
+        const bool appsCovered = std::any_of(resources.cbegin(), resources.cend(), [](const QString &resource) {
+            return resource.trimmed().compare(QLatin1String("App_*"), Qt::CaseInsensitive) == 0;
+        });
+        const QRegularExpressionMatch match = form.match(rule.rule.trimmed());
+        return !rule.disabled && (rule.ruleContext == 0 || rule.ruleContext == 1) && (rule.actions & 2) != 0
+            && appsCovered && match.hasMatch()
+            && match.captured(1).compare(user.userDirectory, Qt::CaseInsensitive) == 0
+            && match.captured(2).compare(user.userId, Qt::CaseInsensitive) == 0;
+    });
+}
+
+QStringList SiteDirectory::hubAppIds(const SiteUser &user) const
+{
+    const bool everything = readsEveryApp(user);
+    QStringList ids;
+    for (const SiteApp &candidate : apps) {
+        const auto stream = std::find_if(streams.cbegin(), streams.cend(),
+                                         [&candidate](const SiteStream &s) { return s.id == candidate.streamId; });
+        const bool everyone = stream != streams.cend() && stream->everyoneReads;
+        const bool own = !user.id.isEmpty() && candidate.ownerId == user.id;
+        if (everything || everyone || own)
+            ids.append(candidate.id);
+    }
+    return ids;
+}
+
+SiteUser &SiteDirectory::addUser(const QString &userDirectory, const QString &userId, const QString &name)
+{
+    const QString now = nextTimestamp();
+    users.append(SiteUser {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                           userDirectory,
+                           userId,
+                           name,
+                           {},
+                           false,
+                           {},
+                           now,
+                           now,
+                           SiteAccessType::None,
+                           {}});
+    return users.last();
+}
+
+QString SiteDirectory::nextTimestamp()
+{
+    m_lastTimestampMs = std::max(m_lastTimestampMs + 1, QDateTime::currentMSecsSinceEpoch());
+    return QDateTime::fromMSecsSinceEpoch(m_lastTimestampMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 const SiteVirtualProxy *SiteDirectory::virtualProxyByPrefix(const QString &prefix) const
