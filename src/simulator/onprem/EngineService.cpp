@@ -111,7 +111,7 @@ void EngineService::accept(std::unique_ptr<QWebSocket> owned)
         QUrlQuery(request.url()).queryItemValue(QStringLiteral("qlik-csrf-token"), QUrl::FullyDecoded);
     handshake.origin = QString::fromLatin1(request.rawHeader("Origin"));
     handshake.hasAuthorization = request.hasRawHeader("Authorization");
-    const std::optional<Caller> caller = m_access.admit(handshake);
+    const std::optional<Caller> caller = m_refusingHandshakes ? std::optional<Caller>() : m_access.admit(handshake);
     if (!caller) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, forbiddenReason());
         return;

@@ -66,6 +66,8 @@ public:
 
     // Takes over a socket the proxy host upgraded (SimulatorHost::setWebSocketHandler).
     void accept(std::unique_ptr<QWebSocket> socket);
+    // Fault for tests: every handshake is refused as the proxy's cross-site check refuses one, whatever it carries.
+    void setRefusingHandshakes(bool refusing) { m_refusingHandshakes = refusing; }
     // Sockets still open, for tests that check the client closed its own.
     int openSocketCount() const { return int(m_sockets.size()); }
 
@@ -83,6 +85,7 @@ private:
     const SiteDirectory &m_directory;
     SiteAccess m_access;
     QHash<QWebSocket *, Connection> m_sockets;
+    bool m_refusingHandshakes = false;
 };
 
 } // namespace Dawiso::Simulator
