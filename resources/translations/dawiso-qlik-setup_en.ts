@@ -162,6 +162,47 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::EngineProbe</name>
+    <message numerus="yes">
+        <source>Qlik asked to wait %n second(s) before opening the engine&apos;s WebSocket…</source>
+        <translation>
+            <numerusform>Qlik asked to wait %n second before opening the engine&apos;s WebSocket…</numerusform>
+            <numerusform>Qlik asked to wait %n seconds before opening the engine&apos;s WebSocket…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::EnterpriseConnectionCheck</name>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n stream</numerusform>
+            <numerusform>%n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sees %n app(s) in the repository, and %2.</source>
+        <translation>
+            <numerusform>%1 sees %n app in the repository, and %2.</numerusform>
+            <numerusform>%1 sees %n apps in the repository, and %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n app(s) can be opened by %2.</source>
+        <translation>
+            <numerusform>%1 of %n app can be opened by %2.</numerusform>
+            <numerusform>%1 of %n apps can be opened by %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine opened %1 without data and sent its layout and its load script (%n character(s)).</source>
+        <translation>
+            <numerusform>The engine opened %1 without data and sent its layout and its load script (%n character).</numerusform>
+            <numerusform>The engine opened %1 without data and sent its layout and its load script (%n characters).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::FinishPage</name>
     <message numerus="yes">
         <source>The token is on the clipboard for %n more second(s). Paste it into Dawiso now.</source>

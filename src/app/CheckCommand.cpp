@@ -6,6 +6,7 @@
 #include "TerminalInput.h"
 #include "check/ConnectionCheck.h"
 #include "check/ReportWriter.h"
+#include "enterprise/EnterpriseConnectionCheck.h"
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
@@ -115,13 +116,17 @@ int CheckCommand::run(const QStringList &arguments)
 
     QNetworkAccessManager network;
     SetupContext context(&network, &trust, this);
-    const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(kind, &context);
-    if (!flow) {
-        return fail(UsageError,
-                    tr("This version of Dawiso Qlik Setup cannot check Qlik Sense Enterprise (%1) yet: its wizard "
-                       "signs the administrator in and confirms RootAdmin, but does not make Dawiso's credential for "
-                       "the site yet, so there is nothing stored to check.")
-                        .arg(SecretEntryName::kindId(kind)));
+    std::unique_ptr<DeploymentFlow> flow;
+    std::unique_ptr<ConnectionCheck> check;
+    if (kind == DeploymentKind::QlikSenseEnterprise) {
+        if (const auto status = enterpriseCheck(options, host, &context, &check))
+            return *status;
+    } else {
+        if (!options.prefix.isEmpty())
+            return usageError(tr("--prefix is for Qlik Sense Enterprise only (--deployment %1).")
+                                  .arg(SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)));
+        flow = Deployments::createFlow(kind, &context);
+        check.reset(flow->createConnectionCheck(host, nullptr));
     }
 
     QByteArray key;
@@ -130,7 +135,37 @@ int CheckCommand::run(const QStringList &arguments)
         SecureMemory::wipe(key);
         return *status;
     }
-    return runCheck(flow.get(), host, &key, options.json);
+    return runCheck(*check, host, &key, options.json);
+}
+
+std::optional<int> CheckCommand::enterpriseCheck(const Options &options, const ParsedHost &host, SetupContext *context,
+                                                 std::unique_ptr<ConnectionCheck> *check)
+{
+    QSettings settings;
+    const std::optional<SavedConnection> saved =
+        ConnectionIndex(&settings).find(DeploymentKind::QlikSenseEnterprise, host.hostAndPort());
+    QString prefix = options.prefix.trimmed();
+    while (prefix.startsWith(QLatin1Char('/')))
+        prefix.remove(0, 1);
+    if (prefix.isEmpty())
+        prefix = host.virtualProxyPrefix();
+    if (prefix.isEmpty() && saved)
+        prefix = saved->virtualProxyPrefix;
+    if (prefix.isEmpty()) {
+        return usageError(tr("Say through which virtual proxy to check %1 with --prefix, for example --prefix "
+                             "dawiso: no connection with one is saved for it.")
+                              .arg(host.hostAndPort()));
+    }
+    auto enterprise = std::make_unique<EnterpriseConnectionCheck>(context->network(), context->trust());
+    enterprise->setVirtualProxyPrefix(prefix);
+    // The service user the wizard saved ("CORP\svc_dawiso"): the token must stand for it.
+    if (saved) {
+        const qsizetype slash = saved->userName.indexOf(QLatin1Char('\\'));
+        if (slash > 0)
+            enterprise->setServiceUser(saved->userName.left(slash), saved->userName.mid(slash + 1));
+    }
+    *check = std::move(enterprise);
+    return std::nullopt;
 }
 
 std::optional<int> CheckCommand::chooseDeployment(const Options &options, const ParsedHost &host, DeploymentKind *kind)
@@ -179,16 +214,21 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    const QCommandLineOption hostOption(
-        QStringLiteral("host"),
-        tr("The Qlik Cloud tenant to check, as in the browser's address bar (acme.eu.qlikcloud.com)."),
-        tr("host[:port]"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        tr("The Qlik Cloud tenant or Qlik Sense server to check, as in the browser's "
+                                           "address bar (acme.eu.qlikcloud.com, qlikserver.company.com)."),
+                                        tr("host[:port]"));
     const QCommandLineOption deploymentOption(
         QStringLiteral("deployment"),
         tr("%1 or %2: which kind of Qlik the host is. The default is the one the wizard saved for the host, else %1.")
             .arg(SecretEntryName::kindId(DeploymentKind::QlikCloud),
                  SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)),
         tr("id"));
+    const QCommandLineOption prefixOption(
+        QStringLiteral("prefix"),
+        tr("Qlik Sense Enterprise: the prefix of the JWT virtual proxy the token goes through (dawiso). The default "
+           "is the one the wizard saved for the host."),
+        tr("prefix"));
     const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
                                           tr("Also trust the CA certificates in <file> (PEM, one or more) for this "
                                              "run, for example your company's TLS-inspection root."),
@@ -198,11 +238,12 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           tr("text (the default) for people, or json (one object) for scripts."),
                                           tr("format"), QStringLiteral("text"));
-    parser.addOptions({helpOption, hostOption, deploymentOption, caFileOption, tokenStdinOption, formatOption});
+    const QList<QCommandLineOption> allOptions {helpOption,   hostOption,       deploymentOption, prefixOption,
+                                                caFileOption, tokenStdinOption, formatOption};
+    parser.addOptions(allOptions);
 
     if (!parser.parse(commandArguments))
-        return usageError(CommandLine::usageProblem(
-            arguments, {helpOption, hostOption, deploymentOption, caFileOption, tokenStdinOption, formatOption}));
+        return usageError(CommandLine::usageProblem(arguments, allOptions));
     if (parser.isSet(helpOption)) {
         writeTo(stdout, helpText(parser.helpText()).toUtf8());
         return Usable;
@@ -220,6 +261,7 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
 
     options->host = parser.value(hostOption);
     options->deployment = parser.value(deploymentOption);
+    options->prefix = parser.value(prefixOption);
     options->caFile = parser.value(caFileOption);
     options->tokenFromStdin = parser.isSet(tokenStdinOption);
     options->json = format == QLatin1String("json");
@@ -327,10 +369,9 @@ std::optional<int> CheckCommand::readKeyFromKeychain(DeploymentKind kind, const 
     return status;
 }
 
-int CheckCommand::runCheck(DeploymentFlow *flow, const ParsedHost &host, QByteArray *key, bool json)
+int CheckCommand::runCheck(ConnectionCheck &check, const ParsedHost &host, QByteArray *key, bool json)
 {
     m_progressOnTerminal = TerminalInput::isTerminal(stderr);
-    ConnectionCheck &check = *flow->createConnectionCheck(host, flow);
 
     std::optional<ConnectionReport> report;
     connect(&check, &ConnectionCheck::progress, this, &CheckCommand::showProgress);
@@ -383,19 +424,19 @@ QString CheckCommand::helpText(const QString &optionsHelp)
 {
     // QCommandLineParser's own first line would say "Usage: dawiso-qlik-setup [options]", without the command.
     const QString options = optionsHelp.section(QLatin1Char('\n'), 1);
-    return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--ca-file PEM] [--token-stdin] "
-              "[--format text|json]")
+    return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--prefix PREFIX] [--ca-file PEM] "
+              "[--token-stdin] [--format text|json]")
         + QStringLiteral("\n\n")
-        + tr("Runs the wizard's connection check against a Qlik Cloud tenant: whose key it is, whether that user is "
-             "a tenant admin, when the key expires, which spaces and apps it sees and whether it can open them. "
-             "The key comes from this computer's keychain, where the wizard stored it for the host, or from "
-             "standard input with --token-stdin. It is never accepted as an argument.")
-        + QStringLiteral("\n\n")
-        + tr("Supported: Qlik Cloud (--deployment %1). Qlik Sense Enterprise on Windows (--deployment %2) is "
-             "prepared in the wizard up to the administrator's sign-in; this version stores no credential for it, "
-             "so it has nothing to check yet.")
+        + tr("Runs the wizard's connection check. Against a Qlik Cloud tenant (--deployment %1): whose key it is, "
+             "whether that user is a tenant admin, when the key expires, which spaces and apps it sees and whether it "
+             "can open them. Against a Qlik Sense Enterprise site (--deployment %2), through its JWT virtual proxy: "
+             "whether the proxy accepts the token and for whom, the repository's build, the service user's roles, "
+             "the streams and apps it sees and can open, and whether the engine opens one app and its load script.")
               .arg(SecretEntryName::kindId(DeploymentKind::QlikCloud),
                    SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise))
+        + QStringLiteral("\n\n")
+        + tr("The key or token comes from this computer's keychain, where the wizard stored it for the host, or from "
+             "standard input with --token-stdin. It is never accepted as an argument.")
         + QLatin1Char('\n') + options + QLatin1Char('\n')
         + tr("Exit status: 0 Dawiso can use the key (warnings allowed), 1 a check failed, 2 the command could not "
              "run as given (usage, no key, keychain, CA file), 3 Qlik could not be reached (network or TLS), 130 "

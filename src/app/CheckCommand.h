@@ -8,17 +8,20 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Dawiso {
 
-class DeploymentFlow;
+class ConnectionCheck;
 class ParsedHost;
+class SetupContext;
 class TlsTrust;
 
-// `dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--ca-file PEM] [--token-stdin] [--format text|json]`:
-// the wizard's connection check for support and scripts, with no display. The deployment is the one saved for the
-// host (or --deployment); the key comes from the keychain entry of the host, or from standard input with
+// `dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--prefix PREFIX] [--ca-file PEM] [--token-stdin]
+// [--format text|json]`: the wizard's connection check for support and scripts, with no display. The deployment is the
+// one saved for the host (or --deployment); the key (Qlik Cloud) or token (Qlik Sense Enterprise, through the JWT
+// virtual proxy of --prefix or the one saved) comes from the keychain entry of the host, or from standard input with
 // --token-stdin; never from an argument, where other users and the shell history could read it. Standard output
 // holds only the result; progress goes to standard error when that is a terminal.
 class CheckCommand : public QObject
@@ -50,6 +53,7 @@ private:
     {
         QString host;
         QString deployment; // an id of SecretEntryName::kindId(); empty: the saved connection's
+        QString prefix; // Qlik Sense Enterprise's virtual proxy; empty: from --host or the saved connection
         QString caFile;
         bool tokenFromStdin = false;
         bool json = false;
@@ -60,7 +64,9 @@ private:
     std::optional<int> readKeyFromStdin(QByteArray *key);
     std::optional<int> chooseDeployment(const Options &options, const ParsedHost &host, DeploymentKind *kind);
     std::optional<int> readKeyFromKeychain(DeploymentKind kind, const ParsedHost &host, QByteArray *key);
-    int runCheck(DeploymentFlow *flow, const ParsedHost &host, QByteArray *key, bool json);
+    std::optional<int> enterpriseCheck(const Options &options, const ParsedHost &host, SetupContext *context,
+                                       std::unique_ptr<ConnectionCheck> *check);
+    int runCheck(ConnectionCheck &check, const ParsedHost &host, QByteArray *key, bool json);
     void showProgress(const QString &message);
     void clearProgress();
 

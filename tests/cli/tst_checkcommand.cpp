@@ -316,9 +316,11 @@ void TestCheckCommand::usageErrors_data()
         << "check|--host|HOST|--token-stdin" << QByteArray(200 * 1024, 'A') << "far more than an API key";
     QTest::newRow("unknown deployment") << "check|--host|HOST|--deployment|sap|--token-stdin" << QByteArray("TOKEN")
                                         << "--deployment qlik-cloud or --deployment qlik-sense";
-    QTest::newRow("a deployment this version does not check")
+    QTest::newRow("Qlik Sense Enterprise without a virtual proxy")
         << "check|--host|HOST|--deployment|qlik-sense|--token-stdin" << QByteArray("TOKEN")
-        << "cannot check Qlik Sense Enterprise (qlik-sense) yet";
+        << "Say through which virtual proxy";
+    QTest::newRow("a prefix for Qlik Cloud") << "check|--host|HOST|--prefix|dawiso|--token-stdin" << QByteArray("TOKEN")
+                                             << "--prefix is for Qlik Sense Enterprise only";
     QTest::newRow("CA file missing") << "check|--host|HOST|--ca-file|/nonexistent/ca.pem|--token-stdin"
                                      << QByteArray("TOKEN") << "could not be read";
     QTest::newRow("CA file without certificates")
@@ -448,9 +450,9 @@ void TestCheckCommand::helpNeedsNoDisplay()
     QVERIFY2(result.exitCode == Usable, result.describe().constData());
     // What it supports, deployment by deployment.
     for (const char *expected :
-         {"Usage: dawiso-qlik-setup check --host", "--ca-file", "--token-stdin", "--format", "Exit status: 0",
-          "never accepted as an argument", "Supported: Qlik Cloud",
-          "Qlik Sense Enterprise on Windows (--deployment qlik-sense)", "it has nothing to check yet"})
+         {"Usage: dawiso-qlik-setup check --host", "--ca-file", "--token-stdin", "--format", "--prefix",
+          "Exit status: 0", "never accepted as an argument", "Qlik Cloud tenant (--deployment qlik-cloud)",
+          "Qlik Sense Enterprise site (--deployment qlik-sense)", "JWT virtual proxy"})
         QVERIFY2(result.out.contains(expected), expected);
     QVERIFY(result.err.isEmpty());
 
@@ -588,12 +590,12 @@ void TestCheckCommand::theSavedConnectionSaysWhichDeployment()
             ConnectionIndex(&settings).remove(kind, host);
     });
 
-    // Saved as Qlik Sense Enterprise: checked as that, which this version cannot do yet, and says so.
+    // Saved as Qlik Sense Enterprise without a virtual proxy: checked as that, which needs one, and says so.
     save(DeploymentKind::QlikSenseEnterprise);
     CheckProcess::Result result;
     QVERIFY2(m_process.run(arguments, token, &result), m_process.problem().constData());
     QVERIFY2(result.exitCode == UsageError, result.describe().constData());
-    QVERIFY2(result.err.contains("cannot check Qlik Sense Enterprise"), result.describe().constData());
+    QVERIFY2(result.err.contains("Say through which virtual proxy"), result.describe().constData());
 
     // Saved as both: the command asks which.
     save(DeploymentKind::QlikCloud);

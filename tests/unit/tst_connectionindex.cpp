@@ -51,6 +51,7 @@ private slots:
     void removeTakesOnlyThatEntry();
     void removeOfMissingEntryChangesNothing();
     void persistsAcrossInstances();
+    void virtualProxyPrefixIsKept();
     void missingDatesStayInvalidAndSavedAtDefaultsToNow();
     void emptyHostIsIgnored();
     void unreadableEntriesAreSkipped();
@@ -216,6 +217,27 @@ void TestConnectionIndex::persistsAcrossInstances()
     QCOMPARE(all.at(0).kind, DeploymentKind::QlikSenseEnterprise);
     QCOMPARE(all.at(0).userName, QStringLiteral("A"));
     QCOMPARE(all.at(1).keyExpiry, QDateTime(QDate(2031, 5, 17), QTime(8, 30, 15, 250), Qt::UTC));
+}
+
+void TestConnectionIndex::virtualProxyPrefixIsKept()
+{
+    SavedConnection enterprise =
+        connection(DeploymentKind::QlikSenseEnterprise, QStringLiteral("qlikserver1.corp.example"));
+    enterprise.userName = QStringLiteral("CORP\\svc_dawiso");
+    enterprise.virtualProxyPrefix = QStringLiteral("dawiso");
+    ConnectionIndex(m_settings.get()).upsert(enterprise);
+    ConnectionIndex(m_settings.get())
+        .upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com")));
+
+    const auto reopened = openSettings();
+    const ConnectionIndex index(reopened.get());
+    const auto found = index.find(DeploymentKind::QlikSenseEnterprise, QStringLiteral("QLIKSERVER1.corp.example"));
+    QVERIFY(found);
+    QCOMPARE(found->virtualProxyPrefix, QStringLiteral("dawiso"));
+    QCOMPARE(found->userName, QStringLiteral("CORP\\svc_dawiso"));
+    const auto cloud = index.find(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
+    QVERIFY(cloud);
+    QVERIFY(cloud->virtualProxyPrefix.isEmpty());
 }
 
 void TestConnectionIndex::missingDatesStayInvalidAndSavedAtDefaultsToNow()

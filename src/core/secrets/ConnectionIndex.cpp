@@ -20,6 +20,7 @@ const QLatin1String UserIdKey("userId");
 const QLatin1String KeyIdKey("keyId");
 const QLatin1String KeyExpiryKey("keyExpiry");
 const QLatin1String SavedAtKey("savedAt");
+const QLatin1String VirtualProxyPrefixKey("virtualProxyPrefix");
 
 QString normalizedHost(const QString &hostAndPort)
 {
@@ -72,6 +73,7 @@ QList<SavedConnection> ConnectionIndex::connections() const
         connection.keyId = m_settings->value(KeyIdKey).toString();
         connection.keyExpiry = dateFromString(m_settings->value(KeyExpiryKey).toString());
         connection.savedAt = dateFromString(m_settings->value(SavedAtKey).toString());
+        connection.virtualProxyPrefix = m_settings->value(VirtualProxyPrefixKey).toString();
         result.append(connection);
     }
     m_settings->endArray();
@@ -130,6 +132,9 @@ void ConnectionIndex::writeAll(const QList<SavedConnection> &connections)
         m_settings->setValue(KeyIdKey, connection.keyId);
         m_settings->setValue(KeyExpiryKey, dateToString(connection.keyExpiry));
         m_settings->setValue(SavedAtKey, dateToString(connection.savedAt));
+        // Only where there is one, so that the entries of Qlik Cloud read as before.
+        if (!connection.virtualProxyPrefix.isEmpty())
+            m_settings->setValue(VirtualProxyPrefixKey, connection.virtualProxyPrefix);
     }
     m_settings->endArray();
     m_settings->sync();

@@ -13,12 +13,13 @@ struct SavedConnection
 {
     DeploymentKind kind = DeploymentKind::QlikCloud;
     QString hostAndPort;
-    QString virtualProxyPrefix; // Qlik Sense Enterprise: the JWT virtual proxy Dawiso signs in through
     QString userName;
     QString userId;
     QString keyId; // the API key's id ("jti"), not the key
     QDateTime keyExpiry; // invalid when unknown
     QDateTime savedAt;
+    // Qlik Sense Enterprise: the prefix of the JWT virtual proxy the token goes through ("dawiso"); empty otherwise.
+    QString virtualProxyPrefix;
 };
 
 } // namespace Dawiso

@@ -11,7 +11,8 @@ namespace {
 
 const QByteArray redacted = QByteArrayLiteral("redacted");
 
-// Query parameters whose values are secrets in OAuth and API-key traffic, and Qlik Sense's one-time sign-in ticket.
+// Query parameters whose values are secrets in OAuth and API-key traffic, Qlik Sense's one-time sign-in ticket and
+// the CSRF token of its proxy session.
 QString redactedQuery(const QString &rawQuery)
 {
     static const QStringList secretNames {
@@ -20,7 +21,7 @@ QString redactedQuery(const QString &rawQuery)
         QStringLiteral("token"),         QStringLiteral("access_token"),
         QStringLiteral("refresh_token"), QStringLiteral("client_assertion"),
         QStringLiteral("api_key"),       QStringLiteral("transaction"),
-        QStringLiteral("qlikTicket"),
+        QStringLiteral("qlikTicket"),    QStringLiteral("qlik-csrf-token"),
     };
     QStringList items = rawQuery.split(u'&');
     bool anyRedacted = false;

@@ -6,6 +6,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QWebSocket>
 
 #include <algorithm>
 
@@ -146,6 +147,14 @@ bool SimulatorHost::start(const QHostAddress &address, quint16 port)
                QHttpServerResponder &&responder) { dispatch(request, clientCertificate, std::move(responder)); },
         this);
     server->sslSetup(m_sslConfiguration);
+    // Qt upgrades a request only while this signal has a receiver; without one it drops the connection.
+    if (m_webSocketHandler) {
+        server->setTakesWebSockets(true);
+        connect(server, &SimulatorHttpServer::newWebSocketConnection, this, [this, server] {
+            while (server->hasPendingWebSocketConnections())
+                acceptWebSocket(server->nextPendingWebSocketConnection());
+        });
+    }
     const quint16 boundPort = server->listen(address, port);
     if (boundPort == 0) {
         qWarning("SimulatorHost: cannot listen on %s port %u", qUtf8Printable(address.toString()), port);
@@ -250,6 +259,23 @@ void SimulatorHost::dispatch(const QHttpServerRequest &request, const QSslCertif
         response.writeTo(responder);
     else
         DeferredAnswer::schedule(std::move(responder), std::move(response), delay);
+}
+
+void SimulatorHost::acceptWebSocket(std::unique_ptr<QWebSocket> socket)
+{
+    const QNetworkRequest handshake = socket->request();
+    SimRequest received;
+    received.method = QByteArrayLiteral("GET");
+    received.path = handshake.url().path();
+    received.rawQuery = handshake.url().query(QUrl::FullyEncoded);
+    received.query = QUrlQuery(received.rawQuery);
+    for (const QByteArray &name : handshake.rawHeaderList())
+        received.headers.append(name, handshake.rawHeader(name));
+    const RecordedRequest record = RecordedRequest::of(received);
+    received.wipe();
+    m_requests.append(record);
+    emit requestHandled(record);
+    m_webSocketHandler(std::move(socket));
 }
 
 SimResponse SimulatorHost::answer(const SimRequest &request)

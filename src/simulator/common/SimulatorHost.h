@@ -17,9 +17,11 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QWebSocket;
 
 namespace Dawiso::Simulator {
 
@@ -35,6 +37,8 @@ class SimulatorHost : public QObject
 
 public:
     using Handler = std::function<SimResponse(const SimRequest &)>;
+    // Takes over an upgraded WebSocket, open and with its handshake request recorded.
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
 
     explicit SimulatorHost(QObject *parent = nullptr);
     ~SimulatorHost() override;
@@ -42,6 +46,11 @@ public:
     // Requests whose path starts with pathPrefix go to handler; when several prefixes match, the longest one wins.
     // A path no handler takes gets a plain 404.
     void addHandler(const QString &pathPrefix, Handler handler);
+
+    // WebSocket upgrades (wss://) go to handler; set before start(). Qt's QAbstractHttpServer completes the handshake
+    // before any handler could see the request, so a refusal is a close right after it, never an HTTP status. Without
+    // a handler an upgrade request is dropped, as Qt does.
+    void setWebSocketHandler(WebSocketHandler handler) { m_webSocketHandler = std::move(handler); }
 
     // Listens with TLS on the address; port 0 = any free port. Returns false (and qWarning) on failure.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
@@ -103,6 +112,7 @@ protected:
 private:
     void dispatch(const QHttpServerRequest &request, const QSslCertificate &clientCertificate,
                   QHttpServerResponder &&responder);
+    void acceptWebSocket(std::unique_ptr<QWebSocket> socket);
     SimResponse answer(const SimRequest &request);
     Handler handlerFor(const QString &path) const;
 
@@ -110,6 +120,7 @@ private:
     QSslCertificate m_certificate; // the one served
     QSslConfiguration m_sslConfiguration;
     QList<QPair<QString, Handler>> m_handlers;
+    WebSocketHandler m_webSocketHandler;
     FaultInjector m_faults;
     QList<RecordedRequest> m_requests;
     SimulatorHttpServer *m_server = nullptr;

@@ -1,5 +1,6 @@
 #include "simulator/common/SimulatorHttpServer.h"
 
+#include <QHttpServerRequest>
 #include <QSslSocket>
 
 namespace Dawiso::Simulator {
@@ -11,6 +12,9 @@ SimulatorHttpServer::SimulatorHttpServer(Dispatcher dispatcher, QObject *parent)
 
 bool SimulatorHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // An answer written here would reach the client before Qt's 101 and spoil the handshake.
+    if (m_takesWebSockets && request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0)
+        return true;
     const auto *tls = qobject_cast<QSslSocket *>(socket);
     m_dispatcher(request, tls ? tls->peerCertificate() : QSslCertificate(), makeResponder(request, socket));
     return true;

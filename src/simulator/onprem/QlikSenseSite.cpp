@@ -1,5 +1,7 @@
 #include "simulator/onprem/QlikSenseSite.h"
 
+#include <QWebSocket>
+
 namespace Dawiso::Simulator {
 
 QlikSenseSite::QlikSenseSite(QObject *parent)
@@ -21,6 +23,28 @@ QlikSenseSite::QlikSenseSite(SiteDirectory directory, const QString &serverName,
     m_proxyHost->addHandler(QStringLiteral("/"), [this](const SimRequest &request) { return m_proxy.answer(request); });
     m_repositoryHost->addHandler(QStringLiteral("/"),
                                  [this](const SimRequest &request) { return m_qrs.answerRepository(request); });
+
+    EngineService::SiteAccess access;
+    access.admit = [this](const EngineService::Handshake &handshake) -> std::optional<EngineService::Caller> {
+        const std::optional<EngineSession> session =
+            engineSessionFor(handshake.prefix, handshake.cookieHeader, handshake.csrfToken, handshake.origin,
+                             handshake.hasAuthorization);
+        if (!session)
+            return std::nullopt;
+        return EngineService::Caller {session->userDirectory, session->userId};
+    };
+    access.liveSessionCount = [this](const EngineService::Caller &caller) {
+        return liveSessionCount(caller.userDirectory, caller.userId);
+    };
+    access.hasAccessAllocation = [this](const EngineService::Caller &caller) {
+        return hasAccessAllocation(caller.userDirectory, caller.userId);
+    };
+    access.hubAppIds = [this](const EngineService::Caller &caller) {
+        return hubAppIds(caller.userDirectory, caller.userId);
+    };
+    m_engine = std::make_unique<EngineService>(m_directory, std::move(access));
+    m_proxyHost->setWebSocketHandler(
+        [this](std::unique_ptr<QWebSocket> socket) { m_engine->accept(std::move(socket)); });
 }
 
 QlikSenseSite::~QlikSenseSite()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulator/common/SimulatorHost.h"
+#include "simulator/onprem/EngineService.h"
 #include "simulator/onprem/QrsService.h"
 #include "simulator/onprem/SiteCertificates.h"
 #include "simulator/onprem/SiteDirectory.h"
@@ -98,6 +99,8 @@ public:
     // The ids of the apps the user may open (SiteDirectory::hubAppIds); empty for a user the site does not know.
     QList<QString> hubAppIds(const QString &userDirectory, const QString &userId) const;
     const SiteApp *app(const QString &id) const { return m_directory.app(id); }
+    // The Engine behind the proxy port's WebSockets, which asks the functions above.
+    EngineService &engine() { return *m_engine; }
 
 private:
     void reissueServerCertificate();
@@ -109,6 +112,7 @@ private:
     QStringList m_serverNames {QStringLiteral("localhost")};
     std::optional<QStringList> m_allowedHostNames;
     bool m_expiredServerCertificate = false;
+    std::unique_ptr<EngineService> m_engine;
     // Last, so that they go first: no handler runs once the data it uses is gone.
     std::unique_ptr<SimulatorHost> m_proxyHost;
     std::unique_ptr<SimulatorHost> m_repositoryHost;
