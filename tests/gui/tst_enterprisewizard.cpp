@@ -5,10 +5,14 @@
 #include "FakeSecretStore.h"
 #include "WizardDriver.h"
 #include "WizardFixture.h"
+#include "check/ConnectionReport.h"
 #include "dialogs/CertificateDialog.h"
 #include "dialogs/FileDialog.h"
 #include "net/TlsTrust.h"
+#include "secrets/SecretEntryName.h"
+#include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
+#include "signing/JsonWebToken.h"
 #include "simulator/onprem/QlikSenseSite.h"
 #include "widgets/CheckListWidget.h"
 
@@ -17,8 +21,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,12 +81,20 @@ private slots:
     void wrongFileInASlotGetsItsOwnSentenceAndNothingIsSent();
     void guideMeOpensTheQmcOfTheAddressEntered();
     void practiceRunSignsInWithTheSimulatedSite();
+    void doItForMeFromSignInToAWorkingToken();
+    void guideMeWithTheQmcThenTheCheckConfirms();
+    void takenPrefixIsShownWithTheChoiceToReuseIt();
 
 private:
     void walkToAdminPage(const QString &host = {});
     void signInWithWindowsAccount(const QString &account, const QString &password);
     void choose(const char *radioName);
     CheckListWidget *findings() const { return m_driver->find<CheckListWidget>("findingsList"); }
+    // From the Administrator page, signed in, to the Virtual proxy page with the signing key made.
+    void goOnToTheVirtualProxyPage();
+    // From the Token page through Save and check to Finish; the check passes.
+    void finishWithTheToken(int validityDays);
+    QByteArray storedSecret(const QString &entryName) const;
     // Everything the run wrote to its settings.
     QByteArray settingsText() const;
 
@@ -382,6 +397,183 @@ void TestEnterpriseWizard::practiceRunSignsInWithTheSimulatedSite()
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
     QVERIFY(m_practice->site()->repository()->requestCount(QStringLiteral("/qrs/about")) > 0);
     m_driver->screenshot(QStringLiteral("enterprise-practice"));
+}
+
+void TestEnterpriseWizard::goOnToTheVirtualProxyPage()
+{
+    walkToAdminPage();
+    signInWithWindowsAccount(QStringLiteral("CORP\\qlikadmin"), kPassword);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseServiceUserPageId));
+    // The search for "dawiso" runs on arrival and finds the one service user, whose roles and licence are read.
+    auto *users = m_driver->find<QListWidget>("usersList");
+    QTRY_COMPARE_WITH_TIMEOUT(users->count(), 1, 20000);
+    QVERIFY(users->item(0)->text().contains(QLatin1String("CORP\\svc_dawiso")));
+    auto *userPanel = m_driver->find<MessagePanel>("userPanel");
+    QTRY_VERIFY_WITH_TIMEOUT(userPanel->kind() != MessagePanel::Kind::Busy, 20000);
+    // Not a RootAdmin: said, with where to give the role; professional access: said too.
+    QCOMPARE(userPanel->kind(), MessagePanel::Kind::Warning);
+    QVERIFY2(userPanel->message().contains(QLatin1String("not a RootAdmin")), qPrintable(userPanel->message()));
+    QVERIFY(userPanel->message().contains(QLatin1String("professional access")));
+    QVERIFY(m_driver->find<QPlainTextEdit>("ruleText")
+                ->toPlainText()
+                .contains(QLatin1String("user.userId=\"svc_dawiso\"")));
+    m_driver->screenshot(QStringLiteral("enterprise-service-user"));
+    QVERIFY(m_driver->canGoNext());
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseVirtualProxyPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->find<QPushButton>("createButton")->isEnabled(), 30000);
+}
+
+void TestEnterpriseWizard::finishWithTheToken(int validityDays)
+{
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::EnterpriseTokenPageId));
+    m_driver->find<QSpinBox>("validitySpin")->setValue(validityDays);
+    QVERIFY(m_driver->find<QLabel>("revokeText")->text().contains(QLatin1String("cannot be revoked")));
+    m_driver->screenshot(QStringLiteral("enterprise-token"));
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::SaveAndCheckPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->canGoNext(), 60000);
+    m_driver->screenshot(QStringLiteral("enterprise-check"));
+    const ConnectionReport report = m_controller->connectionReport();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Usable);
+    m_driver->clickNext();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
+    m_driver->screenshot(QStringLiteral("enterprise-finish"));
+}
+
+QByteArray TestEnterpriseWizard::storedSecret(const QString &entryName) const
+{
+    SecretStoreJob *job = m_store->readSecret(entryName);
+    QSignalSpy finished(job, &SecretStoreJob::finished);
+    if (!finished.wait(5000) || job->error() != SecretStoreError::None)
+        return {};
+    return job->secret();
+}
+
+void TestEnterpriseWizard::doItForMeFromSignInToAWorkingToken()
+{
+    goOnToTheVirtualProxyPage();
+    QCOMPARE(m_driver->find<QLineEdit>("prefixEdit")->text(), QStringLiteral("dawiso"));
+    QTest::mouseClick(m_driver->find<QPushButton>("createButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 30000);
+    m_driver->screenshot(QStringLiteral("enterprise-virtual-proxy"));
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    auto *steps = m_driver->find<CheckListWidget>("stepsList");
+    for (const char *id : {"rule", "create", "link", "restart", "confirm"})
+        QCOMPARE(steps->statusOf(QString::fromLatin1(id)), CheckStatus::Pass);
+    const Simulator::SiteVirtualProxy *proxy = m_site->directory().virtualProxyByPrefix(QStringLiteral("dawiso"));
+    QVERIFY(proxy);
+    QVERIFY(m_site->directory().isLinked(proxy->id));
+    m_driver->clickNext();
+    finishWithTheToken(30);
+
+    // The token and its signing key are in the keychain, and nowhere else: not in the settings, not in the log.
+    const ParsedHost host = m_controller->confirmedHost();
+    const QByteArray token =
+        storedSecret(SecretEntryName::forHost(DeploymentKind::QlikSenseEnterprise, host.hostAndPort()));
+    const QByteArray key =
+        storedSecret(SecretEntryName::forSigningKey(DeploymentKind::QlikSenseEnterprise, host.hostAndPort()));
+    QVERIFY(token.count('.') == 2);
+    QVERIFY(key.startsWith("-----BEGIN PRIVATE KEY-----"));
+    const QByteArray settings = settingsText();
+    QVERIFY(!settings.contains(token.left(40)) && !settings.contains(token.right(40)));
+    QVERIFY(!settings.contains("PRIVATE KEY"));
+    QVERIFY(settings.contains("dawiso")); // the prefix is remembered with the connection
+    for (const QString &message : std::as_const(g_messages))
+        QVERIFY2(!message.toUtf8().contains(token.right(40)), "the token reached the log");
+    // The token names the service user and expires when the admin chose.
+    const std::optional<JwtClaims> claims = JsonWebToken::readUnverified(token);
+    QVERIFY(claims.has_value());
+    QCOMPARE(claims->userId, QStringLiteral("svc_dawiso"));
+    QCOMPARE(claims->userDirectory, QStringLiteral("CORP"));
+    QVERIFY(qAbs(claims->expiresAt.secsTo(QDateTime::currentDateTimeUtc().addDays(30))) < 120);
+
+    // Finish: the host, the prefix, the token behind a copy button, and the site's own CA to give Dawiso.
+    QCOMPARE(m_driver->find<QLineEdit>("prefixValue")->text(), QStringLiteral("dawiso"));
+    QVERIFY(m_driver->find<QPushButton>("copyPrefixButton")->isVisible());
+    QVERIFY(m_driver->find<QPushButton>("saveCaButton")->isVisible());
+    QVERIFY(m_driver->find<QLabel>("caValue")->text().contains(QLatin1String("QLIKSERVER1-CA")));
+    QCOMPARE(m_driver->find<QLabel>("tokenLabel")->text(), QStringLiteral("JWT token:"));
+    // The check signed out of the session it made, so the service user's five sessions stay free.
+    QCOMPARE(m_site->liveSessionCount(QStringLiteral("CORP"), QStringLiteral("svc_dawiso")), 0);
+}
+
+void TestEnterpriseWizard::guideMeWithTheQmcThenTheCheckConfirms()
+{
+    goOnToTheVirtualProxyPage();
+    choose("guideRadio");
+    m_driver->screenshot(QStringLiteral("enterprise-virtual-proxy-guide"));
+    QVERIFY(!m_driver->canGoNext());
+    // The certificate to paste into the QMC, with its copy button.
+    QPlainTextEdit *certificate = nullptr;
+    for (auto *text : m_driver->find<QWidget>("guideFields")->findChildren<QPlainTextEdit *>()) {
+        if (text->toPlainText().contains(QLatin1String("BEGIN CERTIFICATE")))
+            certificate = text;
+    }
+    QVERIFY(certificate);
+    QVERIFY(!certificate->toPlainText().contains(QLatin1String("PRIVATE")));
+
+    // Checked before the admin made anything: named as missing, nothing written.
+    QTest::mouseClick(m_driver->find<QPushButton>("checkButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Error);
+    QVERIFY(m_driver->panel()->advice().contains(QLatin1String("Security rules")));
+
+    // The admin makes the rule and the proxy in the QMC as shown (here: straight into the simulated site).
+    Simulator::SiteDirectory &site = m_site->directory();
+    Simulator::SiteSystemRule rule;
+    rule.id = QStringLiteral("rule-by-hand");
+    rule.name = QStringLiteral("Dawiso read access for CORP\\svc_dawiso");
+    rule.rule = QStringLiteral("((user.userDirectory=\"CORP\" and user.userId=\"svc_dawiso\"))");
+    rule.resourceFilter = QStringLiteral("App_*,Stream_*,App.Object_*");
+    rule.actions = 2;
+    rule.ruleContext = 0;
+    site.systemRules.append(rule);
+    Simulator::SiteVirtualProxy proxy;
+    proxy.id = QStringLiteral("vp-by-hand");
+    proxy.prefix = QStringLiteral("dawiso");
+    proxy.description = QStringLiteral("Dawiso");
+    proxy.sessionCookieHeaderName = QStringLiteral("X-Qlik-Session-dawiso");
+    proxy.authenticationMethod = 4;
+    proxy.jwtPublicKeyCertificate = certificate->toPlainText();
+    proxy.jwtAttributeUserId = QStringLiteral("userId");
+    proxy.jwtAttributeUserDirectory = QStringLiteral("userDirectory");
+    proxy.websocketCrossOriginWhiteList = {QStringLiteral("localhost")};
+    proxy.loadBalancingNodeIds = {site.nodes.first().id};
+    site.virtualProxies.append(proxy);
+    site.proxyServices.first().virtualProxyIds.append(proxy.id);
+
+    QTest::mouseClick(m_driver->find<QPushButton>("checkButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
+    QVERIFY2(m_driver->panel()->kind() == MessagePanel::Kind::Success, qPrintable(m_driver->panel()->message()));
+    QVERIFY(m_driver->canGoNext());
+    m_driver->clickNext();
+    finishWithTheToken(90);
+}
+
+void TestEnterpriseWizard::takenPrefixIsShownWithTheChoiceToReuseIt()
+{
+    goOnToTheVirtualProxyPage();
+    auto *prefix = m_driver->find<QLineEdit>("prefixEdit");
+    prefix->clear();
+    QTest::keyClicks(prefix, QStringLiteral("SSO"));
+    QVERIFY(m_driver->find<QLabel>("prefixProblem")->isVisible()); // upper case: said at once, kept as typed
+    QCOMPARE(prefix->text(), QStringLiteral("SSO"));
+    prefix->clear();
+    QTest::keyClicks(prefix, QStringLiteral("sso"));
+    QVERIFY(!m_driver->find<QLabel>("prefixProblem")->isVisible());
+    QTest::mouseClick(m_driver->find<QPushButton>("createButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->find<QWidget>("takenFrame")->isVisible(), 20000);
+    m_driver->screenshot(QStringLiteral("enterprise-prefix-taken"));
+    QVERIFY(m_driver->find<QLabel>("takenLabel")->text().contains(QLatin1String("Single sign-on for the intranet")));
+    QCOMPARE(m_site->directory().virtualProxyByPrefix(QStringLiteral("sso"))->authenticationMethod, 0);
+    QTest::mouseClick(m_driver->find<QPushButton>("reuseButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 30000);
+    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
+    QCOMPARE(m_site->directory().virtualProxyByPrefix(QStringLiteral("sso"))->authenticationMethod, 4);
+    QVERIFY(m_driver->canGoNext());
 }
 
 QTEST_MAIN(TestEnterpriseWizard)

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "enterprise/AdminReview.h"
+#include "enterprise/EnterpriseConnectionCheck.h"
 #include "enterprise/EnterpriseHostProbe.h"
 #include "enterprise/ServiceUserLookup.h"
 #include "enterprise/VirtualProxySetup.h"
@@ -369,12 +370,15 @@ QStringList EnterpriseFlow::reminders() const
 
 QList<CheckResult> EnterpriseFlow::plannedChecks() const
 {
-    return {};
+    return EnterpriseConnectionCheck::plan();
 }
 
-ConnectionCheck *EnterpriseFlow::createConnectionCheck(const ParsedHost &, QObject *)
+ConnectionCheck *EnterpriseFlow::createConnectionCheck(const ParsedHost &, QObject *parent)
 {
-    return nullptr; // no credential of its own yet: the run ends before the check (EnterprisePages)
+    auto *check = new EnterpriseConnectionCheck(context()->network(), context()->trust(), parent);
+    check->setVirtualProxyPrefix(m_prefix);
+    check->setServiceUser(m_serviceUser.userDirectory, m_serviceUser.userId);
+    return check;
 }
 
 } // namespace Dawiso
