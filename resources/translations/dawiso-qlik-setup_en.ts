@@ -34,6 +34,20 @@
             <numerusform>Dawiso cannot use this key yet: %n checks failed. Each one says what to change.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Dawiso can use this token, with %n warning(s) to look at.</source>
+        <translation>
+            <numerusform>Dawiso can use this token, with %n warning to look at.</numerusform>
+            <numerusform>Dawiso can use this token, with %n warnings to look at.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dawiso cannot use this token yet: %n check(s) failed. Each one says what to change.</source>
+        <translation>
+            <numerusform>Dawiso cannot use this token yet: %n check failed. Each one says what to change.</numerusform>
+            <numerusform>Dawiso cannot use this token yet: %n checks failed. Each one says what to change.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dawiso::AdminReview</name>
@@ -239,6 +253,16 @@
         <translation>
             <numerusform>%1 holds the admin-level role %2. A key of theirs would let Dawiso change what that role administers, not only read it; choose a user without admin roles.</numerusform>
             <numerusform>%1 holds the admin-level roles %2. A key of theirs would let Dawiso change what that role administers, not only read it; choose a user without admin roles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::TokenPage</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
         </translation>
     </message>
 </context>

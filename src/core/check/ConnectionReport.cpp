@@ -48,9 +48,17 @@ QString ConnectionReport::verdictText() const
     const int failures = countWithStatus(CheckStatus::Fail);
     switch (verdict) {
     case Verdict::Usable:
+        if (credentialIsToken) {
+            return warnings == 0 ? tr("Dawiso can use this token: every check passed.")
+                                 : tr("Dawiso can use this token, with %n warning(s) to look at.", nullptr, warnings);
+        }
         return warnings == 0 ? tr("Dawiso can use this key: every check passed.")
                              : tr("Dawiso can use this key, with %n warning(s) to look at.", nullptr, warnings);
     case Verdict::Blocked:
+        if (credentialIsToken) {
+            return tr("Dawiso cannot use this token yet: %n check(s) failed. Each one says what to change.", nullptr,
+                      failures);
+        }
         return tr("Dawiso cannot use this key yet: %n check(s) failed. Each one says what to change.", nullptr,
                   failures);
     case Verdict::Unreachable:

@@ -43,6 +43,8 @@ public:
     QStringList reminders;
     CheckCounts counts;
     Verdict verdict = Verdict::Usable;
+    // The credential is a token (Qlik Sense Enterprise's JWT) rather than an API key: the words say so.
+    bool credentialIsToken = false;
     // For Unreachable: what happened and what to do.
     QString failureMessage;
 

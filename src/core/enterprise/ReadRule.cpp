@@ -75,4 +75,16 @@ bool ReadRule::matches(const QJsonObject &rule, const ServiceUser &user)
     return normalised(rule.value(QStringLiteral("rule")).toString()) == normalised(condition(user));
 }
 
+QList<VirtualProxySettings::QmcField> ReadRule::qmcFields(const ServiceUser &user)
+{
+    const QString section = tr("Security rule");
+    return {
+        {section, tr("Name"), name(user)},
+        {section, tr("Resource filter"), resourceFilter()},
+        {section, tr("Actions"), tr("Read")},
+        {section, tr("Context"), tr("Both in hub and QMC")},
+        {section, tr("Conditions"), condition(user)},
+    };
+}
+
 } // namespace Dawiso

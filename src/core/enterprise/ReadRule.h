@@ -1,6 +1,10 @@
 #pragma once
 
+#include "enterprise/VirtualProxySettings.h"
+
+#include <QCoreApplication>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace Dawiso {
@@ -13,6 +17,8 @@ struct ServiceUser;
 // https://help.qlik.com/en-us/sense/2.0/Subsystems/ManagementConsole/Content/write-security-rules.htm
 class ReadRule
 {
+    Q_DECLARE_TR_FUNCTIONS(ReadRule)
+
 public:
     static QString name(const ServiceUser &user); // "Dawiso read access for CORP\svc_dawiso"
     static QString resourceFilter(); // "App_*,Stream_*,App.Object_*"
@@ -22,6 +28,8 @@ public:
     // Whether a QRS system rule does what entity() does for this user (enabled, read, both contexts, the same
     // resources and condition); an admin who typed the rule by hand may differ in spacing and case.
     static bool matches(const QJsonObject &rule, const ServiceUser &user);
+    // The rule as the QMC's Security rules ▸ Create new asks for it, for the Guide me steps.
+    static QList<VirtualProxySettings::QmcField> qmcFields(const ServiceUser &user);
 };
 
 } // namespace Dawiso

@@ -27,6 +27,7 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     , m_clipboard(new SecretClipboard(this))
 {
     m_ui->setupUi(this);
+    m_cloudSubTitle = subTitle();
     m_ui->statusPanel->clear();
     const QIcon copy(QStringLiteral(":/icons/copy.svg"));
     m_ui->copyHostButton->setIcon(copy);
@@ -73,10 +74,15 @@ void FinishPage::initializePage()
                          static_cast<QWidget *>(m_ui->saveCaButton)})
         row->setVisible(!m_siteCa.isEmpty());
     if (!m_siteCa.isEmpty()) {
-        m_ui->caValue->setText(
-            tr("%1 issued the site's certificate. Give Dawiso this CA certificate (PEM) so that it trusts the site.")
-                .arg(m_siteCa.first().subjectDisplayName()));
+        m_ui->caValue->setText(tr("%1: Dawiso must trust it too").arg(m_siteCa.first().subjectDisplayName()));
+        m_ui->caValue->setToolTip(tr("The site's certificate was issued by its own CA, which no other computer "
+                                     "trusts by itself. Give Dawiso this CA certificate (PEM)."));
     }
+    // Dawiso does not document its form for Qlik Sense Enterprise: name both ways of entering the address.
+    setSubTitle(enterprise ? tr("Qlik Sense is ready. In Dawiso, add a Qlik connection and enter the values below. If "
+                                "Dawiso asks for one address instead of a host and a prefix, enter https://%1/%2.")
+                                 .arg(saved.hostAndPort, saved.virtualProxyPrefix)
+                           : m_cloudSubTitle);
     m_ui->tokenLabel->setText(enterprise ? tr("JWT token:") : tr("API token:"));
     QString expiry = ExpiryText::sentence(saved.keyExpiry, Clock::currentDateTimeUtc()).toHtmlEscaped();
     if (saved.keyExpiry.isValid()) {

@@ -40,6 +40,7 @@ private:
     std::unique_ptr<Ui::FinishPage> m_ui;
     SecretClipboard *m_clipboard;
     bool m_reading = false;
+    QString m_cloudSubTitle; // the form's own
     QList<QSslCertificate> m_siteCa; // the CAs trusted for this host in this run (a Qlik Sense site's own)
 };
 

@@ -79,11 +79,24 @@ SaveAndCheckPage::~SaveAndCheckPage() = default;
 
 void SaveAndCheckPage::initializePage()
 {
-    m_ui->locationLabel->setText(tr("The key will be stored in <b>%1</b> as “%2”.")
+    // Qlik Sense Enterprise stores a token and the key that signs it; Qlik Cloud an API key.
+    const bool token = isToken();
+    m_ui->locationLabel->setText((token ? tr("The token and its signing key will be stored in <b>%1</b> as “%2”.")
+                                        : tr("The key will be stored in <b>%1</b> as “%2”."))
                                      .arg(controller()->secretStoreLocation().toHtmlEscaped(),
                                           controller()->credentialEntryName().toHtmlEscaped()));
+    m_ui->writeText->setText(token ? tr("Write the token and its signing key to the keychain")
+                                   : tr("Write the key to the keychain"));
+    m_ui->readBackText->setText(token ? tr("Read them back and compare") : tr("Read it back and compare"));
+    m_ui->recordText->setText(token ? tr("Remember the connection (host, prefix, user, token ID and expiry; no secret)")
+                                    : tr("Remember the connection (host, user, key ID and expiry; not the key)"));
     if (!controller()->saveResult().saved)
         startSaving();
+}
+
+bool SaveAndCheckPage::isToken() const
+{
+    return controller()->deployment() == DeploymentKind::QlikSenseEnterprise;
 }
 
 bool SaveAndCheckPage::isComplete() const
@@ -106,7 +119,10 @@ void SaveAndCheckPage::startSaving()
         emit completeChanged();
         return;
     }
-    m_ui->statusPanel->showBusy(tr("Storing the key… If your computer asks to unlock its keychain, allow it."), false);
+    m_ui->statusPanel->showBusy(isToken()
+                                    ? tr("Storing the token… If your computer asks to unlock its keychain, allow it.")
+                                    : tr("Storing the key… If your computer asks to unlock its keychain, allow it."),
+                                false);
     controller()->saveCredential();
     emit completeChanged();
 }
@@ -200,7 +216,9 @@ void SaveAndCheckPage::startCheck()
     m_ui->checkHeading->show();
     m_ui->checkScroll->show();
     m_ui->checkList->setChecks(controller()->plannedChecks());
-    m_ui->statusPanel->showBusy(tr("Checking what Dawiso will see with the stored key…"), true);
+    m_ui->statusPanel->showBusy(isToken() ? tr("Checking what Dawiso will see with the stored token…")
+                                          : tr("Checking what Dawiso will see with the stored key…"),
+                                true);
     controller()->runConnectionCheck();
     emit completeChanged();
 }
@@ -220,13 +238,16 @@ void SaveAndCheckPage::onCheckFinished(const ConnectionReport &report)
     case ConnectionReport::Verdict::Usable:
         kind =
             report.countWithStatus(CheckStatus::Warn) > 0 ? MessagePanel::Kind::Warning : MessagePanel::Kind::Success;
-        advice = tr("The key is stored in %1. Continue to see what to enter in Dawiso.")
+        advice = (isToken() ? tr("The token is stored in %1. Continue to see what to enter in Dawiso.")
+                            : tr("The key is stored in %1. Continue to see what to enter in Dawiso."))
                      .arg(controller()->secretStoreLocation());
         break;
     case ConnectionReport::Verdict::Blocked:
         kind = MessagePanel::Kind::Error;
-        advice = tr("The key is stored, but Dawiso would not see everything yet. Do what the failed checks say in "
-                    "Qlik, then press Check again. You can also continue and check later.");
+        advice = isToken() ? tr("The token is stored, but Dawiso would not see everything yet. Do what the failed "
+                                "checks say in Qlik, then press Check again. You can also continue and check later.")
+                           : tr("The key is stored, but Dawiso would not see everything yet. Do what the failed checks "
+                                "say in Qlik, then press Check again. You can also continue and check later.");
         break;
     case ConnectionReport::Verdict::Unreachable:
         kind = MessagePanel::Kind::Error;
@@ -234,7 +255,8 @@ void SaveAndCheckPage::onCheckFinished(const ConnectionReport &report)
         break;
     case ConnectionReport::Verdict::Cancelled:
         kind = MessagePanel::Kind::Info;
-        advice = tr("The key is stored. Press Check again to finish the check.");
+        advice = isToken() ? tr("The token is stored. Press Check again to finish the check.")
+                           : tr("The key is stored. Press Check again to finish the check.");
         break;
     }
     m_ui->statusPanel->showMessage(kind, report.verdictText(), advice);

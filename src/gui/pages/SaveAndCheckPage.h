@@ -35,6 +35,8 @@ public:
     bool isComplete() const override;
 
 private:
+    // Qlik Sense Enterprise's credential is a token (with its signing key), Qlik Cloud's an API key.
+    bool isToken() const;
     void startSaving();
     void onStepStarted(CredentialSaver::Step step);
     void onStepFinished(CredentialSaver::Step step);

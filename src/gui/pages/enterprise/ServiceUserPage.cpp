@@ -26,6 +26,8 @@ ServiceUserPage::ServiceUserPage(SetupController *controller, EnterpriseFlow *fl
     m_ui->statusPanel->clear();
     m_ui->userPanel->clear();
     m_ui->ruleText->setFixedHeight(m_ui->ruleText->fontMetrics().lineSpacing() * 6);
+    // A short list: the search narrows it, and the explanation below stays in view.
+    m_ui->usersList->setMaximumHeight(m_ui->usersList->fontMetrics().lineSpacing() * 7);
     m_ui->searchButton->setDefault(false);
     for (QRadioButton *radio : {m_ui->existingRadio, m_ui->newRadio}) {
         connect(radio, &QRadioButton::toggled, this, [this](bool on) {
@@ -201,23 +203,22 @@ void ServiceUserPage::showLookUp(const ServiceUser &user, const UserMessage &pro
     if (user.hasReadRule)
         m_ui->readRuleRadio->setChecked(true);
 
+    // The facts in one short line; what they mean and what to do below it.
     QStringList facts;
+    QStringList advice;
+    MessagePanel::Kind kind = MessagePanel::Kind::Success;
     if (!user.exists()) {
-        facts << tr("Qlik has not met %1 yet: it creates the user at its first sign-in through the virtual proxy.")
-                     .arg(user.account());
+        facts << tr("Qlik has not met %1 yet.").arg(user.account());
+        advice << tr("Qlik creates the user at its first sign-in through the virtual proxy.");
     } else if (user.isRootAdmin()) {
         facts << tr("%1 is a RootAdmin.").arg(user.account());
     } else {
-        facts << tr("%1 is not a RootAdmin. Dawiso's documentation asks for one; without it Dawiso lists in the QMC "
-                    "only what security rules give it. To give it the role: QMC ▸ Users ▸ %1 ▸ Edit ▸ Admin roles ▸ "
-                    "RootAdmin.")
-                     .arg(user.account());
+        kind = MessagePanel::Kind::Warning;
+        facts << tr("%1 is not a RootAdmin.").arg(user.account());
+        advice << tr("Dawiso's documentation asks for one; without it Dawiso lists in the QMC only what security "
+                     "rules give it. To give it the role: QMC ▸ Users ▸ %1 ▸ Edit ▸ Admin roles ▸ RootAdmin.")
+                      .arg(user.account());
     }
-    if (user.hasReadRule)
-        facts << tr("Dawiso's read rule for it exists already.");
-
-    MessagePanel::Kind kind = MessagePanel::Kind::Success;
-    QString advice;
     switch (user.allocation) {
     case ServiceUser::Allocation::Professional:
         facts << tr("It has professional access.");
@@ -231,20 +232,20 @@ void ServiceUserPage::showLookUp(const ServiceUser &user, const UserMessage &pro
         facts << (user.allocation == ServiceUser::Allocation::None
                       ? tr("It has no access allocation.")
                       : tr("The wizard could not read its access allocation."));
-        advice = tr("Without professional or analyzer access the engine refuses to open apps for it, so Dawiso "
-                    "cannot read load scripts or data models. Allocate it in QMC ▸ License management ▸ Professional "
-                    "access allocations ▸ Allocate (a user Qlik has not met yet can be allocated after the first "
-                    "check, or by a license rule).");
+        advice << tr("Without professional or analyzer access the engine refuses to open apps for it, so Dawiso "
+                     "cannot read load scripts or data models. Allocate it in QMC ▸ License management ▸ "
+                     "Professional access allocations ▸ Allocate (a user Qlik has not met yet can be allocated after "
+                     "the first check, or by a license rule).");
         break;
     }
-    if (!user.isRootAdmin() && kind == MessagePanel::Kind::Success && user.exists())
-        kind = MessagePanel::Kind::Warning;
+    if (user.hasReadRule)
+        facts << tr("Dawiso's read rule for it exists already.");
     if (user.inactive) {
         kind = MessagePanel::Kind::Error;
-        facts.prepend(tr("%1 is inactive: Qlik refuses every sign-in as this user.").arg(user.account()));
-        advice = tr("Choose another user, or make it active again in QMC ▸ Users.");
+        facts = QStringList {tr("%1 is inactive: Qlik refuses every sign-in as this user.").arg(user.account())};
+        advice = QStringList {tr("Choose another user, or make it active again in QMC ▸ Users.")};
     }
-    m_ui->userPanel->showMessage(kind, facts.join(QLatin1Char(' ')), advice);
+    m_ui->userPanel->showMessage(kind, facts.join(QLatin1Char(' ')), advice.join(QLatin1Char(' ')));
     showRule();
     emit completeChanged();
 }

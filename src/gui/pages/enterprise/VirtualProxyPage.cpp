@@ -2,6 +2,7 @@
 
 #include "enterprise/EnterpriseFlow.h"
 #include "enterprise/QmcPages.h"
+#include "enterprise/ReadRule.h"
 #include "setup/SetupController.h"
 #include "ui_VirtualProxyPage.h"
 #include "widgets/CheckListWidget.h"
@@ -118,9 +119,9 @@ void VirtualProxyPage::prefixEdited()
     const QString problem = VirtualProxySettings::prefixProblem(prefix);
     m_ui->prefixProblem->setText(problem);
     m_ui->prefixProblem->setVisible(!problem.isEmpty());
-    m_ui->baseUrlValue->setText(problem.isEmpty()
-                                    ? QStringLiteral("https://%1/%2").arg(controller()->confirmedHost().host(), prefix)
-                                    : QString());
+    m_ui->baseUrlValue->setText(
+        problem.isEmpty() ? QStringLiteral("https://%1/%2").arg(controller()->confirmedHost().hostAndPort(), prefix)
+                          : QString());
     if (problem.isEmpty() && prefix != m_flow->virtualProxySettings().prefix) {
         m_flow->setVirtualProxyPrefix(prefix);
         m_ui->stepsList->hide();
@@ -158,9 +159,13 @@ void VirtualProxyPage::fillGuideFields()
         delete item;
     }
     const VirtualProxySettings settings = m_flow->virtualProxySettings();
+    QList<VirtualProxySettings::QmcField> fields;
+    if (m_flow->coverage() == ContentCoverage::ReadRule)
+        fields << ReadRule::qmcFields(m_flow->serviceUser());
+    fields << settings.qmcFields();
     int row = 0;
     QString section;
-    for (const VirtualProxySettings::QmcField &field : settings.qmcFields()) {
+    for (const VirtualProxySettings::QmcField &field : std::as_const(fields)) {
         if (field.section != section) {
             section = field.section;
             auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(section.toHtmlEscaped()), m_ui->guideFields);
