@@ -185,6 +185,8 @@ private slots:
     void rateLimitedReadIsWaitedOut();
     void cancelEndsTheSession();
     void unreachableProxy();
+    void anyUserWhenNoneIsExpected();
+    void reportWithoutTheServer();
 
 private:
     ConnectionReport run();
@@ -403,6 +405,32 @@ void TestEnterpriseConnectionCheck::unreachableProxy()
     const auto report = finished.first().first().value<ConnectionReport>();
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Unreachable);
     QCOMPARE(result(report, QStringLiteral("session")).status, CheckStatus::Fail);
+}
+
+void TestEnterpriseConnectionCheck::anyUserWhenNoneIsExpected()
+{
+    m_check->setServiceUser(QString(), QString());
+    m_proxy->user.insert(QStringLiteral("userId"), QStringLiteral("qlikadmin"));
+    const ConnectionReport report = run();
+    const CheckResult identity = result(report, QStringLiteral("identity"));
+    QCOMPARE(identity.status, CheckStatus::Pass);
+    QVERIFY(identity.message.contains(QLatin1String("CORP\\qlikadmin")));
+}
+
+void TestEnterpriseConnectionCheck::reportWithoutTheServer()
+{
+    EnterpriseConnectionCheck check(m_network.get(), m_trust.get());
+    check.setVirtualProxyPrefix(QStringLiteral("dawiso"));
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.finishWithoutServer(QStringLiteral("qlikserver1.corp.example"), ConnectionCheck::NotStarted::Unreadable,
+                              QStringLiteral("The keychain is locked."), QStringLiteral("Unlock it."));
+    QCOMPARE(finished.size(), 1);
+    const auto report = finished.first().first().value<ConnectionReport>();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Blocked);
+    QCOMPARE(result(report, QStringLiteral("session")).message, QStringLiteral("The keychain is locked."));
+    QCOMPARE(report.value(QStringLiteral("serviceUser")).toString(), QString());
+    QVERIFY(report.value(QStringLiteral("counts.apps")).isNull());
+    QCOMPARE(m_proxy->pathsSeen.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEnterpriseConnectionCheck)
