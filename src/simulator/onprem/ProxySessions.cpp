@@ -14,6 +14,17 @@ bool isUser(const ProxySession &session, const QString &userDirectory, const QSt
         && session.userId.compare(userId, Qt::CaseInsensitive) == 0;
 }
 
+// The value of the cookie with this name in a Cookie header; empty when there is none.
+QString cookieValue(const QByteArray &cookieHeader, const QString &cookieName)
+{
+    for (const QByteArray &cookie : cookieHeader.split(';')) {
+        const qsizetype equals = cookie.indexOf('=');
+        if (equals > 0 && QString::fromLatin1(cookie.left(equals).trimmed()) == cookieName)
+            return QString::fromLatin1(cookie.mid(equals + 1).trimmed());
+    }
+    return {};
+}
+
 } // namespace
 
 const ProxySession &ProxySessions::open(const QString &userDirectory, const QString &userId, const QString &prefix)
@@ -47,16 +58,6 @@ int ProxySessions::liveCount(const QString &userDirectory, const QString &userId
     return static_cast<int>(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [&](const ProxySession &session) {
         return isUser(session, userDirectory, userId);
     }));
-}
-
-QString ProxySessions::cookieValue(const QByteArray &cookieHeader, const QString &cookieName)
-{
-    for (const QByteArray &cookie : cookieHeader.split(';')) {
-        const qsizetype equals = cookie.indexOf('=');
-        if (equals > 0 && QString::fromLatin1(cookie.left(equals).trimmed()) == cookieName)
-            return QString::fromLatin1(cookie.mid(equals + 1).trimmed());
-    }
-    return {};
 }
 
 } // namespace Dawiso::Simulator

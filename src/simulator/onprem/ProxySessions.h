@@ -32,9 +32,6 @@ public:
     // The user's sessions on every virtual proxy.
     int liveCount(const QString &userDirectory, const QString &userId) const;
 
-    // The value of the cookie with this name in a Cookie header; empty when there is none.
-    static QString cookieValue(const QByteArray &cookieHeader, const QString &cookieName);
-
 private:
     QHash<QString, ProxySession> m_sessions; // by id
 };

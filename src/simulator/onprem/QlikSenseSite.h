@@ -25,7 +25,8 @@ namespace Dawiso::Simulator {
 // A simulated Qlik Sense Enterprise on Windows site over HTTPS on loopback: the browser-facing proxy ("port 443",
 // see SiteProxy) and the repository service ("port 4242", see QrsService, mutual TLS with a client certificate the
 // site's CA issued), each a SimulatorHost on a free port, with certificates made at construction (SiteCertificates)
-// and the data in directory(). Its answers stay out of the ExchangeLog, which holds the Qlik Cloud specs.
+// and the data in directory(). The QRS takes the writes a JWT set-up makes (QrsWrites), and a linked JWT virtual proxy
+// signs Bearer tokens' users in (SiteProxy). Its answers stay out of the ExchangeLog, which holds the Qlik Cloud specs.
 class QlikSenseSite : public QObject
 {
     Q_OBJECT
@@ -75,6 +76,7 @@ public:
     // For this long after a PUT changed the virtual proxies a proxy service links, every request on the proxy port
     // gets 503 "The proxy is restarting."; 0 (the default) turns the restart off.
     void setProxyRestartDelay(int milliseconds) { m_qrs.writes().setProxyRestartDelay(milliseconds); }
+    bool isProxyRestarting() const { return m_qrs.writes().isProxyRestarting(); }
     // The next n PUTs of a proxy service get 409: "another admin" changed it (its modifiedDate moved on).
     void setProxyServiceConflicts(int count) { m_qrs.writes().setProxyServiceConflicts(count); }
 
