@@ -71,6 +71,9 @@ public:
         access.hubAppIds = [this](const EngineService::Caller &) {
             return hubApps;
         };
+        access.proxyRestarting = [this] {
+            return engineRestarting;
+        };
         m_engine = std::make_unique<EngineService>(m_directory, access);
         m_host.setExchangeLogged(false);
         m_host.addHandler(QStringLiteral("/"), [this](const SimRequest &request) { return answer(request); });
@@ -93,6 +96,8 @@ public:
     int liveSessions = 1;
     // A proxy that hands out a token the engine does not take.
     bool wrongCsrfToken = false;
+    // A proxy that restarts between the session and the engine's socket.
+    bool engineRestarting = false;
 
     int deletes = 0;
     QList<EngineService::Handshake> engineHandshakes;
@@ -182,6 +187,7 @@ private slots:
     void noAccessAllocation();
     void tooManySessions();
     void engineRefusesTheCsrfToken();
+    void proxyRestartsBeforeTheEngine();
     void rateLimitedReadIsWaitedOut();
     void cancelEndsTheSession();
     void unreachableProxy();
@@ -369,6 +375,17 @@ void TestEnterpriseConnectionCheck::engineRefusesTheCsrfToken()
     QCOMPARE(engine.status, CheckStatus::Fail);
     QVERIFY2(engine.message.contains(QLatin1String("code 1008")), qPrintable(engine.message));
     QVERIFY(engine.message.contains(QLatin1String("CSRF")));
+    QCOMPARE(m_proxy->deletes, 1);
+}
+
+void TestEnterpriseConnectionCheck::proxyRestartsBeforeTheEngine()
+{
+    m_proxy->engineRestarting = true;
+    const ConnectionReport report = run();
+    const CheckResult engine = result(report, QStringLiteral("engine"));
+    QCOMPARE(engine.status, CheckStatus::Fail);
+    QVERIFY2(engine.message.contains(QLatin1String("HTTP 503")), qPrintable(engine.message));
+    QVERIFY(engine.advice.contains(QLatin1String("restarting")));
     QCOMPARE(m_proxy->deletes, 1);
 }
 
