@@ -71,6 +71,9 @@ public:
         access.hubAppIds = [this](const EngineService::Caller &) {
             return hubApps;
         };
+        access.proxyRestarting = [this] {
+            return engineRestarting;
+        };
         m_engine = std::make_unique<EngineService>(m_directory, access);
         m_host.setExchangeLogged(false);
         m_host.addHandler(QStringLiteral("/"), [this](const SimRequest &request) { return answer(request); });
@@ -93,6 +96,8 @@ public:
     int liveSessions = 1;
     // A proxy that hands out a token the engine does not take.
     bool wrongCsrfToken = false;
+    // A proxy that restarts between the session and the engine's socket.
+    bool engineRestarting = false;
 
     int deletes = 0;
     QList<EngineService::Handshake> engineHandshakes;
@@ -182,9 +187,12 @@ private slots:
     void noAccessAllocation();
     void tooManySessions();
     void engineRefusesTheCsrfToken();
+    void proxyRestartsBeforeTheEngine();
     void rateLimitedReadIsWaitedOut();
     void cancelEndsTheSession();
     void unreachableProxy();
+    void anyUserWhenNoneIsExpected();
+    void reportWithoutTheServer();
 
 private:
     ConnectionReport run();
@@ -370,6 +378,17 @@ void TestEnterpriseConnectionCheck::engineRefusesTheCsrfToken()
     QCOMPARE(m_proxy->deletes, 1);
 }
 
+void TestEnterpriseConnectionCheck::proxyRestartsBeforeTheEngine()
+{
+    m_proxy->engineRestarting = true;
+    const ConnectionReport report = run();
+    const CheckResult engine = result(report, QStringLiteral("engine"));
+    QCOMPARE(engine.status, CheckStatus::Fail);
+    QVERIFY2(engine.message.contains(QLatin1String("HTTP 503")), qPrintable(engine.message));
+    QVERIFY(engine.advice.contains(QLatin1String("restarting")));
+    QCOMPARE(m_proxy->deletes, 1);
+}
+
 void TestEnterpriseConnectionCheck::rateLimitedReadIsWaitedOut()
 {
     m_proxy->host().rateLimitNext(QStringLiteral("/dawiso/qrs/about"), 1, 1);
@@ -403,6 +422,32 @@ void TestEnterpriseConnectionCheck::unreachableProxy()
     const auto report = finished.first().first().value<ConnectionReport>();
     QCOMPARE(report.verdict, ConnectionReport::Verdict::Unreachable);
     QCOMPARE(result(report, QStringLiteral("session")).status, CheckStatus::Fail);
+}
+
+void TestEnterpriseConnectionCheck::anyUserWhenNoneIsExpected()
+{
+    m_check->setServiceUser(QString(), QString());
+    m_proxy->user.insert(QStringLiteral("userId"), QStringLiteral("qlikadmin"));
+    const ConnectionReport report = run();
+    const CheckResult identity = result(report, QStringLiteral("identity"));
+    QCOMPARE(identity.status, CheckStatus::Pass);
+    QVERIFY(identity.message.contains(QLatin1String("CORP\\qlikadmin")));
+}
+
+void TestEnterpriseConnectionCheck::reportWithoutTheServer()
+{
+    EnterpriseConnectionCheck check(m_network.get(), m_trust.get());
+    check.setVirtualProxyPrefix(QStringLiteral("dawiso"));
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.finishWithoutServer(QStringLiteral("qlikserver1.corp.example"), ConnectionCheck::NotStarted::Unreadable,
+                              QStringLiteral("The keychain is locked."), QStringLiteral("Unlock it."));
+    QCOMPARE(finished.size(), 1);
+    const auto report = finished.first().first().value<ConnectionReport>();
+    QCOMPARE(report.verdict, ConnectionReport::Verdict::Blocked);
+    QCOMPARE(result(report, QStringLiteral("session")).message, QStringLiteral("The keychain is locked."));
+    QCOMPARE(report.value(QStringLiteral("serviceUser")).toString(), QString());
+    QVERIFY(report.value(QStringLiteral("counts.apps")).isNull());
+    QCOMPARE(m_proxy->pathsSeen.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEnterpriseConnectionCheck)

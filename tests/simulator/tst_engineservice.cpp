@@ -50,6 +50,7 @@ private slots:
     void refusedHandshakes();
     void noAccessAllocation();
     void overTheSessionBudget();
+    void restartingProxyClosesAsA503();
     void recordsTheHandshakeWithoutSecrets();
 
 private:
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<EngineService> m_engine;
     QStringList m_hubApps;
     bool m_allocated = true;
+    bool m_restarting = false;
     int m_sessions = 1;
     std::unique_ptr<Visit> m_visit;
 };
@@ -72,6 +74,7 @@ void TestEngineService::init()
     m_directory = SiteDirectory::demo();
     m_hubApps = {appNamed(QStringLiteral("Company Overview")).id};
     m_allocated = true;
+    m_restarting = false;
     m_sessions = 1;
     EngineService::SiteAccess access;
     access.admit = [](const EngineService::Handshake &handshake) -> std::optional<EngineService::Caller> {
@@ -88,6 +91,9 @@ void TestEngineService::init()
     };
     access.hubAppIds = [this](const EngineService::Caller &) {
         return m_hubApps;
+    };
+    access.proxyRestarting = [this] {
+        return m_restarting;
     };
     m_engine = std::make_unique<EngineService>(m_directory, access);
     m_host = std::make_unique<SimulatorHost>();
@@ -378,6 +384,17 @@ void TestEngineService::overTheSessionBudget()
                                 QStringLiteral("https://localhost"));
     QTRY_VERIFY_WITH_TIMEOUT(m_visit->closed, 10000);
     QCOMPARE(m_visit->notifications, QStringList {QStringLiteral("OnMaxParallelSessionsExceeded")});
+}
+
+void TestEngineService::restartingProxyClosesAsA503()
+{
+    m_restarting = true;
+    auto socket = connectSocket(QStringLiteral("/dawiso/app/engineData"), goodCookie, goodToken,
+                                QStringLiteral("https://localhost"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_visit->closed, 10000);
+    QCOMPARE(m_visit->closeCode, 1001);
+    QCOMPARE(m_visit->closeReason, EngineService::restartingReason());
+    QVERIFY(m_visit->notifications.isEmpty());
 }
 
 void TestEngineService::recordsTheHandshakeWithoutSecrets()

@@ -219,9 +219,19 @@ void EngineProbe::onDisconnected()
         return;
     m_closeCode = m_socket->closeCode();
     m_closeReason = m_socket->closeReason();
-    if (m_closeCode == QWebSocketProtocol::CloseCodePolicyViolated && !m_greeted) {
-        end(Outcome::Forbidden);
-        return;
+    if (!m_greeted) {
+        // Closed right after the handshake: the proxy's refusal, worded as the HTTP status it stands for
+        // ("403 Forbidden: …", "503 Service Unavailable: …").
+        const int status = m_closeReason.left(3).toInt();
+        if (m_closeCode == QWebSocketProtocol::CloseCodePolicyViolated || status == 403) {
+            end(Outcome::Forbidden);
+            return;
+        }
+        if (status >= 400 && status < 600) {
+            m_handshakeStatus = status;
+            end(Outcome::HandshakeRefused);
+            return;
+        }
     }
     if (m_greeted || m_closeCode != QWebSocketProtocol::CloseCodeNormal) {
         m_engineErrorMessage = m_closeReason;

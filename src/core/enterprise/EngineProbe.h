@@ -41,7 +41,9 @@ public:
         AccessDenied, // OpenDoc: the user may not open the app (engine error 5)
         AppNotFound, // OpenDoc: no such app (engine error 1003)
         EngineError, // another error answer, or a socket closed while a call was waiting
-        HandshakeRefused, // the handshake was answered with another HTTP status (handshakeStatus())
+        // The handshake was answered with another HTTP status, or the socket closed at once with a reason that names
+        // one ("503 Service Unavailable: …"): handshakeStatus().
+        HandshakeRefused,
         Failed, // no WebSocket at all: network, TLS or timeout (failure())
     };
 

@@ -134,11 +134,19 @@ void EnterpriseConnectionCheck::released()
     SecureMemory::wipe(m_csrfToken);
 }
 
-QString EnterpriseConnectionCheck::serviceUser() const
+QString EnterpriseConnectionCheck::serviceUserAccount() const
 {
     if (!m_userId.isEmpty())
         return m_userDirectory + QLatin1Char('\\') + m_userId;
-    return m_expectedDirectory + QLatin1Char('\\') + m_expectedUserId;
+    if (!m_expectedUserId.isEmpty())
+        return m_expectedDirectory + QLatin1Char('\\') + m_expectedUserId;
+    return {};
+}
+
+QString EnterpriseConnectionCheck::serviceUser() const
+{
+    const QString account = serviceUserAccount();
+    return account.isEmpty() ? tr("the token's user") : account;
 }
 
 QString EnterpriseConnectionCheck::prefixPath() const
@@ -605,10 +613,14 @@ void EnterpriseConnectionCheck::describe(ConnectionReport &report) const
     auto count = [](int value) {
         return value < 0 ? tr("not read") : QString::number(value);
     };
+    // A count that was not read is null for scripts rather than a number.
+    auto countJson = [](int value) {
+        return value < 0 ? QJsonValue() : QJsonValue(value);
+    };
     report.facts << fact(ReportFact::Section::About, tr("Virtual proxy"), prefixPath(),
                          {QStringLiteral("virtualProxyPrefix")}, m_prefix)
                  << fact(ReportFact::Section::About, tr("Service user"), serviceUser(), {QStringLiteral("serviceUser")},
-                         serviceUser())
+                         serviceUserAccount())
                  << fact(ReportFact::Section::About, tr("Build"),
                          m_buildVersion.isEmpty() ? tr("not known") : m_buildVersion, {QStringLiteral("build")},
                          m_buildVersion)
@@ -616,10 +628,11 @@ void EnterpriseConnectionCheck::describe(ConnectionReport &report) const
                          m_roles.isEmpty() ? tr("none") : m_roles.join(QStringLiteral(", ")), {QStringLiteral("roles")},
                          QJsonArray::fromStringList(m_roles))
                  << fact(ReportFact::Section::Sees, tr("Streams"), count(m_streams),
-                         {counts, QStringLiteral("streams")}, m_streams)
-                 << fact(ReportFact::Section::Sees, tr("Apps"), count(m_apps), {counts, QStringLiteral("apps")}, m_apps)
+                         {counts, QStringLiteral("streams")}, countJson(m_streams))
+                 << fact(ReportFact::Section::Sees, tr("Apps"), count(m_apps), {counts, QStringLiteral("apps")},
+                         countJson(m_apps))
                  << fact(ReportFact::Section::Sees, tr("Apps that can be opened"), count(m_openable),
-                         {counts, QStringLiteral("openableApps")}, m_openable)
+                         {counts, QStringLiteral("openableApps")}, countJson(m_openable))
                  << fact(ReportFact::Section::Sees, tr("App opened in the engine"),
                          m_engineApp.isEmpty() ? tr("none") : m_engineApp, {QStringLiteral("engineApp")}, m_engineApp);
 }

@@ -73,6 +73,9 @@ private:
     void failWith(const QString &id, const UserMessage &problem);
     UserMessage sessionRefusal(const QlikRequest *request) const;
     UserMessage refusal(const QlikRequest *request, const QString &action) const;
+    // "CORP\svc_dawiso": the session's user once known, else the expected one; empty when neither is.
+    QString serviceUserAccount() const;
+    // The same for sentences, never empty.
     QString serviceUser() const;
     QString prefixPath() const;
 

@@ -78,6 +78,11 @@ QString EngineService::forbiddenReason()
     return QStringLiteral("403 Forbidden: Cross-Site Websocket Hijacking attack prevention check failed");
 }
 
+QString EngineService::restartingReason()
+{
+    return QStringLiteral("503 Service Unavailable: The proxy is restarting.");
+}
+
 EngineService::EngineService(const SiteDirectory &directory, SiteAccess access, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
@@ -102,6 +107,10 @@ void EngineService::accept(std::unique_ptr<QWebSocket> owned)
     const std::optional<QString> prefix = prefixOf(request.url().path());
     if (!prefix) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("404 Not Found"));
+        return;
+    }
+    if (m_access.proxyRestarting && m_access.proxyRestarting()) {
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, restartingReason());
         return;
     }
     Handshake handshake;

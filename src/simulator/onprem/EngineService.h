@@ -22,7 +22,8 @@ namespace Dawiso::Simulator {
 // wss://HOST/<prefix>/app/<appId>?qlik-csrf-token=<t> (or /app/engineData). The proxy's rules come first: the
 // session cookie, the CSRF token of that session, an Origin whose name is on the virtual proxy's allow list and no
 // Authorization header; a socket that breaks one is closed at once with 1008 and Qlik's "403 Forbidden" text (the
-// site's proxy host upgrades before anyone sees the request; a live proxy answers the handshake with HTTP 403). Then
+// site's proxy host upgrades before anyone sees the request; a live proxy answers the handshake with HTTP 403), and
+// while the proxy restarts every socket is closed with 1001 and "503 Service Unavailable". Then
 // the engine greets (OnConnected), or refuses a user without an access allocation (OnLicenseAccessDenied) or one over
 // the session budget (OnMaxParallelSessionsExceeded), and answers JSON-RPC: OpenDoc for apps in the caller's hub list,
 // GetAppLayout, GetScriptEx (read) and GetScript (the owner's reload right) on the opened app.
@@ -54,12 +55,16 @@ public:
         std::function<int(const Caller &)> liveSessionCount;
         std::function<bool(const Caller &)> hasAccessAllocation;
         std::function<QStringList(const Caller &)> hubAppIds;
+        // While true the proxy serves no one: a socket is closed at once as a 503.
+        std::function<bool()> proxyRestarting;
     };
 
     // More live proxy sessions of one user than this and the engine refuses the next socket.
     static constexpr int sessionBudget = 5;
     // The close reason of a refused handshake, as Qlik's proxy words its 403.
     static QString forbiddenReason();
+    // The close reason while the proxy restarts (a live proxy answers the handshake with 503 instead; unconfirmed).
+    static QString restartingReason();
 
     EngineService(const SiteDirectory &directory, SiteAccess access, QObject *parent = nullptr);
     ~EngineService() override;

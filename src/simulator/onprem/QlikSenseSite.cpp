@@ -42,6 +42,9 @@ QlikSenseSite::QlikSenseSite(SiteDirectory directory, const QString &serverName,
     access.hubAppIds = [this](const EngineService::Caller &caller) {
         return hubAppIds(caller.userDirectory, caller.userId);
     };
+    access.proxyRestarting = [this] {
+        return isProxyRestarting();
+    };
     m_engine = std::make_unique<EngineService>(m_directory, std::move(access));
     m_proxyHost->setWebSocketHandler(
         [this](std::unique_ptr<QWebSocket> socket) { m_engine->accept(std::move(socket)); });
