@@ -609,6 +609,7 @@ void EnterpriseConnectionCheck::cancel()
 
 void EnterpriseConnectionCheck::describe(ConnectionReport &report) const
 {
+    report.credentialIsToken = true;
     const QString counts = QStringLiteral("counts");
     auto count = [](int value) {
         return value < 0 ? tr("not read") : QString::number(value);
