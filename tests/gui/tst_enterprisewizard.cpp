@@ -385,18 +385,24 @@ void TestEnterpriseWizard::practiceRunSignsInWithTheSimulatedSite()
     QCOMPARE(m_driver->find<QLineEdit>("hostEdit")->text(), m_practice->site()->proxyHostAndPort());
     QVERIFY(m_driver->walkTo(DeploymentKind::QlikSenseEnterprise, SetupWizard::EnterpriseAdminPageId));
 
-    // Filled in for people: the site's RootAdmin, then the bundle the site exported.
-    QCOMPARE(m_driver->find<QLineEdit>("accountEdit")->text(), QStringLiteral("CORP\\qlikadmin"));
-    QTest::mouseClick(m_driver->find<QPushButton>("windowsSignInButton"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Success, 20000);
-
+    // Filled in for people: the bundle the site exported, then the site's RootAdmin.
     choose("certificateRadio");
     QVERIFY(m_driver->find<QLineEdit>("certificateEdit")->text().endsWith(QLatin1String("client.pem")));
     QTest::mouseClick(m_driver->find<QPushButton>("certificateSignInButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 20000);
     QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
     QVERIFY(m_practice->site()->repository()->requestCount(QStringLiteral("/qrs/about")) > 0);
+
+    choose("windowsRadio");
+    QCOMPARE(m_driver->find<QLineEdit>("accountEdit")->text(), QStringLiteral("CORP\\qlikadmin"));
+    QTest::mouseClick(m_driver->find<QPushButton>("windowsSignInButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver->panel()->kind(), MessagePanel::Kind::Success, 20000);
     m_driver->screenshot(QStringLiteral("enterprise-practice"));
+
+    // The rest of the path against the practice site, whose proxy restarts for a few seconds after the link.
+    QVERIFY(m_driver->walkTo(DeploymentKind::QlikSenseEnterprise, SetupWizard::FinishPageId));
+    QCOMPARE(m_controller->connectionReport().verdict, ConnectionReport::Verdict::Usable);
+    QVERIFY(m_practice->site()->proxy()->requestCount(QStringLiteral("/dawiso/qps/csrftoken")) > 0);
 }
 
 void TestEnterpriseWizard::goOnToTheVirtualProxyPage()
@@ -524,7 +530,7 @@ void TestEnterpriseWizard::guideMeWithTheQmcThenTheCheckConfirms()
     // The admin makes the rule and the proxy in the QMC as shown (here: straight into the simulated site).
     Simulator::SiteDirectory &site = m_site->directory();
     Simulator::SiteSystemRule rule;
-    rule.id = QStringLiteral("rule-by-hand");
+    rule.id = QStringLiteral("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d");
     rule.name = QStringLiteral("Dawiso read access for CORP\\svc_dawiso");
     rule.rule = QStringLiteral("((user.userDirectory=\"CORP\" and user.userId=\"svc_dawiso\"))");
     rule.resourceFilter = QStringLiteral("App_*,Stream_*,App.Object_*");
@@ -532,7 +538,7 @@ void TestEnterpriseWizard::guideMeWithTheQmcThenTheCheckConfirms()
     rule.ruleContext = 0;
     site.systemRules.append(rule);
     Simulator::SiteVirtualProxy proxy;
-    proxy.id = QStringLiteral("vp-by-hand");
+    proxy.id = QStringLiteral("8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
     proxy.prefix = QStringLiteral("dawiso");
     proxy.description = QStringLiteral("Dawiso");
     proxy.sessionCookieHeaderName = QStringLiteral("X-Qlik-Session-dawiso");
@@ -555,7 +561,21 @@ void TestEnterpriseWizard::guideMeWithTheQmcThenTheCheckConfirms()
 
 void TestEnterpriseWizard::takenPrefixIsShownWithTheChoiceToReuseIt()
 {
+    // An earlier run's JWT proxy "dawiso", with another certificate.
+    Simulator::SiteDirectory &site = m_site->directory();
+    Simulator::SiteVirtualProxy earlier;
+    earlier.id = QStringLiteral("5f2b1c2e-0d1e-4c4a-9a51-3a9d2c7e0b11");
+    earlier.prefix = QStringLiteral("dawiso");
+    earlier.description = QStringLiteral("Dawiso from last year");
+    earlier.sessionCookieHeaderName = QStringLiteral("X-Qlik-Session-dawiso");
+    earlier.authenticationMethod = 4;
+    earlier.jwtPublicKeyCertificate = QString::fromLatin1(m_site->siteCa().toPem());
+    earlier.websocketCrossOriginWhiteList = {QStringLiteral("localhost")};
+    site.virtualProxies.append(earlier);
+    site.proxyServices.first().virtualProxyIds.append(earlier.id);
+
     goOnToTheVirtualProxyPage();
+    // A proxy people sign in with is never offered for reuse.
     auto *prefix = m_driver->find<QLineEdit>("prefixEdit");
     prefix->clear();
     QTest::keyClicks(prefix, QStringLiteral("SSO"));
@@ -566,13 +586,27 @@ void TestEnterpriseWizard::takenPrefixIsShownWithTheChoiceToReuseIt()
     QVERIFY(!m_driver->find<QLabel>("prefixProblem")->isVisible());
     QTest::mouseClick(m_driver->find<QPushButton>("createButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->find<QWidget>("takenFrame")->isVisible(), 20000);
-    m_driver->screenshot(QStringLiteral("enterprise-prefix-taken"));
     QVERIFY(m_driver->find<QLabel>("takenLabel")->text().contains(QLatin1String("Single sign-on for the intranet")));
-    QCOMPARE(m_site->directory().virtualProxyByPrefix(QStringLiteral("sso"))->authenticationMethod, 0);
+    QVERIFY(!m_driver->find<QPushButton>("reuseButton")->isVisible());
+    QCOMPARE(site.virtualProxyByPrefix(QStringLiteral("sso"))->authenticationMethod, 0);
+
+    // The earlier run's proxy is offered, and reused with this run's certificate.
+    QTest::mouseClick(m_driver->find<QPushButton>("otherPrefixButton"), Qt::LeftButton);
+    QVERIFY(prefix->hasFocus());
+    prefix->clear();
+    QTest::keyClicks(prefix, QStringLiteral("dawiso"));
+    QTest::mouseClick(m_driver->find<QPushButton>("createButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver->find<QWidget>("takenFrame")->isVisible(), 20000);
+    m_driver->screenshot(QStringLiteral("enterprise-prefix-taken"));
+    QVERIFY(m_driver->find<QLabel>("takenLabel")->text().contains(QLatin1String("Dawiso from last year")));
+    QVERIFY(m_driver->find<QPushButton>("reuseButton")->isVisible());
     QTest::mouseClick(m_driver->find<QPushButton>("reuseButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_driver->panel()->kind() != MessagePanel::Kind::Busy, 30000);
-    QCOMPARE(m_driver->panel()->kind(), MessagePanel::Kind::Success);
-    QCOMPARE(m_site->directory().virtualProxyByPrefix(QStringLiteral("sso"))->authenticationMethod, 4);
+    QVERIFY2(m_driver->panel()->kind() == MessagePanel::Kind::Success,
+             qPrintable(m_driver->panel()->message() + u' ' + m_driver->panel()->advice()));
+    const Simulator::SiteVirtualProxy *reused = site.virtualProxyByPrefix(QStringLiteral("dawiso"));
+    QCOMPARE(reused->id, QStringLiteral("5f2b1c2e-0d1e-4c4a-9a51-3a9d2c7e0b11"));
+    QVERIFY(reused->jwtPublicKeyCertificate != earlier.jwtPublicKeyCertificate);
     QVERIFY(m_driver->canGoNext());
 }
 

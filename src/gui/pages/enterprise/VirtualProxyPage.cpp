@@ -241,12 +241,21 @@ void VirtualProxyPage::onFinished(const VirtualProxySetup::Outcome &outcome)
         const QString description = m_takenProxy.value(QStringLiteral("description")).toString();
         const bool jwt = m_takenProxy.value(QStringLiteral("authenticationMethod")).toInt(-1)
             == VirtualProxySettings::kJwtAuthentication;
-        m_ui->takenLabel->setText(
-            tr("The site has a virtual proxy with the prefix /%1 already: “%2”, %3. Reuse it (the wizard gives it "
-               "Dawiso's settings and a new certificate, so tokens signed for it before stop working), or choose "
-               "another prefix.")
-                .arg(m_flow->virtualProxySettings().prefix.toHtmlEscaped(), description.toHtmlEscaped(),
-                     jwt ? tr("with JWT authentication") : tr("with another authentication method")));
+        // Only a JWT proxy is offered for reuse: any other is how people sign in, and giving it JWT would lock
+        // them out.
+        if (jwt) {
+            m_ui->takenLabel->setText(
+                tr("The site has a JWT virtual proxy with the prefix /%1 already: “%2”, perhaps from an earlier run. "
+                   "Reuse it (the wizard gives it Dawiso's settings and this run's certificate, so tokens signed for "
+                   "it before stop working), or choose another prefix.")
+                    .arg(m_flow->virtualProxySettings().prefix.toHtmlEscaped(), description.toHtmlEscaped()));
+        } else {
+            m_ui->takenLabel->setText(
+                tr("The site has a virtual proxy with the prefix /%1 already: “%2”. It signs people in another way, "
+                   "so the wizard leaves it as it is: choose another prefix.")
+                    .arg(m_flow->virtualProxySettings().prefix.toHtmlEscaped(), description.toHtmlEscaped()));
+        }
+        m_ui->reuseButton->setVisible(jwt);
         m_ui->takenFrame->show();
         m_ui->statusPanel->clear();
         return;
