@@ -106,6 +106,8 @@ void TestQrsBasics::searchFilterJoinsSubstringClausesWithOr()
 {
     QCOMPARE(QrsFilter::anyContains({QStringLiteral("userId"), QStringLiteral("name")}, QStringLiteral("d'a")),
              QStringLiteral("userId so 'd''a' or name so 'd''a'"));
+    QCOMPARE(QrsFilter::query(QStringLiteral("prefix eq 'dawiso'")).queryItemValue(QStringLiteral("filter")),
+             QStringLiteral("prefix eq 'dawiso'"));
 }
 
 void TestQrsBasics::userHeaderPercentEncodesBothParts_data()

@@ -22,13 +22,6 @@ constexpr QLatin1String kContent("content");
 
 constexpr QLatin1String kRootAdminRole("RootAdmin");
 
-QUrlQuery filterQuery(const QString &filter)
-{
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter"), filter);
-    return query;
-}
-
 QString prefixName(const QString &prefix)
 {
     return prefix.isEmpty() ? AdminReview::tr("the default virtual proxy") : QStringLiteral("/%1").arg(prefix);
@@ -110,9 +103,10 @@ void AdminReview::readAbout(QlikRequest *request)
     const QString userFilter = QrsFilter::allEqual(
         {{QStringLiteral("userId"), m_access.userId}, {QStringLiteral("userDirectory"), m_access.userDirectory}});
     m_pendingReads = 6;
-    run(m_qrs->get(QStringLiteral("/qrs/user/full"), filterQuery(userFilter)), [this](QlikRequest *r) { readUser(r); });
+    run(m_qrs->get(QStringLiteral("/qrs/user/full"), QrsFilter::query(userFilter)),
+        [this](QlikRequest *r) { readUser(r); });
     run(m_qrs->get(QStringLiteral("/qrs/servernodeconfiguration/full"),
-                   filterQuery(QStringLiteral("isCentral eq true"))),
+                   QrsFilter::query(QStringLiteral("isCentral eq true"))),
         [this](QlikRequest *r) { readCentralNode(r); });
     run(m_qrs->get(QStringLiteral("/qrs/proxyservice/full")), [this](QlikRequest *r) { readProxyServices(r); });
     run(m_qrs->get(QStringLiteral("/qrs/stream/count")),

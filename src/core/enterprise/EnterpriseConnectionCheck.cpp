@@ -7,6 +7,7 @@
 #include "qrs/QrsClient.h"
 #include "qrs/QrsFilter.h"
 #include "qrs/QrsProblem.h"
+#include "signing/JsonWebToken.h"
 #include "token/SecureMemory.h"
 
 #include <QJsonArray>
@@ -42,19 +43,6 @@ ReportFact fact(ReportFact::Section section, const QString &label, const QString
     fact.jsonPath = path;
     fact.json = json;
     return fact;
-}
-
-// The token's own id and expiry, read without verifying it (the proxy does that): for the report only.
-void readClaims(const QByteArray &token, QString *jti, QDateTime *expiry)
-{
-    const QList<QByteArray> parts = token.split('.');
-    if (parts.size() != 3)
-        return;
-    const QJsonObject claims =
-        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
-    *jti = claims.value(QStringLiteral("jti")).toString();
-    if (claims.value(QStringLiteral("exp")).isDouble())
-        *expiry = QDateTime::fromSecsSinceEpoch(qint64(claims.value(QStringLiteral("exp")).toDouble()), Qt::UTC);
 }
 
 } // namespace
@@ -156,7 +144,11 @@ QString EnterpriseConnectionCheck::prefixPath() const
 
 void EnterpriseConnectionCheck::runChecks(const QByteArray &token)
 {
-    readClaims(token, &currentReport().keyId, &currentReport().keyExpiry);
+    // The token's own id and expiry, read without verifying it (the proxy does that): for the report only.
+    if (const std::optional<JwtClaims> claims = JsonWebToken::readUnverified(token)) {
+        currentReport().keyId = claims->jti;
+        currentReport().keyExpiry = claims->expiresAt;
+    }
     QUrl base(QStringLiteral("https://") + currentReport().host);
     if (!m_prefix.isEmpty())
         base.setPath(QLatin1Char('/') + m_prefix);

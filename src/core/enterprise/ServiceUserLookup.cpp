@@ -12,17 +12,6 @@
 
 namespace Dawiso {
 
-namespace {
-
-QUrlQuery filterQuery(const QString &filter)
-{
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter"), filter);
-    return query;
-}
-
-} // namespace
-
 ServiceUserLookup::ServiceUserLookup(QrsClient *qrs, QObject *parent)
     : QlikStep(qrs->qlikClient(), parent)
     , m_qrs(qrs)
@@ -57,7 +46,7 @@ void ServiceUserLookup::search(const QString &text)
     if (!trimmed.isEmpty()) {
         ++m_pending;
         const QString filter = QrsFilter::anyContains({QStringLiteral("userId"), QStringLiteral("name")}, trimmed);
-        run(m_qrs->get(QStringLiteral("/qrs/user/full"), filterQuery(filter)),
+        run(m_qrs->get(QStringLiteral("/qrs/user/full"), QrsFilter::query(filter)),
             [this](QlikRequest *request) { readUsers(request); });
     }
     if (m_pending == 0) {
@@ -80,14 +69,14 @@ void ServiceUserLookup::lookUp(const QString &userDirectory, const QString &user
         {{QStringLiteral("userId"), m_user.userId}, {QStringLiteral("userDirectory"), m_user.userDirectory}});
     const QString allocationFilter = QrsFilter::allEqual(
         {{QStringLiteral("user.userId"), m_user.userId}, {QStringLiteral("user.userDirectory"), m_user.userDirectory}});
-    run(m_qrs->get(QStringLiteral("/qrs/user/full"), filterQuery(userFilter)),
+    run(m_qrs->get(QStringLiteral("/qrs/user/full"), QrsFilter::query(userFilter)),
         [this](QlikRequest *request) { readUser(request); });
-    run(m_qrs->get(QStringLiteral("/qrs/license/professionalaccesstype/full"), filterQuery(allocationFilter)),
+    run(m_qrs->get(QStringLiteral("/qrs/license/professionalaccesstype/full"), QrsFilter::query(allocationFilter)),
         [this](QlikRequest *request) { readAllocation(request, ServiceUser::Allocation::Professional); });
-    run(m_qrs->get(QStringLiteral("/qrs/license/analyzeraccesstype/full"), filterQuery(allocationFilter)),
+    run(m_qrs->get(QStringLiteral("/qrs/license/analyzeraccesstype/full"), QrsFilter::query(allocationFilter)),
         [this](QlikRequest *request) { readAllocation(request, ServiceUser::Allocation::Analyzer); });
     run(m_qrs->get(QStringLiteral("/qrs/systemrule/full"),
-                   filterQuery(QrsFilter::allEqual({{QStringLiteral("name"), ReadRule::name(m_user)}}))),
+                   QrsFilter::query(QrsFilter::allEqual({{QStringLiteral("name"), ReadRule::name(m_user)}}))),
         [this](QlikRequest *request) { readRules(request); });
 }
 

@@ -20,13 +20,6 @@ constexpr int kConflictRetries = 3;
 constexpr int kServiceUnavailable = 503;
 constexpr int kConflict = 409;
 
-QUrlQuery filterQuery(const QString &filter)
-{
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter"), filter);
-    return query;
-}
-
 QJsonArray linkedProxies(const QJsonObject &proxyService)
 {
     return proxyService.value(QStringLiteral("settings")).toObject().value(QStringLiteral("virtualProxies")).toArray();
@@ -122,7 +115,7 @@ void VirtualProxySetup::findRule()
 {
     report(ruleStepId(), CheckStatus::Running, tr("Looking for the read rule…"));
     run(m_qrs->get(QStringLiteral("/qrs/systemrule/full"),
-                   filterQuery(QrsFilter::allEqual({{QStringLiteral("name"), ReadRule::name(m_user)}}))),
+                   QrsFilter::query(QrsFilter::allEqual({{QStringLiteral("name"), ReadRule::name(m_user)}}))),
         [this](QlikRequest *request) { onRulesRead(request); });
 }
 
@@ -169,7 +162,7 @@ void VirtualProxySetup::findProxy()
     report(createStepId(), CheckStatus::Running,
            tr("Looking for a virtual proxy with the prefix /%1…").arg(m_settings.prefix));
     run(m_qrs->get(QStringLiteral("/qrs/virtualproxyconfig/full"),
-                   filterQuery(QrsFilter::allEqual({{QStringLiteral("prefix"), m_settings.prefix}}))),
+                   QrsFilter::query(QrsFilter::allEqual({{QStringLiteral("prefix"), m_settings.prefix}}))),
         [this](QlikRequest *request) { onProxyFound(request); });
 }
 

@@ -20,6 +20,13 @@ QString QrsFilter::anyContains(const QStringList &properties, const QString &tex
     return clauses.join(QLatin1String(" or "));
 }
 
+QUrlQuery QrsFilter::query(const QString &filter)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter"), filter);
+    return query;
+}
+
 QString QrsFilter::literal(const QString &value)
 {
     QString quoted = value;

@@ -4,6 +4,7 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QUrlQuery>
 
 namespace Dawiso {
 
@@ -20,6 +21,8 @@ public:
     static QString allEqual(const QList<QPair<QString, QString>> &propertiesAndValues);
     // anyContains({"userId", "name"}, "svc") = "userId so 'svc' or name so 'svc'", for a search box.
     static QString anyContains(const QStringList &properties, const QString &text);
+    // The query that carries a filter: filter=<filter>.
+    static QUrlQuery query(const QString &filter);
     // 'value', its single quotes doubled.
     static QString literal(const QString &value);
 };
