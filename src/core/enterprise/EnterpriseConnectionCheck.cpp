@@ -10,10 +10,12 @@
 #include "signing/JsonWebToken.h"
 #include "token/SecureMemory.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkCookie>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -67,6 +69,12 @@ EnterpriseConnectionCheck::~EnterpriseConnectionCheck()
     released();
 }
 
+void EnterpriseConnectionCheck::setRestartWait(int totalMs, int pollMs)
+{
+    m_restartWaitMs = totalMs;
+    m_restartPollMs = pollMs;
+}
+
 void EnterpriseConnectionCheck::setServiceUser(const QString &userDirectory, const QString &userId)
 {
     m_expectedDirectory = userDirectory;
@@ -99,6 +107,8 @@ QList<CheckResult> EnterpriseConnectionCheck::plan()
 
 void EnterpriseConnectionCheck::reset()
 {
+    ++m_sessionAttempt;
+    SecureMemory::wipe(m_token);
     m_engine->cancel();
     m_hasSession = false;
     SecureMemory::wipe(m_cookieHeader);
@@ -115,6 +125,8 @@ void EnterpriseConnectionCheck::reset()
 
 void EnterpriseConnectionCheck::released()
 {
+    ++m_sessionAttempt;
+    SecureMemory::wipe(m_token);
     m_engine->cancel();
     client()->clearApiKey();
     m_qrs->clearIdentity();
@@ -156,11 +168,19 @@ void EnterpriseConnectionCheck::runChecks(const QByteArray &token)
 
     setResult(sessionId, CheckStatus::Running, tr("Asking the proxy for a session with the token…"));
     emit progress(tr("Asking the Qlik proxy for a session; a proxy that has been idle can take 15 to 20 seconds…"));
+    SecureMemory::wipe(m_token);
+    m_token = token;
+    m_restartWaitEndsMs = QDateTime::currentMSecsSinceEpoch() + m_restartWaitMs;
+    askForSession();
+}
+
+void EnterpriseConnectionCheck::askForSession()
+{
     QlikRequestOptions options = client()->defaultOptions();
     options.authenticated = true;
     options.timeout = std::chrono::seconds(sessionTimeoutSeconds);
     // The only request that carries the token; the rest go with the session it makes.
-    client()->setApiKey(token);
+    client()->setApiKey(m_token);
     QlikRequest *request = client()->send(m_qrs->urlFor(QStringLiteral("/qps/csrftoken")), options);
     client()->clearApiKey();
     runCounted(request, [this](QlikRequest *answered) { onSession(answered); });
@@ -259,6 +279,19 @@ void EnterpriseConnectionCheck::onSession(QlikRequest *request)
         failUnreachable(request->failure().message(), advice);
         return;
     }
+    // A proxy restarts for 10 to 30 seconds after a virtual proxy is linked (and a check right after the wizard linked
+    // one through the repository's own port does not know when it ends): wait it out, within bounds.
+    if (request->httpStatus() == 503 && QDateTime::currentMSecsSinceEpoch() < m_restartWaitEndsMs) {
+        emit progress(tr("The Qlik proxy is restarting, as it does after a virtual proxy is linked; asking again in "
+                         "a moment…"));
+        const int run = m_sessionAttempt;
+        QTimer::singleShot(m_restartPollMs, this, [this, run] {
+            if (run == m_sessionAttempt && isRunning())
+                askForSession();
+        });
+        return;
+    }
+    SecureMemory::wipe(m_token);
     if (!request->isSuccess()) {
         failWith(sessionId, sessionRefusal(request));
         stopAfter(tr("Not checked: the proxy did not accept the token."));

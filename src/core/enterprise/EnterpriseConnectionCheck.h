@@ -45,6 +45,8 @@ public:
     static QList<CheckResult> plan();
     // The first request's limit: a proxy that has not served anyone for a while takes 15-20 s.
     static constexpr int sessionTimeoutSeconds = 60;
+    // How long a proxy that answers 503 (restarting) is waited for, and how often it is asked again; tests shorten it.
+    void setRestartWait(int totalMs, int pollMs);
 
     void cancel() override;
 
@@ -57,6 +59,7 @@ protected:
 private:
     EnterpriseConnectionCheck(QrsClient *qrs, const TlsTrust *trust, QObject *parent);
 
+    void askForSession();
     void onSession(QlikRequest *request);
     void onIdentity(QlikRequest *request);
     void onAbout(QlikRequest *request);
@@ -85,6 +88,11 @@ private:
     QString m_expectedDirectory;
     QString m_expectedUserId;
 
+    QByteArray m_token; // until the proxy answered the session request (kept for asking again during a restart)
+    qint64 m_restartWaitEndsMs = 0;
+    int m_restartWaitMs = 60000;
+    int m_restartPollMs = 1000;
+    int m_sessionAttempt = 0; // a newer run or the end of this one silences a pending "ask again"
     bool m_hasSession = false;
     QByteArray m_cookieHeader;
     QByteArray m_csrfToken;
