@@ -14,6 +14,12 @@ struct CheckResult
     CheckStatus status = CheckStatus::Pending;
     QString message; // what was found, in plain words
     QString advice; // what to do next; empty when there is nothing to do
+
+    // A check of a plan, before it runs.
+    static CheckResult planned(const QString &id, const QString &title)
+    {
+        return CheckResult {id, title, CheckStatus::Pending, {}, {}};
+    }
 };
 
 } // namespace Dawiso

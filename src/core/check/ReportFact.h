@@ -21,6 +21,12 @@ struct ReportFact
     QString text; // "Acme (id …), region eu"
     QStringList jsonPath;
     QJsonValue json;
+
+    static ReportFact make(Section section, const QString &label, const QString &text, const QStringList &jsonPath,
+                           const QJsonValue &json)
+    {
+        return ReportFact {section, label, text, jsonPath, json};
+    }
 };
 
 } // namespace Dawiso

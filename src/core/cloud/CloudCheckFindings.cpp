@@ -47,18 +47,6 @@ bool wasRead(const ConnectionReport &report, const QString &checkId)
             || result->status == CheckStatus::Fail);
 }
 
-ReportFact fact(ReportFact::Section section, const QString &label, const QString &text, const QStringList &path,
-                const QJsonValue &json)
-{
-    ReportFact fact;
-    fact.section = section;
-    fact.label = label;
-    fact.text = text;
-    fact.jsonPath = path;
-    fact.json = json;
-    return fact;
-}
-
 } // namespace
 
 void CloudCheckFindings::describe(ConnectionReport &report) const
@@ -88,19 +76,20 @@ void CloudCheckFindings::describe(ConnectionReport &report) const
 
     report.reminders << reminders;
     const QString counts = QStringLiteral("counts");
-    report.facts << fact(ReportFact::Section::About, tr("Tenant"), tenantLine, {QStringLiteral("tenant")},
-                         QJsonObject {{QStringLiteral("id"), tenantId},
-                                      {QStringLiteral("name"), tenantName},
-                                      {QStringLiteral("region"), tenantRegion}})
-                 << fact(ReportFact::Section::Sees, tr("Spaces"), spacesLine, {counts, QStringLiteral("spaces")},
-                         spaces)
-                 << fact(ReportFact::Section::Sees, QString(), QString(), {counts, QStringLiteral("spacesByType")},
-                         toJsonObject(spacesByType))
-                 << fact(ReportFact::Section::Sees, tr("Apps"), appsLine, {counts, QStringLiteral("apps")}, apps)
-                 << fact(ReportFact::Section::Sees, QString(), QString(), {counts, QStringLiteral("appsBySpaceType")},
-                         toJsonObject(appsBySpaceType))
-                 << fact(ReportFact::Section::Sees, QString(), QString(), {counts, QStringLiteral("appsBySpace")},
-                         toJsonObject(appsBySpace));
+    report.facts << ReportFact::make(ReportFact::Section::About, tr("Tenant"), tenantLine, {QStringLiteral("tenant")},
+                                     QJsonObject {{QStringLiteral("id"), tenantId},
+                                                  {QStringLiteral("name"), tenantName},
+                                                  {QStringLiteral("region"), tenantRegion}})
+                 << ReportFact::make(ReportFact::Section::Sees, tr("Spaces"), spacesLine,
+                                     {counts, QStringLiteral("spaces")}, spaces)
+                 << ReportFact::make(ReportFact::Section::Sees, QString(), QString(),
+                                     {counts, QStringLiteral("spacesByType")}, toJsonObject(spacesByType))
+                 << ReportFact::make(ReportFact::Section::Sees, tr("Apps"), appsLine, {counts, QStringLiteral("apps")},
+                                     apps)
+                 << ReportFact::make(ReportFact::Section::Sees, QString(), QString(),
+                                     {counts, QStringLiteral("appsBySpaceType")}, toJsonObject(appsBySpaceType))
+                 << ReportFact::make(ReportFact::Section::Sees, QString(), QString(),
+                                     {counts, QStringLiteral("appsBySpace")}, toJsonObject(appsBySpace));
 }
 
 } // namespace Dawiso

@@ -61,21 +61,15 @@ QList<CheckResult> CloudConnectionCheck::plannedChecks() const
 
 QList<CheckResult> CloudConnectionCheck::plan()
 {
-    auto planned = [](const QString &id, const QString &title) {
-        CheckResult result;
-        result.id = id;
-        result.title = title;
-        return result;
-    };
     return {
-        planned(identityId, tr("Qlik accepts the key")),
-        planned(adminId, tr("The key's user is not an admin")),
-        planned(permissionId, tr("The key's user keeps Manage API keys")),
-        planned(expiryId, tr("The key does not expire soon")),
-        planned(tenantId, tr("The address is the tenant's own")),
-        planned(spacesId, tr("The user is in the spaces to catalog")),
-        planned(appsId, tr("The user sees apps")),
-        planned(appAccessId, tr("Apps can be opened, not only listed")),
+        CheckResult::planned(identityId, tr("Qlik accepts the key")),
+        CheckResult::planned(adminId, tr("The key's user is not an admin")),
+        CheckResult::planned(permissionId, tr("The key's user keeps Manage API keys")),
+        CheckResult::planned(expiryId, tr("The key does not expire soon")),
+        CheckResult::planned(tenantId, tr("The address is the tenant's own")),
+        CheckResult::planned(spacesId, tr("The user is in the spaces to catalog")),
+        CheckResult::planned(appsId, tr("The user sees apps")),
+        CheckResult::planned(appAccessId, tr("Apps can be opened, not only listed")),
     };
 }
 

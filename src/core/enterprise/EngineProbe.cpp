@@ -162,7 +162,8 @@ void EngineProbe::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate peer = errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
     if (m_trust->acceptsPinned(httpsUrlOf(m_socket->requestUrl()), peer, errors)) {
-        m_socket->ignoreSslErrors();
+        // Exactly these errors, for exactly the certificate the user pinned for this host.
+        m_socket->ignoreSslErrors(errors);
         return;
     }
     m_sslErrors = errors;

@@ -35,18 +35,6 @@ const QString engineId = QStringLiteral("engine");
 // The proxy's words for a Host not on the allow list and for a virtual proxy no proxy service serves.
 constexpr char headerIncorrect[] = "The http request header is incorrect";
 
-ReportFact fact(ReportFact::Section section, const QString &label, const QString &text, const QStringList &path,
-                const QJsonValue &json)
-{
-    ReportFact fact;
-    fact.section = section;
-    fact.label = label;
-    fact.text = text;
-    fact.jsonPath = path;
-    fact.json = json;
-    return fact;
-}
-
 } // namespace
 
 EnterpriseConnectionCheck::EnterpriseConnectionCheck(QNetworkAccessManager *network, const TlsTrust *trust,
@@ -88,20 +76,14 @@ QList<CheckResult> EnterpriseConnectionCheck::plannedChecks() const
 
 QList<CheckResult> EnterpriseConnectionCheck::plan()
 {
-    auto planned = [](const QString &id, const QString &title) {
-        CheckResult result;
-        result.id = id;
-        result.title = title;
-        return result;
-    };
     return {
-        planned(sessionId, tr("The proxy accepts the token")),
-        planned(identityId, tr("The token is the service user")),
-        planned(qrsId, tr("The repository answers through the proxy")),
-        planned(rolesId, tr("The service user's admin roles")),
-        planned(contentId, tr("The service user sees streams and apps")),
-        planned(appAccessId, tr("Apps can be opened, not only listed")),
-        planned(engineId, tr("The engine opens an app and its load script")),
+        CheckResult::planned(sessionId, tr("The proxy accepts the token")),
+        CheckResult::planned(identityId, tr("The token is the service user")),
+        CheckResult::planned(qrsId, tr("The repository answers through the proxy")),
+        CheckResult::planned(rolesId, tr("The service user's admin roles")),
+        CheckResult::planned(contentId, tr("The service user sees streams and apps")),
+        CheckResult::planned(appAccessId, tr("Apps can be opened, not only listed")),
+        CheckResult::planned(engineId, tr("The engine opens an app and its load script")),
     };
 }
 
@@ -643,24 +625,25 @@ void EnterpriseConnectionCheck::describe(ConnectionReport &report) const
     auto countJson = [](int value) {
         return value < 0 ? QJsonValue() : QJsonValue(value);
     };
-    report.facts << fact(ReportFact::Section::About, tr("Virtual proxy"), prefixPath(),
-                         {QStringLiteral("virtualProxyPrefix")}, m_prefix)
-                 << fact(ReportFact::Section::About, tr("Service user"), serviceUser(), {QStringLiteral("serviceUser")},
-                         serviceUserAccount())
-                 << fact(ReportFact::Section::About, tr("Build"),
-                         m_buildVersion.isEmpty() ? tr("not known") : m_buildVersion, {QStringLiteral("build")},
-                         m_buildVersion)
-                 << fact(ReportFact::Section::About, tr("Roles"),
-                         m_roles.isEmpty() ? tr("none") : m_roles.join(QStringLiteral(", ")), {QStringLiteral("roles")},
-                         QJsonArray::fromStringList(m_roles))
-                 << fact(ReportFact::Section::Sees, tr("Streams"), count(m_streams),
-                         {counts, QStringLiteral("streams")}, countJson(m_streams))
-                 << fact(ReportFact::Section::Sees, tr("Apps"), count(m_apps), {counts, QStringLiteral("apps")},
-                         countJson(m_apps))
-                 << fact(ReportFact::Section::Sees, tr("Apps that can be opened"), count(m_openable),
-                         {counts, QStringLiteral("openableApps")}, countJson(m_openable))
-                 << fact(ReportFact::Section::Sees, tr("App opened in the engine"),
-                         m_engineApp.isEmpty() ? tr("none") : m_engineApp, {QStringLiteral("engineApp")}, m_engineApp);
+    report.facts << ReportFact::make(ReportFact::Section::About, tr("Virtual proxy"), prefixPath(),
+                                     {QStringLiteral("virtualProxyPrefix")}, m_prefix)
+                 << ReportFact::make(ReportFact::Section::About, tr("Service user"), serviceUser(),
+                                     {QStringLiteral("serviceUser")}, serviceUserAccount())
+                 << ReportFact::make(ReportFact::Section::About, tr("Build"),
+                                     m_buildVersion.isEmpty() ? tr("not known") : m_buildVersion,
+                                     {QStringLiteral("build")}, m_buildVersion)
+                 << ReportFact::make(ReportFact::Section::About, tr("Roles"),
+                                     m_roles.isEmpty() ? tr("none") : m_roles.join(QStringLiteral(", ")),
+                                     {QStringLiteral("roles")}, QJsonArray::fromStringList(m_roles))
+                 << ReportFact::make(ReportFact::Section::Sees, tr("Streams"), count(m_streams),
+                                     {counts, QStringLiteral("streams")}, countJson(m_streams))
+                 << ReportFact::make(ReportFact::Section::Sees, tr("Apps"), count(m_apps),
+                                     {counts, QStringLiteral("apps")}, countJson(m_apps))
+                 << ReportFact::make(ReportFact::Section::Sees, tr("Apps that can be opened"), count(m_openable),
+                                     {counts, QStringLiteral("openableApps")}, countJson(m_openable))
+                 << ReportFact::make(ReportFact::Section::Sees, tr("App opened in the engine"),
+                                     m_engineApp.isEmpty() ? tr("none") : m_engineApp, {QStringLiteral("engineApp")},
+                                     m_engineApp);
 }
 
 } // namespace Dawiso

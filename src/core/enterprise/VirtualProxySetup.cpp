@@ -55,6 +55,19 @@ void VirtualProxySetup::setRestartWait(int totalMs, int intervalMs)
 void VirtualProxySetup::start(const VirtualProxySettings &settings, const ServiceUser &user, ContentCoverage coverage,
                               const QString &proxyServiceId, const QString &reuseProxyId)
 {
+    startAttempt(settings, user, coverage, proxyServiceId, reuseProxyId, false);
+}
+
+void VirtualProxySetup::verify(const VirtualProxySettings &settings, const ServiceUser &user, ContentCoverage coverage,
+                               const QString &proxyServiceId)
+{
+    startAttempt(settings, user, coverage, proxyServiceId, {}, true);
+}
+
+void VirtualProxySetup::startAttempt(const VirtualProxySettings &settings, const ServiceUser &user,
+                                     ContentCoverage coverage, const QString &proxyServiceId,
+                                     const QString &reuseProxyId, bool verifying)
+{
     begin();
     ++m_generation;
     m_settings = settings;
@@ -64,28 +77,7 @@ void VirtualProxySetup::start(const VirtualProxySettings &settings, const Servic
     m_reuseProxyId = reuseProxyId;
     m_proxyId.clear();
     m_proxy = {};
-    m_verifying = false;
-    m_linkChanged = false;
-    m_conflicts = 0;
-    if (coverage == ContentCoverage::ReadRule)
-        findRule();
-    else
-        findProxy();
-}
-
-void VirtualProxySetup::verify(const VirtualProxySettings &settings, const ServiceUser &user, ContentCoverage coverage,
-                               const QString &proxyServiceId)
-{
-    begin();
-    ++m_generation;
-    m_settings = settings;
-    m_user = user;
-    m_coverage = coverage;
-    m_proxyServiceId = proxyServiceId;
-    m_reuseProxyId.clear();
-    m_proxyId.clear();
-    m_proxy = {};
-    m_verifying = true;
+    m_verifying = verifying;
     m_linkChanged = false;
     m_conflicts = 0;
     if (coverage == ContentCoverage::ReadRule)

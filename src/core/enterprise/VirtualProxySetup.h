@@ -66,6 +66,9 @@ signals:
     void finished(const Dawiso::VirtualProxySetup::Outcome &outcome);
 
 private:
+    // start() and verify(): a new attempt with these settings.
+    void startAttempt(const VirtualProxySettings &settings, const ServiceUser &user, ContentCoverage coverage,
+                      const QString &proxyServiceId, const QString &reuseProxyId, bool verifying);
     void report(const QString &id, CheckStatus status, const QString &message, const QString &advice = {});
     void fail(const QString &id, const UserMessage &problem);
     void findRule();
