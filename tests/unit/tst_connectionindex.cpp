@@ -52,6 +52,9 @@ private slots:
     void removeOfMissingEntryChangesNothing();
     void persistsAcrossInstances();
     void virtualProxyPrefixIsKept();
+    void lastCheckIsRecordedForThatConnectionOnly();
+    void lastCheckSurvivesAnUpsertThatCarriesIt();
+    void unknownLastCheckReadsAsNone();
     void missingDatesStayInvalidAndSavedAtDefaultsToNow();
     void emptyHostIsIgnored();
     void unreadableEntriesAreSkipped();
@@ -108,6 +111,58 @@ void TestConnectionIndex::upsertThenFindKeepsEveryField()
     QCOMPARE(found->keyExpiry, saved.keyExpiry);
     QCOMPARE(found->savedAt, saved.savedAt);
     QCOMPARE(index.connections().size(), 1);
+}
+
+void TestConnectionIndex::lastCheckIsRecordedForThatConnectionOnly()
+{
+    ConnectionIndex index(m_settings.get());
+    index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com")));
+    index.upsert(connection(DeploymentKind::QlikSenseEnterprise, QStringLiteral("acme.eu.qlikcloud.com")));
+    const QDateTime checkedAt(QDate(2030, 6, 1), QTime(7, 45, 0), Qt::UTC);
+    index.recordCheck(DeploymentKind::QlikCloud, QStringLiteral("ACME.eu.qlikcloud.com"),
+                      SavedConnection::LastCheck::Blocked, checkedAt);
+    // Not saved: nothing is added.
+    index.recordCheck(DeploymentKind::QlikCloud, QStringLiteral("other.eu.qlikcloud.com"),
+                      SavedConnection::LastCheck::Usable, checkedAt);
+
+    const std::unique_ptr<QSettings> settings = openSettings();
+    ConnectionIndex reread(settings.get());
+    QCOMPARE(reread.connections().size(), 2);
+    const auto cloud = reread.find(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
+    QVERIFY(cloud);
+    QCOMPARE(cloud->lastCheck, SavedConnection::LastCheck::Blocked);
+    QCOMPARE(cloud->lastCheckedAt, checkedAt);
+    QCOMPARE(cloud->keyId, QStringLiteral("key-id-acme.eu.qlikcloud.com"));
+    const auto enterprise = reread.find(DeploymentKind::QlikSenseEnterprise, QStringLiteral("acme.eu.qlikcloud.com"));
+    QVERIFY(enterprise);
+    QCOMPARE(enterprise->lastCheck, SavedConnection::LastCheck::None);
+    QVERIFY(!enterprise->lastCheckedAt.isValid());
+}
+
+void TestConnectionIndex::lastCheckSurvivesAnUpsertThatCarriesIt()
+{
+    ConnectionIndex index(m_settings.get());
+    SavedConnection saved = connection(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
+    saved.lastCheck = SavedConnection::LastCheck::Unreachable;
+    saved.lastCheckedAt = QDateTime(QDate(2030, 6, 2), QTime(8, 0, 0), Qt::UTC);
+    index.upsert(saved);
+    const auto found = index.find(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
+    QVERIFY(found);
+    QCOMPARE(found->lastCheck, SavedConnection::LastCheck::Unreachable);
+    QCOMPARE(found->lastCheckedAt, saved.lastCheckedAt);
+
+    index.recordCheck(saved.kind, saved.hostAndPort, SavedConnection::LastCheck::None, saved.lastCheckedAt);
+    const auto cleared = index.find(DeploymentKind::QlikCloud, QStringLiteral("acme.eu.qlikcloud.com"));
+    QCOMPARE(cleared->lastCheck, SavedConnection::LastCheck::None);
+    QVERIFY(!cleared->lastCheckedAt.isValid());
+}
+
+void TestConnectionIndex::unknownLastCheckReadsAsNone()
+{
+    QCOMPARE(ConnectionIndex::lastCheckFromId(QStringLiteral("splendid")), SavedConnection::LastCheck::None);
+    for (const auto result : {SavedConnection::LastCheck::Usable, SavedConnection::LastCheck::Blocked,
+                              SavedConnection::LastCheck::Unreachable})
+        QCOMPARE(ConnectionIndex::lastCheckFromId(ConnectionIndex::lastCheckId(result)), result);
 }
 
 void TestConnectionIndex::upsertReplacesSameKindAndHost()

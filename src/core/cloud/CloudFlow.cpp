@@ -2,12 +2,15 @@
 
 #include "cloud/CloudConnectionCheck.h"
 #include "cloud/CloudHostProbe.h"
+#include "cloud/CloudKeyRotation.h"
 #include "cloud/KeyVerifier.h"
 #include "oauth/OAuthClientSettings.h"
 #include "provision/ApiKeyRevoker.h"
 #include "qlik/QlikClient.h"
 #include "setup/SetupContext.h"
 #include "token/SecureMemory.h"
+
+#include <QTimer>
 
 namespace Dawiso {
 
@@ -283,6 +286,39 @@ ConnectionCheck *CloudFlow::createConnectionCheck(const ParsedHost &host, QObjec
     auto *check = new CloudConnectionCheck(client, parent);
     client->setParent(check);
     return check;
+}
+
+CredentialRotation *CloudFlow::createRotation(SecretStore *store, ConnectionIndex *index, QObject *parent)
+{
+    return new CloudKeyRotation(context()->network(), context()->trust(), this, store, index, parent);
+}
+
+bool CloudFlow::revokeStoredCredential(const SavedConnection &saved, const QByteArray &credential)
+{
+    ApiKeyToken token = ApiKeyToken::fromPastedText(QString::fromLatin1(credential));
+    const QString keyId = saved.keyId.isEmpty() ? token.keyId() : saved.keyId;
+    token.wipe();
+    if (!m_storedRevokeClient) {
+        m_storedRevokeClient = new QlikClient(context()->network(), context()->trust(), this);
+        m_storedRevoker = new ApiKeyRevoker(m_storedRevokeClient, this);
+        connect(m_storedRevoker, &ApiKeyRevoker::finished, this, [this](bool revoked, const UserMessage &problem) {
+            m_storedRevokeClient->clearApiKey();
+            emit storedCredentialRevoked(revoked, problem);
+        });
+    }
+    if (keyId.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            emit storedCredentialRevoked(false,
+                                         {tr("The key's id is not known, so it cannot be revoked from here."),
+                                          tr("Delete it in Qlik Cloud's Management Console, under API keys.")});
+        });
+        return true;
+    }
+    m_storedRevokeClient->setBaseUrl(parseHost(saved.hostAndPort).baseUrl());
+    // An owner deletes their own keys: the key revokes itself.
+    m_storedRevokeClient->setApiKey(credential);
+    m_storedRevoker->start(keyId);
+    return true;
 }
 
 } // namespace Dawiso

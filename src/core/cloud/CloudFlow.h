@@ -71,6 +71,8 @@ public:
 
     QList<CheckResult> plannedChecks() const override;
     ConnectionCheck *createConnectionCheck(const ParsedHost &host, QObject *parent) override;
+    CredentialRotation *createRotation(SecretStore *store, ConnectionIndex *index, QObject *parent) override;
+    bool revokeStoredCredential(const SavedConnection &saved, const QByteArray &credential) override;
 
 signals:
     void keyVerificationProgress(const QString &message);
@@ -89,6 +91,9 @@ private:
     AutomatedSetup *m_automation = nullptr; // see automation()
     QlikClient *m_revokeClient = nullptr;
     ApiKeyRevoker *m_revoker = nullptr;
+    // Forget's revocation of a saved connection's key, apart from the revocation of the key this run created.
+    QlikClient *m_storedRevokeClient = nullptr;
+    ApiKeyRevoker *m_storedRevoker = nullptr;
     OAuthClientSettings *m_oauthClients = nullptr;
     // The sign-in endpoints of the last tenant the probe found.
     ParsedHost m_tenantHost;

@@ -4,6 +4,7 @@
 #include "enterprise/AdminReview.h"
 #include "enterprise/EnterpriseConnectionCheck.h"
 #include "enterprise/EnterpriseHostProbe.h"
+#include "enterprise/EnterpriseTokenRenewal.h"
 #include "enterprise/ServiceUserLookup.h"
 #include "enterprise/VirtualProxySetup.h"
 #include "qrs/CertificateBundleLoader.h"
@@ -379,6 +380,27 @@ ConnectionCheck *EnterpriseFlow::createConnectionCheck(const ParsedHost &, QObje
     check->setVirtualProxyPrefix(m_prefix);
     check->setServiceUser(m_serviceUser.userDirectory, m_serviceUser.userId);
     return check;
+}
+
+ConnectionCheck *EnterpriseFlow::createSavedConnectionCheck(const SavedConnection &saved, QObject *parent)
+{
+    auto *check = new EnterpriseConnectionCheck(context()->network(), context()->trust(), parent);
+    check->setVirtualProxyPrefix(saved.virtualProxyPrefix);
+    // Saved as "DIRECTORY\userid": the token must stand for that user.
+    const qsizetype slash = saved.userName.indexOf(QLatin1Char('\\'));
+    if (slash > 0)
+        check->setServiceUser(saved.userName.left(slash), saved.userName.mid(slash + 1));
+    return check;
+}
+
+CredentialRotation *EnterpriseFlow::createRotation(SecretStore *store, ConnectionIndex *index, QObject *parent)
+{
+    return new EnterpriseTokenRenewal(this, store, index, parent);
+}
+
+QStringList EnterpriseFlow::companionEntryNames(const SavedConnection &saved) const
+{
+    return {SecretEntryName::forSigningKey(saved.kind, saved.hostAndPort)};
 }
 
 } // namespace Dawiso

@@ -98,6 +98,9 @@ public:
 
     QList<CheckResult> plannedChecks() const override;
     ConnectionCheck *createConnectionCheck(const ParsedHost &host, QObject *parent) override;
+    ConnectionCheck *createSavedConnectionCheck(const SavedConnection &saved, QObject *parent) override;
+    CredentialRotation *createRotation(SecretStore *store, ConnectionIndex *index, QObject *parent) override;
+    QStringList companionEntryNames(const SavedConnection &saved) const override;
 
 signals:
     void signingKeyReady(const Dawiso::UserMessage &problem);

@@ -21,6 +21,8 @@ const QLatin1String KeyIdKey("keyId");
 const QLatin1String KeyExpiryKey("keyExpiry");
 const QLatin1String SavedAtKey("savedAt");
 const QLatin1String VirtualProxyPrefixKey("virtualProxyPrefix");
+const QLatin1String LastCheckKey("lastCheck");
+const QLatin1String LastCheckedAtKey("lastCheckedAt");
 
 QString normalizedHost(const QString &hostAndPort)
 {
@@ -74,6 +76,10 @@ QList<SavedConnection> ConnectionIndex::connections() const
         connection.keyExpiry = dateFromString(m_settings->value(KeyExpiryKey).toString());
         connection.savedAt = dateFromString(m_settings->value(SavedAtKey).toString());
         connection.virtualProxyPrefix = m_settings->value(VirtualProxyPrefixKey).toString();
+        connection.lastCheck = lastCheckFromId(m_settings->value(LastCheckKey).toString());
+        connection.lastCheckedAt = dateFromString(m_settings->value(LastCheckedAtKey).toString());
+        if (connection.lastCheck == SavedConnection::LastCheck::None)
+            connection.lastCheckedAt = QDateTime();
         result.append(connection);
     }
     m_settings->endArray();
@@ -117,6 +123,46 @@ void ConnectionIndex::remove(DeploymentKind kind, const QString &hostAndPort)
         writeAll(all);
 }
 
+void ConnectionIndex::recordCheck(DeploymentKind kind, const QString &hostAndPort, SavedConnection::LastCheck result,
+                                  const QDateTime &checkedAt)
+{
+    const QString host = normalizedHost(hostAndPort);
+    QList<SavedConnection> all = connections();
+    for (SavedConnection &known : all) {
+        if (matches(known, kind, host)) {
+            known.lastCheck = result;
+            known.lastCheckedAt = result == SavedConnection::LastCheck::None ? QDateTime() : checkedAt;
+            writeAll(all);
+            return;
+        }
+    }
+}
+
+QString ConnectionIndex::lastCheckId(SavedConnection::LastCheck result)
+{
+    switch (result) {
+    case SavedConnection::LastCheck::Usable:
+        return QStringLiteral("usable");
+    case SavedConnection::LastCheck::Blocked:
+        return QStringLiteral("blocked");
+    case SavedConnection::LastCheck::Unreachable:
+        return QStringLiteral("unreachable");
+    case SavedConnection::LastCheck::None:
+        break;
+    }
+    return QString();
+}
+
+SavedConnection::LastCheck ConnectionIndex::lastCheckFromId(const QString &id)
+{
+    for (const auto result : {SavedConnection::LastCheck::Usable, SavedConnection::LastCheck::Blocked,
+                              SavedConnection::LastCheck::Unreachable}) {
+        if (id == lastCheckId(result))
+            return result;
+    }
+    return SavedConnection::LastCheck::None;
+}
+
 void ConnectionIndex::writeAll(const QList<SavedConnection> &connections)
 {
     // Rewritten as a whole, so that no stale field of a removed or shorter list survives.
@@ -135,6 +181,10 @@ void ConnectionIndex::writeAll(const QList<SavedConnection> &connections)
         // Only where there is one, so that the entries of Qlik Cloud read as before.
         if (!connection.virtualProxyPrefix.isEmpty())
             m_settings->setValue(VirtualProxyPrefixKey, connection.virtualProxyPrefix);
+        if (connection.lastCheck != SavedConnection::LastCheck::None && connection.lastCheckedAt.isValid()) {
+            m_settings->setValue(LastCheckKey, lastCheckId(connection.lastCheck));
+            m_settings->setValue(LastCheckedAtKey, dateToString(connection.lastCheckedAt));
+        }
     }
     m_settings->endArray();
     m_settings->sync();

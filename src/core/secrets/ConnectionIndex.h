@@ -24,6 +24,13 @@ public:
     // Adds the connection or replaces the one with the same kind and host. An invalid savedAt becomes now.
     void upsert(const SavedConnection &connection);
     void remove(DeploymentKind kind, const QString &hostAndPort);
+    // Remembers how the last check of that connection ended and when; nothing happens when it is not saved.
+    void recordCheck(DeploymentKind kind, const QString &hostAndPort, SavedConnection::LastCheck result,
+                     const QDateTime &checkedAt);
+
+    // The identifiers of LastCheck in the index and in `list --format json`: "usable", "blocked", "unreachable", "".
+    static QString lastCheckId(SavedConnection::LastCheck result);
+    static SavedConnection::LastCheck lastCheckFromId(const QString &id);
 
 private:
     void writeAll(const QList<SavedConnection> &connections);

@@ -11,6 +11,14 @@ namespace Dawiso {
 // key itself, which only the keychain holds (under SecretEntryName::forHost(kind, hostAndPort)).
 struct SavedConnection
 {
+    // How the last connection check of this connection ended (the wizard's, "Check again" or the check command's).
+    enum class LastCheck {
+        None, // never checked, or stopped before it ended
+        Usable,
+        Blocked,
+        Unreachable,
+    };
+
     DeploymentKind kind = DeploymentKind::QlikCloud;
     QString hostAndPort;
     QString userName;
@@ -20,6 +28,8 @@ struct SavedConnection
     QDateTime savedAt;
     // Qlik Sense Enterprise: the prefix of the JWT virtual proxy the token goes through ("dawiso"); empty otherwise.
     QString virtualProxyPrefix;
+    LastCheck lastCheck = LastCheck::None;
+    QDateTime lastCheckedAt; // invalid when never checked
 };
 
 } // namespace Dawiso

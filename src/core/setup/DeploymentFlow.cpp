@@ -29,6 +29,26 @@ bool DeploymentFlow::isCreatingCredential() const
 
 void DeploymentFlow::forgetSignIns() { }
 
+ConnectionCheck *DeploymentFlow::createSavedConnectionCheck(const SavedConnection &saved, QObject *parent)
+{
+    return createConnectionCheck(parseHost(saved.hostAndPort), parent);
+}
+
+CredentialRotation *DeploymentFlow::createRotation(SecretStore *, ConnectionIndex *, QObject *)
+{
+    return nullptr;
+}
+
+QStringList DeploymentFlow::companionEntryNames(const SavedConnection &) const
+{
+    return {};
+}
+
+bool DeploymentFlow::revokeStoredCredential(const SavedConnection &, const QByteArray &)
+{
+    return false;
+}
+
 QStringList DeploymentFlow::reminders() const
 {
     return {};

@@ -17,6 +17,9 @@
 namespace Dawiso {
 
 class ConnectionCheck;
+class ConnectionIndex;
+class CredentialRotation;
+class SecretStore;
 class SetupContext;
 
 // One kind of Qlik deployment's own part of a run through the wizard: how its host is probed, how the credential
@@ -73,6 +76,18 @@ public:
     // host, owned by parent. SetupController makes one per run.
     virtual QList<CheckResult> plannedChecks() const = 0;
     virtual ConnectionCheck *createConnectionCheck(const ParsedHost &host, QObject *parent) = 0;
+    // The check of a connection saved earlier, from what the index remembers of it rather than from this run.
+    virtual ConnectionCheck *createSavedConnectionCheck(const SavedConnection &saved, QObject *parent);
+
+    // Coming back later. Replacing the credential of a saved connection (see CredentialRotation), owned by parent;
+    // null where this deployment cannot.
+    virtual CredentialRotation *createRotation(SecretStore *store, ConnectionIndex *index, QObject *parent);
+    // The keychain entries stored beside a saved connection's credential, which Forget removes with it.
+    virtual QStringList companionEntryNames(const SavedConnection &saved) const;
+    // Forget's "revoke it in Qlik too": revokes a saved connection's credential in Qlik, authenticated with that
+    // credential; storedCredentialRevoked() answers once, from the event loop. False, and no answer, where Qlik
+    // cannot revoke a single credential.
+    virtual bool revokeStoredCredential(const SavedConnection &saved, const QByteArray &credential);
 
 signals:
     void hostProbeProgress(const QString &message);
@@ -80,6 +95,7 @@ signals:
     // The credential was replaced or dropped: whatever was saved or checked belongs to the old one.
     void credentialChanged();
     void createdCredentialRevoked(bool revoked, const Dawiso::UserMessage &problem);
+    void storedCredentialRevoked(bool revoked, const Dawiso::UserMessage &problem);
 
 protected:
     SetupContext *context() const { return m_context; }
