@@ -146,6 +146,12 @@ void CredentialRotation::onChecked(const ConnectionReport &report)
                               .arg(credentialNoun())});
         return;
     }
+    // Another user's credential is refused for that reason first, whatever else its check found.
+    const UserMessage refusal = refusalOfChecked(m_old, report);
+    if (!refusal.isEmpty()) {
+        discardAndFinish(refusal);
+        return;
+    }
     if (report.verdict != ConnectionReport::Verdict::Usable) {
         discardAndFinish(
             {tr("The new %1 did not pass the connection check, so it was not stored.", "the noun: key or token")
@@ -156,11 +162,6 @@ void CredentialRotation::onChecked(const ConnectionReport &report)
                       "again once that is fixed.",
                       "the noun: key or token")
                        .arg(credentialNoun())});
-        return;
-    }
-    const UserMessage refusal = refusalOfChecked(m_old, report);
-    if (!refusal.isEmpty()) {
-        discardAndFinish(refusal);
         return;
     }
     m_new.lastCheck = SavedConnection::LastCheck::Usable;

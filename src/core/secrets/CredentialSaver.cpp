@@ -105,7 +105,8 @@ void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
     emit stepStarted(Step::Recording);
     SavedConnection connection = m_connection;
     connection.savedAt = Clock::currentDateTimeUtc();
-    m_index->upsert(connection);
+    if (m_recordsConnection)
+        m_index->upsert(connection);
     emit stepFinished(Step::Recording);
 
     CredentialSaveResult result;

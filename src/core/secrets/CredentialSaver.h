@@ -43,6 +43,9 @@ public:
     void save(const SavedConnection &connection, const QByteArray &secret, const QList<SecretEntry> &companions = {});
     void cancel();
     bool isRunning() const { return m_running; }
+    // Whether a stored credential is recorded in the index (on by default). A practice run stores its simulated key
+    // to show how, but it is no connection to come back to.
+    void setRecordsConnection(bool records) { m_recordsConnection = records; }
 
 signals:
     void stepStarted(Dawiso::CredentialSaver::Step step);
@@ -64,6 +67,7 @@ private:
     QList<SecretEntry> m_entries; // the credential first
     int m_current = 0;
     bool m_running = false;
+    bool m_recordsConnection = true;
     int m_generation = 0;
 };
 

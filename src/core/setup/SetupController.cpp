@@ -1,9 +1,11 @@
 #include "setup/SetupController.h"
 
 #include "check/ConnectionCheck.h"
+#include "connections/SavedConnectionCheck.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/TokenRevoker.h"
+#include "secrets/ConnectionIndex.h"
 #include "secrets/CredentialSaver.h"
 #include "secrets/SecretEntryName.h"
 #include "secrets/SecretStore.h"
@@ -171,6 +173,7 @@ void SetupController::saveCredential()
         return;
     m_saveResult = CredentialSaveResult();
     QByteArray secret = flow()->credential();
+    saver()->setRecordsConnection(!isPracticeRun());
     saver()->save(flow()->savedConnection(), secret, flow()->companionSecrets());
     SecureMemory::wipe(secret);
 }
@@ -247,6 +250,9 @@ ConnectionCheck *SetupController::freshConnectionCheck()
     connect(m_connectionCheck, &ConnectionCheck::progress, this, &SetupController::connectionCheckProgress);
     connect(m_connectionCheck, &ConnectionCheck::finished, this, [this](const ConnectionReport &report) {
         m_connectionReport = report;
+        const SavedConnection::LastCheck result = SavedConnectionCheck::lastCheckOf(report.verdict);
+        if (m_saveResult.saved && result != SavedConnection::LastCheck::None)
+            m_index->recordCheck(m_deployment, confirmedHost().hostAndPort(), result, report.checkedAt);
         emit connectionCheckFinished(report);
     });
     return m_connectionCheck;
