@@ -65,6 +65,11 @@ SetupWizard::SetupWizard(SetupController *controller, QWidget *parent)
         preparePracticeRun();
         next();
     });
+    // A saved connection whose keychain entry has gone: the same host, through the wizard again.
+    connect(m_deploymentPage, &DeploymentPage::setUpAgainRequested, this, [this](const SavedConnection &connection) {
+        setInitialHost(connection.hostAndPort);
+        next();
+    });
     updateTitle();
 }
 

@@ -37,6 +37,7 @@ private slots:
     void checkAgainOfARevokedKeyIsBlocked();
     void checkAgainWithoutAKeychainEntrySaysSo();
     void rotationStoresTheNewKeyAndRevokesTheOld();
+    void rotationCanLeaveTheOldKeyUntilDawisoHasTheNewOne();
     void rotationWithAPastedKeyOfTheSameUser();
     void refusedNewKeyLeavesTheOldOne();
     void failedCheckTakesTheNewKeyBack();
@@ -232,6 +233,34 @@ void TestSavedConnections::rotationStoresTheNewKeyAndRevokesTheOld()
     check.start(*recorded);
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().first().value<ConnectionReport>().verdict, ConnectionReport::Verdict::Usable);
+}
+
+void TestSavedConnections::rotationCanLeaveTheOldKeyUntilDawisoHasTheNewOne()
+{
+    const SavedConnection saved = saveSample(SampleKey::Healthy);
+    CloudKeyRotation rotation(m_network.get(), m_trust.get(), m_flow.get(), m_store.get(), m_index.get());
+    rotation.setRetireLater(true);
+    QSignalSpy finished(&rotation, &CredentialRotation::finished);
+    QSignalSpy retired(&rotation, &CredentialRotation::retired);
+    rotation.start(saved, 30);
+    QVERIFY(finished.wait(30000));
+    const auto stored = finished.first().first().value<CredentialRotation::Result>();
+    QVERIFY(stored.rotated);
+    QVERIFY(rotation.retirementPending());
+    QVERIFY(!m_store->secretEquals(entry(), m_simulator->sampleToken(SampleKey::Healthy)));
+    // Both work until the admin says Dawiso has the new one.
+    QCOMPARE(keyStatus(saved.keyId), QStringLiteral("active"));
+    QVERIFY(stored.whereThingsAre.last().contains(QLatin1String("until it is revoked")));
+
+    rotation.retireOldNow();
+    QVERIFY(retired.wait(30000));
+    const auto done = retired.first().first().value<CredentialRotation::Result>();
+    QVERIFY(done.rotated);
+    QVERIFY(done.problem.isEmpty());
+    QVERIFY(!rotation.retirementPending());
+    QVERIFY(keyStatus(saved.keyId) != QLatin1String("active"));
+    QVERIFY(done.whereThingsAre.last().contains(QLatin1String("was revoked")));
+    QCOMPARE(finished.size(), 1);
 }
 
 void TestSavedConnections::rotationWithAPastedKeyOfTheSameUser()

@@ -37,6 +37,7 @@ void CredentialRotation::start(const SavedConnection &connection, int validityDa
     wipe();
     m_running = true;
     m_cancelled = false;
+    m_retirementPending = false;
     m_old = connection;
     m_new = connection;
     m_validityDays = validityDays;
@@ -177,13 +178,15 @@ void CredentialRotation::onSaved(bool saved, const QString &message)
     if (!m_running || m_step != Step::StoringNew)
         return;
     if (saved) {
-        m_step = Step::RetiringOld;
-        emit stepStarted(m_step, tr("Retiring the %1 stored before…", "the noun: key or token").arg(credentialNoun()));
-        QByteArray old = m_oldCredential;
-        QByteArray fresh = m_newCredential;
-        retireOldCredential(m_old, old, fresh);
-        SecureMemory::wipe(old);
-        SecureMemory::wipe(fresh);
+        if (m_retireLater) {
+            m_retirementPending = true;
+            m_result.whereThingsAre << tr("The %1 stored before (id %2) still works in Qlik until it is revoked.",
+                                          "the noun: key or token; its id")
+                                           .arg(credentialNoun(), m_old.keyId);
+            finishWith(true, {});
+            return;
+        }
+        startRetiring();
         return;
     }
     m_pendingProblem = {tr("The keychain did not take the new %1, so it was not stored.", "the noun: key or token")
@@ -193,6 +196,27 @@ void CredentialRotation::onSaved(bool saved, const QString &message)
     SecretStoreJob *job =
         m_store->writeSecret(SecretEntryName::forHost(m_old.kind, m_old.hostAndPort), m_oldCredential);
     connect(job, &SecretStoreJob::finished, this, &CredentialRotation::onOldRestored);
+}
+
+void CredentialRotation::startRetiring()
+{
+    m_step = Step::RetiringOld;
+    emit stepStarted(m_step, tr("Retiring the %1 stored before…", "the noun: key or token").arg(credentialNoun()));
+    QByteArray old = m_oldCredential;
+    QByteArray fresh = m_newCredential;
+    retireOldCredential(m_old, old, fresh);
+    SecureMemory::wipe(old);
+    SecureMemory::wipe(fresh);
+}
+
+void CredentialRotation::retireOldNow()
+{
+    if (!m_retirementPending || m_running)
+        return;
+    m_running = true;
+    // The sentence that the old credential still works is replaced by how its retirement went.
+    m_result.whereThingsAre.removeLast();
+    startRetiring();
 }
 
 void CredentialRotation::onOldRestored(SecretStoreJob *job)
@@ -218,6 +242,14 @@ void CredentialRotation::oldCredentialRetired(bool retired, const UserMessage &p
         return;
     if (!whereOld.isEmpty())
         m_result.whereThingsAre << whereOld;
+    if (m_retirementPending) {
+        m_retirementPending = false;
+        m_result.problem = retired ? UserMessage() : problem;
+        wipe();
+        m_running = false;
+        emit this->retired(m_result);
+        return;
+    }
     finishWith(true, retired ? UserMessage() : problem);
 }
 
@@ -262,7 +294,9 @@ void CredentialRotation::finishWith(bool rotated, const UserMessage &problem)
     }
     if (!rotated)
         m_result.connection = m_old;
-    wipe();
+    // A retirement still to come needs both credentials; they go with it, or with this object.
+    if (!m_retirementPending)
+        wipe();
     m_running = false;
     emit finished(m_result);
 }

@@ -62,11 +62,20 @@ public:
     bool canCancel() const;
     bool isRunning() const { return m_running; }
 
+    // Leave the old credential working once the new one is stored, until retireOldNow(): Dawiso itself holds a copy
+    // of the credential, and the admin gives it the new one before the old one stops working. finished() then comes
+    // with the new credential stored and retirementPending() true.
+    void setRetireLater(bool later) { m_retireLater = later; }
+    bool retirementPending() const { return m_retirementPending; }
+    // Retires the old credential now (revokes it in Qlik where Qlik can); retired() follows with the whole result.
+    void retireOldNow();
+
 signals:
     void stepStarted(Dawiso::CredentialRotation::Step step, const QString &message);
     void plannedChecks(const QList<Dawiso::CheckResult> &checks);
     void checkChanged(const Dawiso::CheckResult &result);
     void finished(const Dawiso::CredentialRotation::Result &result);
+    void retired(const Dawiso::CredentialRotation::Result &result);
 
 protected:
     // The deployment's parts. Each answers exactly once, through the matching protected call below, never from
@@ -102,6 +111,7 @@ private:
     void onChecked(const ConnectionReport &report);
     void onSaved(bool saved, const QString &message);
     void onOldRestored(SecretStoreJob *job);
+    void startRetiring();
     void discardAndFinish(const UserMessage &problem);
     void finishWith(bool rotated, const UserMessage &problem);
     void wipe();
@@ -120,6 +130,8 @@ private:
     bool m_running = false;
     bool m_cancelled = false;
     bool m_oldRestoreFailed = false;
+    bool m_retireLater = false;
+    bool m_retirementPending = false;
     Result m_result;
     UserMessage m_pendingProblem; // the failure that led to discarding the new credential
 };

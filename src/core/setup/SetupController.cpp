@@ -58,7 +58,12 @@ bool SetupController::hasDeployment(DeploymentKind kind) const
 
 DeploymentFlow *SetupController::flow() const
 {
-    const auto found = m_flows.find(m_deployment);
+    return flowFor(m_deployment);
+}
+
+DeploymentFlow *SetupController::flowFor(DeploymentKind kind) const
+{
+    const auto found = m_flows.find(kind);
     return found == m_flows.end() ? nullptr : found->second;
 }
 

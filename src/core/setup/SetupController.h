@@ -65,6 +65,8 @@ public:
     DeploymentKind deployment() const { return m_deployment; }
     // The chosen deployment's flow; null when none was added.
     DeploymentFlow *flow() const;
+    // The flow of a deployment, chosen or not (a saved connection's); null when none was added.
+    DeploymentFlow *flowFor(DeploymentKind kind) const;
 
     // A practice run talks to the built-in simulated tenant; pages say so and fill in its sign-in details.
     void setPracticeRun(bool practiceRun, const PracticeCredentials &credentials = {});
@@ -106,6 +108,10 @@ public:
     void revokeCreatedCredential();
     // Reads the stored credential back, for a secure copy; the caller wipes what the job gives.
     SecretStoreJob *readStoredCredential();
+
+    // Coming back later: where saved connections and their credentials are.
+    ConnectionIndex *connectionIndex() const { return m_index; }
+    SecretStore *secretStore() const { return m_store; }
 
     // Check step: runs the chosen deployment's connection check with the credential as stored in the keychain (read
     // back for it, wiped after).

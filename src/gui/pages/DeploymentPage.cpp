@@ -1,6 +1,8 @@
 #include "pages/DeploymentPage.h"
 
 #include "PixelIcon.h"
+#include "connections/SavedConnectionsPanel.h"
+#include "secrets/ConnectionIndex.h"
 #include "setup/SetupController.h"
 #include "ui_DeploymentPage.h"
 
@@ -19,6 +21,24 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
     m_ui->practiceButton->setIcon(PixelIcon::icon(PixelIcons::practice));
     // A practice run simulates the deployment chosen: a Qlik Cloud tenant, or a Qlik Sense site.
     connect(m_ui->practiceButton, &QCommandLinkButton::clicked, this, &DeploymentPage::practiceRequested);
+    // Coming back: what was set up before comes first. Built only when there is something to show, so that a first
+    // start reads no keychain.
+    if (!controller->connectionIndex()->connections().isEmpty()) {
+        m_savedConnections = new SavedConnectionsPanel(controller, this);
+        m_ui->pageLayout->insertWidget(0, m_savedConnections);
+        m_ui->pageLayout->insertSpacing(1, 12);
+        connect(m_savedConnections, &SavedConnectionsPanel::countChanged, this, [this](int count) {
+            m_savedConnections->setVisible(count > 0 && !this->controller()->isPracticeRun());
+        });
+        connect(m_savedConnections, &SavedConnectionsPanel::setUpAgainRequested, this,
+                [this](const SavedConnection &connection) {
+                    QRadioButton *radio =
+                        connection.kind == DeploymentKind::QlikSenseEnterprise ? m_ui->onPremRadio : m_ui->cloudRadio;
+                    if (radio->isEnabled())
+                        radio->setChecked(true);
+                    emit setUpAgainRequested(connection);
+                });
+    }
     updatePracticeBanner();
 }
 
@@ -33,6 +53,9 @@ void DeploymentPage::withdrawPracticeOffer()
 void DeploymentPage::initializePage()
 {
     m_ui->practiceButton->setVisible(!controller()->isPracticeRun() && !m_practiceWithdrawn);
+    // A practice run is about the simulated Qlik only.
+    if (m_savedConnections)
+        m_savedConnections->setVisible(m_savedConnections->count() > 0 && !controller()->isPracticeRun());
 }
 
 bool DeploymentPage::hasHeightForWidth() const
@@ -53,8 +76,8 @@ void DeploymentPage::offer(DeploymentKind kind)
     m_ui->onPremDetails->setText(
         tr("Your Qlik Sense runs on your own Windows servers.\n\nYou need: the RootAdmin role in the QMC, and either "
            "your Windows account or a certificate bundle exported from the QMC for the QRS API (port 4242).\n\nThe "
-           "wizard will: check your server and its certificate, sign you in and confirm what you may do. Dawiso's "
-           "own credential for the site (a JWT virtual proxy) is not made by this version yet."));
+           "wizard will: check your server and its certificate, sign you in, choose Dawiso's service user, set up a "
+           "JWT virtual proxy for it and store the token Dawiso will use."));
 }
 
 bool DeploymentPage::validatePage()

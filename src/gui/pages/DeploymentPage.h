@@ -2,6 +2,7 @@
 
 #include "host/DeploymentKind.h"
 #include "pages/SetupPage.h"
+#include "secrets/SavedConnection.h"
 
 #include <memory>
 
@@ -10,6 +11,8 @@ class DeploymentPage;
 }
 
 namespace Dawiso {
+
+class SavedConnectionsPanel;
 
 // The first page: Qlik Cloud or client-managed Qlik Sense, with what each needs; or a practice run first. A choice is
 // offered once the wizard has that deployment's pages; the choice is recorded in the controller when the page is left.
@@ -32,11 +35,17 @@ public:
     bool validatePage() override;
     bool hasHeightForWidth() const override;
 
+    // The connections set up before, when there are any (null otherwise).
+    SavedConnectionsPanel *savedConnectionsPanel() const { return m_savedConnections; }
+
 signals:
     void practiceRequested();
+    // A saved connection whose keychain entry has gone is to be set up again: its deployment is chosen here.
+    void setUpAgainRequested(const Dawiso::SavedConnection &connection);
 
 private:
     std::unique_ptr<Ui::DeploymentPage> m_ui;
+    SavedConnectionsPanel *m_savedConnections = nullptr;
     bool m_practiceWithdrawn = false;
 };
 
