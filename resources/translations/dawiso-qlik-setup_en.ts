@@ -225,6 +225,13 @@
             <numerusform>The token is on the clipboard for %n more seconds. Paste it into Dawiso now.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Puts an event %n day(s) before the expiry into your calendar app, with what to do then. It holds no secret.</source>
+        <translation>
+            <numerusform>Puts an event %n day before the expiry into your calendar app, with what to do then. It holds no secret.</numerusform>
+            <numerusform>Puts an event %n days before the expiry into your calendar app, with what to do then. It holds no secret.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dawiso::KeyAutomationPanel</name>

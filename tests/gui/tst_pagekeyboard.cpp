@@ -104,6 +104,7 @@ void TestPageKeyboard::mnemonicsAreUniquePerPage_data()
     QTest::newRow("enterprise service user") << enterprise << int(SetupWizard::EnterpriseServiceUserPageId);
     QTest::newRow("enterprise virtual proxy") << enterprise << int(SetupWizard::EnterpriseVirtualProxyPageId);
     QTest::newRow("enterprise token") << enterprise << int(SetupWizard::EnterpriseTokenPageId);
+    QTest::newRow("enterprise finish") << enterprise << int(SetupWizard::FinishPageId);
 }
 
 void TestPageKeyboard::mnemonicsAreUniquePerPage()

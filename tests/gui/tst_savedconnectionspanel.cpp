@@ -152,8 +152,12 @@ Dialog *TestSavedConnectionsPanel::openDialog(const char *buttonName)
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
     Dialog *dialog = nullptr;
-    if (!QTest::qWaitFor([&] { return (dialog = panel()->findChild<Dialog *>()) != nullptr && dialog->isVisible())
-        return nullptr; }, 5000);
+    const auto shown = [&] {
+        dialog = panel()->findChild<Dialog *>();
+        return dialog && dialog->isVisible();
+    };
+    if (!QTest::qWaitFor(shown, 5000))
+        return nullptr;
     return dialog;
 }
 

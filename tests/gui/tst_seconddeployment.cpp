@@ -7,6 +7,7 @@
 #include "WizardFixture.h"
 #include "check/ConnectionCheck.h"
 #include "check/ReportWriter.h"
+#include "connections/CalendarReminder.h"
 #include "pages/DeploymentPages.h"
 #include "pages/SetupPage.h"
 #include "secrets/ConnectionIndex.h"
@@ -19,6 +20,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
 #include <QTimer>
@@ -304,6 +306,11 @@ void TestSecondDeployment::aSiteGoesFromChoiceToStoredTokenAndReport()
     m_driver->clickNext();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::FinishPageId));
     QCOMPARE(m_driver->find<QLineEdit>("hostValue")->text(), siteHost);
+    // The site did not say when its token expires: no date for a calendar reminder, and the button says why.
+    auto *reminder = m_driver->find<QPushButton>("reminderButton");
+    QVERIFY(reminder->isVisible());
+    QVERIFY(!reminder->isEnabled());
+    QCOMPARE(reminder->toolTip(), CalendarReminder::unavailableReason(DeploymentKind::QlikSenseEnterprise));
     QVERIFY(!m_wizard->page(SetupWizard::CloudAccessPageId));
     QVERIFY(!m_wizard->page(SetupWizard::CloudKeyPageId));
     QCOMPARE(m_wizard->pageIds(),

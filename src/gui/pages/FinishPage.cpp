@@ -4,8 +4,10 @@
 #include "clipboard/SecretClipboard.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
+#include "connections/CalendarReminder.h"
 #include "dialogs/FileDialog.h"
 #include "net/TlsTrust.h"
+#include "reminders/CalendarReminderLauncher.h"
 #include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -43,6 +45,7 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     connect(m_ui->saveCaButton, &QPushButton::clicked, this, &FinishPage::saveSiteCa);
     connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &FinishPage::copyToken);
     connect(m_ui->saveReportButton, &QPushButton::clicked, this, &FinishPage::saveReport);
+    connect(m_ui->reminderButton, &QPushButton::clicked, this, &FinishPage::addReminder);
     connect(m_clipboard, &SecretClipboard::secondsLeftChanged, this, [this](int seconds) {
         m_ui->clipboardLabel->setText(
             tr("The token is on the clipboard for %n more second(s). Paste it into Dawiso now.", nullptr, seconds));
@@ -88,11 +91,19 @@ void FinishPage::initializePage()
     if (saved.keyExpiry.isValid()) {
         expiry = tr("%1 %2", "when the key expires, then the advice to plan a new key")
                      .arg(expiry,
-                          enterprise ? tr("Put a reminder in your calendar to run this wizard again for a "
-                                          "new token before then; Dawiso stops reading Qlik when it expires.")
-                                     : tr("Put a reminder in your calendar to generate a new key before "
-                                          "then; Dawiso stops reading Qlik when it expires."));
+                          enterprise ? tr("Add a reminder to your calendar with the button below, and run this "
+                                          "wizard again for a new token before then; Dawiso stops reading Qlik "
+                                          "when it expires.")
+                                     : tr("Add a reminder to your calendar with the button below, and generate a "
+                                          "new key before then; Dawiso stops reading Qlik when it expires."));
     }
+    m_ui->reminderButton->setEnabled(CalendarReminder::isPossible(saved));
+    m_ui->reminderButton->setToolTip(
+        CalendarReminder::isPossible(saved)
+            ? tr("Puts an event %n day(s) before the expiry into your calendar app, with what to do then. It holds "
+                 "no secret.",
+                 nullptr, CalendarReminder::daysBeforeExpiry)
+            : CalendarReminder::unavailableReason(saved.kind));
     m_ui->expiryLabel->setText(enterprise ? tr("<b>Token:</b> %1").arg(expiry) : tr("<b>Key:</b> %1").arg(expiry));
     QStringList keep;
     for (const QString &reminder : controller()->reminders())
@@ -113,6 +124,12 @@ void FinishPage::copyHost()
 {
     QGuiApplication::clipboard()->setText(m_ui->hostValue->text());
     m_ui->statusPanel->showMessage(MessagePanel::Kind::Info, tr("The host is on the clipboard."));
+}
+
+void FinishPage::addReminder()
+{
+    const CalendarReminderLauncher::Outcome outcome = CalendarReminderLauncher::launch(controller()->savedConnection());
+    m_ui->statusPanel->show(outcome.kind, outcome.said);
 }
 
 void FinishPage::saveReport()

@@ -18,7 +18,8 @@ class SecretStoreJob;
 
 // The last page: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the
 // keychain and puts it on the clipboard marked as secret, which is cleared again after 30 seconds. "Save report…"
-// writes what the connection check found as HTML and JSON (never the key).
+// writes what the connection check found as HTML and JSON (never the key). "Add a reminder to my calendar" puts an
+// event two weeks before the key expires into the calendar app.
 class FinishPage : public SetupPage
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ private:
     void onTokenRead(SecretStoreJob *job);
     void copyHost();
     void saveReport();
+    void addReminder();
 
     std::unique_ptr<Ui::FinishPage> m_ui;
     SecretClipboard *m_clipboard;
