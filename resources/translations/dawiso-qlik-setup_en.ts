@@ -264,6 +264,44 @@
     </message>
 </context>
 <context>
+    <name>Dawiso::RotationDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::SavedConnectionsPanel</name>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add an event to your calendar %n day(s) before it expires.</source>
+        <translation>
+            <numerusform>Add an event to your calendar %n day before it expires.</numerusform>
+            <numerusform>Add an event to your calendar %n days before it expires.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dawiso::StoredSecretCopier</name>
+    <message numerus="yes">
+        <source>The %1 is on the clipboard for %n more second(s). Paste it into Dawiso now.</source>
+        <comment>the noun: key or token</comment>
+        <translation>
+            <numerusform>The %1 is on the clipboard for %n more second. Paste it into Dawiso now.</numerusform>
+            <numerusform>The %1 is on the clipboard for %n more seconds. Paste it into Dawiso now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dawiso::TokenPage</name>
     <message numerus="yes">
         <source> day(s)</source>

@@ -20,13 +20,16 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -39,6 +42,18 @@ namespace {
 const QString farHost = QStringLiteral("gone.eu.qlikcloud.com");
 const QString expiredHost = QStringLiteral("expired.eu.qlikcloud.com");
 
+// Stands in for the calendar app: openUrl() asks it before the platform.
+class CalendarApp : public QObject
+{
+    Q_OBJECT
+
+public slots:
+    void open(const QUrl &url) { urls << url; }
+
+public:
+    QList<QUrl> urls;
+};
+
 } // namespace
 
 class TestSavedConnectionsPanel : public QObject, protected Test::SimulatorClientFixture
@@ -46,6 +61,7 @@ class TestSavedConnectionsPanel : public QObject, protected Test::SimulatorClien
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void listsEachConnectionWithWhatStandsOut();
@@ -53,6 +69,7 @@ private slots:
     void checkAgainShowsTheChecksAndRemembersTheVerdict();
     void renewStoresANewKeyAndRevokesTheOldOneWhenAsked();
     void copyPutsTheStoredKeyOnTheClipboard();
+    void reminderOpensAnEventBeforeTheExpiry();
     void forgetWithRevocation();
     void setUpAgainGoesToTheHostPageWithTheHost();
 
@@ -74,6 +91,11 @@ private:
     std::unique_ptr<SetupWizard> m_wizard;
     SavedConnection m_healthy;
 };
+
+void TestSavedConnectionsPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TestSavedConnectionsPanel::init()
 {
@@ -284,6 +306,25 @@ void TestSavedConnectionsPanel::copyPutsTheStoredKeyOnTheClipboard()
     auto *label = panel()->findChild<QLabel *>(QStringLiteral("clipboardLabel"));
     QTRY_VERIFY(label->isVisible() && label->text().contains(QLatin1String("on the clipboard")));
     QVERIFY(QGuiApplication::clipboard()->text().toLatin1() == m_simulator->sampleToken(SampleKey::Healthy));
+}
+
+void TestSavedConnectionsPanel::reminderOpensAnEventBeforeTheExpiry()
+{
+    createWizard();
+    panel()->select(rowOf(m_healthy.hostAndPort));
+    CalendarApp calendar;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &calendar, "open");
+    QTest::mouseClick(panel()->findChild<QPushButton *>(QStringLiteral("reminderButton")), Qt::LeftButton);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(calendar.urls.size(), 1);
+    QFile event(calendar.urls.first().toLocalFile());
+    QVERIFY(event.open(QIODevice::ReadOnly));
+    const QByteArray text = event.readAll();
+    QVERIFY(text.startsWith("BEGIN:VCALENDAR\r\n"));
+    QVERIFY(text.contains(m_healthy.hostAndPort.toLatin1()));
+    // Never the key.
+    QVERIFY(!text.contains(m_simulator->sampleToken(SampleKey::Healthy)));
+    QCOMPARE(panel()->findChild<MessagePanel *>(QStringLiteral("statusPanel"))->kind(), MessagePanel::Kind::Success);
 }
 
 void TestSavedConnectionsPanel::forgetWithRevocation()

@@ -129,4 +129,19 @@ QJsonObject ConnectionReport::toJson() const
     return object;
 }
 
+SavedConnection::LastCheck ConnectionReport::lastCheck() const
+{
+    switch (verdict) {
+    case Verdict::Usable:
+        return SavedConnection::LastCheck::Usable;
+    case Verdict::Blocked:
+        return SavedConnection::LastCheck::Blocked;
+    case Verdict::Unreachable:
+        return SavedConnection::LastCheck::Unreachable;
+    case Verdict::Cancelled:
+        break;
+    }
+    return SavedConnection::LastCheck::None;
+}
+
 } // namespace Dawiso

@@ -3,6 +3,7 @@
 #include "check/CheckCounts.h"
 #include "check/CheckResult.h"
 #include "check/ReportFact.h"
+#include "secrets/SavedConnection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -52,6 +53,8 @@ public:
     int countWithStatus(CheckStatus status) const;
     // The one-line verdict: "Dawiso can use this key: 2 warnings." / "Dawiso cannot use this key yet: …"
     QString verdictText() const;
+    // The verdict as the saved-connections index remembers it; None for a stopped check, which says nothing.
+    SavedConnection::LastCheck lastCheck() const;
     QList<ReportFact> factsIn(ReportFact::Section section) const;
     // A fact's JSON value by its path joined with dots ("tenant", "counts.apps"; "tenant.id" reads into an object);
     // undefined when there is none.

@@ -87,26 +87,11 @@ void SavedConnectionCheck::onCredentialRead(SecretStoreJob *job)
 void SavedConnectionCheck::onFinished(const ConnectionReport &report)
 {
     m_running = false;
-    const SavedConnection::LastCheck result = lastCheckOf(report.verdict);
+    const SavedConnection::LastCheck result = report.lastCheck();
     // A stopped check says nothing about the connection: the last real verdict stays.
     if (result != SavedConnection::LastCheck::None)
         m_index->recordCheck(m_connection.kind, m_connection.hostAndPort, result, report.checkedAt);
     emit finished(report);
-}
-
-SavedConnection::LastCheck SavedConnectionCheck::lastCheckOf(ConnectionReport::Verdict verdict)
-{
-    switch (verdict) {
-    case ConnectionReport::Verdict::Usable:
-        return SavedConnection::LastCheck::Usable;
-    case ConnectionReport::Verdict::Blocked:
-        return SavedConnection::LastCheck::Blocked;
-    case ConnectionReport::Verdict::Unreachable:
-        return SavedConnection::LastCheck::Unreachable;
-    case ConnectionReport::Verdict::Cancelled:
-        break;
-    }
-    return SavedConnection::LastCheck::None;
 }
 
 } // namespace Dawiso

@@ -35,8 +35,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    static SavedConnection::LastCheck lastCheckOf(ConnectionReport::Verdict verdict);
-
 signals:
     void progress(const QString &message);
     void checkChanged(const Dawiso::CheckResult &result);

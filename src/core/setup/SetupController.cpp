@@ -1,7 +1,6 @@
 #include "setup/SetupController.h"
 
 #include "check/ConnectionCheck.h"
-#include "connections/SavedConnectionCheck.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
 #include "oauth/TokenRevoker.h"
@@ -232,6 +231,11 @@ void SetupController::revokeCreatedCredential()
     current->revokeCreatedCredential();
 }
 
+SecretStoreJob *SetupController::readStoredCredential(const SavedConnection &connection)
+{
+    return m_store->readSecret(SecretEntryName::forHost(connection.kind, connection.hostAndPort));
+}
+
 SecretStoreJob *SetupController::readStoredCredential()
 {
     return m_store->readSecret(credentialEntryName());
@@ -255,7 +259,7 @@ ConnectionCheck *SetupController::freshConnectionCheck()
     connect(m_connectionCheck, &ConnectionCheck::progress, this, &SetupController::connectionCheckProgress);
     connect(m_connectionCheck, &ConnectionCheck::finished, this, [this](const ConnectionReport &report) {
         m_connectionReport = report;
-        const SavedConnection::LastCheck result = SavedConnectionCheck::lastCheckOf(report.verdict);
+        const SavedConnection::LastCheck result = report.lastCheck();
         if (m_saveResult.saved && result != SavedConnection::LastCheck::None)
             m_index->recordCheck(m_deployment, confirmedHost().hostAndPort(), result, report.checkedAt);
         emit connectionCheckFinished(report);

@@ -109,7 +109,9 @@ public:
     // Reads the stored credential back, for a secure copy; the caller wipes what the job gives.
     SecretStoreJob *readStoredCredential();
 
-    // Coming back later: where saved connections and their credentials are.
+    // Coming back later: where saved connections and their credentials are, and a saved connection's credential read
+    // (for a secure copy, or to see whether the entry is still there; the caller wipes what the job gives).
+    SecretStoreJob *readStoredCredential(const SavedConnection &connection);
     ConnectionIndex *connectionIndex() const { return m_index; }
     SecretStore *secretStore() const { return m_store; }
 

@@ -1,15 +1,13 @@
 #include "clipboard/StoredSecretCopier.h"
 
 #include "clipboard/SecretClipboard.h"
-#include "secrets/SecretStore.h"
 #include "secrets/SecretStoreJob.h"
 #include "token/SecureMemory.h"
 
 namespace Dawiso {
 
-StoredSecretCopier::StoredSecretCopier(SecretStore *store, QObject *parent)
+StoredSecretCopier::StoredSecretCopier(QObject *parent)
     : QObject(parent)
-    , m_store(store)
     , m_clipboard(new SecretClipboard(this))
 {
     connect(m_clipboard, &SecretClipboard::secondsLeftChanged, this, [this](int seconds) {
@@ -28,14 +26,11 @@ StoredSecretCopier::StoredSecretCopier(SecretStore *store, QObject *parent)
     });
 }
 
-void StoredSecretCopier::copy(const QString &entryName, const QString &what)
+void StoredSecretCopier::copy(SecretStoreJob *read, const QString &what)
 {
-    if (m_reading)
-        return;
     m_reading = true;
     m_what = what;
-    SecretStoreJob *job = m_store->readSecret(entryName);
-    connect(job, &SecretStoreJob::finished, this, &StoredSecretCopier::onRead);
+    connect(read, &SecretStoreJob::finished, this, &StoredSecretCopier::onRead);
 }
 
 void StoredSecretCopier::onRead(SecretStoreJob *job)

@@ -8,7 +8,6 @@
 namespace Dawiso {
 
 class SecretClipboard;
-class SecretStore;
 class SecretStoreJob;
 
 // Copies a credential from the keychain to the clipboard the secure way (SecretClipboard: hidden from clipboard
@@ -18,10 +17,11 @@ class StoredSecretCopier : public QObject
     Q_OBJECT
 
 public:
-    StoredSecretCopier(SecretStore *store, QObject *parent = nullptr);
+    explicit StoredSecretCopier(QObject *parent = nullptr);
 
-    // what: the noun for the sentences, "key" or "token".
-    void copy(const QString &entryName, const QString &what);
+    // Copies what the keychain read gives (SetupController::readStoredCredential()); what: the noun for the
+    // sentences, "key" or "token".
+    void copy(SecretStoreJob *read, const QString &what);
     bool isReading() const { return m_reading; }
 
 signals:
@@ -32,7 +32,6 @@ signals:
 private:
     void onRead(SecretStoreJob *job);
 
-    SecretStore *m_store;
     SecretClipboard *m_clipboard;
     QString m_what;
     bool m_reading = false;

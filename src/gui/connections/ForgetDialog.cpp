@@ -1,6 +1,6 @@
 #include "connections/ForgetDialog.h"
 
-#include "secrets/SecretStore.h"
+#include "setup/SetupController.h"
 #include "ui_ForgetDialog.h"
 #include "widgets/MessagePanel.h"
 
@@ -8,12 +8,12 @@
 
 namespace Dawiso {
 
-ForgetDialog::ForgetDialog(const SavedConnection &connection, DeploymentFlow *flow, SecretStore *store,
-                           ConnectionIndex *index, QWidget *parent)
+ForgetDialog::ForgetDialog(const SavedConnection &connection, DeploymentFlow *flow, SetupController *controller,
+                           QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ForgetDialog>())
     , m_connection(connection)
-    , m_removal(new SavedConnectionRemoval(flow, store, index, this))
+    , m_removal(new SavedConnectionRemoval(flow, controller->secretStore(), controller->connectionIndex(), this))
 {
     m_ui->setupUi(this);
     m_ui->statusPanel->clear();
@@ -28,7 +28,7 @@ ForgetDialog::ForgetDialog(const SavedConnection &connection, DeploymentFlow *fl
                     "was given until it expires; without the signing key, no new token can be made here, so the next "
                     "one needs the wizard and a new certificate on the virtual proxy.</p>"))
             .arg(connection.hostAndPort.toHtmlEscaped(), connection.userName.toHtmlEscaped(),
-                 store->locationDescription().toHtmlEscaped()));
+                 controller->secretStoreLocation().toHtmlEscaped()));
     m_ui->revokeCheck->setVisible(cloud);
     m_ui->revokeHint->setVisible(cloud);
     m_ui->revokeHint->setText(tr("Revoked, it stops working for Dawiso too: Dawiso stops reading Qlik until it is "
@@ -61,7 +61,10 @@ void ForgetDialog::reject()
 
 void ForgetDialog::onFinished(const SavedConnectionRemoval::Result &result)
 {
-    const QString where = result.whereThingsAre.join(QLatin1Char(' ')).toHtmlEscaped();
+    QStringList lines;
+    for (const QString &line : result.whereThingsAre)
+        lines << line.toHtmlEscaped();
+    const QString where = lines.join(QStringLiteral("<br>"));
     if (!result.removed) {
         m_forgetButton->setEnabled(true);
         m_ui->revokeCheck->setEnabled(true);
@@ -70,9 +73,12 @@ void ForgetDialog::onFinished(const SavedConnectionRemoval::Result &result)
         return;
     }
     emit forgotten();
-    m_forgetButton->hide();
     m_ui->revokeCheck->hide();
     m_ui->revokeHint->hide();
+    // Taken out of the box, which would show a hidden button again whenever it lays itself out.
+    m_ui->buttonBox->removeButton(m_forgetButton);
+    m_forgetButton->deleteLater();
+    m_forgetButton = nullptr;
     m_ui->buttonBox->setStandardButtons(QDialogButtonBox::Close);
     m_ui->statusPanel->showMessage(MessagePanel::Kind::Success, tr("The connection was forgotten."), where);
 }

@@ -15,9 +15,8 @@ class ForgetDialog;
 
 namespace Dawiso {
 
-class ConnectionIndex;
 class DeploymentFlow;
-class SecretStore;
+class SetupController;
 
 // "Forget": says what Dawiso loses, offers to revoke the key in Qlik as well (Qlik Cloud), then removes the keychain
 // entries and the connection from the list. When the revocation fails, nothing is removed.
@@ -26,7 +25,7 @@ class ForgetDialog : public QDialog
     Q_OBJECT
 
 public:
-    ForgetDialog(const SavedConnection &connection, DeploymentFlow *flow, SecretStore *store, ConnectionIndex *index,
+    ForgetDialog(const SavedConnection &connection, DeploymentFlow *flow, SetupController *controller,
                  QWidget *parent = nullptr);
     ~ForgetDialog() override;
 

@@ -4,8 +4,8 @@
 #include "cloud/CloudKeyRotation.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
-#include "secrets/SecretEntryName.h"
 #include "setup/DeploymentFlow.h"
+#include "setup/SetupController.h"
 #include "token/ApiKeyToken.h"
 #include "ui_RotationDialog.h"
 #include "widgets/MessagePanel.h"
@@ -14,14 +14,14 @@
 
 namespace Dawiso {
 
-RotationDialog::RotationDialog(const SavedConnection &connection, DeploymentFlow *flow, SecretStore *store,
-                               ConnectionIndex *index, QWidget *parent)
+RotationDialog::RotationDialog(const SavedConnection &connection, DeploymentFlow *flow, SetupController *controller,
+                               QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RotationDialog>())
     , m_connection(connection)
-    , m_store(store)
-    , m_rotation(flow->createRotation(store, index, this))
-    , m_copier(new StoredSecretCopier(store, this))
+    , m_controller(controller)
+    , m_rotation(flow->createRotation(controller->secretStore(), controller->connectionIndex(), this))
+    , m_copier(new StoredSecretCopier(this))
     , m_cloud(connection.kind == DeploymentKind::QlikCloud)
 {
     Q_ASSERT(m_rotation);
@@ -58,18 +58,20 @@ RotationDialog::RotationDialog(const SavedConnection &connection, DeploymentFlow
     m_renewButton = m_ui->buttonBox->addButton(tr("&Renew"), QDialogButtonBox::ActionRole);
     m_renewButton->setObjectName(QStringLiteral("renewButton"));
     m_renewButton->setDefault(true);
-    m_copyButton = m_ui->buttonBox->addButton(m_cloud ? tr("Copy the new &key") : tr("Copy the new &token"),
-                                              QDialogButtonBox::ActionRole);
-    m_copyButton->setObjectName(QStringLiteral("copyNewButton"));
+    m_copyButton = m_ui->copyNewButton;
+    if (!m_cloud)
+        m_copyButton->setText(tr("Copy the new &token"));
+    m_copyButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     m_copyButton->hide();
-    m_revokeButton = m_ui->buttonBox->addButton(tr("Revoke the &old key"), QDialogButtonBox::ActionRole);
-    m_revokeButton->setObjectName(QStringLiteral("revokeOldButton"));
+    m_revokeButton = m_ui->revokeOldButton;
     m_revokeButton->hide();
 
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RotationDialog::reject);
     connect(m_renewButton, &QPushButton::clicked, this, &RotationDialog::startRotation);
-    connect(m_copyButton, &QPushButton::clicked, this,
-            [this] { m_copier->copy(SecretEntryName::forHost(m_connection.kind, m_connection.hostAndPort), noun()); });
+    connect(m_copyButton, &QPushButton::clicked, this, [this] {
+        if (!m_copier->isReading())
+            m_copier->copy(m_controller->readStoredCredential(m_connection), noun());
+    });
     connect(m_copier, &StoredSecretCopier::statusChanged, m_ui->stepLabel, &QLabel::setText);
     connect(m_copier, &StoredSecretCopier::failed, this,
             [this](const UserMessage &problem) { m_ui->statusPanel->show(MessagePanel::Kind::Error, problem); });
@@ -106,7 +108,10 @@ void RotationDialog::updateChoice()
     m_ui->pasteEdit->setEnabled(pasting);
     // Qlik decides the lifetime of a pasted key.
     m_ui->validityCombo->setEnabled(!pasting);
-    m_renewButton->setEnabled(!m_rotation->isRunning() && (!pasting || !m_ui->pasteEdit->text().trimmed().isEmpty()));
+    if (m_renewButton) {
+        m_renewButton->setEnabled(!m_rotation->isRunning()
+                                  && (!pasting || !m_ui->pasteEdit->text().trimmed().isEmpty()));
+    }
 }
 
 void RotationDialog::startRotation()
@@ -130,6 +135,7 @@ void RotationDialog::startRotation()
     }
     m_ui->choiceWidget->setEnabled(false);
     m_renewButton->setEnabled(false);
+    m_copyButton->hide();
     m_ui->checkScroll->hide();
     m_rotation->start(m_connection, m_ui->validityCombo->currentData().toInt());
 }
@@ -141,7 +147,10 @@ void RotationDialog::onStep(CredentialRotation::Step, const QString &message)
 
 QString RotationDialog::whereText(const CredentialRotation::Result &result) const
 {
-    return result.whereThingsAre.join(QLatin1Char(' ')).toHtmlEscaped();
+    QStringList lines;
+    for (const QString &line : result.whereThingsAre)
+        lines << line.toHtmlEscaped();
+    return lines.join(QStringLiteral("<br>"));
 }
 
 void RotationDialog::onFinished(const CredentialRotation::Result &result)
@@ -162,8 +171,13 @@ void RotationDialog::onFinished(const CredentialRotation::Result &result)
         return;
     }
     m_connection = result.connection;
-    m_renewButton->hide();
+    // Done: what is left is in the result. Taken out of the box, which would show a hidden button again.
+    m_ui->buttonBox->removeButton(m_renewButton);
+    m_renewButton->deleteLater();
+    m_renewButton = nullptr;
     m_ui->choiceWidget->hide();
+    // Every check passed, which the result says: the room goes to what to do next.
+    m_ui->checkScroll->hide();
     m_ui->pasteEdit->clear();
     m_copyButton->show();
     m_revokeButton->setVisible(m_rotation->retirementPending());

@@ -15,9 +15,8 @@ class RotationDialog;
 
 namespace Dawiso {
 
-class ConnectionIndex;
 class DeploymentFlow;
-class SecretStore;
+class SetupController;
 class StoredSecretCopier;
 
 // "Renew": a new key (Qlik Cloud) or token (Qlik Sense Enterprise) for the same user, checked and stored in place of
@@ -28,7 +27,7 @@ class RotationDialog : public QDialog
     Q_OBJECT
 
 public:
-    RotationDialog(const SavedConnection &connection, DeploymentFlow *flow, SecretStore *store, ConnectionIndex *index,
+    RotationDialog(const SavedConnection &connection, DeploymentFlow *flow, SetupController *controller,
                    QWidget *parent = nullptr);
     ~RotationDialog() override;
 
@@ -49,7 +48,7 @@ private:
 
     std::unique_ptr<Ui::RotationDialog> m_ui;
     SavedConnection m_connection;
-    SecretStore *m_store;
+    SetupController *m_controller;
     CredentialRotation *m_rotation;
     StoredSecretCopier *m_copier;
     QPushButton *m_renewButton;

@@ -3,12 +3,13 @@
 #include "clipboard/StoredSecretCopier.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
+#include "connections/CalendarReminder.h"
 #include "connections/ConnectionCheckDialog.h"
 #include "connections/ForgetDialog.h"
 #include "connections/RotationDialog.h"
+#include "reminders/CalendarReminderLauncher.h"
 #include "secrets/ConnectionIndex.h"
 #include "secrets/SecretEntryName.h"
-#include "secrets/SecretStore.h"
 #include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -35,7 +36,7 @@ SavedConnectionsPanel::SavedConnectionsPanel(SetupController *controller, QWidge
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SavedConnectionsPanel>())
     , m_controller(controller)
-    , m_copier(new StoredSecretCopier(controller->secretStore(), this))
+    , m_copier(new StoredSecretCopier(this))
 {
     m_ui->setupUi(this);
     m_ui->statusPanel->clear();
@@ -81,8 +82,7 @@ void SavedConnectionsPanel::reload()
     const int generation = ++m_generation;
     for (int i = 0; i < m_connections.size(); ++i) {
         const SavedConnection &connection = m_connections.at(i);
-        SecretStoreJob *job =
-            m_controller->secretStore()->readSecret(SecretEntryName::forHost(connection.kind, connection.hostAndPort));
+        SecretStoreJob *job = m_controller->readStoredCredential(connection);
         connect(job, &SecretStoreJob::finished, this,
                 [this, generation, i](SecretStoreJob *done) { onPresence(generation, i, done); });
     }
@@ -157,7 +157,7 @@ void SavedConnectionsPanel::describe(QTreeWidgetItem *item, const SavedConnectio
     QString checkText = tr("Never checked");
     QString checkIcon = QStringLiteral("status-pending");
     if (connection.lastCheckedAt.isValid()) {
-        const QString date = QLocale().toString(connection.lastCheckedAt.toLocalTime(), QLocale::ShortFormat);
+        const QString date = QLocale().toString(connection.lastCheckedAt.toLocalTime().date(), QLocale::ShortFormat);
         switch (connection.lastCheck) {
         case SavedConnection::LastCheck::Usable:
             checkText = tr("Usable, %1").arg(date);
@@ -176,6 +176,10 @@ void SavedConnectionsPanel::describe(QTreeWidgetItem *item, const SavedConnectio
         }
     }
     item->setText(CheckColumn, checkText);
+    item->setToolTip(CheckColumn,
+                     connection.lastCheckedAt.isValid()
+                         ? QLocale().toString(connection.lastCheckedAt.toLocalTime(), QLocale::LongFormat)
+                         : QString());
     item->setIcon(CheckColumn, statusIcon(checkIcon));
 }
 
@@ -238,8 +242,7 @@ void SavedConnectionsPanel::renew()
     if (!flow)
         return;
     m_ui->statusPanel->clear();
-    auto *dialog =
-        new RotationDialog(*connection, flow, m_controller->secretStore(), m_controller->connectionIndex(), this);
+    auto *dialog = new RotationDialog(*connection, flow, m_controller, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RotationDialog::connectionChanged, this, &SavedConnectionsPanel::reload);
     dialog->open();
@@ -251,13 +254,19 @@ void SavedConnectionsPanel::copy()
     if (!connection)
         return;
     m_ui->statusPanel->clear();
-    m_copier->copy(SecretEntryName::forHost(connection->kind, connection->hostAndPort),
+    if (m_copier->isReading())
+        return;
+    m_copier->copy(m_controller->readStoredCredential(*connection),
                    connection->kind == DeploymentKind::QlikSenseEnterprise ? tr("token") : tr("key"));
 }
 
 void SavedConnectionsPanel::addReminder()
 {
-    // Filled in with the calendar reminder.
+    const std::optional<SavedConnection> connection = selected();
+    if (!connection)
+        return;
+    const CalendarReminderLauncher::Outcome outcome = CalendarReminderLauncher::launch(*connection);
+    m_ui->statusPanel->show(outcome.kind, outcome.said);
 }
 
 void SavedConnectionsPanel::forget()
@@ -267,8 +276,7 @@ void SavedConnectionsPanel::forget()
     if (!flow)
         return;
     m_ui->statusPanel->clear();
-    auto *dialog =
-        new ForgetDialog(*connection, flow, m_controller->secretStore(), m_controller->connectionIndex(), this);
+    auto *dialog = new ForgetDialog(*connection, flow, m_controller, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ForgetDialog::forgotten, this, &SavedConnectionsPanel::reload);
     dialog->open();

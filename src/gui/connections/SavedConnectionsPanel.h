@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connections/CalendarReminder.h"
 #include "secrets/SavedConnection.h"
 
 #include <QList>
@@ -39,7 +40,7 @@ public:
     void select(int row);
 
     // A key that expires within this many days stands out (and a reminder comes this long before).
-    static constexpr int SoonDays = 14;
+    static constexpr int SoonDays = CalendarReminder::daysBeforeExpiry;
 
 signals:
     void countChanged(int count);

@@ -6,6 +6,8 @@
 #include "setup/SetupController.h"
 #include "ui_DeploymentPage.h"
 
+#include <QLabel>
+
 namespace Dawiso {
 
 DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
@@ -27,6 +29,10 @@ DeploymentPage::DeploymentPage(SetupController *controller, QWidget *parent)
         m_savedConnections = new SavedConnectionsPanel(controller, this);
         m_ui->pageLayout->insertWidget(0, m_savedConnections);
         m_ui->pageLayout->insertSpacing(1, 12);
+        auto *newHeading = new QLabel(tr("Set up a new connection"), this);
+        newHeading->setObjectName(QStringLiteral("newConnectionHeading"));
+        newHeading->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        m_ui->pageLayout->insertWidget(2, newHeading);
         connect(m_savedConnections, &SavedConnectionsPanel::countChanged, this, [this](int count) {
             m_savedConnections->setVisible(count > 0 && !this->controller()->isPracticeRun());
         });
@@ -54,8 +60,12 @@ void DeploymentPage::initializePage()
 {
     m_ui->practiceButton->setVisible(!controller()->isPracticeRun() && !m_practiceWithdrawn);
     // A practice run is about the simulated Qlik only.
-    if (m_savedConnections)
-        m_savedConnections->setVisible(m_savedConnections->count() > 0 && !controller()->isPracticeRun());
+    if (m_savedConnections) {
+        const bool shown = m_savedConnections->count() > 0 && !controller()->isPracticeRun();
+        m_savedConnections->setVisible(shown);
+        if (auto *heading = findChild<QLabel *>(QStringLiteral("newConnectionHeading")))
+            heading->setVisible(shown);
+    }
 }
 
 bool DeploymentPage::hasHeightForWidth() const
