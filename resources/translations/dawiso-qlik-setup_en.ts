@@ -332,6 +332,16 @@
     </message>
 </context>
 <context>
+    <name>ListCommand</name>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QlikUser</name>
     <message numerus="yes">
         <source>%1 holds the admin-level role(s) %2.</source>

@@ -1,12 +1,14 @@
 #include "CheckCommand.h"
 
 #include "CommandLine.h"
+#include "ConsoleOutput.h"
 #include "Deployments.h"
 #include "InterruptWatcher.h"
 #include "TerminalInput.h"
+#include "TextTable.h"
 #include "check/ConnectionCheck.h"
 #include "check/ReportWriter.h"
-#include "enterprise/EnterpriseConnectionCheck.h"
+#include "connections/SavedConnectionCheck.h"
 #include "host/HostParser.h"
 #include "net/CertificatePinStore.h"
 #include "net/TlsTrust.h"
@@ -21,13 +23,15 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSettings>
 #include <QSslCertificate>
 
-#include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -40,17 +44,6 @@ namespace {
 constexpr qsizetype StdinLimit = 64 * 1024;
 
 const char *const commandName = "check";
-
-void writeTo(std::FILE *stream, const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-
-void printError(const QString &message)
-{
-    writeTo(stderr, message.toUtf8() + '\n');
-}
 
 // Option names under which people try to hand over a key. The names are compared without their value, so that the
 // value is never repeated back.
@@ -87,13 +80,17 @@ bool CheckCommand::isRequested(int argc, char **argv)
 
 int CheckCommand::run(const QStringList &arguments)
 {
-    // Standard error is for the person at the terminal: the keychain's diagnostics only when asked for with
-    // QT_LOGGING_RULES, which takes precedence over this rule.
-    QLoggingCategory::setFilterRules(QStringLiteral("dawiso.*.debug=false"));
+    // Standard error is for the person at the terminal: the keychain's diagnostics (a missing entry is one; the
+    // report says it in words) only when asked for with QT_LOGGING_RULES, which takes precedence over these rules.
+    QLoggingCategory::setFilterRules(QStringLiteral("dawiso.*.debug=false\ndawiso.*.info=false"));
     Options options;
     if (const auto status = parseArguments(arguments, &options))
         return *status;
+    return options.all ? checkAll(options) : checkOne(options);
+}
 
+int CheckCommand::checkOne(const Options &options)
+{
     ParsedHost host = HostParser::parse(options.host, DeploymentKind::QlikCloud);
     if (!host.isValid())
         return usageError(host.error());
@@ -104,30 +101,18 @@ int CheckCommand::run(const QStringList &arguments)
     if (!host.isValid())
         return usageError(host.error());
 
-    // The same trust as the wizard: the system's CAs, the certificates pinned in the wizard, and for this run only
-    // the CAs of --ca-file.
     TlsTrust trust;
-    if (!options.caFile.isEmpty()) {
-        if (const auto status = loadCaFile(options.caFile, &trust))
-            return *status;
-    }
-    QSettings settings;
-    CertificatePinStore(&settings).loadInto(trust);
+    if (const auto status = prepareTrust(options, &trust))
+        return *status;
+    SavedConnection connection;
+    bool isSaved = false;
+    if (const auto status = describeConnection(options, kind, host, &connection, &isSaved))
+        return *status;
 
     QNetworkAccessManager network;
     SetupContext context(&network, &trust, this);
-    std::unique_ptr<DeploymentFlow> flow;
-    std::unique_ptr<ConnectionCheck> check;
-    if (kind == DeploymentKind::QlikSenseEnterprise) {
-        if (const auto status = enterpriseCheck(options, host, &context, &check))
-            return *status;
-    } else {
-        if (!options.prefix.isEmpty())
-            return usageError(tr("--prefix is for Qlik Sense Enterprise only (--deployment %1).")
-                                  .arg(SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)));
-        flow = Deployments::createFlow(kind, &context);
-        check.reset(flow->createConnectionCheck(host, nullptr));
-    }
+    const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(kind, &context);
+    const std::unique_ptr<ConnectionCheck> check(flow->createSavedConnectionCheck(connection, nullptr));
 
     QByteArray key;
     const auto status = options.tokenFromStdin ? readKeyFromStdin(&key) : readKeyFromKeychain(kind, host, &key);
@@ -135,15 +120,170 @@ int CheckCommand::run(const QStringList &arguments)
         SecureMemory::wipe(key);
         return *status;
     }
-    return runCheck(*check, host, &key, options.json);
+    const ConnectionReport report = runCheck(*check, host, &key);
+    ConsoleOutput::write(stdout, options.json ? ReportWriter::toJson(report) : ReportWriter::toText(report).toUtf8());
+    // Only a check of the saved connection as saved speaks for it: not one with a key from standard input, which
+    // may be another, nor one through another virtual proxy.
+    const SavedConnection::LastCheck result = SavedConnectionCheck::lastCheckOf(report.verdict);
+    if (isSaved && !options.tokenFromStdin && result != SavedConnection::LastCheck::None) {
+        QSettings settings;
+        ConnectionIndex(&settings).recordCheck(kind, connection.hostAndPort, result, report.checkedAt);
+    }
+    return statusOf(report.verdict);
 }
 
-std::optional<int> CheckCommand::enterpriseCheck(const Options &options, const ParsedHost &host, SetupContext *context,
-                                                 std::unique_ptr<ConnectionCheck> *check)
+int CheckCommand::checkAll(const Options &options)
+{
+    TlsTrust trust;
+    if (const auto status = prepareTrust(options, &trust))
+        return *status;
+    QSettings settings;
+    ConnectionIndex index(&settings);
+    const QList<SavedConnection> connections = index.connections();
+    if (connections.isEmpty()) {
+        // Not a success: a scheduled check that finds nothing to check should be noticed.
+        return fail(UsageError,
+                    tr("No connection is saved on this computer, so there is nothing to check. Set one up with the "
+                       "wizard (run dawiso-qlik-setup), then run the check again."));
+    }
+    // A keychain out of reach (a scheduled job without the user's session) would make every connection look
+    // blocked, and the index would remember that: stop before any check instead.
+    if (const auto status = ensureKeychainAnswers(connections.first()))
+        return *status;
+
+    m_progressOnTerminal = TerminalInput::isTerminal(stderr);
+    QNetworkAccessManager network;
+    SetupContext context(&network, &trust, this);
+    // As the wizard stores them (main.cpp): a long secret in parts.
+    ChunkedSecretStore store(std::make_shared<KeychainSecretStore>());
+    InterruptWatcher interrupts;
+    bool interrupted = false;
+    QList<Outcome> outcomes;
+    for (const SavedConnection &connection : connections) {
+        const std::unique_ptr<DeploymentFlow> flow = Deployments::createFlow(connection.kind, &context);
+        SavedConnectionCheck check(flow.get(), &store, &index);
+        std::optional<ConnectionReport> report;
+        connect(&check, &SavedConnectionCheck::progress, this, [this, &connection](const QString &message) {
+            showProgress(connection.hostAndPort + QStringLiteral(": ") + message);
+        });
+        connect(&check, &SavedConnectionCheck::finished, this, [this, &report](const ConnectionReport &finished) {
+            report = finished;
+            m_loop.quit();
+        });
+        const QMetaObject::Connection stop =
+            connect(&interrupts, &InterruptWatcher::interrupted, &check, [&check, &interrupted] {
+                interrupted = true;
+                check.cancel();
+            });
+        check.start(connection);
+        // finished() always follows, also after cancel(): the check ends once the keychain has answered.
+        if (!report)
+            m_loop.exec();
+        disconnect(stop);
+        clearProgress();
+        outcomes.append({connection, *report, statusOf(report->verdict)});
+        if (interrupted)
+            break;
+    }
+    printAll(outcomes, connections.size(), options.json);
+    if (interrupted)
+        return Interrupted;
+    // The highest status: 3 when some connection could not be reached (its state is unknown), else 1 when some
+    // is blocked, else 0.
+    int worst = Usable;
+    for (const Outcome &outcome : std::as_const(outcomes))
+        worst = std::max(worst, outcome.status);
+    return worst;
+}
+
+std::optional<int> CheckCommand::ensureKeychainAnswers(const SavedConnection &connection)
+{
+    ChunkedSecretStore store(std::make_shared<KeychainSecretStore>());
+    std::optional<int> status;
+    bool done = false;
+    const QPointer<SecretStoreJob> job =
+        store.readSecret(SecretEntryName::forHost(connection.kind, connection.hostAndPort));
+    connect(job, &SecretStoreJob::finished, this, [&](SecretStoreJob *finishedJob) {
+        done = true;
+        // Only whether the keychain answers matters here (the secret is not even copied out of the job); a missing
+        // entry is that connection's own verdict.
+        if (finishedJob->error() != SecretStoreError::None && finishedJob->error() != SecretStoreError::NotFound)
+            status = fail(UsageError, finishedJob->errorMessage());
+        m_loop.quit();
+    });
+    InterruptWatcher interrupts;
+    connect(&interrupts, &InterruptWatcher::interrupted, &m_loop, &QEventLoop::quit);
+    m_loop.exec();
+    if (!done) {
+        if (job)
+            job->disconnect(this);
+        return fail(Interrupted, tr("Stopped before the keychain answered."));
+    }
+    return status;
+}
+
+void CheckCommand::printAll(const QList<Outcome> &outcomes, qsizetype saved, bool json)
+{
+    if (json) {
+        QJsonArray connections;
+        for (const Outcome &outcome : outcomes) {
+            connections.append(QJsonObject {
+                {QStringLiteral("host"), outcome.connection.hostAndPort},
+                {QStringLiteral("deployment"), SecretEntryName::kindId(outcome.connection.kind)},
+                {QStringLiteral("exitStatus"), outcome.status},
+                {QStringLiteral("report"), outcome.report.toJson()},
+            });
+        }
+        ConsoleOutput::write(
+            stdout,
+            QJsonDocument(QJsonObject {{QStringLiteral("connections"), connections}}).toJson(QJsonDocument::Indented));
+        return;
+    }
+    QString text;
+    TextTable summary({tr("HOST"), tr("DEPLOYMENT"), tr("EXIT"), tr("RESULT")});
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        const Outcome &outcome = outcomes.at(i);
+        const QString deployment = SecretEntryName::kindId(outcome.connection.kind);
+        const QString title =
+            tr("Connection %1 of %2: %3 (%4)").arg(i + 1).arg(saved).arg(outcome.connection.hostAndPort, deployment);
+        text += title + QLatin1Char('\n') + QString(title.size(), QLatin1Char('=')) + QLatin1Char('\n');
+        text += ReportWriter::toText(outcome.report) + QLatin1Char('\n');
+        summary.addRow({outcome.connection.hostAndPort, deployment, QString::number(outcome.status),
+                        outcome.report.verdictText()});
+    }
+    text += tr("Summary") + QLatin1Char('\n') + summary.toText();
+    ConsoleOutput::write(stdout, text.toUtf8());
+}
+
+std::optional<int> CheckCommand::prepareTrust(const Options &options, TlsTrust *trust)
+{
+    // The same trust as the wizard: the system's CAs, the certificates pinned in the wizard, and for this run only
+    // the CAs of --ca-file.
+    if (!options.caFile.isEmpty()) {
+        if (const auto status = loadCaFile(options.caFile, trust))
+            return status;
+    }
+    QSettings settings;
+    CertificatePinStore(&settings).loadInto(*trust);
+    return std::nullopt;
+}
+
+std::optional<int> CheckCommand::describeConnection(const Options &options, DeploymentKind kind, const ParsedHost &host,
+                                                    SavedConnection *connection, bool *isSaved)
 {
     QSettings settings;
-    const std::optional<SavedConnection> saved =
-        ConnectionIndex(&settings).find(DeploymentKind::QlikSenseEnterprise, host.hostAndPort());
+    const std::optional<SavedConnection> saved = ConnectionIndex(&settings).find(kind, host.hostAndPort());
+    if (saved)
+        *connection = *saved;
+    connection->kind = kind;
+    connection->hostAndPort = host.hostAndPort();
+    if (kind != DeploymentKind::QlikSenseEnterprise) {
+        if (!options.prefix.isEmpty())
+            return usageError(tr("--prefix is for Qlik Sense Enterprise only (--deployment %1).")
+                                  .arg(SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise)));
+        *isSaved = saved.has_value();
+        return std::nullopt;
+    }
     QString prefix = options.prefix.trimmed();
     while (prefix.startsWith(QLatin1Char('/')))
         prefix.remove(0, 1);
@@ -156,15 +296,10 @@ std::optional<int> CheckCommand::enterpriseCheck(const Options &options, const P
                              "dawiso: no connection with one is saved for it.")
                               .arg(host.hostAndPort()));
     }
-    auto enterprise = std::make_unique<EnterpriseConnectionCheck>(context->network(), context->trust());
-    enterprise->setVirtualProxyPrefix(prefix);
-    // The service user the wizard saved ("CORP\svc_dawiso"): the token must stand for it.
-    if (saved) {
-        const qsizetype slash = saved->userName.indexOf(QLatin1Char('\\'));
-        if (slash > 0)
-            enterprise->setServiceUser(saved->userName.left(slash), saved->userName.mid(slash + 1));
-    }
-    *check = std::move(enterprise);
+    // The service user the wizard saved ("CORP\svc_dawiso") comes with the saved connection: the token must stand
+    // for it.
+    connection->virtualProxyPrefix = prefix;
+    *isSaved = saved && saved->virtualProxyPrefix == prefix;
     return std::nullopt;
 }
 
@@ -235,17 +370,20 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
                                           tr("file"));
     const QCommandLineOption tokenStdinOption(QStringLiteral("token-stdin"),
                                               tr("Read the API key from standard input instead of the keychain."));
+    const QCommandLineOption allOption(QStringLiteral("all"),
+                                       tr("Check every saved connection in turn, each with the key or token the "
+                                          "keychain holds for it, instead of one --host."));
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           tr("text (the default) for people, or json (one object) for scripts."),
                                           tr("format"), QStringLiteral("text"));
     const QList<QCommandLineOption> allOptions {helpOption,   hostOption,       deploymentOption, prefixOption,
-                                                caFileOption, tokenStdinOption, formatOption};
+                                                caFileOption, tokenStdinOption, allOption,        formatOption};
     parser.addOptions(allOptions);
 
     if (!parser.parse(commandArguments))
         return usageError(CommandLine::usageProblem(arguments, allOptions));
     if (parser.isSet(helpOption)) {
-        writeTo(stdout, helpText(parser.helpText()).toUtf8());
+        ConsoleOutput::write(stdout, helpText(parser.helpText()).toUtf8());
         return Usable;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -253,9 +391,23 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
         return usageError(tr("The check takes only options. Give the host with --host, for example: "
                              "check --host acme.eu.qlikcloud.com"));
     }
-    if (!parser.isSet(hostOption) || parser.value(hostOption).trimmed().isEmpty())
-        return usageError(tr("Say which Qlik tenant to check with --host, for example: --host acme.eu.qlikcloud.com"));
     const QString format = parser.value(formatOption).toLower();
+    if (parser.isSet(allOption)) {
+        // Each saved connection brings its own host, deployment, virtual proxy and keychain entry.
+        QStringList clashing;
+        for (const QCommandLineOption &option : {hostOption, deploymentOption, prefixOption, tokenStdinOption}) {
+            if (parser.isSet(option))
+                clashing << QStringLiteral("--") + option.names().constFirst();
+        }
+        if (!clashing.isEmpty()) {
+            return usageError(tr("--all checks every saved connection with what was saved for it: leave out %1, or "
+                                 "leave out --all to check one host.")
+                                  .arg(clashing.join(QStringLiteral(", "))));
+        }
+    } else if (!parser.isSet(hostOption) || parser.value(hostOption).trimmed().isEmpty()) {
+        return usageError(tr("Say which Qlik tenant to check with --host, for example: --host acme.eu.qlikcloud.com "
+                             "(or check every saved connection with --all)."));
+    }
     if (format != QLatin1String("text") && format != QLatin1String("json"))
         return usageError(tr("The value of --format is not known: use --format text or --format json."));
 
@@ -265,6 +417,7 @@ std::optional<int> CheckCommand::parseArguments(const QStringList &arguments, Op
     options->caFile = parser.value(caFileOption);
     options->tokenFromStdin = parser.isSet(tokenStdinOption);
     options->json = format == QLatin1String("json");
+    options->all = parser.isSet(allOption);
     return std::nullopt;
 }
 
@@ -290,7 +443,8 @@ std::optional<int> CheckCommand::readKeyFromStdin(QByteArray *key)
     TerminalInput::ReadResult read = TerminalInput::ReadResult::Failed;
     {
         if (TerminalInput::isTerminal(stdin))
-            printError(tr("Paste the API key, press Enter, then Ctrl-D (on Windows: Ctrl-Z, then Enter)."));
+            ConsoleOutput::printError(
+                tr("Paste the API key, press Enter, then Ctrl-D (on Windows: Ctrl-Z, then Enter)."));
         const TerminalInput terminal;
         read = terminal.readAll(&buffer, StdinLimit);
     }
@@ -369,7 +523,7 @@ std::optional<int> CheckCommand::readKeyFromKeychain(DeploymentKind kind, const 
     return status;
 }
 
-int CheckCommand::runCheck(ConnectionCheck &check, const ParsedHost &host, QByteArray *key, bool json)
+ConnectionReport CheckCommand::runCheck(ConnectionCheck &check, const ParsedHost &host, QByteArray *key)
 {
     m_progressOnTerminal = TerminalInput::isTerminal(stderr);
 
@@ -387,9 +541,12 @@ int CheckCommand::runCheck(ConnectionCheck &check, const ParsedHost &host, QByte
     if (!report)
         m_loop.exec();
     clearProgress();
+    return *report;
+}
 
-    writeTo(stdout, json ? ReportWriter::toJson(*report) : ReportWriter::toText(*report).toUtf8());
-    switch (report->verdict) {
+int CheckCommand::statusOf(ConnectionReport::Verdict verdict)
+{
+    switch (verdict) {
     case ConnectionReport::Verdict::Usable:
         return Usable;
     case ConnectionReport::Verdict::Blocked:
@@ -409,14 +566,14 @@ void CheckCommand::showProgress(const QString &message)
     // One line, rewritten in place; spaces wipe the rest of a longer previous message.
     const QString line = message.leftJustified(m_progressWidth);
     m_progressWidth = message.size();
-    writeTo(stderr, '\r' + line.toUtf8());
+    ConsoleOutput::write(stderr, '\r' + line.toUtf8());
 }
 
 void CheckCommand::clearProgress()
 {
     if (!m_progressOnTerminal || m_progressWidth == 0)
         return;
-    writeTo(stderr, '\r' + QString(m_progressWidth, QLatin1Char(' ')).toUtf8() + '\r');
+    ConsoleOutput::write(stderr, '\r' + QString(m_progressWidth, QLatin1Char(' ')).toUtf8() + '\r');
     m_progressWidth = 0;
 }
 
@@ -426,6 +583,7 @@ QString CheckCommand::helpText(const QString &optionsHelp)
     const QString options = optionsHelp.section(QLatin1Char('\n'), 1);
     return tr("Usage: dawiso-qlik-setup check --host HOST[:PORT] [--deployment ID] [--prefix PREFIX] [--ca-file PEM] "
               "[--token-stdin] [--format text|json]")
+        + QLatin1Char('\n') + tr("       dawiso-qlik-setup check --all [--ca-file PEM] [--format text|json]")
         + QStringLiteral("\n\n")
         + tr("Runs the wizard's connection check. Against a Qlik Cloud tenant (--deployment %1): whose key it is, "
              "whether that user is a tenant admin, when the key expires, which spaces and apps it sees and whether it "
@@ -436,11 +594,22 @@ QString CheckCommand::helpText(const QString &optionsHelp)
                    SecretEntryName::kindId(DeploymentKind::QlikSenseEnterprise))
         + QStringLiteral("\n\n")
         + tr("The key or token comes from this computer's keychain, where the wizard stored it for the host, or from "
-             "standard input with --token-stdin. It is never accepted as an argument.")
+             "standard input with --token-stdin. It is never accepted as an argument. A check with the stored key of "
+             "a saved connection is remembered with it (see dawiso-qlik-setup list).")
+        + QStringLiteral("\n\n")
+        + tr("--all checks every saved connection, one after the other, each with its stored key or token, and "
+             "remembers each verdict. Text: each connection's report, then one summary line per connection. JSON: "
+             "{\"connections\": [{\"host\", \"deployment\", \"exitStatus\", \"report\"}]}, where report is the "
+             "object a check of one host prints.")
         + QLatin1Char('\n') + options + QLatin1Char('\n')
         + tr("Exit status: 0 Dawiso can use the key (warnings allowed), 1 a check failed, 2 the command could not "
              "run as given (usage, no key, keychain, CA file), 3 Qlik could not be reached (network or TLS), 130 "
              "stopped with Ctrl-C.")
+        + QLatin1Char('\n')
+        + tr("With --all: the worst of the connections' statuses, where 3 (one could not be reached, so its state is "
+             "unknown) outranks 1 (one is blocked; so is one whose keychain entry is missing), which outranks 0. 2 "
+             "when no connection is saved or the keychain cannot be reached, before any check runs; 130 when "
+             "stopped, after printing the connections checked so far.")
         + QLatin1Char('\n');
 }
 
@@ -452,7 +621,7 @@ int CheckCommand::usageError(const QString &message)
 
 int CheckCommand::fail(int status, const QString &message)
 {
-    printError(message);
+    ConsoleOutput::printError(message);
     return status;
 }
 

@@ -103,7 +103,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
            "for a dedicated user, stores the key in this computer's keychain and verifies it.")
         + QLatin1Char('\n')
         + tr("For support and scripts, \"dawiso-qlik-setup check --host HOST\" runs the connection check in a "
-             "terminal; see \"dawiso-qlik-setup check --help\"."));
+             "terminal; see \"dawiso-qlik-setup check --help\".")
+        + QLatin1Char('\n')
+        + tr("\"dawiso-qlik-setup list\" shows the saved connections, \"dawiso-qlik-setup check --all\" checks them "
+             "all; see \"dawiso-qlik-setup list --help\"."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),

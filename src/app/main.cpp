@@ -3,6 +3,7 @@
 #include "CheckCommand.h"
 #include "CommandLine.h"
 #include "Deployments.h"
+#include "ListCommand.h"
 #include "PixelIcon.h"
 #include "SetupWizard.h"
 #include "StartupProbe.h"
@@ -83,6 +84,15 @@ int runCheck(int argc, char **argv)
     return command.run(QCoreApplication::arguments());
 }
 
+// `list` reads the index only: no display, no network, no keychain.
+int runList(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    AppTranslations::install(app);
+    return ListCommand::run(QCoreApplication::arguments());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -91,6 +101,10 @@ int main(int argc, char **argv)
     if (CheckCommand::isRequested(argc, argv)) {
         attachParentConsole();
         return runCheck(argc, argv);
+    }
+    if (ListCommand::isRequested(argc, argv)) {
+        attachParentConsole();
+        return runList(argc, argv);
     }
     if (CommandLine::needsNoDisplay(argc, argv)) {
         attachParentConsole();

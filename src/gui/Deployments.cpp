@@ -30,7 +30,7 @@ std::unique_ptr<DeploymentFlow> Deployments::createFlow(DeploymentKind kind, Set
     case DeploymentKind::QlikCloud:
         return std::make_unique<CloudFlow>(context);
     case DeploymentKind::QlikSenseEnterprise:
-        break; // no credential of its own yet, so nothing to check
+        return std::make_unique<EnterpriseFlow>(context);
     }
     return nullptr;
 }

@@ -321,6 +321,12 @@ void TestCheckCommand::usageErrors_data()
         << "Say through which virtual proxy";
     QTest::newRow("a prefix for Qlik Cloud") << "check|--host|HOST|--prefix|dawiso|--token-stdin" << QByteArray("TOKEN")
                                              << "--prefix is for Qlik Sense Enterprise only";
+    QTest::newRow("--all with --host") << "check|--all|--host|HOST" << QByteArray()
+                                       << "--all checks every saved connection";
+    QTest::newRow("--all with a key on stdin")
+        << "check|--all|--token-stdin" << QByteArray("TOKEN") << "leave out --token-stdin";
+    QTest::newRow("--all with nothing saved")
+        << "check|--all|--ca-file|PEM" << QByteArray() << "No connection is saved on this computer";
     QTest::newRow("CA file missing") << "check|--host|HOST|--ca-file|/nonexistent/ca.pem|--token-stdin"
                                      << QByteArray("TOKEN") << "could not be read";
     QTest::newRow("CA file without certificates")

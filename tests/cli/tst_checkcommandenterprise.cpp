@@ -40,8 +40,10 @@ private slots:
     void storedTokenIsChecked();
     void prefixOptionOverridesTheSavedOne();
     void tokenOnStandardInput();
+    void checkAllIncludesTheSite();
 
 private:
+    SavedConnection::LastCheck lastCheck() const;
     SecretStoreError runJob(SecretStoreJob *job);
     QString entry() const
     {
@@ -64,6 +66,13 @@ SecretStoreError TestCheckCommandEnterprise::runJob(SecretStoreJob *job)
     if (!QTest::qWaitFor([&outcome] { return outcome->finishedCount > 0; }, KeychainWaitMs))
         return SecretStoreError::TimedOut;
     return outcome->error;
+}
+
+SavedConnection::LastCheck TestCheckCommandEnterprise::lastCheck() const
+{
+    QSettings settings;
+    const auto saved = ConnectionIndex(&settings).find(DeploymentKind::QlikSenseEnterprise, m_site->proxyHostAndPort());
+    return saved ? saved->lastCheck : SavedConnection::LastCheck::None;
 }
 
 QStringList TestCheckCommandEnterprise::arguments() const
@@ -155,6 +164,8 @@ void TestCheckCommandEnterprise::storedTokenIsChecked()
     QCOMPARE(result.statusOf(QStringLiteral("app-access")), QStringLiteral("warn"));
     QCOMPARE(result.statusOf(QStringLiteral("engine")), QStringLiteral("pass"));
     QCOMPARE(m_site->liveSessionCount(QStringLiteral("CORP"), QStringLiteral("svc_dawiso")), 0);
+    // The saved connection's own token through its own virtual proxy: the verdict is remembered.
+    QCOMPARE(lastCheck(), SavedConnection::LastCheck::Usable);
 }
 
 void TestCheckCommandEnterprise::prefixOptionOverridesTheSavedOne()
@@ -167,6 +178,8 @@ void TestCheckCommandEnterprise::prefixOptionOverridesTheSavedOne()
     QVERIFY2(result.exitCode == 1, result.describe().constData());
     QCOMPARE(result.statusOf(QStringLiteral("session")), QStringLiteral("fail"));
     QCOMPARE(result.json().value(QStringLiteral("virtualProxyPrefix")).toString(), QStringLiteral("sso"));
+    // Another virtual proxy than the saved one says nothing about the saved connection.
+    QCOMPARE(lastCheck(), SavedConnection::LastCheck::None);
 }
 
 void TestCheckCommandEnterprise::tokenOnStandardInput()
@@ -178,8 +191,32 @@ void TestCheckCommandEnterprise::tokenOnStandardInput()
     QVERIFY2(m_process.run(args, m_token + '\n', &result), m_process.problem().constData());
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QCOMPARE(result.statusOf(QStringLiteral("engine")), QStringLiteral("pass"));
+    // A token on standard input may be another than the stored one: nothing is remembered.
+    QCOMPARE(lastCheck(), SavedConnection::LastCheck::None);
     // Written back so that cleanup() finds an entry to delete.
     QCOMPARE(runJob(m_store.writeSecret(entry(), m_token)), SecretStoreError::None);
+}
+
+void TestCheckCommandEnterprise::checkAllIncludesTheSite()
+{
+    CheckProcess::Result result;
+    QVERIFY2(m_process.run({QStringLiteral("check"), QStringLiteral("--all"), QStringLiteral("--ca-file"), m_pem,
+                            QStringLiteral("--format"), QStringLiteral("json")},
+                           {}, &result),
+             m_process.problem().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    const QJsonArray connections = result.json().value(QStringLiteral("connections")).toArray();
+    QCOMPARE(connections.size(), 1);
+    const QJsonObject connection = connections.at(0).toObject();
+    QCOMPARE(connection.value(QStringLiteral("host")).toString(), m_site->proxyHostAndPort());
+    QCOMPARE(connection.value(QStringLiteral("deployment")).toString(), QStringLiteral("qlik-sense"));
+    QCOMPARE(connection.value(QStringLiteral("exitStatus")).toInt(-1), 0);
+    // Through the saved virtual proxy, as the saved service user.
+    const QJsonObject report = connection.value(QStringLiteral("report")).toObject();
+    QCOMPARE(report.value(QStringLiteral("virtualProxyPrefix")).toString(), QStringLiteral("dawiso"));
+    QCOMPARE(report.value(QStringLiteral("serviceUser")).toString(), QStringLiteral("CORP\\svc_dawiso"));
+    QCOMPARE(report.value(QStringLiteral("verdict")).toString(), QStringLiteral("usable"));
+    QCOMPARE(lastCheck(), SavedConnection::LastCheck::Usable);
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommandEnterprise)

@@ -47,6 +47,12 @@ void ConnectionCheck::finishWithoutServer(const QString &hostAndPort, NotStarted
         m_report.checks.first().status = CheckStatus::Fail;
         m_report.checks.first().message = reason;
         m_report.checks.first().advice = advice;
+        for (CheckResult &result : m_report.checks) {
+            if (result.status == CheckStatus::Pending) {
+                result.status = CheckStatus::Skipped;
+                result.message = tr("Not checked: there is no credential to check with.");
+            }
+        }
     }
     for (const CheckResult &result : std::as_const(m_report.checks))
         emit checkChanged(result);
