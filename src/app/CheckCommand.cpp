@@ -124,7 +124,7 @@ int CheckCommand::checkOne(const Options &options)
     ConsoleOutput::write(stdout, options.json ? ReportWriter::toJson(report) : ReportWriter::toText(report).toUtf8());
     // Only a check of the saved connection as saved speaks for it: not one with a key from standard input, which
     // may be another, nor one through another virtual proxy.
-    const SavedConnection::LastCheck result = SavedConnectionCheck::lastCheckOf(report.verdict);
+    const SavedConnection::LastCheck result = report.lastCheck();
     if (isSaved && !options.tokenFromStdin && result != SavedConnection::LastCheck::None) {
         QSettings settings;
         ConnectionIndex(&settings).recordCheck(kind, connection.hostAndPort, result, report.checkedAt);
