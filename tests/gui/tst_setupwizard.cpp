@@ -201,17 +201,16 @@ void TestSetupWizard::guidedFlowEndsWithTheKeyInTheKeychain()
     QVERIFY2(QByteArray::fromBase64(lookup.readAllStandardOutput().trimmed()) == healthy,
              "secret-tool did not return the saved key");
 
-    // ...and the index knows the connection without knowing the key.
-    const auto saved = m_index->find(DeploymentKind::QlikCloud, host);
-    QVERIFY(saved.has_value());
-    QCOMPARE(saved->keyId, simulator->sampleKeyId(SampleKey::Healthy));
-    QVERIFY(saved->keyExpiry.isValid());
+    // ...the check ran with the stored key...
+    QCOMPARE(m_controller->connectionReport().keyId, simulator->sampleKeyId(SampleKey::Healthy));
+    QVERIFY(m_controller->connectionReport().keyExpiry.isValid());
+    // ...and a practice run is nothing to come back to: the saved connections do not list it, and the settings file
+    // never holds the key.
+    QVERIFY(!m_index->find(DeploymentKind::QlikCloud, host).has_value());
     m_settings->sync();
     QFile settingsFile(m_settings->fileName());
-    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
-    const QByteArray written = settingsFile.readAll();
-    QVERIFY(written.contains(host.toLatin1()));
-    QVERIFY2(!written.contains(healthy.left(24)), "the settings file must never hold the key");
+    if (settingsFile.open(QIODevice::ReadOnly))
+        QVERIFY2(!settingsFile.readAll().contains(healthy.left(24)), "the settings file must never hold the key");
 
     // The report: HTML and JSON side by side, with the checks and counts, never the key.
     QVERIFY(m_driver->find<QLabel>("verdictLabel")->text().contains(QLatin1String("every check passed")));

@@ -90,6 +90,10 @@ void SaveAndCheckPage::initializePage()
     m_ui->readBackText->setText(token ? tr("Read them back and compare") : tr("Read it back and compare"));
     m_ui->recordText->setText(token ? tr("Remember the connection (host, prefix, user, token ID and expiry; no secret)")
                                     : tr("Remember the connection (host, user, key ID and expiry; not the key)"));
+    // A practice run is nothing to come back to: the saved connections do not list it.
+    if (controller()->isPracticeRun())
+        m_ui->recordText->setText(tr("Remember the connection: not in a practice run, which is nothing to come "
+                                     "back to"));
     if (!controller()->saveResult().saved)
         startSaving();
 }
