@@ -1,15 +1,12 @@
 #include "connections/ConnectionCheckDialog.h"
 
-#include "check/ReportWriter.h"
 #include "connections/ReportVerdictMessage.h"
 #include "connections/SavedConnectionCheck.h"
-#include "dialogs/FileDialog.h"
+#include "dialogs/ReportSaving.h"
 #include "ui_ConnectionCheckDialog.h"
 #include "widgets/MessagePanel.h"
 
-#include <QDir>
 #include <QPushButton>
-#include <QStandardPaths>
 
 namespace Dawiso {
 
@@ -82,26 +79,7 @@ void ConnectionCheckDialog::onFinished(const ConnectionReport &report)
 
 void ConnectionCheckDialog::saveReport()
 {
-    const QString name = QStringLiteral("dawiso-qlik-check-%1-%2.html")
-                             .arg(QString(m_report.host).replace(QLatin1Char(':'), QLatin1Char('-')),
-                                  m_report.checkedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
-    QString path =
-        FileDialog::getSaveFileName(this, tr("Save the check report"), suggested, tr("Report (*.html *.json)"));
-    if (path.isEmpty())
-        return;
-    for (const QLatin1String suffix : {QLatin1String(".html"), QLatin1String(".json")}) {
-        if (path.endsWith(suffix, Qt::CaseInsensitive))
-            path.chop(suffix.size());
-    }
-    const QString error = ReportWriter::writeFiles(m_report, path);
-    if (error.isEmpty()) {
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Success, tr("The report was saved."),
-                                       tr("%1.html and %1.json. The credential is not in them.")
-                                           .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
-    } else {
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The report could not be saved."), error);
-    }
+    ReportSaving::ask(this, m_report, m_ui->statusPanel);
 }
 
 } // namespace Dawiso

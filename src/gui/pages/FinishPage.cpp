@@ -1,11 +1,11 @@
 #include "pages/FinishPage.h"
 
-#include "check/ReportWriter.h"
 #include "clipboard/SecretClipboard.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
 #include "connections/CalendarReminder.h"
 #include "dialogs/FileDialog.h"
+#include "dialogs/ReportSaving.h"
 #include "net/TlsTrust.h"
 #include "reminders/CalendarReminderLauncher.h"
 #include "secrets/SecretStoreJob.h"
@@ -16,7 +16,6 @@
 
 #include <QClipboard>
 #include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -134,32 +133,7 @@ void FinishPage::addReminder()
 
 void FinishPage::saveReport()
 {
-    const ConnectionReport report = controller()->connectionReport();
-    const QString name = QStringLiteral("dawiso-qlik-check-%1-%2.html")
-                             .arg(QString(report.host).replace(QLatin1Char(':'), QLatin1Char('-')),
-                                  report.checkedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
-    QString path =
-        FileDialog::getSaveFileName(this, tr("Save the check report"), suggested, tr("Report (*.html *.json)"));
-    if (path.isEmpty())
-        return;
-    // One name for both files: report.html for people, report.json for machines.
-    for (const QLatin1String suffix : {QLatin1String(".html"), QLatin1String(".json")}) {
-        if (path.endsWith(suffix, Qt::CaseInsensitive))
-            path.chop(suffix.size());
-    }
-    const QString error = ReportWriter::writeFiles(report, path);
-    if (error.isEmpty()) {
-        const QFileInfo chosen(path);
-        const bool hasSuffix = chosen.suffix().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0
-            || chosen.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
-        const QString base = hasSuffix ? chosen.dir().filePath(chosen.completeBaseName()) : path;
-        m_ui->statusPanel->showMessage(
-            MessagePanel::Kind::Success, tr("The report was saved."),
-            tr("%1.html and %1.json. The key is not in them.").arg(QDir::toNativeSeparators(base).toHtmlEscaped()));
-    } else {
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The report could not be saved."), error);
-    }
+    ReportSaving::ask(this, controller()->connectionReport(), m_ui->statusPanel);
 }
 
 void FinishPage::saveSiteCa()
