@@ -10,6 +10,7 @@
 #include "connections/ForgetDialog.h"
 #include "connections/RotationDialog.h"
 #include "connections/SavedConnectionsPanel.h"
+#include "dialogs/MessageBox.h"
 #include "pages/DeploymentPage.h"
 #include "pages/HostPage.h"
 #include "secrets/ConnectionIndex.h"
@@ -215,6 +216,7 @@ void TestSavedConnectionsPanel::listsEachConnectionWithWhatStandsOut()
     QVERIFY(list()->topLevelItem(expiredRow)->text(2).startsWith(QLatin1String("Expired on")));
     QVERIFY(list()->topLevelItem(expiredRow)->text(3).startsWith(QLatin1String("Failed")));
     QVERIFY(list()->topLevelItem(healthyRow)->text(2).startsWith(QLatin1String("Expires in")));
+    QVERIFY(list()->topLevelItem(healthyRow)->toolTip(2).contains(m_healthy.keyId));
     QCOMPARE(list()->topLevelItem(healthyRow)->text(3), QStringLiteral("Never checked"));
     QCOMPARE(list()->topLevelItem(healthyRow)->text(1), QStringLiteral("Dawiso Integration"));
     // The keychain is asked whether each entry is still there.
@@ -287,6 +289,12 @@ void TestSavedConnectionsPanel::renewStoresANewKeyAndRevokesTheOldOneWhenAsked()
     QCOMPARE(keyStatus(m_healthy.keyId), QStringLiteral("active"));
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("copyNewButton"))->isVisible());
     screenshot(dialog, QStringLiteral("saved-connections-renewed"));
+
+    // Closing now would leave the old key working: the question says so, and Cancel keeps the dialog.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    dialog->reject();
+    QVERIFY(MessageBox::lastQuestion().contains(m_healthy.keyId));
+    QVERIFY(dialog->isVisible());
 
     QTest::mouseClick(revokeOld, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!revokeOld->isVisible(), 30000);

@@ -4,6 +4,7 @@
 #include "cloud/CloudKeyRotation.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
+#include "dialogs/MessageBox.h"
 #include "setup/DeploymentFlow.h"
 #include "setup/SetupController.h"
 #include "token/ApiKeyToken.h"
@@ -170,6 +171,7 @@ void RotationDialog::onFinished(const CredentialRotation::Result &result)
             result.problem.detail);
         return;
     }
+    m_oldKeyId = m_connection.keyId;
     m_connection = result.connection;
     // Done: what is left is in the result. Taken out of the box, which would show a hidden button again.
     m_ui->buttonBox->removeButton(m_renewButton);
@@ -215,6 +217,16 @@ void RotationDialog::onRetired(const CredentialRotation::Result &result)
 void RotationDialog::reject()
 {
     if (!m_rotation->isRunning()) {
+        // Closing before the old key is revoked leaves it working in Qlik, and its id is then only in Qlik.
+        if (m_rotation->retirementPending()
+            && MessageBox::question(this, tr("Close without revoking the old key?"),
+                                    tr("The old key (id %1) keeps working in Qlik until it expires. Revoke it here "
+                                       "once Dawiso has the new key, or later in Qlik Cloud's Management Console, "
+                                       "under API keys.")
+                                        .arg(m_oldKeyId),
+                                    QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+                != QMessageBox::Close)
+            return;
         QDialog::reject();
         return;
     }

@@ -56,6 +56,7 @@ private:
     QPushButton *m_revokeButton;
     bool m_cloud;
     bool m_closeWhenDone = false;
+    QString m_oldKeyId; // once renewed: the id of the key stored before
 };
 
 } // namespace Dawiso

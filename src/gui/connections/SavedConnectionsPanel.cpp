@@ -146,10 +146,11 @@ void SavedConnectionsPanel::describe(QTreeWidgetItem *item, const SavedConnectio
     }
     item->setText(KeyColumn, keyText);
     item->setIcon(KeyColumn, statusIcon(keyIcon));
+    const QString idSentence = connection.keyId.isEmpty() ? QString() : tr("Its id is %1.").arg(connection.keyId);
     item->setToolTip(KeyColumn,
                      missing ? tr("The keychain entry was removed outside this program. Set up again, or "
                                   "forget the connection.")
-                             : ExpiryText::sentence(connection.keyExpiry, now));
+                             : ExpiryText::sentence(connection.keyExpiry, now) + QLatin1Char(' ') + idSentence);
     QFont font = item->font(KeyColumn);
     font.setBold(keyIcon != QLatin1String("status-ok"));
     item->setFont(KeyColumn, font);
