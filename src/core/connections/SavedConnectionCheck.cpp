@@ -69,8 +69,8 @@ void SavedConnectionCheck::onCredentialRead(SecretStoreJob *job)
         m_check->finishWithoutServer(
             m_connection.hostAndPort, ConnectionCheck::NotStarted::Unreadable,
             tr("The keychain no longer holds a credential for this connection."),
-            tr("It was removed outside this program. Choose Set up again to make a new one, or Forget to remove the "
-               "connection from this list."));
+            tr("It was removed outside this program. Open Dawiso Qlik Setup: its first page lists the connection "
+               "with Set up again, to make a new one, and Forget, to remove it from the list."));
         return;
     }
     if (job->error() != SecretStoreError::None) {
