@@ -110,8 +110,10 @@ void SavedConnectionsPanel::fill()
     }
     // Room for a few rows without scrolling, no more: the choice of a new deployment stays on the page.
     const int rows = qBound(1, int(m_connections.size()), 4);
-    const int rowHeight = qMax(m_ui->connectionList->fontMetrics().height() + 8, 24);
-    m_ui->connectionList->setFixedHeight(m_ui->connectionList->header()->sizeHint().height() + rows * rowHeight + 6);
+    const int rowHeight = m_connections.isEmpty() ? m_ui->connectionList->fontMetrics().height() + 6
+                                                  : m_ui->connectionList->sizeHintForRow(0);
+    m_ui->connectionList->setFixedHeight(m_ui->connectionList->header()->sizeHint().height() + rows * rowHeight
+                                         + 2 * m_ui->connectionList->frameWidth());
 }
 
 void SavedConnectionsPanel::describe(QTreeWidgetItem *item, const SavedConnection &connection, bool missing) const
