@@ -7,6 +7,7 @@
 #include "SimulatorClientFixture.h"
 #include "clipboard/SecretMimeData.h"
 #include "connections/ConnectionCheckDialog.h"
+#include "connections/CredentialRotation.h"
 #include "connections/ForgetDialog.h"
 #include "connections/RotationDialog.h"
 #include "connections/SavedConnectionsPanel.h"
@@ -69,6 +70,9 @@ private slots:
     void noPanelWithoutSavedConnections();
     void checkAgainShowsTheChecksAndRemembersTheVerdict();
     void renewStoresANewKeyAndRevokesTheOldOneWhenAsked();
+    void renewFailuresKeepTheOldKeyAndSayWhatIsWhere_data();
+    void renewFailuresKeepTheOldKeyAndSayWhatIsWhere();
+    void oldKeyNotRevokedIsSaidWithItsId();
     void copyPutsTheStoredKeyOnTheClipboard();
     void reminderOpensAnEventBeforeTheExpiry();
     void forgetWithRevocation();
@@ -83,6 +87,7 @@ private:
     Dialog *openDialog(const char *buttonName);
     void screenshot(QWidget *widget, const QString &name) const;
     QString keyStatus(const QString &keyId) const;
+    int activeKeysOfIntegrationUser() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
@@ -301,6 +306,88 @@ void TestSavedConnectionsPanel::renewStoresANewKeyAndRevokesTheOldOneWhenAsked()
     QCOMPARE(status->kind(), MessagePanel::Kind::Success);
     QVERIFY(keyStatus(m_healthy.keyId) != QLatin1String("active"));
     QCOMPARE(keyStatus(renewed->keyId), QStringLiteral("active"));
+    dialog->reject();
+}
+
+int TestSavedConnectionsPanel::activeKeysOfIntegrationUser() const
+{
+    int active = 0;
+    for (const Simulator::SimApiKey &key : m_simulator->tenant().apiKeys)
+        active += key.sub == m_healthy.userId && key.status == QLatin1String("active") ? 1 : 0;
+    return active;
+}
+
+void TestSavedConnectionsPanel::renewFailuresKeepTheOldKeyAndSayWhatIsWhere_data()
+{
+    QTest::addColumn<QString>("failure");
+    QTest::addColumn<QString>("said");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("new key refused") << QStringLiteral("refused") << QString()
+                                     << QStringLiteral("still in the keychain");
+    QTest::newRow("check fails") << QStringLiteral("check") << QStringLiteral("did not pass the connection check")
+                                 << QStringLiteral("revoked in Qlik again");
+    QTest::newRow("keychain refuses") << QStringLiteral("keychain") << QStringLiteral("keychain did not take")
+                                      << QStringLiteral("written back");
+}
+
+void TestSavedConnectionsPanel::renewFailuresKeepTheOldKeyAndSayWhatIsWhere()
+{
+    QFETCH(QString, failure);
+    QFETCH(QString, said);
+    QFETCH(QString, where);
+    const int activeBefore = activeKeysOfIntegrationUser();
+    if (failure == QLatin1String("refused"))
+        m_simulator->tenant().maxKeysPerUser = activeBefore;
+    else if (failure == QLatin1String("check"))
+        m_simulator->setMalformedJson(QStringLiteral("/api/v1/spaces"), true);
+    createWizard();
+    panel()->select(rowOf(m_healthy.hostAndPort));
+    auto *dialog = openDialog<RotationDialog>("rotateButton");
+    QVERIFY(dialog);
+    if (failure == QLatin1String("keychain")) {
+        auto *rotation = dialog->findChild<CredentialRotation *>();
+        QVERIFY(rotation);
+        connect(rotation, &CredentialRotation::stepStarted, this, [this](CredentialRotation::Step step) {
+            if (step == CredentialRotation::Step::StoringNew)
+                m_store->failNextWith(SecretStoreError::AccessDenied);
+        });
+    }
+    auto *renew = dialog->findChild<QPushButton *>(QStringLiteral("renewButton"));
+    auto *status = dialog->findChild<MessagePanel *>(QStringLiteral("statusPanel"));
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status->kind(), MessagePanel::Kind::Error, 30000);
+    QVERIFY2(status->message().contains(said), qPrintable(status->message()));
+    QVERIFY2(status->advice().contains(where), qPrintable(status->advice()));
+    // Nothing changed for Dawiso: the old key is stored and works, and no new key is left active in Qlik.
+    QVERIFY(m_store->secretEquals(SecretEntryName::forHost(DeploymentKind::QlikCloud, m_healthy.hostAndPort),
+                                  m_simulator->sampleToken(SampleKey::Healthy)));
+    QCOMPARE(m_index->find(DeploymentKind::QlikCloud, m_healthy.hostAndPort)->keyId, m_healthy.keyId);
+    QCOMPARE(keyStatus(m_healthy.keyId), QStringLiteral("active"));
+    QCOMPARE(activeKeysOfIntegrationUser(), activeBefore);
+    // It can be tried again.
+    QTRY_VERIFY(renew->isEnabled());
+    screenshot(dialog, QStringLiteral("saved-connections-renew-") + failure);
+    dialog->reject();
+}
+
+void TestSavedConnectionsPanel::oldKeyNotRevokedIsSaidWithItsId()
+{
+    m_simulator->rateLimitNext(QStringLiteral("/api/v1/api-keys/") + m_healthy.keyId, 20, 0);
+    createWizard();
+    panel()->select(rowOf(m_healthy.hostAndPort));
+    auto *dialog = openDialog<RotationDialog>("rotateButton");
+    QVERIFY(dialog);
+    auto *revokeOld = dialog->findChild<QPushButton *>(QStringLiteral("revokeOldButton"));
+    auto *status = dialog->findChild<MessagePanel *>(QStringLiteral("statusPanel"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("renewButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(revokeOld->isVisible(), 30000);
+    QTest::mouseClick(revokeOld, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status->kind(), MessagePanel::Kind::Warning, 30000);
+    QVERIFY(status->message().contains(m_healthy.keyId));
+    QVERIFY(status->advice().contains(QLatin1String("Management Console")));
+    // The new key is stored and works; the old one too, until it is deleted by hand.
+    QVERIFY(m_index->find(DeploymentKind::QlikCloud, m_healthy.hostAndPort)->keyId != m_healthy.keyId);
+    QCOMPARE(keyStatus(m_healthy.keyId), QStringLiteral("active"));
     dialog->reject();
 }
 

@@ -165,6 +165,14 @@ void RotationDialog::onFinished(const CredentialRotation::Result &result)
     if (!result.rotated) {
         m_ui->choiceWidget->setEnabled(true);
         updateChoice();
+        // The failed check, where there is one, in view.
+        for (const CheckResult &check : result.report.checks) {
+            if (check.status != CheckStatus::Fail)
+                continue;
+            if (QWidget *row = m_ui->checkList->findChild<QWidget *>(QStringLiteral("check-") + check.id))
+                m_ui->checkScroll->ensureWidgetVisible(row);
+            break;
+        }
         m_ui->statusPanel->showMessage(
             MessagePanel::Kind::Error, result.problem.message,
             (result.problem.advice.toHtmlEscaped() + QStringLiteral("<br>") + whereText(result)),
