@@ -219,13 +219,6 @@
 <context>
     <name>Dawiso::FinishPage</name>
     <message numerus="yes">
-        <source>The token is on the clipboard for %n more second(s). Paste it into Dawiso now.</source>
-        <translation>
-            <numerusform>The token is on the clipboard for %n more second. Paste it into Dawiso now.</numerusform>
-            <numerusform>The token is on the clipboard for %n more seconds. Paste it into Dawiso now.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Puts an event %n day(s) before the expiry into your calendar app, with what to do then. It holds no secret.</source>
         <translation>
             <numerusform>Puts an event %n day before the expiry into your calendar app, with what to do then. It holds no secret.</numerusform>

@@ -44,6 +44,7 @@ void StoredSecretCopier::onRead(SecretStoreJob *job)
     QByteArray secret = job->secret();
     m_clipboard->copySecret(secret);
     SecureMemory::wipe(secret);
+    emit copied();
 }
 
 } // namespace Dawiso

@@ -23,8 +23,11 @@ public:
     // sentences, "key" or "token".
     void copy(SecretStoreJob *read, const QString &what);
     bool isReading() const { return m_reading; }
+    SecretClipboard *clipboard() const { return m_clipboard; }
 
 signals:
+    // The credential is on the clipboard now.
+    void copied();
     // A sentence for the label: the countdown, or that the clipboard was cleared or replaced.
     void statusChanged(const QString &status);
     void failed(const Dawiso::UserMessage &problem);

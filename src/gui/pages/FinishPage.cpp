@@ -1,6 +1,7 @@
 #include "pages/FinishPage.h"
 
 #include "clipboard/SecretClipboard.h"
+#include "clipboard/StoredSecretCopier.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
 #include "connections/CalendarReminder.h"
@@ -8,9 +9,7 @@
 #include "dialogs/ReportSaving.h"
 #include "net/TlsTrust.h"
 #include "reminders/CalendarReminderLauncher.h"
-#include "secrets/SecretStoreJob.h"
 #include "setup/SetupController.h"
-#include "token/SecureMemory.h"
 #include "ui_FinishPage.h"
 #include "widgets/MessagePanel.h"
 
@@ -25,7 +24,7 @@ namespace Dawiso {
 FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::FinishPage>())
-    , m_clipboard(new SecretClipboard(this))
+    , m_copier(new StoredSecretCopier(this))
 {
     m_ui->setupUi(this);
     m_cloudSubTitle = subTitle();
@@ -45,15 +44,14 @@ FinishPage::FinishPage(SetupController *controller, QWidget *parent)
     connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &FinishPage::copyToken);
     connect(m_ui->saveReportButton, &QPushButton::clicked, this, &FinishPage::saveReport);
     connect(m_ui->reminderButton, &QPushButton::clicked, this, &FinishPage::addReminder);
-    connect(m_clipboard, &SecretClipboard::secondsLeftChanged, this, [this](int seconds) {
-        m_ui->clipboardLabel->setText(
-            tr("The token is on the clipboard for %n more second(s). Paste it into Dawiso now.", nullptr, seconds));
+    connect(m_copier, &StoredSecretCopier::statusChanged, m_ui->clipboardLabel, &QLabel::setText);
+    connect(m_copier, &StoredSecretCopier::copied, this, [this] {
+        m_ui->copyTokenButton->setEnabled(true);
+        m_ui->statusPanel->clear();
     });
-    connect(m_clipboard, &SecretClipboard::cleared, this, [this] {
-        m_ui->clipboardLabel->setText(tr("The clipboard was cleared. Copy the token again if needed."));
-    });
-    connect(m_clipboard, &SecretClipboard::replacedByOther, this, [this] {
-        m_ui->clipboardLabel->setText(tr("You copied something else, so the token is no longer on the clipboard."));
+    connect(m_copier, &StoredSecretCopier::failed, this, [this](const UserMessage &problem) {
+        m_ui->copyTokenButton->setEnabled(true);
+        m_ui->statusPanel->show(MessagePanel::Kind::Error, problem);
     });
     updatePracticeBanner();
 }
@@ -162,30 +160,18 @@ void FinishPage::saveSiteCa()
         tr("%1. It is public: no secret is in it.").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
 }
 
-void FinishPage::copyToken()
+SecretClipboard *FinishPage::clipboard() const
 {
-    if (m_reading)
-        return;
-    m_reading = true;
-    m_ui->copyTokenButton->setEnabled(false);
-    m_ui->statusPanel->showBusy(tr("Reading the token from the keychain…"), false);
-    SecretStoreJob *job = controller()->readStoredCredential();
-    connect(job, &SecretStoreJob::finished, this, &FinishPage::onTokenRead);
+    return m_copier->clipboard();
 }
 
-void FinishPage::onTokenRead(SecretStoreJob *job)
+void FinishPage::copyToken()
 {
-    m_reading = false;
-    m_ui->copyTokenButton->setEnabled(true);
-    if (job->error() != SecretStoreError::None) {
-        m_ui->statusPanel->showMessage(MessagePanel::Kind::Error, tr("The token could not be read from the keychain."),
-                                       job->errorMessage(), job->backendDetail());
+    if (m_copier->isReading())
         return;
-    }
-    QByteArray token = job->secret();
-    m_clipboard->copySecret(token);
-    SecureMemory::wipe(token);
-    m_ui->statusPanel->clear();
+    m_ui->copyTokenButton->setEnabled(false);
+    m_ui->statusPanel->showBusy(tr("Reading the token from the keychain…"), false);
+    m_copier->copy(controller()->readStoredCredential(), tr("token"));
 }
 
 } // namespace Dawiso

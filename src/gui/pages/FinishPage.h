@@ -14,7 +14,7 @@ class FinishPage;
 namespace Dawiso {
 
 class SecretClipboard;
-class SecretStoreJob;
+class StoredSecretCopier;
 
 // The last page: exactly what to enter in Dawiso. The token is never shown; "Copy token" reads it back from the
 // keychain and puts it on the clipboard marked as secret, which is cleared again after 30 seconds. "Save report…"
@@ -29,19 +29,17 @@ public:
     ~FinishPage() override;
 
     void initializePage() override;
-    SecretClipboard *clipboard() const { return m_clipboard; }
+    SecretClipboard *clipboard() const;
 
 private:
     void copyToken();
     void saveSiteCa();
-    void onTokenRead(SecretStoreJob *job);
     void copyHost();
     void saveReport();
     void addReminder();
 
     std::unique_ptr<Ui::FinishPage> m_ui;
-    SecretClipboard *m_clipboard;
-    bool m_reading = false;
+    StoredSecretCopier *m_copier;
     QString m_cloudSubTitle; // the form's own
     QList<QSslCertificate> m_siteCa; // the CAs trusted for this host in this run (a Qlik Sense site's own)
 };
