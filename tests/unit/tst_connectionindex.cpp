@@ -1,5 +1,6 @@
 #include "secrets/ConnectionIndex.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
@@ -58,6 +59,7 @@ private slots:
     void missingDatesStayInvalidAndSavedAtDefaultsToNow();
     void emptyHostIsIgnored();
     void unreadableEntriesAreSkipped();
+    void sizeClaimingMoreThanTheFileHoldsReadsWhatIsThere();
     void noSecretLikeKeyIsEverWritten();
 
 private:
@@ -338,6 +340,27 @@ void TestConnectionIndex::unreadableEntriesAreSkipped()
     const QList<SavedConnection> all = index.connections();
     QCOMPARE(hostsOf(all), QStringList {QStringLiteral("good.example.com")});
     QVERIFY(!all.first().keyExpiry.isValid());
+}
+
+void TestConnectionIndex::sizeClaimingMoreThanTheFileHoldsReadsWhatIsThere()
+{
+    // A damaged or hand-edited file: two entries, one beyond the size, and a size of two billion.
+    m_settings.reset();
+    QFile file(m_dir->filePath(QStringLiteral("index.ini")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[savedConnections]\n"
+               "1\\kind=qlik-cloud\n1\\host=first.example.com\n"
+               "7\\kind=qlik-sense\n7\\host=seventh.example.com\n"
+               "x\\kind=qlik-cloud\nx\\host=not-an-index.example.com\n"
+               "size=2000000000\n");
+    file.close();
+    m_settings = openSettings();
+
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SavedConnection> all = ConnectionIndex(m_settings.get()).connections();
+    QVERIFY2(timer.elapsed() < 5000, "reading the index must not walk the claimed size");
+    QCOMPARE(hostsOf(all), (QStringList {QStringLiteral("first.example.com"), QStringLiteral("seventh.example.com")}));
 }
 
 void TestConnectionIndex::noSecretLikeKeyIsEverWritten()

@@ -44,6 +44,9 @@ void TestProvisionRules::durations_data()
     QTest::newRow("no P") << "30D" << qint64(-1);
     QTest::newRow("words") << "ninety days" << qint64(-1);
     QTest::newRow("negative") << "P-1D" << qint64(-1);
+    QTest::newRow("more days than 64-bit seconds hold") << "P922222222222222222D" << qint64(-1);
+    QTest::newRow("two parts, their sum too long") << "P292000000000YT9000000000000000000S" << qint64(-1);
+    QTest::newRow("fraction too long") << "PT99999999999999999999.5S" << qint64(-1);
 }
 
 void TestProvisionRules::durations()

@@ -1,6 +1,7 @@
 #include "oauth/LoopbackRedirectListener.h"
 
 #include "oauth/AuthorizationRequest.h"
+#include "oauth/LoopbackRequest.h"
 #include "token/SecureMemory.h"
 
 #include <QLocale>
@@ -190,56 +191,25 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
     SecureMemory::wipe(head);
 }
 
-bool LoopbackRedirectListener::hostIsLoopback(const QByteArray &head) const
-{
-    // The header lines only: the request line holds the code and is not copied around.
-    const QList<QByteArray> lines = head.mid(head.indexOf('\n') + 1).split('\n');
-    for (const QByteArray &rawLine : lines) {
-        const QByteArray line = rawLine.trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.left(colon).trimmed().toLower() != "host")
-            continue;
-        const QByteArray host = line.mid(colon + 1).trimmed().toLower();
-        const qsizetype portColon = host.lastIndexOf(':');
-        const QByteArray name = portColon < 0 ? host : host.left(portColon);
-        if (portColon >= 0 && host.mid(portColon + 1) != QByteArray::number(port()))
-            return false;
-        return name == "127.0.0.1" || name == "localhost";
-    }
-    // Only HTTP/1.0 clients leave the Host out, and DNS rebinding needs one that names the attacker's domain.
-    return true;
-}
-
 void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
 {
-    const QByteArray requestLine = head.left(head.indexOf('\r'));
-    const QList<QByteArray> parts = requestLine.split(' ');
     const QString notHereHeading = tr("Nothing to see here");
     const QString notHereText =
         tr("This address only takes Qlik's answer at the end of a sign-in of %1. You can close this tab.")
             .arg(appName());
-    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.") || !parts.at(1).startsWith('/')) {
+    const LoopbackRequest request = LoopbackRequest::parse(head, m_path, port());
+    switch (request.verdict) {
+    case LoopbackRequest::Verdict::BadRequest:
         respond(socket, 400, notHereHeading, notHereText);
         return;
-    }
-    if (!hostIsLoopback(head)) {
-        respond(socket, 400, notHereHeading, notHereText);
-        return;
-    }
-    const QUrl url = QUrl::fromEncoded(QByteArrayLiteral("http://127.0.0.1") + parts.at(1));
-    if (!url.isValid() || url.path() != m_path) {
+    case LoopbackRequest::Verdict::NotFound:
         respond(socket, 404, tr("Page not found"), notHereText);
         return;
-    }
-    if (parts.at(0) != "GET") {
+    case LoopbackRequest::Verdict::MethodNotAllowed:
         respond(socket, 405, notHereHeading, notHereText);
         return;
-    }
-    const QUrlQuery query(url);
-    if (!query.hasQueryItem(QStringLiteral("code")) && !query.hasQueryItem(QStringLiteral("error"))
-        && !query.hasQueryItem(QStringLiteral("state"))) {
-        respond(socket, 400, notHereHeading, notHereText);
-        return;
+    case LoopbackRequest::Verdict::Callback:
+        break;
     }
 
     // The one callback: nobody gets a second chance to deliver one.
@@ -250,7 +220,7 @@ void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArra
     dropConnections();
     m_answering = socket;
     const QPointer<LoopbackRedirectListener> self(this);
-    emit callbackReceived(query);
+    emit callbackReceived(request.query);
     if (!self)
         return;
     if (m_answering)

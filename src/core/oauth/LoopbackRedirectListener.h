@@ -58,7 +58,6 @@ private:
     void onNewConnection(QTcpServer *server);
     void onReadyRead(QTcpSocket *socket);
     void handleRequest(QTcpSocket *socket, const QByteArray &head);
-    bool hostIsLoopback(const QByteArray &head) const;
     void respond(QTcpSocket *socket, int status, const QString &heading, const QString &text);
     void dropConnections();
 

@@ -57,7 +57,18 @@ QList<SavedConnection> ConnectionIndex::connections() const
 {
     QList<SavedConnection> result;
     const int count = m_settings->beginReadArray(ArrayName);
-    for (int i = 0; i < count; ++i) {
+    // The entries the file holds, in order: its size is only a number, and a file edited by hand or damaged may claim
+    // two billion entries, whose reading one by one would hang every start.
+    QList<int> indexes;
+    for (const QString &group : m_settings->childGroups()) {
+        bool isNumber = false;
+        const int number = group.toInt(&isNumber);
+        if (isNumber && number >= 1 && number <= count)
+            indexes << number - 1;
+    }
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    for (const int i : std::as_const(indexes)) {
         m_settings->setArrayIndex(i);
         const std::optional<DeploymentKind> kind = SecretEntryName::kindFromId(m_settings->value(KindKey).toString());
         const QString host = normalizedHost(m_settings->value(HostKey).toString());
