@@ -2,17 +2,19 @@
 //   0 a user (users/me, the user search)     1 an API key record (api-keys)   2 a role (roles)
 //   3 the API key policy (api-keys/configs)  4 an error body (any service)    5 a tenant (tenants/me)
 //   6 a page of spaces (spaces)              7 a page of items (items)
-// The tenant, spaces and items are read with JsonFieldReader field by field in the connection check; the same calls
-// are made here.
 
 #include "provision/ApiKeyPolicy.h"
-#include "qlik/JsonFieldReader.h"
 #include "qlik/QlikApiKeyRecord.h"
+#include "qlik/QlikAppItem.h"
 #include "qlik/QlikError.h"
 #include "qlik/QlikRole.h"
+#include "qlik/QlikSpaceRecord.h"
+#include "qlik/QlikTenantRecord.h"
 #include "qlik/QlikUser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdint>
 
@@ -42,30 +44,13 @@ void readPolicy(const QJsonObject &object)
     policy.maxExpiryText();
 }
 
-void readTenant(const QJsonObject &object)
+// A page as QlikPager hands it on: the entries of its "data" array, each read on its own.
+template <typename Record>
+void readPage(const QJsonObject &page)
 {
-    JsonFieldReader reader(object, QStringLiteral("tenant record"));
-    reader.requiredString(QStringLiteral("id"));
-    reader.optionalString(QStringLiteral("name"));
-    reader.optionalString(QStringLiteral("region"));
-    QStringList hostnames;
-    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("hostnames")))
-        hostnames << value.toString().toLower();
-    reader.problems();
-}
-
-void readPage(const QJsonObject &object, const QStringList &required, const QStringList &optional)
-{
-    JsonFieldReader page(object, QStringLiteral("page"));
-    for (const QJsonValue &value : page.optionalArray(QStringLiteral("data"))) {
-        JsonFieldReader reader(value.toObject(), QStringLiteral("item"));
-        for (const QString &name : required)
-            reader.requiredString(name);
-        for (const QString &name : optional)
-            reader.optionalString(name);
-        reader.optionalDateTime(QStringLiteral("createdAt"));
-        reader.problems();
-    }
+    QStringList problems;
+    for (const QJsonValue &value : page.value(QStringLiteral("data")).toArray())
+        Record::fromJson(value, &problems);
 }
 
 } // namespace
@@ -97,13 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case 5:
-        readTenant(object);
+        QlikTenantRecord::fromJson(object, nullptr);
         break;
     case 6:
-        readPage(object, {QStringLiteral("id"), QStringLiteral("type")}, {QStringLiteral("name")});
+        readPage<QlikSpaceRecord>(object);
         break;
     case 7:
-        readPage(object, {QStringLiteral("resourceId")}, {QStringLiteral("spaceId"), QStringLiteral("name")});
+        readPage<QlikAppItem>(object);
         break;
     }
     return 0;

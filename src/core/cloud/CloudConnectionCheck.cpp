@@ -2,12 +2,14 @@
 
 #include "common/Clock.h"
 #include "net/TlsTrust.h"
-#include "qlik/JsonFieldReader.h"
 #include "qlik/KeyRefusal.h"
 #include "qlik/QlikApiKeyRecord.h"
+#include "qlik/QlikAppItem.h"
 #include "qlik/QlikClient.h"
 #include "qlik/QlikPager.h"
 #include "qlik/QlikRequest.h"
+#include "qlik/QlikSpaceRecord.h"
+#include "qlik/QlikTenantRecord.h"
 #include "token/ApiKeyToken.h"
 #include "token/SecureMemory.h"
 
@@ -283,24 +285,20 @@ void CloudConnectionCheck::onTenant(QlikRequest *request)
         setResult(tenantId, CheckStatus::Warn, tr("The tenant's details could not be read. %1").arg(why),
                   tr("This does not stop Dawiso; check again later to confirm the address."));
     } else {
-        const QJsonObject object = request->json().object();
-        JsonFieldReader reader(object, tr("tenant record"));
-        m_findings.tenantId = reader.requiredString(QStringLiteral("id"));
-        m_findings.tenantName = reader.optionalString(QStringLiteral("name"));
-        m_findings.tenantRegion = reader.optionalString(QStringLiteral("region"));
-        QStringList hostnames;
-        for (const QJsonValue &value : reader.optionalArray(QStringLiteral("hostnames"))) {
-            if (value.isString())
-                hostnames << value.toString().toLower();
-        }
+        QStringList problems;
+        const QlikTenantRecord tenant = QlikTenantRecord::fromJson(request->json().object(), &problems);
+        m_findings.tenantId = tenant.id;
+        m_findings.tenantName = tenant.name;
+        m_findings.tenantRegion = tenant.region;
+        const QStringList &hostnames = tenant.hostnames;
         const QString entered = currentReport().host.toLower();
         const QString where = m_findings.tenantRegion.isEmpty()
             ? tr("The tenant “%1” (%2).").arg(m_findings.tenantName, m_findings.tenantId)
             : tr("The tenant “%1” (%2) in region %3.")
                   .arg(m_findings.tenantName, m_findings.tenantId, m_findings.tenantRegion);
-        if (!reader.isValid()) {
+        if (!problems.isEmpty()) {
             setResult(tenantId, CheckStatus::Warn, tr("Qlik's tenant record could not be read fully."),
-                      reader.problems().join(QLatin1Char(' ')));
+                      problems.join(QLatin1Char(' ')));
         } else if (hostnames.isEmpty() || hostnames.first() == entered) {
             setResult(tenantId, CheckStatus::Pass, where);
         } else if (hostnames.contains(entered)) {
@@ -324,23 +322,17 @@ void CloudConnectionCheck::onTenant(QlikRequest *request)
 
 void CloudConnectionCheck::onSpacesPage(const QJsonArray &page)
 {
+    QStringList problems;
     for (const QJsonValue &value : page) {
-        if (!value.isObject()) {
-            m_spaceProblems << tr("A space in Qlik's list is not an object.");
+        const std::optional<QlikSpaceRecord> space = QlikSpaceRecord::fromJson(value, &problems);
+        if (!space) {
+            m_spaceProblems << problems;
             continue;
         }
-        JsonFieldReader reader(value.toObject(), tr("space"));
-        const QString id = reader.requiredString(QStringLiteral("id"));
-        const QString name = reader.optionalString(QStringLiteral("name"));
-        const QString type = reader.requiredString(QStringLiteral("type"));
-        if (!reader.isValid()) {
-            m_spaceProblems << reader.problems();
-            continue;
-        }
-        m_spaceTypes.insert(id, type);
-        m_spaceNames.insert(id, name);
+        m_spaceTypes.insert(space->id, space->type);
+        m_spaceNames.insert(space->id, space->name);
         ++m_findings.spaces;
-        ++m_findings.spacesByType[type];
+        ++m_findings.spacesByType[space->type];
     }
     emit progress(tr("Read %n space(s)…", nullptr, m_findings.spaces));
 }
@@ -385,36 +377,17 @@ void CloudConnectionCheck::onSpacesDone(QlikPager *pager)
 
 void CloudConnectionCheck::onAppsPage(const QJsonArray &page)
 {
-    // A tenant may have tens of thousands of apps: the common case reads three fields directly, and only an item of
-    // the wrong shape goes through JsonFieldReader, for a message that names the field.
-    const QLatin1String nameKey("name");
-    const QLatin1String appIdKey("resourceId");
-    const QLatin1String spaceIdKey("spaceId");
-    auto isOptionalString = [](const QJsonValue &field) {
-        return field.isString() || field.isUndefined() || field.isNull();
-    };
+    QStringList problems;
     for (const QJsonValue &value : page) {
-        if (!value.isObject()) {
-            m_appProblems << tr("An app in Qlik's list is not an object.");
+        const std::optional<QlikAppItem> app = QlikAppItem::fromJson(value, &problems);
+        if (!app) {
+            m_appProblems << problems;
             continue;
         }
-        const QJsonObject item = value.toObject();
-        const QJsonValue appId = item.value(appIdKey);
-        const QJsonValue spaceId = item.value(spaceIdKey);
-        const QJsonValue name = item.value(nameKey);
-        if (!appId.isString() || !isOptionalString(spaceId) || !isOptionalString(name)) {
-            JsonFieldReader reader(item, tr("app item"));
-            reader.requiredString(appIdKey);
-            reader.optionalString(spaceIdKey);
-            reader.optionalString(nameKey);
-            m_appProblems << reader.problems();
-            continue;
-        }
-        const QString space = spaceId.toString();
         ++m_findings.apps;
-        int &inSpace = m_appsInSpace[space];
+        int &inSpace = m_appsInSpace[app->spaceId];
         if (inSpace++ == 0)
-            m_firstAppInSpace.insert(space, {appId.toString(), name.toString()});
+            m_firstAppInSpace.insert(app->spaceId, {app->appId, app->name});
     }
     emit progress(tr("Read %n app(s)…", nullptr, m_findings.apps));
 }
