@@ -128,6 +128,17 @@ void TestProvisionRules::policyFromJsonIsLenient()
     QVERIFY(withOldToggle.known);
     QCOMPARE(withOldToggle.maxKeysPerUser, 2);
     QCOMPARE(withOldToggle.maxExpiryText(), QStringLiteral("30 day(s)"));
+
+    // Lifetimes too short or too long to count in days are said in words a person can use, never as a number that
+    // overflowed.
+    const auto maxExpiryText = [](const QString &maxExpiry) {
+        return ApiKeyPolicy::fromJson(QJsonObject {{QStringLiteral("max_api_key_expiry"), maxExpiry}}).maxExpiryText();
+    };
+    QCOMPARE(maxExpiryText(QStringLiteral("PT45M")), QStringLiteral("45 minute(s)"));
+    QCOMPARE(maxExpiryText(QStringLiteral("PT6H")), QStringLiteral("6 hour(s)"));
+    QCOMPARE(maxExpiryText(QStringLiteral("P36500D")), QStringLiteral("36500 day(s)"));
+    QCOMPARE(maxExpiryText(QStringLiteral("P36501D")), QStringLiteral("more than 100 year(s)"));
+    QCOMPARE(maxExpiryText(QStringLiteral("P9000000000D")), QStringLiteral("more than 100 year(s)"));
 }
 
 void TestProvisionRules::tenantAdminsAreRefused()

@@ -5,7 +5,10 @@
 namespace Dawiso {
 
 namespace {
-constexpr qint64 secondsPerDay = 24 * 3600;
+constexpr qint64 secondsPerHour = 3600;
+constexpr qint64 secondsPerDay = 24 * secondsPerHour;
+// Longer than any key will be kept; beyond it a day count says nothing a person can use.
+constexpr qint64 longestCountedDays = 100 * 365;
 } // namespace
 
 ApiKeyPolicy ApiKeyPolicy::fromJson(const QJsonObject &object)
@@ -52,9 +55,14 @@ QString ApiKeyPolicy::maxExpiryText() const
 {
     if (!maxExpirySeconds)
         return tr("not limited");
-    if (*maxExpirySeconds < secondsPerDay)
-        return tr("%n hour(s)", nullptr, int(*maxExpirySeconds / 3600));
-    return tr("%n day(s)", nullptr, int(*maxExpirySeconds / secondsPerDay));
+    const qint64 seconds = *maxExpirySeconds;
+    if (seconds < secondsPerHour)
+        return tr("%n minute(s)", nullptr, int(seconds / 60));
+    if (seconds < secondsPerDay)
+        return tr("%n hour(s)", nullptr, int(seconds / secondsPerHour));
+    if (seconds / secondsPerDay > longestCountedDays)
+        return tr("more than %n year(s)", nullptr, int(longestCountedDays / 365));
+    return tr("%n day(s)", nullptr, int(seconds / secondsPerDay));
 }
 
 } // namespace Dawiso
