@@ -600,6 +600,17 @@ void TestProxySignIn::formIsReadFromItsHtml()
         SignInForm::parse("<form method=post><input name=u><input type=password name=p></form>", page);
     QVERIFY(here.isValid());
     QCOMPARE(here.action(), page);
+
+    // An attribute is only ever the whole name before "=": neither a longer name ending in it nor a quoted value
+    // holding "name=" stands in for it.
+    const SignInForm tricky = SignInForm::parse(
+        "<form data-action='/wrong' action='/right'><input title='name=decoy' data-name=\"other\" name='user'>"
+        "<input placeholder=\"type=password\" type=password name='pwd'></form>",
+        page);
+    QVERIFY(tricky.isValid());
+    QCOMPARE(tricky.action(), QUrl(QStringLiteral("https://qlikserver1.corp.example/right")));
+    QCOMPARE(tricky.userField(), QStringLiteral("user"));
+    QCOMPARE(tricky.passwordField(), QStringLiteral("pwd"));
 }
 
 QTEST_GUILESS_MAIN(TestProxySignIn)

@@ -6,18 +6,21 @@ namespace Dawiso {
 
 namespace {
 
-// The value of one attribute of a tag, quoted with " or ' or not at all; empty when absent.
+// The value of one attribute of a tag, quoted with " or ' or not at all; empty when absent. Attributes are read one
+// after another, so that neither a longer name ending in this one nor a quoted value holding "name=" is taken for it.
 QString attribute(const QString &tag, const QString &name)
 {
-    const QRegularExpression pattern(
-        QStringLiteral("\\b%1\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))").arg(QRegularExpression::escape(name)),
-        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = pattern.match(tag);
-    if (!match.hasMatch())
-        return {};
-    for (int group = 1; group <= 3; ++group) {
-        if (match.capturedStart(group) >= 0)
-            return match.captured(group);
+    static const QRegularExpression attributePattern(
+        QStringLiteral("(?<![-\\w:.])([A-Za-z_:][-\\w:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"));
+    QRegularExpressionMatchIterator matches = attributePattern.globalMatch(tag);
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        if (match.captured(1).compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        for (int group = 2; group <= 4; ++group) {
+            if (match.capturedStart(group) >= 0)
+                return match.captured(group);
+        }
     }
     return {};
 }
