@@ -51,7 +51,9 @@ QString findCycle(const QHash<QString, QSet<QString>> &graph)
     std::function<QString(const QString &)> visit = [&](const QString &node) -> QString {
         state[node] = 1;
         path << node;
-        QStringList next(graph.value(node).cbegin(), graph.value(node).cend());
+        // One copy of the set: iterators of two temporary copies would not make a range.
+        const auto targets = graph.value(node);
+        QStringList next(targets.cbegin(), targets.cend());
         next.sort();
         for (const QString &to : std::as_const(next)) {
             if (state.value(to) == 1)
