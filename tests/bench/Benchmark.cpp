@@ -282,7 +282,7 @@ int Benchmark::printReport(const QList<Sample> &baseline, const QList<Sample> &c
     }
     auto distinct = [](QList<int> values) {
         std::sort(values.begin(), values.end());
-        values.erase(std::unique(values.begin(), values.end()), values.end());
+        values.resize(std::distance(values.begin(), std::unique(values.begin(), values.end())));
         QStringList text;
         for (const int value : values)
             text << QString::number(value);

@@ -56,7 +56,8 @@ bool SimulatorProcess::readAnnouncement(std::chrono::milliseconds timeout)
     m_tenant.certificatePem = announcement.value(QLatin1String("certificate")).toString().toLatin1();
     m_tenant.spaces = announcement.value(QLatin1String("spaces")).toInt();
     m_tenant.apps = announcement.value(QLatin1String("apps")).toInt();
-    for (const QJsonValue &type : announcement.value(QLatin1String("sampleSpaceTypes")).toArray())
+    const QJsonArray types = announcement.value(QLatin1String("sampleSpaceTypes")).toArray();
+    for (const QJsonValue &type : types)
         m_tenant.sampleSpaceTypes << type.toString();
     if (m_tenant.host.isEmpty() || m_tenant.port == 0 || m_tenant.token.isEmpty()
         || m_tenant.certificatePem.isEmpty()) {

@@ -22,6 +22,8 @@ namespace {
 // As DeploymentPage: no height-for-width (see there).
 class FirstPage : public QWizardPage
 {
+    Q_OBJECT
+
 public:
     FirstPage() { m_ui.setupUi(this); }
     bool hasHeightForWidth() const override { return false; }
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
     Dawiso::StartupProbe::processStarted();
 #ifdef DQS_BENCH_WITH_QT_NETWORK
     // As in bare_wizard.cpp: Qt Network loaded, nothing done with it.
-    const QNetworkRequest unusedRequest;
+    const QNetworkRequest unusedRequest; // clazy:exclude=unused-non-trivial-variable
 #endif
     QApplication app(argc, argv);
     QApplication::setStyle(new Dawiso::AppStyle);
@@ -63,3 +65,5 @@ int main(int argc, char **argv)
     wizard.show();
     return app.exec();
 }
+
+#include "page_wizard.moc"

@@ -49,7 +49,8 @@ template <typename Record>
 void readPage(const QJsonObject &page)
 {
     QStringList problems;
-    for (const QJsonValue &value : page.value(QStringLiteral("data")).toArray())
+    const QJsonArray entries = page.value(QStringLiteral("data")).toArray();
+    for (const QJsonValue &value : entries)
         Record::fromJson(value, &problems);
 }
 

@@ -57,7 +57,7 @@ private:
     QlikPager *run(QlikPager *pager, int timeoutMs = 30000);
     // The transport as any server's client uses it: redirects to another origin are followed (without the key), not
     // read on the origin asked as Qlik Cloud's API links are.
-    QlikRequest *sendGeneric(const QString &path, QlikRequestOptions options);
+    QlikRequest *sendGeneric(const QString &path, const QlikRequestOptions &options);
     QlikRequestOptions genericOptions() const;
 };
 
@@ -97,10 +97,11 @@ QlikRequestOptions TestQlikClient::genericOptions() const
     return options;
 }
 
-QlikRequest *TestQlikClient::sendGeneric(const QString &path, QlikRequestOptions options)
+QlikRequest *TestQlikClient::sendGeneric(const QString &path, const QlikRequestOptions &options)
 {
-    options.rebasedPathPrefix.clear();
-    return m_client->send(m_client->urlFor(path), options);
+    QlikRequestOptions generic = options;
+    generic.rebasedPathPrefix.clear();
+    return m_client->send(m_client->urlFor(path), generic);
 }
 
 void TestQlikClient::usersMeRedirectKeepsAuthorizationOnSameOrigin()

@@ -309,7 +309,7 @@ void TestQrsClient::sessionCookieGoesAsAHeaderToTheSiteOnly()
     qrs.clearIdentity();
     QCOMPARE(qrs.identity(), QrsClient::Identity::None);
     QVERIFY(run(qrs.get(QStringLiteral("/qrs/about"))));
-    QVERIFY(site.seen().last().cookie.isEmpty());
+    QVERIFY(site.seen().constLast().cookie.isEmpty());
 }
 
 void TestQrsClient::cookieJarNeitherAddsNorKeeps()

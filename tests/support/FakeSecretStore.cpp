@@ -15,6 +15,8 @@ namespace {
 // The fake's job: the base class already guarantees one asynchronous finished() and self-deletion.
 class FakeSecretJob : public SecretStoreJob
 {
+    Q_OBJECT
+
 public:
     FakeSecretJob()
         : SecretStoreJob(nullptr)
@@ -173,7 +175,7 @@ void FakeSecretStore::complete(Operation &operation)
         const auto it = m_entries.find(operation.entryName);
         if (it != m_entries.end()) {
             SecureMemory::wipe(*it);
-            m_entries.erase(it);
+            m_entries.remove(operation.entryName);
         }
         job->finish(SecretStoreError::None);
         break;
@@ -182,3 +184,5 @@ void FakeSecretStore::complete(Operation &operation)
 }
 
 } // namespace Dawiso
+
+#include "FakeSecretStore.moc"

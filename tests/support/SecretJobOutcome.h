@@ -21,7 +21,7 @@ struct SecretJobOutcome
     static std::shared_ptr<SecretJobOutcome> watch(SecretStoreJob *job)
     {
         auto outcome = std::make_shared<SecretJobOutcome>();
-        QObject::connect(job, &SecretStoreJob::finished, [outcome](SecretStoreJob *finishedJob) {
+        QObject::connect(job, &SecretStoreJob::finished, job, [outcome](SecretStoreJob *finishedJob) {
             ++outcome->finishedCount;
             outcome->error = finishedJob->error();
             outcome->errorMessage = finishedJob->errorMessage();

@@ -122,10 +122,8 @@ void TestCalendarReminder::exactLines()
     QList<QByteArray> lines = unfolded(ics);
     QCOMPARE(lines.size(), 20);
     const QByteArray uid = lines.at(6);
-    QVERIFY2(QRegularExpression(QStringLiteral("^UID:[0-9a-f]{32}@dawiso-qlik-setup$"))
-                 .match(QString::fromLatin1(uid))
-                 .hasMatch(),
-             uid.constData());
+    static const QRegularExpression uidLine(QStringLiteral("^UID:[0-9a-f]{32}@dawiso-qlik-setup$"));
+    QVERIFY2(uidLine.match(QString::fromLatin1(uid)).hasMatch(), uid.constData());
     const QList<QByteArray> expected {
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -265,7 +263,7 @@ void TestCalendarReminder::reminderIs14DaysBeforeAtNineLocal()
 
 void TestCalendarReminder::tooLateForTwoWeeksMeansTheNextDay_data()
 {
-    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("checkedAt");
     QTest::addColumn<QDateTime>("expiry");
     QTest::addColumn<QDateTime>("start");
     // 7 December 2026, 16:00 in Prague.
@@ -284,13 +282,13 @@ void TestCalendarReminder::tooLateForTwoWeeksMeansTheNextDay_data()
 
 void TestCalendarReminder::tooLateForTwoWeeksMeansTheNextDay()
 {
-    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, checkedAt);
     QFETCH(QDateTime, expiry);
     QFETCH(QDateTime, start);
     SavedConnection connection = cloudConnection();
     connection.keyExpiry = expiry;
-    QCOMPARE(CalendarReminder::reminderStart(connection, now), start);
-    QCOMPARE(valueIn(CalendarReminder::toICalendar(connection, now), "VEVENT", "DTSTART"), stamp(start));
+    QCOMPARE(CalendarReminder::reminderStart(connection, checkedAt), start);
+    QCOMPARE(valueIn(CalendarReminder::toICalendar(connection, checkedAt), "VEVENT", "DTSTART"), stamp(start));
 }
 
 void TestCalendarReminder::unknownExpiryMeansNoReminder()

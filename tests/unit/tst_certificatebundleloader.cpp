@@ -14,6 +14,15 @@ namespace {
 
 const QByteArray passphrase = QByteArrayLiteral("export-password");
 
+// Every problem the loader found, a line each, for a failure message.
+QString problemLines(const CertificateBundleLoader::Result &result)
+{
+    QStringList lines;
+    for (const QString &problem : result.problems)
+        lines << problem;
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 class TestCertificateBundleLoader : public QObject
@@ -80,7 +89,7 @@ void TestCertificateBundleLoader::rsaPemExportLoads()
         CertificateBundleLoader::fromPem(file(QStringLiteral("client.pem"), m_rsaClient.certificate.toPem()),
                                          file(QStringLiteral("client_key.pem"), m_rsaClient.key.toPem()),
                                          file(QStringLiteral("root.pem"), m_authority.certificate.toPem()), {});
-    QVERIFY2(result.isValid(), qPrintable(result.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(result.isValid(), qPrintable(problemLines(result)));
     QCOMPARE(result.bundle.clientCertificate(), m_rsaClient.certificate);
     QCOMPARE(result.bundle.privateKey(), m_rsaClient.key);
     QCOMPARE(result.bundle.caCertificates(), QList<QSslCertificate> {m_authority.certificate});
@@ -92,7 +101,7 @@ void TestCertificateBundleLoader::ecPemExportLoads()
         CertificateBundleLoader::fromPem(file(QStringLiteral("ec.pem"), m_ecClient.certificate.toPem()),
                                          file(QStringLiteral("ec_key.pem"), m_ecClient.key.toPem()),
                                          file(QStringLiteral("root.pem"), m_authority.certificate.toPem()), {});
-    QVERIFY2(result.isValid(), qPrintable(result.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(result.isValid(), qPrintable(problemLines(result)));
     QCOMPARE(result.bundle.privateKey(), m_ecClient.key);
 }
 
@@ -102,7 +111,7 @@ void TestCertificateBundleLoader::rootCerInDerLoads()
         CertificateBundleLoader::fromPem(file(QStringLiteral("client.pem"), m_rsaClient.certificate.toPem()),
                                          file(QStringLiteral("client_key.pem"), m_rsaClient.key.toPem()),
                                          file(QStringLiteral("root.cer"), m_authority.certificate.toDer()), {});
-    QVERIFY2(result.isValid(), qPrintable(result.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(result.isValid(), qPrintable(problemLines(result)));
     QCOMPARE(result.bundle.caCertificates(), QList<QSslCertificate> {m_authority.certificate});
 }
 
@@ -124,7 +133,7 @@ void TestCertificateBundleLoader::encryptedKeyNeedsTheRightPassphrase()
     const QString root = file(QStringLiteral("root.pem"), m_authority.certificate.toPem());
 
     const auto opened = CertificateBundleLoader::fromPem(certificate, key, root, passphrase);
-    QVERIFY2(opened.isValid(), qPrintable(opened.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(opened.isValid(), qPrintable(problemLines(opened)));
     QCOMPARE(opened.bundle.privateKey(), m_rsaClient.key);
 
     const auto without = CertificateBundleLoader::fromPem(certificate, key, root, {});
@@ -288,7 +297,7 @@ void TestCertificateBundleLoader::pfxLoadsWithItsPassword()
     const QString pfx = file(QStringLiteral("client.pfx"),
                              CertificateFiles::pkcs12(m_rsaClient, {m_authority.certificate}, passphrase));
     const auto carried = CertificateBundleLoader::fromPkcs12(pfx, passphrase);
-    QVERIFY2(carried.isValid(), qPrintable(carried.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(carried.isValid(), qPrintable(problemLines(carried)));
     QCOMPARE(carried.bundle.clientCertificate(), m_rsaClient.certificate);
     QCOMPARE(carried.bundle.privateKey(), m_rsaClient.key);
     QCOMPARE(carried.bundle.caCertificates(), QList<QSslCertificate> {m_authority.certificate});
@@ -297,7 +306,7 @@ void TestCertificateBundleLoader::pfxLoadsWithItsPassword()
     const QString bare = file(QStringLiteral("bare.pfx"), CertificateFiles::pkcs12(m_rsaClient, {}, passphrase));
     const auto separate = CertificateBundleLoader::fromPkcs12(
         bare, passphrase, file(QStringLiteral("root.cer"), m_authority.certificate.toDer()));
-    QVERIFY2(separate.isValid(), qPrintable(separate.problems.values().join(QLatin1Char('\n'))));
+    QVERIFY2(separate.isValid(), qPrintable(problemLines(separate)));
     QCOMPARE(separate.bundle.caCertificates(), QList<QSslCertificate> {m_authority.certificate});
 
     const auto noRoot = CertificateBundleLoader::fromPkcs12(bare, passphrase);

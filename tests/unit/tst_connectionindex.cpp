@@ -373,9 +373,10 @@ void TestConnectionIndex::noSecretLikeKeyIsEverWritten()
     index.upsert(connection(DeploymentKind::QlikCloud, QStringLiteral("c.eu.qlikcloud.com"), QStringLiteral("C")));
     m_settings->sync();
 
-    const QRegularExpression secretLike(QStringLiteral("token|secret|password|passwd|apikey|api_key|api-key|bearer|"
-                                                       "authorization|credential|jwt|private"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression secretLike(
+        QStringLiteral("token|secret|password|passwd|apikey|api_key|api-key|bearer|"
+                       "authorization|credential|jwt|private"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto reopened = openSettings();
     const QStringList keys = reopened->allKeys();
     QVERIFY(!keys.isEmpty());

@@ -205,8 +205,9 @@ void TestHostParser::parse()
     if (kind == Cloud)
         QVERIFY2(parsed.notes().isEmpty(), qPrintable(parsed.notes().join(u'\n')));
     QCOMPARE(parsed.host(), parsed.host().toLower());
-    for (const QChar c : parsed.host())
-        QVERIFY2(c.unicode() < 0x80, qPrintable(parsed.host()));
+    const QString host = parsed.host();
+    for (const QChar c : host)
+        QVERIFY2(c.unicode() < 0x80, qPrintable(host));
 
     QCOMPARE(!parsed.warnings().isEmpty(), warning);
     if (!fragment.isEmpty()) {

@@ -54,7 +54,8 @@ void TestQrsBasics::xrfkeyUsesTheWholeAlphabet()
     // 62 characters in 16000 draws: each should turn up; a generator stuck on digits or lowercase would not.
     QSet<char> characters;
     for (int i = 0; i < 1000; ++i) {
-        for (const char character : Xrfkey::generate())
+        const QByteArray key = Xrfkey::generate();
+        for (const char character : key)
             characters.insert(character);
     }
     QCOMPARE(characters.size(), 62);

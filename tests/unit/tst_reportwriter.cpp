@@ -149,7 +149,8 @@ void collectStrings(const QJsonValue &value, QStringList *strings)
     if (value.isString()) {
         strings->append(value.toString());
     } else if (value.isArray()) {
-        for (const QJsonValue &element : value.toArray())
+        const QJsonArray elements = value.toArray();
+        for (const QJsonValue &element : elements)
             collectStrings(element, strings);
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();

@@ -121,7 +121,7 @@ void ConnectionCheck::failUnreachable(const QString &message, const QString &adv
 {
     m_report.failureMessage = advice.isEmpty() ? message : message + QLatin1Char(' ') + advice;
     if (!m_report.checks.isEmpty())
-        setResult(m_report.checks.first().id, CheckStatus::Fail, message, advice);
+        setResult(m_report.checks.constFirst().id, CheckStatus::Fail, message, advice);
     skipPending(tr("Not checked: Qlik could not be reached."));
     finish(ConnectionReport::Verdict::Unreachable);
 }

@@ -38,7 +38,7 @@ void SavedConnectionRemoval::start(const SavedConnection &connection, bool revok
         return;
     }
     emit progress(tr("Reading the stored credential, to revoke it in Qlik…"));
-    SecretStoreJob *job = m_store->readSecret(m_entries.first());
+    SecretStoreJob *job = m_store->readSecret(m_entries.constFirst());
     connect(job, &SecretStoreJob::finished, this, &SavedConnectionRemoval::onCredentialRead);
 }
 
@@ -100,7 +100,7 @@ void SavedConnectionRemoval::deleteNext()
         return;
     }
     emit progress(tr("Removing the keychain entry…"));
-    SecretStoreJob *job = m_store->deleteSecret(m_entries.first());
+    SecretStoreJob *job = m_store->deleteSecret(m_entries.constFirst());
     connect(job, &SecretStoreJob::finished, this, &SavedConnectionRemoval::onDeleted);
 }
 
@@ -109,8 +109,8 @@ void SavedConnectionRemoval::onDeleted(SecretStoreJob *job)
     if (job->error() != SecretStoreError::None) {
         // The row stays, so that Forget can be tried again once the keychain works.
         finishWith(false,
-                   {tr("The keychain entry “%1” could not be removed.").arg(m_entries.first()), job->errorMessage(),
-                    job->backendDetail()});
+                   {tr("The keychain entry “%1” could not be removed.").arg(m_entries.constFirst()),
+                    job->errorMessage(), job->backendDetail()});
         return;
     }
     m_entries.removeFirst();

@@ -130,7 +130,8 @@ void AdminReview::readUser(QlikRequest *request)
             if (m_access.userName.isEmpty())
                 m_access.userName = user.value(QStringLiteral("name")).toString();
             m_access.roles.clear();
-            for (const QJsonValue &role : user.value(QStringLiteral("roles")).toArray())
+            const QJsonArray roles = user.value(QStringLiteral("roles")).toArray();
+            for (const QJsonValue &role : roles)
                 m_access.roles << role.toString();
             m_access.isRootAdmin = m_access.roles.contains(kRootAdminRole, Qt::CaseInsensitive);
             if (user.value(QStringLiteral("inactive")).toBool()) {

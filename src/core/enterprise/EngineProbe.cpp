@@ -223,7 +223,7 @@ void EngineProbe::onDisconnected()
     if (!m_greeted) {
         // Closed right after the handshake: the proxy's refusal, worded as the HTTP status it stands for
         // ("403 Forbidden: …", "503 Service Unavailable: …").
-        const int status = m_closeReason.left(3).toInt();
+        const int status = QStringView(m_closeReason).left(3).toInt();
         if (m_closeCode == QWebSocketProtocol::CloseCodePolicyViolated || status == 403) {
             end(Outcome::Forbidden);
             return;

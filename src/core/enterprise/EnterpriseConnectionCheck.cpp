@@ -385,7 +385,8 @@ void EnterpriseConnectionCheck::onRoles(QlikRequest *request)
                       .arg(who));
     } else {
         const QJsonObject user = request->json().array().first().toObject();
-        for (const QJsonValue &role : user.value(QStringLiteral("roles")).toArray())
+        const QJsonArray roles = user.value(QStringLiteral("roles")).toArray();
+        for (const QJsonValue &role : roles)
             m_roles << role.toString();
         if (m_roles.contains(QStringLiteral("RootAdmin"), Qt::CaseInsensitive)) {
             setResult(rolesId, CheckStatus::Pass, tr("%1 has the RootAdmin role.").arg(who) + u' ' + reach);
@@ -457,7 +458,8 @@ void EnterpriseConnectionCheck::onHubList(QlikRequest *request)
         return;
     }
     QList<QPair<QString, QString>> openable; // name, id
-    for (const QJsonValue &value : request->json().array()) {
+    const QJsonArray entries = request->json().array();
+    for (const QJsonValue &value : entries) {
         const QJsonObject app = value.toObject();
         const QString id = app.value(QStringLiteral("id")).toString();
         if (!id.isEmpty())

@@ -142,7 +142,6 @@ void EnterpriseHostProbe::onQrsAnswer(QlikRequest *request)
 
 bool EnterpriseHostProbe::interpretLogin(QlikRequest *request, HostProbeResult &result)
 {
-    const QString where = displayAddress();
     const int status = request->httpStatus();
     if (status == 401) {
         const QByteArray challenge = request->header("WWW-Authenticate").toLower();

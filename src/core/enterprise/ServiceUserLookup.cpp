@@ -25,7 +25,8 @@ ServiceUser ServiceUserLookup::userFromJson(const QJsonObject &json)
     user.userId = json.value(QStringLiteral("userId")).toString();
     user.name = json.value(QStringLiteral("name")).toString();
     user.inactive = json.value(QStringLiteral("inactive")).toBool();
-    for (const QJsonValue &role : json.value(QStringLiteral("roles")).toArray())
+    const QJsonArray roles = json.value(QStringLiteral("roles")).toArray();
+    for (const QJsonValue &role : roles)
         user.roles << role.toString();
     return user;
 }
@@ -83,7 +84,8 @@ void ServiceUserLookup::lookUp(const QString &userDirectory, const QString &user
 void ServiceUserLookup::readDirectories(QlikRequest *request)
 {
     if (request->isSuccess()) {
-        for (const QJsonValue &value : request->json().array()) {
+        const QJsonArray entries = request->json().array();
+        for (const QJsonValue &value : entries) {
             const QJsonObject directory = value.toObject();
             QString name = directory.value(QStringLiteral("userDirectoryName")).toString();
             if (name.isEmpty())
@@ -103,7 +105,8 @@ void ServiceUserLookup::readUsers(QlikRequest *request)
     if (!request->isSuccess()) {
         m_problem = QrsProblem::describe(request, tr("Searching the site's users"), m_qrs->identity());
     } else {
-        for (const QJsonValue &value : request->json().array()) {
+        const QJsonArray entries = request->json().array();
+        for (const QJsonValue &value : entries) {
             const ServiceUser user = userFromJson(value.toObject());
             if (user.userDirectory.compare(QLatin1String("INTERNAL"), Qt::CaseInsensitive) != 0)
                 m_users << user;
@@ -153,7 +156,8 @@ void ServiceUserLookup::readAllocation(QlikRequest *request, ServiceUser::Alloca
 void ServiceUserLookup::readRules(QlikRequest *request)
 {
     if (request->isSuccess()) {
-        for (const QJsonValue &rule : request->json().array()) {
+        const QJsonArray rules = request->json().array();
+        for (const QJsonValue &rule : rules) {
             if (ReadRule::matches(rule.toObject(), m_user))
                 m_user.hasReadRule = true;
         }

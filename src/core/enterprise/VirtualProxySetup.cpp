@@ -117,7 +117,8 @@ void VirtualProxySetup::onRulesRead(QlikRequest *request)
         fail(ruleStepId(), QrsProblem::describe(request, tr("Reading the security rules"), m_qrs->identity()));
         return;
     }
-    for (const QJsonValue &rule : request->json().array()) {
+    const QJsonArray rules = request->json().array();
+    for (const QJsonValue &rule : rules) {
         if (ReadRule::matches(rule.toObject(), m_user)) {
             report(ruleStepId(), CheckStatus::Pass, tr("The rule “%1” is in place.").arg(ReadRule::name(m_user)));
             findProxy();
@@ -253,7 +254,8 @@ void VirtualProxySetup::readProxyService()
 
 bool VirtualProxySetup::isLinked(const QJsonObject &proxyService) const
 {
-    for (const QJsonValue &proxy : linkedProxies(proxyService)) {
+    const QJsonArray proxies = linkedProxies(proxyService);
+    for (const QJsonValue &proxy : proxies) {
         if (proxy.toObject().value(QStringLiteral("id")).toString() == m_proxyId)
             return true;
     }

@@ -179,14 +179,14 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
     if (end < 0) {
         if (it->size() > kLongestRequestHead) {
             SecureMemory::wipe(*it);
-            m_pending.erase(it);
+            m_pending.remove(socket);
             respond(socket, 431, tr("Request too large"), tr("This page only takes the answer of a sign-in."));
         }
         return;
     }
     QByteArray head = it->left(end);
     SecureMemory::wipe(*it);
-    m_pending.erase(it);
+    m_pending.remove(socket);
     handleRequest(socket, head);
     SecureMemory::wipe(head);
 }

@@ -54,9 +54,11 @@ QStringList scopesOf(const QJsonValue &value)
 {
     QStringList scopes;
     if (value.isString()) {
-        scopes = value.toString().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+        scopes = value.toString().split(whitespace, Qt::SkipEmptyParts);
     } else if (value.isArray()) {
-        for (const QJsonValue &entry : value.toArray()) {
+        const QJsonArray entries = value.toArray();
+        for (const QJsonValue &entry : entries) {
             if (entry.isString() && !entry.toString().trimmed().isEmpty())
                 scopes << entry.toString().trimmed();
         }

@@ -51,7 +51,8 @@ void RoleSetup::onSearch(QlikRequest *request)
     }
     // The filter is case-insensitive; the name still has to be the one asked for, not just contain it.
     std::optional<QlikRole> found;
-    for (const QJsonValue &value : request->json().object().value(QLatin1String("data")).toArray()) {
+    const QJsonArray entries = request->json().object().value(QLatin1String("data")).toArray();
+    for (const QJsonValue &value : entries) {
         const auto role = QlikRole::fromJson(value.toObject(), nullptr);
         if (role && role->name.compare(m_roleName, Qt::CaseInsensitive) == 0) {
             found = role;

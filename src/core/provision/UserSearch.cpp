@@ -46,7 +46,8 @@ void UserSearch::onPage(QlikRequest *request, bool append)
     const QJsonObject page = request->json().object();
     if (!append)
         m_users.clear();
-    for (const QJsonValue &value : page.value(QLatin1String("data")).toArray()) {
+    const QJsonArray entries = page.value(QLatin1String("data")).toArray();
+    for (const QJsonValue &value : entries) {
         if (const auto user = QlikUser::fromJson(value.toObject(), nullptr))
             m_users << *user;
     }

@@ -2,6 +2,8 @@
 
 #include "qlik/JsonFieldReader.h"
 
+#include <QJsonArray>
+
 namespace Dawiso {
 
 namespace {
@@ -36,7 +38,8 @@ AuthorizationServerMetadata::fromJson(const QJsonObject &object, QStringList *pr
     metadata.authorizationEndpoint = QUrl(reader.requiredString(QStringLiteral("authorization_endpoint")));
     metadata.tokenEndpoint = QUrl(reader.requiredString(QStringLiteral("token_endpoint")));
     metadata.revocationEndpoint = QUrl(reader.optionalString(QStringLiteral("revocation_endpoint")));
-    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("code_challenge_methods_supported"))) {
+    const QJsonArray challengeMethods = reader.optionalArray(QStringLiteral("code_challenge_methods_supported"));
+    for (const QJsonValue &value : challengeMethods) {
         if (value.isString())
             metadata.codeChallengeMethods << value.toString();
     }

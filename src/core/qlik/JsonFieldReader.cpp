@@ -9,7 +9,7 @@ JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString context)
 
 QJsonValue JsonFieldReader::field(const QString &name, bool (QJsonValue::*hasType)() const, const QString &expected)
 {
-    const QJsonValue value = m_object.value(name);
+    QJsonValue value = m_object.value(name);
     if (value.isUndefined() || value.isNull())
         return QJsonValue::Undefined;
     if (!(value.*hasType)()) {

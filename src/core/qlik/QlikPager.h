@@ -41,7 +41,7 @@ public:
     RequestFailure failure() const { return m_failure; }
     // Why the walk did not complete, in one phrase: the failure's text, or the HTTP status with Qlik's own words.
     QString failureText() const;
-    QJsonArray items() const { return m_items; }
+    const QJsonArray &items() const { return m_items; }
     int pagesRead() const { return m_pagesRead; }
     int itemCount() const { return m_itemCount; }
 

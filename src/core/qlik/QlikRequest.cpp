@@ -160,7 +160,7 @@ QByteArray QlikRequest::header(const QByteArray &name) const
 QJsonDocument QlikRequest::json(QString *parseError) const
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(m_body, &error);
+    QJsonDocument document = QJsonDocument::fromJson(m_body, &error);
     if (parseError)
         *parseError = error.error == QJsonParseError::NoError ? QString() : error.errorString();
     return document;

@@ -18,7 +18,8 @@ std::optional<QlikRole> QlikRole::fromJson(const QJsonObject &object, QStringLis
     // The deprecated boolean says the same on tenants that have not moved to userEntitlementType yet.
     if (role.userEntitlementType.isEmpty() && object.value(QLatin1String("fullUser")).toBool())
         role.userEntitlementType = QStringLiteral("fullUser");
-    for (const QJsonValue &scope : reader.optionalArray(QStringLiteral("assignedScopes"))) {
+    const QJsonArray scopes = reader.optionalArray(QStringLiteral("assignedScopes"));
+    for (const QJsonValue &scope : scopes) {
         if (scope.isString())
             role.assignedScopes << scope.toString();
     }

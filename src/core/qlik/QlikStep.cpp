@@ -89,7 +89,7 @@ void QlikStep::finish(std::function<void()> deliver)
         Qt::QueuedConnection);
 }
 
-void QlikStep::finishNow(std::function<void()> deliver)
+void QlikStep::finishNow(const std::function<void()> &deliver)
 {
     if (end())
         deliver();
@@ -111,9 +111,7 @@ void QlikStep::track(QObject *job, bool mustFinish)
 
 bool QlikStep::settle(QObject *job, quint64 attempt)
 {
-    m_inFlight.erase(std::remove_if(m_inFlight.begin(), m_inFlight.end(),
-                                    [job](const InFlight &entry) { return !entry.job || entry.job == job; }),
-                     m_inFlight.end());
+    m_inFlight.removeIf([job](const InFlight &entry) { return !entry.job || entry.job == job; });
     return attempt == m_attempt && m_running;
 }
 

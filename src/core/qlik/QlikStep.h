@@ -72,7 +72,7 @@ protected:
     // Only the first call of an attempt counts.
     void finish(std::function<void()> deliver);
     // The same, with deliver called before it returns: for a step that promises its result before the call returns.
-    void finishNow(std::function<void()> deliver);
+    void finishNow(const std::function<void()> &deliver);
 
 private:
     struct InFlight

@@ -11,7 +11,8 @@ QlikTenantRecord QlikTenantRecord::fromJson(const QJsonObject &object, QStringLi
     record.id = reader.requiredString(QStringLiteral("id"));
     record.name = reader.optionalString(QStringLiteral("name"));
     record.region = reader.optionalString(QStringLiteral("region"));
-    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("hostnames"))) {
+    const QJsonArray hostnames = reader.optionalArray(QStringLiteral("hostnames"));
+    for (const QJsonValue &value : hostnames) {
         if (value.isString())
             record.hostnames << value.toString().toLower();
     }

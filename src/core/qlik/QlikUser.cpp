@@ -47,7 +47,9 @@ std::optional<QlikUser> QlikUser::fromJson(const QJsonObject &object, QStringLis
     user.status = reader.optionalString(QStringLiteral("status"));
     user.roles = readRoles(reader.optionalArray(QStringLiteral("assignedRoles")), reader);
 
-    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("assignedGroups"))) {
+    const QJsonArray groups = reader.optionalArray(QStringLiteral("assignedGroups"));
+
+    for (const QJsonValue &value : groups) {
         if (!value.isObject()) {
             reader.addProblem(QCoreApplication::translate("QlikUser", "A group of the user is not an object."));
             continue;
@@ -61,7 +63,8 @@ std::optional<QlikUser> QlikUser::fromJson(const QJsonObject &object, QStringLis
             reader.addProblem(problem);
         user.groups << group;
     }
-    for (const QJsonValue &value : reader.optionalArray(QStringLiteral("assignedScopes"))) {
+    const QJsonArray scopes = reader.optionalArray(QStringLiteral("assignedScopes"));
+    for (const QJsonValue &value : scopes) {
         if (value.isString())
             user.scopes << value.toString();
     }

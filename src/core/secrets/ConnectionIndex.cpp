@@ -67,7 +67,7 @@ QList<SavedConnection> ConnectionIndex::connections() const
             indexes << number - 1;
     }
     std::sort(indexes.begin(), indexes.end());
-    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    indexes.resize(std::distance(indexes.begin(), std::unique(indexes.begin(), indexes.end())));
     for (const int i : std::as_const(indexes)) {
         m_settings->setArrayIndex(i);
         const std::optional<DeploymentKind> kind = SecretEntryName::kindFromId(m_settings->value(KindKey).toString());

@@ -146,7 +146,7 @@ SimResponse ApiKeyWrites::remove(const SimCaller &caller, const QString &keyId)
                                    ErrorStatusStyle::Integer, QStringLiteral("API key not found."));
     }
     if (found->sub == caller.user->id) {
-        m_tenant.apiKeys.erase(found);
+        m_tenant.apiKeys.removeAt(std::distance(m_tenant.apiKeys.begin(), found));
         return SimResponse::noContent();
     }
     if (!caller.tenantAdmin)

@@ -152,11 +152,8 @@ std::optional<ItemFilter> itemFilter(const QUrlQuery &query, QString *error)
 QString snapshotKey(const QString &userId, const QUrlQuery &query)
 {
     auto items = query.queryItems(QUrl::FullyDecoded);
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [](const auto &item) {
-                                   return item.first == u"next" || item.first == u"prev" || item.first == u"limit";
-                               }),
-                items.end());
+    items.removeIf(
+        [](const auto &item) { return item.first == u"next" || item.first == u"prev" || item.first == u"limit"; });
     std::sort(items.begin(), items.end());
     QString key = userId;
     for (const auto &item : std::as_const(items))
@@ -257,7 +254,7 @@ SimResponse ContentApi::items(const SimRequest &request, const ContentAccess &ac
         const auto position = m_cursors.decode(*cursor);
         bool ok = false;
         if (position && position->list.startsWith(itemsListPrefix))
-            snapshotId = position->list.mid(itemsListPrefix.size()).toULongLong(&ok);
+            snapshotId = QStringView(position->list).mid(itemsListPrefix.size()).toULongLong(&ok);
         if (!ok)
             return badRequest(QStringLiteral("the page cursor is not valid"));
         start = position->offset;

@@ -34,7 +34,8 @@ std::optional<QStringList> scopeList(const QJsonValue &value, bool singleAllowed
     if (value.isString() && singleAllowed) {
         scopes.append(value.toString());
     } else if (value.isArray()) {
-        for (const QJsonValue &entry : value.toArray()) {
+        const QJsonArray entries = value.toArray();
+        for (const QJsonValue &entry : entries) {
             if (!entry.isString())
                 return std::nullopt;
             scopes.append(entry.toString());

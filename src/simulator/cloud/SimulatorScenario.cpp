@@ -72,8 +72,8 @@ ScenarioSetup SimulatorScenario::tenantFor(CheckScenario scenario)
         const auto owned = [&userId](const auto &record) {
             return record.ownerId == userId;
         };
-        tenant.spaces.erase(std::remove_if(tenant.spaces.begin(), tenant.spaces.end(), owned), tenant.spaces.end());
-        tenant.apps.erase(std::remove_if(tenant.apps.begin(), tenant.apps.end(), owned), tenant.apps.end());
+        tenant.spaces.removeIf(owned);
+        tenant.apps.removeIf(owned);
         break;
     }
     case CheckScenario::AppsNotOpenable:

@@ -34,7 +34,8 @@ SimResponse WrongJsonTypes::apply(const SimResponse &response)
     if (!body.value(u"data").isArray())
         return response;
     QJsonArray data;
-    for (const QJsonValue &entry : body.value(u"data").toArray()) {
+    const QJsonArray entries = body.value(u"data").toArray();
+    for (const QJsonValue &entry : entries) {
         if (!entry.isObject()) {
             data.append(entry);
             continue;

@@ -189,7 +189,7 @@ std::optional<NtlmVerifier::Identity> NtlmVerifier::verify(const QByteArray &aut
     const QByteArray responseKey = ntowfv2(*password, identity.user, identity.domain);
     const QByteArray proof = ntResponse->left(proofSize);
     const QByteArray blob = ntResponse->mid(proofSize);
-    for (auto it = m_challenges.begin(); it != m_challenges.end(); ++it) {
+    for (auto it = m_challenges.cbegin(); it != m_challenges.cend(); ++it) {
         if (CryptoUtil::equalConstantTime(hmacMd5(responseKey, it.key() + blob), proof)) {
             m_challenges.erase(it);
             return identity;
@@ -201,8 +201,7 @@ std::optional<NtlmVerifier::Identity> NtlmVerifier::verify(const QByteArray &aut
 void NtlmVerifier::forgetExpired()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (auto it = m_challenges.begin(); it != m_challenges.end();)
-        it = it.value() < now ? m_challenges.erase(it) : std::next(it);
+    m_challenges.removeIf([now](const auto &challenge) { return challenge.value() < now; });
     // A client that only ever negotiates must not grow the list without end.
     if (m_challenges.size() > maximumOutstandingChallenges)
         m_challenges.clear();

@@ -74,7 +74,8 @@ public:
             return;
         }
         into->clear();
-        for (const QJsonValue &entry : value.toArray()) {
+        const QJsonArray entries = value.toArray();
+        for (const QJsonValue &entry : entries) {
             if (!entry.isString()) {
                 fail(name);
                 return;
@@ -93,7 +94,8 @@ public:
             fail(name);
             return std::nullopt;
         }
-        for (const QJsonValue &entry : value.toArray()) {
+        const QJsonArray entries = value.toArray();
+        for (const QJsonValue &entry : entries) {
             if (!entry.isObject()) {
                 fail(name);
                 return std::nullopt;

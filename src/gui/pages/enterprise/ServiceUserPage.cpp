@@ -11,12 +11,6 @@
 
 namespace Dawiso {
 
-namespace {
-
-constexpr int kUserRole = Qt::UserRole;
-
-} // namespace
-
 ServiceUserPage::ServiceUserPage(SetupController *controller, EnterpriseFlow *flow, QWidget *parent)
     : SetupPage(controller, parent)
     , m_ui(std::make_unique<Ui::ServiceUserPage>())
