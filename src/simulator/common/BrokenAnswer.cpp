@@ -43,8 +43,12 @@ void BrokenAnswer::cutOff(QHttpServerResponder &&responder, const SimResponse &r
     if (!socket || !socket->isOpen())
         return;
     auto *answer = new BrokenAnswer(std::move(responder), socket);
-    answer->writeHead(response, true);
-    answer->m_responder.writeBody(response.body.left(response.body.size() / 2));
+    // An answer without a body is announced with one byte it never gets, so that it too stops short.
+    SimResponse announced = response;
+    if (announced.body.isEmpty())
+        announced.body = QByteArrayLiteral(" ");
+    answer->writeHead(announced, true);
+    answer->m_responder.writeBody(announced.body.left(announced.body.size() / 2));
     // Dropped only once the half is on its way, so that the client sees a body that stops short.
     connect(&answer->m_timer, &QTimer::timeout, answer, &BrokenAnswer::dropWhenSent);
     answer->m_timer.start(10);

@@ -19,7 +19,8 @@ class BrokenAnswer : public QObject
     Q_OBJECT
 
 public:
-    // The head (with the full Content-Length) and the first half of the body, then the connection is dropped.
+    // The head (with the full Content-Length; one byte for an empty body) and the first half of the body, then the
+    // connection is dropped.
     static void cutOff(QHttpServerResponder &&responder, const SimResponse &response);
     // The head at once, then the body one byte a second.
     static void trickle(QHttpServerResponder &&responder, const SimResponse &response);
