@@ -215,6 +215,13 @@
             <numerusform>The engine opened %1 without data and sent its layout and its load script (%n characters).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 sees %n app(s) in the repository; its count of streams could not be read.</source>
+        <translation>
+            <numerusform>%1 sees %n app in the repository; its count of streams could not be read.</numerusform>
+            <numerusform>%1 sees %n apps in the repository; its count of streams could not be read.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dawiso::FinishPage</name>

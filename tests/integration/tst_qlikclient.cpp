@@ -8,6 +8,7 @@
 #include "qlik/QlikRequest.h"
 #include "simulator/cloud/QlikSimulator.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -44,6 +45,10 @@ private slots:
     void rateLimitWaitLongerThanLimitIsReported();
     void timeoutEndsTheRequest();
     void cancelEndsTheRequestOnce();
+    void trickledAnswerEndsWithTheAttempt();
+    void connectionResetMidBodyIsReported();
+    void endlessBodyStopsAtTheLimit();
+    void announcedLengthOverTheLimitIsRefused();
     void errorBodiesAreReadLeniently();
     void untrustedCertificateIsReportedWithDetails();
     void pinForAnotherHostDoesNotApply();
@@ -427,6 +432,62 @@ void TestQlikClient::cancelEndsTheRequestOnce()
     QCOMPARE(request->failure().kind(), RequestFailure::Kind::Cancelled);
     QTest::qWait(100);
     QCOMPARE(finished.size(), 1);
+}
+
+void TestQlikClient::trickledAnswerEndsWithTheAttempt()
+{
+    // One byte a second keeps the connection alive for minutes; the attempt's timer covers the whole answer.
+    m_simulator->setAnswerFault(QStringLiteral("/api/v1/spaces"), Simulator::FaultInjector::AnswerFault::Trickle);
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.timeout = std::chrono::milliseconds(1500);
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/spaces")), options));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::TimedOut);
+    QVERIFY(!request->failure().advice().isEmpty());
+}
+
+void TestQlikClient::connectionResetMidBodyIsReported()
+{
+    m_simulator->setAnswerFault(QStringLiteral("/api/v1/spaces"), Simulator::FaultInjector::AnswerFault::ResetMidBody);
+    QlikRequest *request = run(m_client->get(QStringLiteral("/api/v1/spaces")));
+    QVERIFY(request);
+    QVERIFY2(request->failure().isFailure(), qPrintable(QString::number(request->httpStatus())));
+    QVERIFY(request->body().isEmpty());
+    QVERIFY(!request->failure().message().isEmpty());
+    QVERIFY(!request->failure().advice().isEmpty());
+}
+
+void TestQlikClient::endlessBodyStopsAtTheLimit()
+{
+    // No Content-Length and no end: the bytes as they arrive are counted, long before the attempt's timer.
+    m_simulator->setAnswerFault(QStringLiteral("/api/v1/spaces"), Simulator::FaultInjector::AnswerFault::HugeBody);
+    QlikRequestOptions options = m_client->defaultOptions();
+    QCOMPARE(options.maxAnswerBytes, qint64(32 * 1024 * 1024));
+    options.timeout = std::chrono::minutes(5);
+    QElapsedTimer clock;
+    clock.start();
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/spaces")), options), 120000);
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::InvalidResponse);
+    QVERIFY2(request->failure().message().contains(QLatin1String("32 MB")), qPrintable(request->failure().message()));
+    QVERIFY(!request->failure().advice().isEmpty());
+    QVERIFY(request->body().isEmpty());
+    QVERIFY(clock.elapsed() < 60000);
+}
+
+void TestQlikClient::announcedLengthOverTheLimitIsRefused()
+{
+    // The spaces page is a few kilobytes; its Content-Length alone ends the request.
+    QlikRequestOptions options = m_client->defaultOptions();
+    options.maxAnswerBytes = 100;
+    QlikRequest *request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/spaces")), options));
+    QVERIFY(request);
+    QCOMPARE(request->failure().kind(), RequestFailure::Kind::InvalidResponse);
+    QVERIFY(request->body().isEmpty());
+    options.maxAnswerBytes = 1024 * 1024;
+    request = run(m_client->send(m_client->urlFor(QStringLiteral("/api/v1/spaces")), options));
+    QVERIFY(request);
+    QVERIFY(request->isSuccess());
 }
 
 void TestQlikClient::errorBodiesAreReadLeniently()

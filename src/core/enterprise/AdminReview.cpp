@@ -93,7 +93,18 @@ void AdminReview::readAbout(QlikRequest *request)
         finish([this, access = m_access] { emit finished(access); });
         return;
     }
-    m_access.buildVersion = request->json().object().value(QStringLiteral("buildVersion")).toString();
+    // Anything but the QRS's own object (a page a proxy in front put there, an answer cut short) is no QRS answer, and
+    // every read after it would be as doubtful.
+    const QJsonDocument about = request->json();
+    if (!about.isObject()) {
+        setFinding(kQrs, CheckStatus::Fail, tr("The Qlik Sense Repository Service's answer could not be read."),
+                   tr("Check that the address is the Qlik Sense server's own and not another service in front of "
+                      "it, then try again. If it keeps happening, save a report for Dawiso support."));
+        skipRemaining();
+        finish([this, access = m_access] { emit finished(access); });
+        return;
+    }
+    m_access.buildVersion = about.object().value(QStringLiteral("buildVersion")).toString();
     setFinding(kQrs, CheckStatus::Pass,
                m_access.buildVersion.isEmpty()
                    ? tr("The Qlik Sense Repository Service answered.")

@@ -63,6 +63,14 @@ void EnterpriseConnectionCheck::setRestartWait(int totalMs, int pollMs)
     m_restartPollMs = pollMs;
 }
 
+void EnterpriseConnectionCheck::setRequestTimeout(std::chrono::milliseconds timeout)
+{
+    QlikRequestOptions options = client()->defaultOptions();
+    options.timeout = timeout;
+    client()->setDefaultOptions(options);
+    m_sessionTimeout = timeout;
+}
+
 void EnterpriseConnectionCheck::setServiceUser(const QString &userDirectory, const QString &userId)
 {
     m_expectedDirectory = userDirectory;
@@ -160,7 +168,7 @@ void EnterpriseConnectionCheck::askForSession()
 {
     QlikRequestOptions options = client()->defaultOptions();
     options.authenticated = true;
-    options.timeout = std::chrono::seconds(sessionTimeoutSeconds);
+    options.timeout = m_sessionTimeout;
     // The only request that carries the token; the rest go with the session it makes.
     client()->setApiKey(m_token);
     QlikRequest *request = client()->send(m_qrs->urlFor(QStringLiteral("/qps/csrftoken")), options);
@@ -256,7 +264,7 @@ void EnterpriseConnectionCheck::onSession(QlikRequest *request)
             advice = tr("A proxy that has not served anyone for a while can take 15 to 20 seconds to answer; this "
                         "one gave no answer in %1 seconds. Check that the Qlik Sense Proxy Service runs, then try "
                         "again.")
-                         .arg(sessionTimeoutSeconds);
+                         .arg(std::chrono::duration_cast<std::chrono::seconds>(m_sessionTimeout).count());
         }
         failUnreachable(request->failure().message(), advice);
         return;
@@ -354,7 +362,16 @@ void EnterpriseConnectionCheck::onAbout(QlikRequest *request)
         stopAfter(tr("Not checked: the repository did not answer."));
         return;
     }
-    m_buildVersion = request->json().object().value(QStringLiteral("buildVersion")).toString();
+    // Anything but the QRS's own object (a page a proxy in front put there, an answer cut short) is no QRS answer.
+    const QJsonDocument about = request->json();
+    if (!about.isObject()) {
+        setResult(qrsId, CheckStatus::Fail, tr("The Qlik Sense Repository Service's answer could not be read."),
+                  tr("Check that the address is the Qlik Sense server's own and not another service in front of it, "
+                     "then try again. If it keeps happening, save a report for Dawiso support."));
+        stopAfter(tr("Not checked: the repository did not answer."));
+        return;
+    }
+    m_buildVersion = about.object().value(QStringLiteral("buildVersion")).toString();
     setResult(qrsId, CheckStatus::Pass,
               m_buildVersion.isEmpty()
                   ? tr("The Qlik Sense Repository Service answered through the proxy.")
@@ -432,6 +449,13 @@ void EnterpriseConnectionCheck::onAppCount(QlikRequest *request)
                       tr("In QMC › Security rules, create a rule for %1 on App_*, Stream_* and App.Object_* with "
                          "the action Read and the context Both, or give it RootAdmin in QMC › Users.")
                           .arg(who));
+        } else if (m_streams < 0) {
+            setResult(
+                contentId, CheckStatus::Warn,
+                tr("%1 sees %n app(s) in the repository; its count of streams could not be read.", nullptr, m_apps)
+                    .arg(who),
+                tr("This does not stop Dawiso; check again later. If it keeps happening, save a report for "
+                   "Dawiso support."));
         } else {
             setResult(contentId, CheckStatus::Pass,
                       tr("%1 sees %n app(s) in the repository, and %2.", nullptr, m_apps).arg(who, streams));

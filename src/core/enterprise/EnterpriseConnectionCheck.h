@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+
 class QNetworkAccessManager;
 
 namespace Dawiso {
@@ -47,6 +49,9 @@ public:
     static constexpr int sessionTimeoutSeconds = 60;
     // How long a proxy that answers 503 (restarting) is waited for, and how often it is asked again; tests shorten it.
     void setRestartWait(int totalMs, int pollMs);
+    // Every request's limit, the session request's included (sessionTimeoutSeconds and QlikRequest's default unless
+    // set); tests shorten it.
+    void setRequestTimeout(std::chrono::milliseconds timeout);
 
     void cancel() override;
 
@@ -92,6 +97,7 @@ private:
     qint64 m_restartWaitEndsMs = 0;
     int m_restartWaitMs = 60000;
     int m_restartPollMs = 1000;
+    std::chrono::milliseconds m_sessionTimeout {std::chrono::seconds(sessionTimeoutSeconds)};
     int m_sessionAttempt = 0; // a newer run or the end of this one silences a pending "ask again"
     bool m_hasSession = false;
     QByteArray m_cookieHeader;

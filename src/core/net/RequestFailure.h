@@ -60,6 +60,8 @@ public:
     static RequestFailure clientCertificateRefused(const QString &hostAndPort, bool hadCertificate,
                                                    const QString &detail);
     static RequestFailure invalidResponse(const QString &hostAndPort, const QString &detail);
+    // The answer was larger than the wizard reads (maxBytes); reading stopped there.
+    static RequestFailure answerTooLarge(const QString &hostAndPort, qint64 maxBytes);
 
     bool isFailure() const { return m_kind != Kind::None; }
     Kind kind() const { return m_kind; }

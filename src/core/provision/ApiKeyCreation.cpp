@@ -12,6 +12,27 @@
 
 namespace Dawiso {
 
+namespace {
+
+// Sent, and then no answer that says what happened: Qlik may have created the key all the same, with nobody holding
+// it. A refusal before the request arrived (name, TLS, a redirect, a rate limit) created nothing.
+bool mayHaveCreated(const QlikRequest *request)
+{
+    switch (request->failure().kind()) {
+    case RequestFailure::Kind::None:
+        return request->httpStatus() >= 500;
+    case RequestFailure::Kind::TimedOut:
+    case RequestFailure::Kind::ConnectionClosed:
+    case RequestFailure::Kind::InvalidResponse:
+    case RequestFailure::Kind::Network:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 QString ApiKeyCreation::descriptionFor(const QDate &date)
 {
     // Shown in Qlik's API key lists, where an admin decides what may be revoked: say who uses it and since when.
@@ -149,6 +170,15 @@ void ApiKeyCreation::onCreated(QlikRequest *request)
                    "per user. Choose a shorter lifetime, or delete a key the user no longer needs.");
             conclude(Outcome::Failed, problem, status);
         }
+        return;
+    }
+    if (mayHaveCreated(request)) {
+        UserMessage problem = RequestProblem::describe(request, tr("Creating the API key"));
+        problem.message = tr("%1 Qlik may have created the key all the same.").arg(problem.message);
+        problem.advice = tr("Signed in to Qlik as %1, open Profile settings › API keys and delete the key described "
+                            "as created by Dawiso Qlik Setup today, if it is there; then try again.")
+                             .arg(m_result.user.displayName());
+        conclude(Outcome::Failed, problem, status);
         return;
     }
     if (!request->isSuccess()) {

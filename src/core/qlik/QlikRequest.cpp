@@ -63,6 +63,18 @@ bool isClientCertificateAlert(const QString &errorString)
     return false;
 }
 
+// Qt ends a reply whose connection closed before the body it announced was complete as if nothing were wrong; the
+// body is then cut short. A compressed body is announced in its compressed size, so only a plain one is measured.
+bool isCutShort(const QNetworkReply *reply, qint64 received)
+{
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed();
+    if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0)
+        return false;
+    bool announced = false;
+    const qint64 length = reply->rawHeader("Content-Length").trimmed().toLongLong(&announced);
+    return announced && received < length;
+}
+
 } // namespace
 
 QlikRequest::QlikRequest(QNetworkAccessManager *network, const TlsTrust *trust, const QUrl &url,
@@ -237,6 +249,8 @@ void QlikRequest::sendAttempt()
     }
     connect(m_reply, &QNetworkReply::sslErrors, this, &QlikRequest::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &QlikRequest::onReplyFinished);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &QlikRequest::checkAnswerSize);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &QlikRequest::checkAnswerSize);
     m_attemptTimer.start(m_options.timeout);
 }
 
@@ -274,6 +288,16 @@ void QlikRequest::onAttemptTimeout()
     m_reply->abort(); // finishes the reply with OperationCanceledError; onReplyFinished reports the timeout
 }
 
+void QlikRequest::checkAnswerSize()
+{
+    if (!m_reply || m_options.maxAnswerBytes <= 0)
+        return;
+    const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    // What the reply holds unread is all that has arrived: the body is read only once the reply has finished.
+    if (announced > m_options.maxAnswerBytes || m_reply->bytesAvailable() > m_options.maxAnswerBytes)
+        finish(RequestFailure::answerTooLarge(hostAndPort(), m_options.maxAnswerBytes));
+}
+
 void QlikRequest::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
@@ -303,6 +327,13 @@ void QlikRequest::onReplyFinished()
     m_peerCertificate = reply->sslConfiguration().peerCertificate();
     m_headers = reply->rawHeaderPairs();
     m_body = reply->readAll();
+    if (isCutShort(reply, m_body.size())) {
+        finish(RequestFailure::fromNetworkError(QNetworkReply::RemoteHostClosedError, hostAndPort(),
+                                                QStringLiteral("The answer ended after %1 of the %2 bytes announced.")
+                                                    .arg(m_body.size())
+                                                    .arg(QString::fromLatin1(reply->rawHeader("Content-Length")))));
+        return;
+    }
 
     if (isRedirect(m_status) && m_options.followRedirects) {
         followRedirect(reply->rawHeader("Location"));

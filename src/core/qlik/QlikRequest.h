@@ -80,6 +80,8 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     void onAttemptTimeout();
+    // Ends the request as soon as the answer announces or delivers more than maxAnswerBytes.
+    void checkAnswerSize();
     void followRedirect(const QByteArray &location);
     void waitForRateLimit();
     void finish(const RequestFailure &failure = {});

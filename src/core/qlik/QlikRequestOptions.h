@@ -30,6 +30,9 @@ struct QlikRequestOptions
     // A longer retry-after than this is reported instead of waited for: nobody watches a wizard for minutes.
     std::chrono::seconds longestRateLimitWait {60};
     int maxRedirects = 5;
+    // The largest answer body read, in bytes: a longer one (as its Content-Length says, or as its bytes arrive) ends
+    // the request with a failure instead of filling memory. Qlik's largest pages are a few megabytes.
+    qint64 maxAnswerBytes = 32 * 1024 * 1024;
     // Off: a 3xx is the answer (its Location header says where it points), for callers that must see it.
     bool followRedirects = true;
     // A redirect to another origin whose path starts with this is followed on the origin asked instead (path and

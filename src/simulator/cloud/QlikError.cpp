@@ -24,14 +24,18 @@ SimResponse QlikError::response(int status, const QString &code, const QString &
 
 SimResponse QlikError::rateLimited(int retryAfterSeconds)
 {
-    const QJsonObject item {
+    QJsonObject item {
         {QStringLiteral("code"), QStringLiteral("HTTP-429")},
         {QStringLiteral("title"), QStringLiteral("API rate limit reached.")},
-        {QStringLiteral("detail"),
-         QStringLiteral("You need to wait %1 seconds until limit is lifted.").arg(retryAfterSeconds)},
     };
+    if (retryAfterSeconds >= 0)
+        item.insert(QStringLiteral("detail"),
+                    QStringLiteral("You need to wait %1 seconds until limit is lifted.").arg(retryAfterSeconds));
     SimResponse response = SimResponse::json(429, QJsonObject {{QStringLiteral("errors"), QJsonArray {item}}});
-    response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
+    if (retryAfterSeconds >= 0)
+        response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
+    else
+        response.deviation = QStringLiteral("fault: 429 without retry-after");
     return response;
 }
 

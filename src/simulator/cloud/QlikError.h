@@ -20,7 +20,8 @@ public:
     // {"errors":[{"code","title","detail"?,"status"?}],"traceId"} with a fresh random trace id.
     static SimResponse response(int status, const QString &code, const QString &title, ErrorStatusStyle style,
                                 const QString &detail = QString());
-    // 429 with retry-after, as Qlik's rate limiter answers ("HTTP-429", "API rate limit reached.").
+    // 429 with retry-after, as Qlik's rate limiter answers ("HTTP-429", "API rate limit reached."); without it (an
+    // injected fault) for retryAfterSeconds < 0.
     static SimResponse rateLimited(int retryAfterSeconds);
 };
 

@@ -68,4 +68,18 @@ bool FaultInjector::isMalformed(const QString &path) const
     return longestPrefix(m_malformed, path).has_value();
 }
 
+void FaultInjector::setAnswerFault(const QString &pathPrefix, AnswerFault fault)
+{
+    if (fault == AnswerFault::None)
+        m_answerFaults.remove(pathPrefix);
+    else
+        m_answerFaults.insert(pathPrefix, fault);
+}
+
+FaultInjector::AnswerFault FaultInjector::answerFault(const QString &path) const
+{
+    const auto prefix = longestPrefix(m_answerFaults, path);
+    return prefix ? m_answerFaults.value(*prefix) : AnswerFault::None;
+}
+
 } // namespace Dawiso::Simulator

@@ -14,6 +14,18 @@ namespace Dawiso::Simulator {
 class FaultInjector
 {
 public:
+    // How a matching request's answer breaks; the handler runs first all the same, so whatever it changes (a key it
+    // creates) has happened when the answer is lost.
+    enum class AnswerFault {
+        None,
+        ServiceUnavailable, // 503 with a short JSON error
+        WrongShape, // 200 with valid JSON of another shape: an array of one string
+        ResetMidBody, // the answer's head and half its body, then the connection closes
+        HugeBody, // 200 with an endless JSON body and no Content-Length, produced as the client reads it
+        Trickle, // the answer one byte per second
+    };
+
+    // retryAfterSeconds < 0: the 429 carries no retry-after header.
     void rateLimitNext(const QString &pathPrefix, int times, int retryAfterSeconds);
     // The retry-after seconds when this request is one of the rate-limited ones (and counts it), else nullopt.
     std::optional<int> takeRateLimit(const QString &path);
@@ -27,6 +39,10 @@ public:
 
     void setMalformedJson(const QString &pathPrefix, bool malformed);
     bool isMalformed(const QString &path) const;
+
+    // AnswerFault::None clears.
+    void setAnswerFault(const QString &pathPrefix, AnswerFault fault);
+    AnswerFault answerFault(const QString &path) const;
 
     void setNotQlik(bool notQlik) { m_notQlik = notQlik; }
     bool isNotQlik() const { return m_notQlik; }
@@ -45,6 +61,7 @@ private:
     QHash<QString, int> m_delays;
     QHash<QString, QUrl> m_redirects;
     QHash<QString, bool> m_malformed;
+    QHash<QString, AnswerFault> m_answerFaults;
     bool m_notQlik = false;
 };
 

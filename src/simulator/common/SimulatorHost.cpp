@@ -1,5 +1,6 @@
 #include "simulator/common/SimulatorHost.h"
 
+#include "simulator/common/BrokenAnswer.h"
 #include "simulator/common/DeferredAnswer.h"
 #include "simulator/common/ExchangeLog.h"
 #include "simulator/common/SimulatorHttpServer.h"
@@ -77,6 +78,41 @@ SimResponse malformed(const SimResponse &response)
         json ? response.body.left(response.body.size() / 2) : QByteArrayLiteral("{\"data\":[{\"id\":\"");
     return SimResponse {
         200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}}, body, {}};
+}
+
+SimResponse serviceUnavailable()
+{
+    return SimResponse::html(503,
+                             QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>503 Service Temporarily "
+                                               "Unavailable</title></head>\n<body><h1>503 Service Temporarily "
+                                               "Unavailable</h1></body></html>\n"));
+}
+
+// What a fault makes of the handler's answer; transport faults keep it and break it on the wire (dispatch()).
+SimResponse withFault(SimResponse response, FaultInjector::AnswerFault fault)
+{
+    switch (fault) {
+    case FaultInjector::AnswerFault::None:
+        return response;
+    case FaultInjector::AnswerFault::ServiceUnavailable:
+        response = serviceUnavailable();
+        response.deviation = QStringLiteral("fault: 503");
+        return response;
+    case FaultInjector::AnswerFault::WrongShape:
+        response = SimResponse::json(200, QByteArrayLiteral("[\"wrong shape\"]"));
+        response.deviation = QStringLiteral("fault: wrong JSON shape");
+        return response;
+    case FaultInjector::AnswerFault::ResetMidBody:
+        response.deviation = QStringLiteral("fault: connection reset mid-body");
+        return response;
+    case FaultInjector::AnswerFault::HugeBody:
+        response.deviation = QStringLiteral("fault: endless body");
+        return response;
+    case FaultInjector::AnswerFault::Trickle:
+        response.deviation = QStringLiteral("fault: trickled answer");
+        return response;
+    }
+    return response;
 }
 
 } // namespace
@@ -218,6 +254,11 @@ void SimulatorHost::setMalformedJson(const QString &pathPrefix, bool malformed)
     m_faults.setMalformedJson(pathPrefix, malformed);
 }
 
+void SimulatorHost::setAnswerFault(const QString &pathPrefix, FaultInjector::AnswerFault fault)
+{
+    m_faults.setAnswerFault(pathPrefix, fault);
+}
+
 int SimulatorHost::requestCount(const QString &pathPrefix) const
 {
     return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(), [&pathPrefix](const auto &request) {
@@ -231,7 +272,10 @@ SimResponse SimulatorHost::rateLimitedAnswer(int retryAfterSeconds) const
                           {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}},
                           "Too many requests\n",
                           {}};
-    response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
+    if (retryAfterSeconds >= 0)
+        response.headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSeconds)});
+    else
+        response.deviation = QStringLiteral("fault: 429 without retry-after");
     return response;
 }
 
@@ -255,6 +299,19 @@ void SimulatorHost::dispatch(const QHttpServerRequest &request, const QSslCertif
     received.wipe();
 
     const int delay = m_faults.responseDelay(received.path);
+    switch (m_faults.answerFault(received.path)) {
+    case FaultInjector::AnswerFault::ResetMidBody:
+        BrokenAnswer::cutOff(std::move(responder), response);
+        return;
+    case FaultInjector::AnswerFault::HugeBody:
+        BrokenAnswer::endless(std::move(responder));
+        return;
+    case FaultInjector::AnswerFault::Trickle:
+        BrokenAnswer::trickle(std::move(responder), response);
+        return;
+    default:
+        break;
+    }
     if (delay == 0)
         response.writeTo(responder);
     else
@@ -295,7 +352,7 @@ SimResponse SimulatorHost::answer(const SimRequest &request)
         return response;
     }
     const Handler handler = handlerFor(request.path);
-    SimResponse response = handler ? handler(request) : notFound();
+    SimResponse response = withFault(handler ? handler(request) : notFound(), m_faults.answerFault(request.path));
     if (m_faults.isMalformed(request.path)) {
         SimResponse broken = malformed(response);
         broken.deviation = QStringLiteral("fault: malformed JSON");

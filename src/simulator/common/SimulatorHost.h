@@ -80,7 +80,8 @@ public:
     void setSslConfiguration(const QSslConfiguration &configuration) { m_sslConfiguration = configuration; }
 
     // Fault injection for tests (all default off). Prefixes match the request path; the longest match wins.
-    // The next `times` matching requests get 429 with retry-after (0 times clears).
+    // The next `times` matching requests get 429 with retry-after, or without it for retryAfterSeconds < 0 (0 times
+    // clears).
     void rateLimitNext(const QString &pathPrefix, int times, int retryAfterSeconds);
     // Answer matching requests after `milliseconds` (0 clears), or never (-1) until the client gives up.
     void setResponseDelay(const QString &pathPrefix, int milliseconds);
@@ -89,6 +90,8 @@ public:
     void setNotQlik(bool notQlik); // behave like a generic web server: HTML 404 everywhere
     // Matching requests get 200 with the first half of the JSON they would have had (or a JSON fragment).
     void setMalformedJson(const QString &pathPrefix, bool malformed);
+    // Matching requests' answers break as `fault` says (see FaultInjector::AnswerFault); None clears.
+    void setAnswerFault(const QString &pathPrefix, FaultInjector::AnswerFault fault);
 
     // Whether answers go into the ExchangeLog (on by default). That log is held to the Qlik Cloud specs, so a server
     // that simulates another product turns it off.
@@ -104,7 +107,8 @@ signals:
     void requestHandled(const Dawiso::Simulator::RecordedRequest &request);
 
 protected:
-    // The answer to a rate-limited request; by default a 429 with retry-after and a short text body.
+    // The answer to a rate-limited request; by default a 429 with retry-after (none when negative) and a short text
+    // body.
     virtual SimResponse rateLimitedAnswer(int retryAfterSeconds) const;
     // The status of an injected redirect for this path; 302 by default.
     virtual int redirectStatus(const QString &path) const;
