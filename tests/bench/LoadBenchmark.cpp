@@ -180,7 +180,7 @@ bool LoadBenchmark::printReport(QTextStream &out, const QList<Phase> &phases) co
     out << "Load held: resident memory after the first tenth of the runs and at the end (VmRSS, /proc/self/status), "
            "and open files and sockets (/proc/self/fd) after one warm-up run and at the end, each after letting "
            "deleteLater() run\n\n";
-    const MarkdownTable table({20, 6, 8, 14, 10, 8, 10, 14, 14, 10, 4});
+    const MarkdownTable table({20, 6, 8, 14, 10, 8, 10, 14, 16, 10, 4});
     table.header(out,
                  {QStringLiteral("Load"), QStringLiteral("Runs"), QStringLiteral("Time"),
                   QStringLiteral("RSS after 10%"), QStringLiteral("RSS at end"), QStringLiteral("Growth"),
