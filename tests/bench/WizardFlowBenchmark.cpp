@@ -86,8 +86,8 @@ WizardFlowBenchmark::WizardFlowBenchmark(const Options &options)
 
 int WizardFlowBenchmark::run(const QString &program)
 {
-    if (!m_server.serve(program, m_options.apps, m_options.spaces)) {
-        QTextStream(stderr) << "bench_wizardflow: " << m_server.error() << Qt::endl;
+    if (!serve(program)) {
+        QTextStream(stderr) << "bench_wizardflow: " << m_problem << Qt::endl;
         return CouldNotRun;
     }
     QTextStream out(stdout);
@@ -105,6 +105,24 @@ int WizardFlowBenchmark::run(const QString &program)
     const bool met = responsive && requestsMet;
     out << '\n' << (met ? "Result: every target is met." : "Result: at least one target is missed.") << Qt::endl;
     return met ? TargetsMet : TargetsMissed;
+}
+
+bool WizardFlowBenchmark::serve(const QString &program)
+{
+    if (m_server.serve(program, m_options.apps, m_options.spaces))
+        return true;
+    m_problem = m_server.error();
+    return false;
+}
+
+bool WizardFlowBenchmark::walkOnce()
+{
+    LatencyProbe probe([this] { return isWorking(); });
+    Walk walked;
+    m_watching = false;
+    const bool walkedThrough = walk(probe, &walked);
+    m_watching = true;
+    return walkedThrough;
 }
 
 void WizardFlowBenchmark::printIntroduction(QTextStream &out) const
@@ -177,7 +195,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
                  QStringLiteral("showing the wizard")))
         return false;
     probe.start();
-    pause(50);
+    watch(50);
 
     // Host: the address is filled in; the check starts once "typing" pauses.
     probe.setPhase(hostStep);
@@ -185,7 +203,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     if (!waitFor([&] { return !controller.isProbingHost() && canGoNext(wizard); }, 60000,
                  QStringLiteral("finding the tenant")))
         return false;
-    pause(200);
+    watch(200);
     if (!takeRequests(probe, &result->host))
         return false;
 
@@ -216,7 +234,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     if (!waitFor([&] { return cloud->hasVerifiedKey() && canGoNext(wizard); }, 60000,
                  QStringLiteral("verifying the key")))
         return false;
-    pause(200);
+    watch(200);
     if (!takeRequests(probe, &result->key))
         return false;
 
@@ -225,7 +243,7 @@ bool WizardFlowBenchmark::walk(LatencyProbe &probe, Walk *result)
     clickNext(wizard);
     if (!waitFor([&] { return canGoNext(wizard); }, 300000, QStringLiteral("saving and checking")))
         return false;
-    pause(200);
+    watch(200);
     probe.stop();
     const ConnectionReport report = controller.connectionReport();
     if (report.verdict != ConnectionReport::Verdict::Usable) {
@@ -257,6 +275,12 @@ bool WizardFlowBenchmark::waitFor(const std::function<bool()> &condition, int ti
         return true;
     m_problem = QStringLiteral("%1 did not end within %2 s").arg(what).arg(timeoutMs / 1000);
     return false;
+}
+
+void WizardFlowBenchmark::watch(int ms)
+{
+    if (m_watching)
+        pause(ms);
 }
 
 void WizardFlowBenchmark::pause(int ms)

@@ -43,6 +43,14 @@ public:
     // Runs everything and prints the responsiveness and requests tables on stdout; returns the exit status.
     int run(const QString &program);
 
+    // For the load benchmark: starts the serving process; false (see problem()) when it does not come up.
+    bool serve(const QString &program);
+    const ServedTenant &tenant() const { return m_server.tenant(); }
+    // One walk through the flow without measuring it, so without the pauses after each step; false (see problem())
+    // when it did not get through.
+    bool walkOnce();
+    QString problem() const { return m_problem; }
+
 private:
     // What the simulator received in each step of one walk.
     struct Walk
@@ -68,6 +76,8 @@ private:
     bool walk(LatencyProbe &probe, Walk *result);
     bool waitFor(const std::function<bool()> &condition, int timeoutMs, const QString &what);
     void pause(int ms);
+    // The pause after a step, while the probe watches the wizard show its result; none when nothing is measured.
+    void watch(int ms);
     bool takeRequests(LatencyProbe &probe, ServedRequests *requests);
     static bool canGoNext(const SetupWizard &wizard);
     static void clickNext(SetupWizard &wizard);
@@ -81,6 +91,7 @@ private:
     SetupController *m_controller = nullptr; // of the walk in progress
     CloudFlow *m_cloud = nullptr; // its Qlik Cloud flow
     QList<Walk> m_walks; // of every measurement
+    bool m_watching = true; // pauses after each step (see watch())
     QString m_problem;
 };
 

@@ -47,6 +47,9 @@ AuthorizationCodeSignIn::AuthorizationCodeSignIn(QNetworkAccessManager *network,
     m_browserTimer.setSingleShot(true);
     connect(&m_browserTimer, &QTimer::timeout, this, &AuthorizationCodeSignIn::onBrowserTimeout);
     connect(m_listener, &LoopbackRedirectListener::callbackReceived, this, &AuthorizationCodeSignIn::onCallback);
+    // Checked before anything else in an answer is believed, Qlik's error texts included; an answer with another
+    // state is refused by the listener and leaves this sign-in waiting for its own.
+    m_listener->setStateCheck([this](const QByteArray &state) { return m_pkce.stateMatches(state); });
 }
 
 AuthorizationCodeSignIn::~AuthorizationCodeSignIn()
@@ -174,22 +177,9 @@ void AuthorizationCodeSignIn::onCallback(const QUrlQuery &query)
         return; // the listener answers with its neutral page
     m_browserTimer.stop();
 
-    const QStringList states = query.allQueryItemValues(QStringLiteral("state"), QUrl::FullyDecoded);
     const QStringList codes = query.allQueryItemValues(QStringLiteral("code"), QUrl::FullyDecoded);
     const QStringList errors = query.allQueryItemValues(QStringLiteral("error"), QUrl::FullyDecoded);
 
-    // Checked before anything else in the answer is believed, Qlik's error texts included.
-    if (states.size() != 1 || !m_pkce.stateMatches(states.constFirst().toUtf8())) {
-        const OAuthResult result = OAuthResult::failure(
-            OAuthResult::Kind::StateMismatch,
-            tr("The browser brought back a sign-in that %1 did not start, so it was refused. It may have been a "
-               "forged sign-in.")
-                .arg(appName()),
-            tr("Close other Qlik sign-in tabs and sign in again."));
-        answerBrowser(result);
-        conclude(result);
-        return;
-    }
     if (!errors.isEmpty()) {
         QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
         if (description.isEmpty())

@@ -15,8 +15,9 @@ namespace {
 
 // Far more than a callback with a long code and a browser's usual headers.
 constexpr qsizetype kLongestRequestHead = 32 * 1024;
-// Browsers open spare connections they may never use; those must not stay open for the whole sign-in.
-constexpr int kIdleMilliseconds = 30 * 1000;
+// A browser sends its request the moment it connects; spare connections it never uses, and anything trickling its
+// request in a byte at a time, must not stay open for the whole sign-in.
+constexpr int kConnectionMilliseconds = 10 * 1000;
 constexpr int kMostConnections = 16;
 
 QString appName()
@@ -135,7 +136,7 @@ void LoopbackRedirectListener::dropConnections()
 {
     const QList<QTcpSocket *> sockets = m_pending.keys();
     for (QTcpSocket *socket : sockets) {
-        SecureMemory::wipe(m_pending[socket]);
+        SecureMemory::wipe(m_pending[socket].head);
         m_pending.remove(socket);
         socket->disconnect(this);
         socket->abort();
@@ -143,27 +144,49 @@ void LoopbackRedirectListener::dropConnections()
     }
 }
 
+void LoopbackRedirectListener::dropOldestPending()
+{
+    auto oldest = m_pending.cbegin();
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->arrival < oldest->arrival)
+            oldest = it;
+    }
+    QTcpSocket *socket = oldest.key();
+    SecureMemory::wipe(m_pending[socket].head);
+    m_pending.remove(socket);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
 void LoopbackRedirectListener::onNewConnection(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
-        if (m_received || m_pending.size() >= kMostConnections) {
+        if (m_received) {
             socket->abort();
             socket->deleteLater();
             continue;
         }
-        m_pending.insert(socket, QByteArray());
+        // Turning the newest connection away would let a program holding idle ones shut the browser out until they
+        // time out; the browser's request comes the moment it connects, so the oldest one gives way.
+        if (m_pending.size() >= kMostConnections)
+            dropOldestPending();
+        // Whatever a connection sends beyond a request head is never read; Qt must not buffer it either.
+        socket->setReadBufferSize(kLongestRequestHead);
+        m_pending.insert(socket, Pending {QByteArray(), ++m_arrivals});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QObject::destroyed, this, [this, socket] {
             if (m_pending.contains(socket)) {
-                SecureMemory::wipe(m_pending[socket]);
+                SecureMemory::wipe(m_pending[socket].head);
                 m_pending.remove(socket);
             }
         });
-        auto *idle = new QTimer(socket);
-        idle->setSingleShot(true);
-        connect(idle, &QTimer::timeout, socket, &QTcpSocket::abort);
-        idle->start(kIdleMilliseconds);
+        // From the connection on, not from the last byte: trickling a request in keeps no connection open longer.
+        auto *deadline = new QTimer(socket);
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, socket, &QTcpSocket::abort);
+        deadline->start(kConnectionMilliseconds);
     }
 }
 
@@ -173,19 +196,19 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
     if (it == m_pending.end())
         return; // already answered; anything more from this browser is not read
     QByteArray chunk = socket->readAll();
-    it->append(chunk);
+    it->head.append(chunk);
     SecureMemory::wipe(chunk);
-    const qsizetype end = it->indexOf("\r\n\r\n");
+    const qsizetype end = it->head.indexOf("\r\n\r\n");
     if (end < 0) {
-        if (it->size() > kLongestRequestHead) {
-            SecureMemory::wipe(*it);
+        if (it->head.size() > kLongestRequestHead) {
+            SecureMemory::wipe(it->head);
             m_pending.remove(socket);
             respond(socket, 431, tr("Request too large"), tr("This page only takes the answer of a sign-in."));
         }
         return;
     }
-    QByteArray head = it->left(end);
-    SecureMemory::wipe(*it);
+    QByteArray head = it->head.left(end);
+    SecureMemory::wipe(it->head);
     m_pending.remove(socket);
     handleRequest(socket, head);
     SecureMemory::wipe(head);
@@ -210,6 +233,17 @@ void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArra
         return;
     case LoopbackRequest::Verdict::Callback:
         break;
+    }
+    if (m_stateCheck) {
+        const QStringList states = request.query.allQueryItemValues(QStringLiteral("state"), QUrl::FullyDecoded);
+        // Not the one callback: a stale tab or another program must not end the sign-in the browser is still on.
+        if (states.size() != 1 || !m_stateCheck(states.constFirst().toUtf8())) {
+            respond(socket, 400, tr("Sign-in answer refused"),
+                    tr("%1 did not start this sign-in, so its answer was refused; it may have been forged. Close this "
+                       "tab and finish the sign-in in the one %1 opened last.")
+                        .arg(appName()));
+            return;
+        }
     }
 
     // The one callback: nobody gets a second chance to deliver one.

@@ -7,6 +7,9 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+#include <utility>
+
 class QTcpServer;
 class QTcpSocket;
 
@@ -16,8 +19,11 @@ namespace Dawiso {
 // interfaces only (127.0.0.1, and ::1 for a "localhost" redirect URI), on a configured port and path, that takes
 // exactly one callback (a GET to the path with a query) and then stops listening, so a second request finds the port
 // closed. It answers the browser with a short page and `Connection: close`; any other path gets a 404 page. Requests
-// that name another host are refused, so a web page cannot reach it through DNS rebinding. The callback's query holds
-// the authorization code: it is handed to the slot connected to callbackReceived() and never logged.
+// that name another host are refused, so a web page cannot reach it through DNS rebinding, and so are callbacks whose
+// state the state check does not accept: neither uses up the one callback. Any program on this computer can connect,
+// so each connection has a bounded time and size to send its request head in, and a new connection pushes out the
+// oldest one still sending when too many are open. The callback's query holds the authorization code: it is handed
+// to the slot connected to callbackReceived() and never logged.
 class LoopbackRedirectListener : public QObject
 {
     Q_OBJECT
@@ -36,6 +42,8 @@ public:
     void setHost(const QString &host);
     // http://<host>:<port><path>
     QUrl redirectUri() const;
+    // Says whether a callback's one `state` is the sign-in's own; without a check every state is taken.
+    void setStateCheck(std::function<bool(const QByteArray &state)> check) { m_stateCheck = std::move(check); }
 
     // False when the port cannot be opened; errorString() then names the port, and isPortInUse() says whether
     // another program holds it.
@@ -60,6 +68,7 @@ private:
     void handleRequest(QTcpSocket *socket, const QByteArray &head);
     void respond(QTcpSocket *socket, int status, const QString &heading, const QString &text);
     void dropConnections();
+    void dropOldestPending();
 
     QTcpServer *m_server;
     // ::1 beside 127.0.0.1, for browsers that resolve "localhost" to IPv6 first; optional (IPv6 may be off).
@@ -70,8 +79,15 @@ private:
     QString m_errorString;
     bool m_portInUse = false;
     bool m_received = false;
-    // Requests still being read, by connection.
-    QHash<QTcpSocket *, QByteArray> m_pending;
+    std::function<bool(const QByteArray &)> m_stateCheck;
+    // A request still being read, and when its connection came (a serial number: the lowest is the oldest).
+    struct Pending
+    {
+        QByteArray head;
+        quint64 arrival = 0;
+    };
+    QHash<QTcpSocket *, Pending> m_pending;
+    quint64 m_arrivals = 0;
     // The connection whose callback is being delivered, until answered.
     QPointer<QTcpSocket> m_answering;
 };

@@ -23,7 +23,6 @@ public:
         Ok,
         Cancelled, // cancel() was called
         TimedOut, // no answer from the browser in time
-        StateMismatch, // the browser brought back an answer this sign-in did not ask for (possibly forged)
         Denied, // the sign-in page answered with an error (access_denied: the person cancelled there)
         PortInUse, // the loopback port for Qlik's answer is taken
         TokenRefused, // the token endpoint said no (wrong client, secret, code or verifier; user disabled)

@@ -30,6 +30,7 @@ void CredentialSaver::save(const SavedConnection &connection, const QByteArray &
     wipeEntries();
     m_entries = QList<SecretEntry> {{m_entryName, secret}} + companions;
     m_current = 0;
+    m_clearedLeftovers = false;
     m_running = true;
     emit stepStarted(Step::Writing);
     writeCurrent(generation);
@@ -85,6 +86,23 @@ void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
     QByteArray stored = job->secret();
     const bool same = stored == m_entries.at(m_current).secret;
     SecureMemory::wipe(stored);
+    if (!same && !m_clearedLeftovers) {
+        // What an earlier run (or another program using the same keychain library) left under this name can be
+        // what a read finds first, such as a copy stored as text. The new key is stored, so everything under the name
+        // is removed and the key written once more; only a second different answer means the keychain is at fault.
+        m_clearedLeftovers = true;
+        SecretStoreJob *clear = m_store->deleteSecret(m_entries.at(m_current).entryName);
+        connect(clear, &SecretStoreJob::finished, this, [this, generation](SecretStoreJob *done) {
+            if (generation != m_generation)
+                return;
+            if (done->error() != SecretStoreError::None) {
+                fail(done);
+                return;
+            }
+            writeCurrent(generation);
+        });
+        return;
+    }
     if (!same) {
         CredentialSaveResult result;
         result.error = SecretStoreError::Failed;
@@ -96,6 +114,7 @@ void CredentialSaver::onReadBack(SecretStoreJob *job, int generation)
         return;
     }
     // The companions (an on-prem signing key) are written and read back the same way before anything is recorded.
+    m_clearedLeftovers = false;
     if (++m_current < m_entries.size()) {
         writeCurrent(generation);
         return;

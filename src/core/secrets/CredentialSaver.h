@@ -15,7 +15,8 @@ class SecretStore;
 class SecretStoreJob;
 
 // Stores a credential in the keychain and proves it: write, read back, compare byte for byte, and only then record
-// the non-secret facts in the saved-connections index.
+// the non-secret facts in the saved-connections index. A read-back that differs is retried once after clearing the
+// entry, for leftovers a read finds before the new key; a second difference fails the save.
 class CredentialSaver : public QObject
 {
     Q_OBJECT
@@ -66,6 +67,8 @@ private:
     QString m_entryName;
     QList<SecretEntry> m_entries; // the credential first
     int m_current = 0;
+    // Whether the current entry was cleared and written again after it read back different.
+    bool m_clearedLeftovers = false;
     bool m_running = false;
     bool m_recordsConnection = true;
     int m_generation = 0;

@@ -7,6 +7,10 @@
 #include <QPointer>
 #include <QQueue>
 
+#if !defined(Q_OS_WIN) && !defined(Q_OS_MACOS)
+#include "secrets/SecretServiceLockCheck.h"
+#endif
+
 namespace Dawiso {
 
 namespace {
@@ -179,17 +183,47 @@ void KeychainSecretJob::startBackendJob()
 
 void KeychainSecretJob::onBackendFinished(QKeychain::Job *backendJob)
 {
-    m_timer.stop();
     const SecretStoreError error = mapError(backendJob->error(), m_operation);
     if (error == SecretStoreError::None) {
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(backendJob))
             setSecret(readJob->binaryData());
+    }
+    const QString detail = error == SecretStoreError::None ? QString()
+                                                           : QStringLiteral("%1 (QtKeychain error %2)")
+                                                                 .arg(backendJob->errorString())
+                                                                 .arg(static_cast<int>(backendJob->error()));
+#if !defined(Q_OS_WIN) && !defined(Q_OS_MACOS)
+    // A read that found nothing, or a delete that removed nothing, may have met the entry locked (see
+    // SecretServiceLockCheck): the user must hear that the keychain is locked, not that no key is saved, or that it
+    // was removed. The time limit still holds while the Secret Service is asked.
+    const bool mayBeLocked = (m_operation == SecretStoreOperation::Read && error == SecretStoreError::NotFound)
+        || (m_operation == SecretStoreOperation::Delete && error == SecretStoreError::None);
+    if (mayBeLocked) {
+        SecretServiceLockCheck::start(QStringLiteral(DQS_APP_ID), m_entryName, this,
+                                      [this, error, detail](bool locked) {
+                                          if (isFinished())
+                                              return;
+                                          if (locked) {
+                                              conclude(SecretStoreError::AccessDenied,
+                                                       QStringLiteral("The Secret Service lists the entry as locked; "
+                                                                      "its unlock prompt was not answered."));
+                                          } else {
+                                              conclude(error, detail);
+                                          }
+                                      });
+        return;
+    }
+#endif
+    conclude(error, detail);
+}
+
+void KeychainSecretJob::conclude(SecretStoreError error, const QString &detail)
+{
+    m_timer.stop();
+    if (error == SecretStoreError::None) {
         finish(SecretStoreError::None);
         return;
     }
-    const QString detail = QStringLiteral("%1 (QtKeychain error %2)")
-                               .arg(backendJob->errorString())
-                               .arg(static_cast<int>(backendJob->error()));
     qCInfo(lcSecrets) << "Keychain" << operationName(m_operation) << m_entryName << "failed:" << detail;
     finish(error, SecretStoreMessages::forError(error, m_operation), detail);
 }

@@ -35,6 +35,8 @@ public:
 private:
     void startBackendJob();
     void onBackendFinished(QKeychain::Job *backendJob);
+    // Reports the outcome: the secret (of a read) is already set.
+    void conclude(SecretStoreError error, const QString &detail);
     void onTimeout();
     static void startNextWaitingJob();
 

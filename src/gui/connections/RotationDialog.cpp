@@ -1,5 +1,6 @@
 #include "connections/RotationDialog.h"
 
+#include "ResourceIcon.h"
 #include "clipboard/StoredSecretCopier.h"
 #include "cloud/CloudKeyRotation.h"
 #include "common/Clock.h"
@@ -62,7 +63,7 @@ RotationDialog::RotationDialog(const SavedConnection &connection, DeploymentFlow
     m_copyButton = m_ui->copyNewButton;
     if (!m_cloud)
         m_copyButton->setText(tr("Copy the new &token"));
-    m_copyButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/copy.svg")));
     m_copyButton->hide();
     m_revokeButton = m_ui->revokeOldButton;
     m_revokeButton->hide();

@@ -1,5 +1,6 @@
 #include "connections/SavedConnectionsPanel.h"
 
+#include "ResourceIcon.h"
 #include "clipboard/StoredSecretCopier.h"
 #include "common/Clock.h"
 #include "common/ExpiryText.h"
@@ -27,7 +28,7 @@ enum Column { HostColumn, UserColumn, KeyColumn, CheckColumn };
 
 QIcon statusIcon(const QString &name)
 {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+    return ResourceIcon::get(QStringLiteral(":/icons/%1.svg").arg(name));
 }
 
 } // namespace
@@ -41,7 +42,7 @@ SavedConnectionsPanel::SavedConnectionsPanel(SetupController *controller, QWidge
     m_ui->setupUi(this);
     m_ui->statusPanel->clear();
     m_ui->clipboardLabel->hide();
-    m_ui->copyButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->copyButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/copy.svg")));
     m_ui->connectionList->header()->setStretchLastSection(true);
     m_ui->connectionList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->connectionList, &QTreeWidget::itemSelectionChanged, this, &SavedConnectionsPanel::updateButtons);

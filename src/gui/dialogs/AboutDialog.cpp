@@ -1,5 +1,7 @@
 #include "dialogs/AboutDialog.h"
 
+#include "ResourceIcon.h"
+
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHBoxLayout>
@@ -42,7 +44,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     icon->setObjectName(QStringLiteral("iconLabel"));
     const QString iconPath = QStringLiteral(":/icons/dawiso-qlik-setup.svg");
     if (QFile::exists(iconPath))
-        icon->setPixmap(QIcon(iconPath).pixmap(IconSize, IconSize));
+        icon->setPixmap(ResourceIcon::get(iconPath).pixmap(IconSize, IconSize));
     icon->setAlignment(Qt::AlignTop);
     header->addWidget(icon);
 

@@ -1,5 +1,6 @@
 #include "dialogs/CertificateDialog.h"
 
+#include "ResourceIcon.h"
 #include "common/Clock.h"
 #include "dialogs/FileDialog.h"
 #include "net/CertificateIssuer.h"
@@ -58,7 +59,7 @@ QLabel *selectableLabel(const QString &text, QWidget *parent)
 // The compiled-in icon, or the style's own when the resources are not linked in.
 QIcon resourceIcon(const QString &path, QStyle::StandardPixmap fallback, const QWidget *widget)
 {
-    return QFile::exists(path) ? QIcon(path) : widget->style()->standardIcon(fallback, nullptr, widget);
+    return QFile::exists(path) ? ResourceIcon::get(path) : widget->style()->standardIcon(fallback, nullptr, widget);
 }
 
 // Red that stays readable: darker on light windows, lighter on dark ones.

@@ -1,5 +1,6 @@
 #include "pages/SaveAndCheckPage.h"
 
+#include "ResourceIcon.h"
 #include "clipboard/SecretClipboard.h"
 #include "setup/SetupController.h"
 #include "token/SecureMemory.h"
@@ -163,7 +164,7 @@ void SaveAndCheckPage::setStepState(QLabel *label, StepState state)
         break;
     }
     const int size = label->fontMetrics().height();
-    label->setPixmap(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)).pixmap(size, size));
+    label->setPixmap(ResourceIcon::get(QStringLiteral(":/icons/%1.svg").arg(icon)).pixmap(size, size));
     label->setAccessibleName(word);
     label->setToolTip(word);
 }

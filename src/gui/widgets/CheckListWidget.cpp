@@ -1,5 +1,6 @@
 #include "widgets/CheckListWidget.h"
 
+#include "ResourceIcon.h"
 #include "widgets/DisclosureButton.h"
 
 #include <QGridLayout>
@@ -135,7 +136,8 @@ void CheckListWidget::apply(Row &row, const CheckResult &result)
     const bool newlyFailed = result.status == CheckStatus::Fail && row.status != CheckStatus::Fail;
     row.status = result.status;
     const int size = fontMetrics().height();
-    row.icon->setPixmap(QIcon(QStringLiteral(":/icons/%1.svg").arg(iconName(result.status))).pixmap(size, size));
+    row.icon->setPixmap(
+        ResourceIcon::get(QStringLiteral(":/icons/%1.svg").arg(iconName(result.status))).pixmap(size, size));
     row.icon->setToolTip(statusWord(result.status));
     row.message->setText(result.message);
     row.message->setVisible(!result.message.isEmpty());

@@ -1,5 +1,6 @@
 #include "widgets/MessagePanel.h"
 
+#include "ResourceIcon.h"
 #include "common/UserMessage.h"
 #include "widgets/DisclosureButton.h"
 
@@ -311,7 +312,8 @@ void MessagePanel::updateIcon()
         m_iconLabel->clear();
         return;
     }
-    const QIcon icon = QFile::exists(path) ? QIcon(path) : style()->standardIcon(fallbackIcon(m_kind), nullptr, this);
+    const QIcon icon =
+        QFile::exists(path) ? ResourceIcon::get(path) : style()->standardIcon(fallbackIcon(m_kind), nullptr, this);
     m_iconLabel->setPixmap(icon.pixmap(QSize(size, size), devicePixelRatioF()));
 }
 

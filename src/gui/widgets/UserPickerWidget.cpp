@@ -1,5 +1,6 @@
 #include "widgets/UserPickerWidget.h"
 
+#include "ResourceIcon.h"
 #include "provision/RoleAssignment.h"
 #include "provision/UserSearch.h"
 
@@ -119,7 +120,7 @@ void UserPickerWidget::onResults(const QList<QlikUser> &users, bool hasMore)
             // A tooltip alone reaches mouse users only; screen readers read the description.
             item->setToolTip(refusal);
             item->setData(Qt::AccessibleDescriptionRole, refusal);
-            item->setIcon(QIcon(QStringLiteral(":/icons/status-warning.svg")));
+            item->setIcon(ResourceIcon::get(QStringLiteral(":/icons/status-warning.svg")));
         }
         if (user.id == keep)
             m_list->setCurrentItem(item);

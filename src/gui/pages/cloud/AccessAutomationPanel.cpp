@@ -1,5 +1,6 @@
 #include "pages/cloud/AccessAutomationPanel.h"
 
+#include "ResourceIcon.h"
 #include "cloud/AutomatedSetup.h"
 #include "cloud/CloudFlow.h"
 #include "oauth/AuthorizationRequest.h"
@@ -29,7 +30,7 @@ AccessAutomationPanel::AccessAutomationPanel(SetupController *controller, CloudF
     m_ui->roleNameEdit->setText(AccessPage::suggestedRoleName());
     m_ui->userBox->setEnabled(false);
     m_ui->assignButton->setEnabled(false);
-    m_ui->copyRedirectButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->copyRedirectButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/copy.svg")));
     AutomatedSetup *automation = flow->automation();
     m_progress = new AutomationProgress(automation, m_ui->automationPanel, this);
     connect(m_ui->browserRadio, &QRadioButton::toggled, this,

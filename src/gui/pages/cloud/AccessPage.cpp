@@ -1,5 +1,6 @@
 #include "pages/cloud/AccessPage.h"
 
+#include "ResourceIcon.h"
 #include "cloud/CloudFlow.h"
 #include "cloud/QlikCloudPages.h"
 #include "pages/cloud/AccessAutomationPanel.h"
@@ -36,7 +37,7 @@ AccessPage::AccessPage(SetupController *controller, CloudFlow *flow, QWidget *pa
     const QIcon external(QStringLiteral(":/icons/open-external.svg"));
     for (QPushButton *button : {m_ui->openPermissionsButton, m_ui->openUsersButton, m_ui->openSpacesButton})
         button->setIcon(external);
-    m_ui->copyRoleButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->copyRoleButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/copy.svg")));
 
     auto open = [this](QlikCloudPages::Page page) {
         openTenantPage(QlikCloudPages::url(this->controller()->confirmedHost().baseUrl(), page), m_ui->statusPanel);

@@ -1,5 +1,6 @@
 #include "pages/cloud/KeyPage.h"
 
+#include "ResourceIcon.h"
 #include "cloud/AutomatedSetup.h"
 #include "cloud/CloudFlow.h"
 #include "cloud/QlikCloudPages.h"
@@ -71,7 +72,7 @@ KeyPage::KeyPage(SetupController *controller, CloudFlow *flow, QWidget *parent)
     m_ui->storedPanel->clear();
     m_ui->adminAckCheck->hide();
     m_ui->practiceBox->hide();
-    m_ui->openApiKeysButton->setIcon(QIcon(QStringLiteral(":/icons/open-external.svg")));
+    m_ui->openApiKeysButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/open-external.svg")));
     setKeyVisible(false);
 
     m_debounce.setSingleShot(true);
@@ -186,7 +187,7 @@ void KeyPage::setKeyVisible(bool visible)
 {
     m_ui->keyEdit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
     m_ui->showKeyButton->setIcon(
-        QIcon(visible ? QStringLiteral(":/icons/hide.svg") : QStringLiteral(":/icons/show.svg")));
+        ResourceIcon::get(visible ? QStringLiteral(":/icons/hide.svg") : QStringLiteral(":/icons/show.svg")));
     const QString tip = visible ? tr("Hide the key") : tr("Show the key");
     m_ui->showKeyButton->setToolTip(tip);
     m_ui->showKeyButton->setAccessibleName(tip);

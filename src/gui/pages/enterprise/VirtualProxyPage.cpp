@@ -1,5 +1,6 @@
 #include "pages/enterprise/VirtualProxyPage.h"
 
+#include "ResourceIcon.h"
 #include "enterprise/EnterpriseFlow.h"
 #include "enterprise/QmcPages.h"
 #include "enterprise/ReadRule.h"
@@ -29,7 +30,7 @@ VirtualProxyPage::VirtualProxyPage(SetupController *controller, EnterpriseFlow *
     m_ui->prefixProblem->hide();
     m_ui->prefixProblem->setStyleSheet(
         QStringLiteral("color: %1;").arg(MessagePanel::accentColor(MessagePanel::Kind::Error, palette()).name()));
-    m_ui->openProxiesButton->setIcon(QIcon(QStringLiteral(":/icons/open-external.svg")));
+    m_ui->openProxiesButton->setIcon(ResourceIcon::get(QStringLiteral(":/icons/open-external.svg")));
     for (QRadioButton *radio : {m_ui->doItRadio, m_ui->guideRadio}) {
         connect(radio, &QRadioButton::toggled, this, [this](bool on) {
             if (on)
@@ -186,7 +187,7 @@ void VirtualProxyPage::fillGuideFields()
         value->setAccessibleName(field.field);
         name->setBuddy(value);
         auto *copy = new QToolButton(m_ui->guideFields);
-        copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+        copy->setIcon(ResourceIcon::get(QStringLiteral(":/icons/copy.svg")));
         copy->setToolTip(tr("Copy %1").arg(field.field));
         copy->setAccessibleName(tr("Copy %1").arg(field.field));
         connect(copy, &QToolButton::clicked, this, [this, field] {
