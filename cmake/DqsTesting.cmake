@@ -1,16 +1,29 @@
 # dqs_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [LABELS <labels...>]
 #              [KEYCHAIN] [CONTRACT] [ENVIRONMENT <VAR=value...>] [ARGS <args...>])
+# dqs_add_test(NAME <name> RUNS <executable target> ...) runs an executable made elsewhere as the test <name>.
 #
 # Every test runs with QT_QPA_PLATFORM=offscreen, a private HOME (so QSettings and keyrings never touch the
 # developer's own) and loopback-only networking. KEYCHAIN tests get their own D-Bus session with an unlocked
 # gnome-keyring Secret Service, the way KeePassXC runs its FdoSecrets tests.
 # Every test records the answers of the simulators it starts into DQS_EXCHANGE_LOG_DIR (see ExchangeLog) and requires
 # the fixture whose clean-up, the CONTRACT test, holds them all to Qlik's OpenAPI specs once every test has run.
+# In the sanitizer build every test runs with these options: any report ends it with a failure. The suppressions
+# are for other libraries only, each with its reason.
+if(DQS_SANITIZE OR DQS_FUZZ)
+    set(DQS_TEST_SANITIZER_ENVIRONMENT
+        "ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_odr_violation=2"
+        "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
+        "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
+endif()
+
 function(dqs_add_test)
-    cmake_parse_arguments(T "KEYCHAIN;CONTRACT" "NAME" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
-    if(NOT TARGET ${T_NAME})
-        add_executable(${T_NAME} ${T_SOURCES})
-        target_link_libraries(${T_NAME} PRIVATE Qt6::Test dqs_testsupport ${T_LIBS})
+    cmake_parse_arguments(T "KEYCHAIN;CONTRACT" "NAME;RUNS" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
+    if(NOT T_RUNS)
+        set(T_RUNS ${T_NAME})
+    endif()
+    if(NOT TARGET ${T_RUNS})
+        add_executable(${T_RUNS} ${T_SOURCES})
+        target_link_libraries(${T_RUNS} PRIVATE Qt6::Test dqs_testsupport ${T_LIBS})
     endif()
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${T_NAME}")
     file(MAKE_DIRECTORY "${home}")
@@ -21,13 +34,13 @@ function(dqs_add_test)
         add_test(NAME ${T_NAME}
             COMMAND dbus-run-session --config-file=${DQS_TEST_DBUS_CONFIG} -- sh -c
                 "printf 'dqs-test-keyring\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && gdbus wait --session --timeout 30 org.freedesktop.secrets && exec \"$0\" \"$@\""
-                $<TARGET_FILE:${T_NAME}> ${T_ARGS})
+                $<TARGET_FILE:${T_RUNS}> ${T_ARGS})
         list(APPEND T_LABELS keychain)
     else()
-        add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
+        add_test(NAME ${T_NAME} COMMAND ${T_RUNS} ${T_ARGS})
     endif()
     set_tests_properties(${T_NAME} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;DQS_SIMULATOR_EXCHANGE_LOG=${DQS_EXCHANGE_LOG_DIR};${T_ENVIRONMENT}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;DQS_SIMULATOR_EXCHANGE_LOG=${DQS_EXCHANGE_LOG_DIR};${DQS_TEST_SANITIZER_ENVIRONMENT};${T_ENVIRONMENT}"
         LABELS "${T_LABELS}"
         TIMEOUT 300)
     if(T_CONTRACT)
