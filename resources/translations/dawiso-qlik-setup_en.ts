@@ -17,6 +17,20 @@
             <numerusform>%n days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n year(s)</source>
+        <translation>
+            <numerusform>more than %n year</numerusform>
+            <numerusform>more than %n years</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionReport</name>
