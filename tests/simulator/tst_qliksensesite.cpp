@@ -607,7 +607,8 @@ void TestQlikSenseSite::formLoginThroughTheProxyEndToEnd()
     QCOMPARE(redeemed.status, 302);
     QCOMPARE(redeemed.location(), proxyUrl(QStringLiteral("/qps/user?extra=1")));
     const QByteArray setCookie = redeemed.headers.value("set-cookie");
-    const QRegularExpression cookieShape(QStringLiteral("^X-Qlik-Session=([0-9a-f]+); Path=/; HttpOnly; Secure$"));
+    static const QRegularExpression cookieShape(
+        QStringLiteral("^X-Qlik-Session=([0-9a-f]+); Path=/; HttpOnly; Secure$"));
     const QRegularExpressionMatch cookieMatch = cookieShape.match(QString::fromLatin1(setCookie));
     QVERIFY2(cookieMatch.hasMatch(), setCookie.constData());
     // A ticket works once.

@@ -1331,7 +1331,8 @@ void TestSimulatorOAuth::rolePatch()
     QVERIFY(answer.body.isEmpty());
     const QJsonObject after = get(QStringLiteral("/api/v1/roles/") + roleId, adminToken()).json();
     QStringList actual;
-    for (const QJsonValue &scope : after.value(u"assignedScopes").toArray())
+    const QJsonArray scopes = after.value(u"assignedScopes").toArray();
+    for (const QJsonValue &scope : scopes)
         actual.append(scope.toString());
     QCOMPARE(actual, scopes);
     if (!description.isEmpty())

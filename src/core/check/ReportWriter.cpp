@@ -54,7 +54,7 @@ QString keyLine(const ConnectionReport &report)
     // Counted from the moment of the check, so that a saved report reads the same later.
     const QDateTime reference = report.checkedAt.isValid() ? report.checkedAt : Clock::currentDateTimeUtc();
     const qint64 seconds = reference.secsTo(report.keyExpiry);
-    const int days = int(seconds / (24 * 3600));
+    const int days = int(seconds / (qint64(24) * 3600));
     if (seconds <= 0)
         return ReportWriter::tr("%1, expired on %2").arg(id, utcDate(report.keyExpiry));
     return ReportWriter::tr("%1, expires on %2 (in %n day(s))", nullptr, days).arg(id, utcDate(report.keyExpiry));

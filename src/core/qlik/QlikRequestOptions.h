@@ -32,7 +32,7 @@ struct QlikRequestOptions
     int maxRedirects = 5;
     // The largest answer body read, in bytes: a longer one (as its Content-Length says, or as its bytes arrive) ends
     // the request with a failure instead of filling memory. Qlik's largest pages are a few megabytes.
-    qint64 maxAnswerBytes = 32 * 1024 * 1024;
+    qint64 maxAnswerBytes = qint64(32) * 1024 * 1024;
     // Off: a 3xx is the answer (its Location header says where it points), for callers that must see it.
     bool followRedirects = true;
     // A redirect to another origin whose path starts with this is followed on the origin asked instead (path and

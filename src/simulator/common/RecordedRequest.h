@@ -23,7 +23,9 @@ struct RecordedRequest
     QString query; // the raw query string without '?'
     bool hadAuthorization = false; // an Authorization header was present
     SimHeaders headers; // every header as sent, in order
-    QSslCertificate clientCertificate; // presented by the client (public, not a secret); null when none
+    // Presented by the client (public, not a secret); null when none. Initialised here because QSslCertificate's
+    // default constructor is explicit, which an empty brace-initialisation of this struct (qvariant_cast) needs.
+    QSslCertificate clientCertificate = QSslCertificate();
 
     static RecordedRequest of(const SimRequest &request);
 };
