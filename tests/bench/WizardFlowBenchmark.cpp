@@ -407,7 +407,7 @@ bool WizardFlowBenchmark::printRequests(QTextStream &out) const
                   QStringLiteral("Served"), QStringLiteral("Met")});
     auto distinct = [](QList<int> values) {
         std::sort(values.begin(), values.end());
-        values.erase(std::unique(values.begin(), values.end()), values.end());
+        values.resize(std::distance(values.begin(), std::unique(values.begin(), values.end())));
         QStringList text;
         for (const int value : values)
             text << QString::number(value);

@@ -38,7 +38,8 @@ QString CheckProcess::Result::lastLine() const
 
 QString CheckProcess::Result::statusOf(const QString &checkId) const
 {
-    for (const QJsonValue &check : json().value(QStringLiteral("checks")).toArray()) {
+    const QJsonArray checks = json().value(QStringLiteral("checks")).toArray();
+    for (const QJsonValue &check : checks) {
         if (check.toObject().value(QStringLiteral("id")).toString() == checkId)
             return check.toObject().value(QStringLiteral("status")).toString();
     }

@@ -35,6 +35,8 @@ namespace {
 // The host step of Qlik Sense Enterprise and nothing else.
 class ProbeOnlyFlow : public DeploymentFlow
 {
+    Q_OBJECT
+
 public:
     explicit ProbeOnlyFlow(SetupContext *context)
         : DeploymentFlow(context)

@@ -36,6 +36,8 @@ constexpr int tokenPageId = 50; // a page id no deployment of the product uses
 // The one check: the site takes the token that was stored.
 class SiteCheck : public ConnectionCheck
 {
+    Q_OBJECT
+
 public:
     SiteCheck(QByteArray expected, QObject *parent)
         : ConnectionCheck(nullptr, parent)
@@ -154,6 +156,8 @@ private:
 // Its one page: the token.
 class TokenPage : public SetupPage
 {
+    Q_OBJECT
+
 public:
     TokenPage(SetupController *controller, SiteFlow *flow)
         : SetupPage(controller)

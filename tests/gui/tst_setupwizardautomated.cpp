@@ -191,9 +191,11 @@ void TestSetupWizardAutomated::automatedFlowCreatesRoleAssignsItAndStoresTheKey(
     QByteArray stored;
     SecretStoreJob *job = reader.readSecret(SecretEntryName::forHost(DeploymentKind::QlikCloud, host));
     bool done = false;
-    connect(job, &SecretStoreJob::finished, this, [&](SecretStoreJob *finished) {
-        stored = finished->secret();
-        done = true;
+    // The connection ends with `waiting`, before the variables the lambda writes go out of scope.
+    QObject waiting;
+    connect(job, &SecretStoreJob::finished, &waiting, [into = &stored, ended = &done](SecretStoreJob *finished) {
+        *into = finished->secret();
+        *ended = true;
     });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     QCOMPARE(ApiKeyToken::fromPastedText(QString::fromLatin1(stored)).keyId(), checked.keyId);
@@ -222,9 +224,11 @@ void TestSetupWizardAutomated::stopDuringRoleSetupLeavesThePanelReadyToCarryOn()
     // Qlik never answers about roles: the wizard hangs on the role step until the admin stops it.
     simulator->setResponseDelay(QStringLiteral("/api/v1/roles"), -1);
     bool rolesAsked = false;
-    connect(simulator, &Simulator::QlikSimulator::requestHandled, this,
-            [&rolesAsked](const Simulator::RecordedRequest &request) {
-                rolesAsked = rolesAsked || request.path.startsWith(QLatin1String("/api/v1/roles"));
+    // The connection ends with `watching`, before the variable the lambda writes goes out of scope.
+    QObject watching;
+    connect(simulator, &Simulator::QlikSimulator::requestHandled, &watching,
+            [asked = &rolesAsked](const Simulator::RecordedRequest &request) {
+                *asked = *asked || request.path.startsWith(QLatin1String("/api/v1/roles"));
             });
     QTest::mouseClick(signIn, Qt::LeftButton);
     signInAs(DemoTenant::adminEmail());

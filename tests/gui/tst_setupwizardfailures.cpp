@@ -300,7 +300,7 @@ void TestSetupWizardFailures::quittingWithAnUnsavedKeyAsksFirst()
 
     // Qlik shows a key only once: Cancel asks before dropping it, and "Cancel" in that question keeps everything.
     auto answer = [](QMessageBox::StandardButton choice) {
-        QTimer::singleShot(0, [choice] {
+        QTimer::singleShot(0, qApp, [choice] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             QVERIFY(box);
             QVERIFY(box->text().contains(QLatin1String("not stored")));

@@ -28,6 +28,8 @@ namespace {
 // Counts the requests the wizard makes; every one still goes out for real.
 class CountingNetwork : public QNetworkAccessManager
 {
+    Q_OBJECT
+
 public:
     int requests = 0;
 

@@ -395,12 +395,11 @@ void TestFaultMatrix::arm(const Row &row, Fault fault)
 
 QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
 {
-    Outcome &outcome = m_outcome;
     const QlikRequestOptions options = requestOptions(fault);
-    const auto fail = [&outcome](const UserMessage &problem) {
-        ++outcome.finishedCount;
-        outcome.failed = true;
-        outcome.problem = problem;
+    const auto fail = [this](const UserMessage &problem) {
+        ++m_outcome.finishedCount;
+        m_outcome.failed = true;
+        m_outcome.problem = problem;
     };
 
     if (row.name == u"cloud host probe") {
@@ -408,13 +407,13 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         m_step.reset(probe);
         probe->setTimeout(options.timeout);
         const ParsedHost typed = HostParser::parse(m_simulator->hostAndPort(), DeploymentKind::QlikCloud);
-        connect(probe, &CloudHostProbe::finished, this, [&outcome, typed](const HostProbeResult &result) {
-            ++outcome.finishedCount;
-            outcome.failed = !result.isFound();
-            outcome.stopped = result.outcome == HostProbeResult::Outcome::Cancelled;
-            outcome.problem = result.summary;
+        connect(probe, &CloudHostProbe::finished, this, [this, typed](const HostProbeResult &result) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !result.isFound();
+            m_outcome.stopped = result.outcome == HostProbeResult::Outcome::Cancelled;
+            m_outcome.problem = result.summary;
             if (result.host.hostAndPort() != typed.hostAndPort())
-                outcome.keptProblem = QStringLiteral("the typed address changed to ") + result.host.hostAndPort();
+                m_outcome.keptProblem = QStringLiteral("the typed address changed to ") + result.host.hostAndPort();
         });
         probe->start(typed);
         return probe;
@@ -424,13 +423,13 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         m_step.reset(probe);
         probe->setTimeout(options.timeout);
         const ParsedHost typed = HostParser::parse(m_site->proxyHostAndPort(), DeploymentKind::QlikSenseEnterprise);
-        connect(probe, &EnterpriseHostProbe::finished, this, [&outcome, typed](const HostProbeResult &result) {
-            ++outcome.finishedCount;
-            outcome.failed = !result.isFound();
-            outcome.stopped = result.outcome == HostProbeResult::Outcome::Cancelled;
-            outcome.problem = result.summary;
+        connect(probe, &EnterpriseHostProbe::finished, this, [this, typed](const HostProbeResult &result) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !result.isFound();
+            m_outcome.stopped = result.outcome == HostProbeResult::Outcome::Cancelled;
+            m_outcome.problem = result.summary;
             if (result.host.hostAndPort() != typed.hostAndPort())
-                outcome.keptProblem = QStringLiteral("the typed address changed to ") + result.host.hostAndPort();
+                m_outcome.keptProblem = QStringLiteral("the typed address changed to ") + result.host.hostAndPort();
         });
         probe->start(typed);
         return probe;
@@ -439,11 +438,11 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         auto *signIn = new ProxySignIn(m_trust.get());
         m_step.reset(signIn);
         signIn->setRequestOptions(options);
-        connect(signIn, &ProxySignIn::finished, this, [&outcome](const ProxySignInResult &result) {
-            ++outcome.finishedCount;
-            outcome.failed = !result.ok();
-            outcome.stopped = result.kind == ProxySignInResult::Kind::Cancelled;
-            outcome.problem = result.summary;
+        connect(signIn, &ProxySignIn::finished, this, [this](const ProxySignInResult &result) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !result.ok();
+            m_outcome.stopped = result.kind == ProxySignInResult::Kind::Cancelled;
+            m_outcome.problem = result.summary;
         });
         signIn->start(m_site->proxyBaseUrl(), QStringLiteral("CORP\\qlikadmin"),
                       QByteArrayLiteral("practice-password"));
@@ -457,16 +456,16 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         check->setRequestTimeout(options.timeout);
         check->setRestartWait(3000, 100);
         const QString typed = m_site->proxyHostAndPort();
-        connect(check, &ConnectionCheck::finished, this, [&outcome, row, typed](const ConnectionReport &report) {
-            ++outcome.finishedCount;
+        connect(check, &ConnectionCheck::finished, this, [this, row, typed](const ConnectionReport &report) {
+            ++m_outcome.finishedCount;
             const CheckResult *result = report.check(row.checkId);
-            outcome.stopped = report.lastCheck() == SavedConnection::LastCheck::None;
+            m_outcome.stopped = report.lastCheck() == SavedConnection::LastCheck::None;
             if (result) {
-                outcome.failed = result->status == CheckStatus::Fail || result->status == CheckStatus::Warn;
-                outcome.problem = {result->message, result->advice};
+                m_outcome.failed = result->status == CheckStatus::Fail || result->status == CheckStatus::Warn;
+                m_outcome.problem = {result->message, result->advice};
             }
             if (report.host != typed)
-                outcome.keptProblem = QStringLiteral("the report names another host: ") + report.host;
+                m_outcome.keptProblem = QStringLiteral("the report names another host: ") + report.host;
         });
         QByteArray token =
             m_signer.sign(TestJwtSigner::claimsFor(QStringLiteral("CORP"), QStringLiteral("svc_dawiso")));
@@ -478,12 +477,12 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         m_qrs->qlikClient()->setDefaultOptions(options);
         auto *review = new AdminReview(m_qrs.get());
         m_step.reset(review);
-        connect(review, &AdminReview::finished, this, [&outcome](const AdminAccess &access) {
-            ++outcome.finishedCount;
-            outcome.failed = access.hasFailure();
+        connect(review, &AdminReview::finished, this, [this](const AdminAccess &access) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = access.hasFailure();
             for (const CheckResult &finding : access.findings) {
                 if (finding.status == CheckStatus::Fail) {
-                    outcome.problem = {finding.message, finding.advice};
+                    m_outcome.problem = {finding.message, finding.advice};
                     break;
                 }
             }
@@ -496,10 +495,10 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         auto *setup = new VirtualProxySetup(m_qrs.get());
         m_step.reset(setup);
         setup->setRestartWait(10000, 100);
-        connect(setup, &VirtualProxySetup::finished, this, [&outcome](const VirtualProxySetup::Outcome &result) {
-            ++outcome.finishedCount;
-            outcome.failed = !result.ready;
-            outcome.problem = result.problem;
+        connect(setup, &VirtualProxySetup::finished, this, [this](const VirtualProxySetup::Outcome &result) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !result.ready;
+            m_outcome.problem = result.problem;
         });
         VirtualProxySettings settings;
         settings.allowedHostNames = {QStringLiteral("localhost")};
@@ -516,11 +515,11 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         auto *signIn = new ClientCredentialsSignIn(m_network.get(), m_trust.get());
         m_step.reset(signIn);
         signIn->setRequestOptions(options);
-        connect(signIn, &ClientCredentialsSignIn::finished, this, [&outcome](const OAuthResult &result) {
-            ++outcome.finishedCount;
-            outcome.failed = !result.ok;
-            outcome.stopped = result.kind == OAuthResult::Kind::Cancelled;
-            outcome.problem = result.summary;
+        connect(signIn, &ClientCredentialsSignIn::finished, this, [this](const OAuthResult &result) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !result.ok;
+            m_outcome.stopped = result.kind == OAuthResult::Kind::Cancelled;
+            m_outcome.problem = result.summary;
         });
         signIn->start(m_simulator->baseUrl().resolved(QUrl(QStringLiteral("/oauth/token"))),
                       Simulator::DemoTenant::m2mClientId(), Simulator::DemoTenant::m2mClientSecret().toLatin1());
@@ -532,9 +531,9 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
     if (row.name == u"role look-up" || row.name == u"role creation") {
         auto *setup = new RoleSetup(m_admin.get());
         m_step.reset(setup);
-        connect(setup, &RoleSetup::finished, this, [fail, &outcome](const RoleSetup::Result &result) {
+        connect(setup, &RoleSetup::finished, this, [this, fail](const RoleSetup::Result &result) {
             if (result.ok)
-                ++outcome.finishedCount;
+                ++m_outcome.finishedCount;
             else
                 fail(result.problem);
         });
@@ -544,9 +543,9 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
     if (row.name == u"role assignment") {
         auto *assignment = new RoleAssignment(m_admin.get());
         m_step.reset(assignment);
-        connect(assignment, &RoleAssignment::finished, this, [fail, &outcome](const RoleAssignment::Result &result) {
+        connect(assignment, &RoleAssignment::finished, this, [this, fail](const RoleAssignment::Result &result) {
             if (result.ok)
-                ++outcome.finishedCount;
+                ++m_outcome.finishedCount;
             else
                 fail(result.problem);
         });
@@ -564,9 +563,9 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
         m_step.reset(creation);
         const qsizetype keysBefore = m_simulator->tenant().apiKeys.size();
         connect(creation, &ApiKeyCreation::finished, this,
-                [this, fail, &outcome, keysBefore](const ApiKeyCreation::Result &result) {
+                [this, fail, keysBefore](const ApiKeyCreation::Result &result) {
                     if (result.outcome == ApiKeyCreation::Outcome::Created) {
-                        ++outcome.finishedCount;
+                        ++m_outcome.finishedCount;
                         return;
                     }
                     fail(result.problem);
@@ -575,7 +574,7 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
                     if (created
                         && (!result.problem.message.contains(QLatin1String("created"))
                             || !result.problem.advice.contains(QLatin1String("API keys"))))
-                        outcome.keptProblem = QStringLiteral("Qlik created a key, the failure does not say so: ")
+                        m_outcome.keptProblem = QStringLiteral("Qlik created a key, the failure does not say so: ")
                             + result.problem.message + QLatin1Char(' ') + result.problem.advice;
                 });
         creation->start(30, ApiKeyPolicy());
@@ -584,11 +583,11 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
     if (row.name == u"key verification") {
         auto *verifier = new KeyVerifier(m_user.get());
         m_step.reset(verifier);
-        connect(verifier, &KeyVerifier::finished, this, [&outcome](const KeyVerification &verification) {
-            ++outcome.finishedCount;
-            outcome.failed = !verification.isAccepted();
-            outcome.stopped = verification.outcome == KeyVerification::Outcome::Cancelled;
-            outcome.problem = verification.summary;
+        connect(verifier, &KeyVerifier::finished, this, [this](const KeyVerification &verification) {
+            ++m_outcome.finishedCount;
+            m_outcome.failed = !verification.isAccepted();
+            m_outcome.stopped = verification.outcome == KeyVerification::Outcome::Cancelled;
+            m_outcome.problem = verification.summary;
         });
         verifier->start(ApiKeyToken::fromPastedText(QString::fromLatin1(m_simulator->sampleToken(SampleKey::Healthy))));
         return verifier;
@@ -597,16 +596,16 @@ QlikStep *TestFaultMatrix::startStep(const Row &row, Fault fault)
     auto *check = new CloudConnectionCheck(m_user.get());
     m_step.reset(check);
     const QString typed = m_simulator->hostAndPort();
-    connect(check, &ConnectionCheck::finished, this, [&outcome, row, typed](const ConnectionReport &report) {
-        ++outcome.finishedCount;
+    connect(check, &ConnectionCheck::finished, this, [this, row, typed](const ConnectionReport &report) {
+        ++m_outcome.finishedCount;
         const CheckResult *result = report.check(row.checkId);
-        outcome.stopped = report.lastCheck() == SavedConnection::LastCheck::None;
+        m_outcome.stopped = report.lastCheck() == SavedConnection::LastCheck::None;
         if (result) {
-            outcome.failed = result->status == CheckStatus::Fail || result->status == CheckStatus::Warn;
-            outcome.problem = {result->message, result->advice};
+            m_outcome.failed = result->status == CheckStatus::Fail || result->status == CheckStatus::Warn;
+            m_outcome.problem = {result->message, result->advice};
         }
         if (report.host != typed)
-            outcome.keptProblem = QStringLiteral("the report names another host: ") + report.host;
+            m_outcome.keptProblem = QStringLiteral("the report names another host: ") + report.host;
     });
     check->start(typed, m_simulator->sampleToken(SampleKey::Healthy));
     return check;

@@ -294,14 +294,16 @@ void TestLoopbackListenerAttacks::crowdOfRequestsIsAnswered()
     // every other connection is answered or, once the callback is taken, closed; none is left hanging.
     std::vector<std::unique_ptr<QTcpSocket>> crowd;
     int answered = 0;
+    // The connections end with `counting`, before the count the lambdas write goes out of scope.
+    QObject counting;
     for (int i = 0; i < 21; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
         QTcpSocket *s = socket.get();
         const QByteArray bytes = i == 10 ? callback(port) : request("/page-" + QByteArray::number(i), port);
         connect(s, &QTcpSocket::connected, s, [s, bytes] { s->write(bytes); });
-        connect(s, &QTcpSocket::disconnected, s, [s, &answered] {
+        connect(s, &QTcpSocket::disconnected, &counting, [s, count = &answered] {
             if (s->readAll().startsWith("HTTP/1.1 "))
-                ++answered;
+                ++*count;
         });
         s->connectToHost(QHostAddress(QHostAddress::LocalHost), port);
         crowd.push_back(std::move(socket));

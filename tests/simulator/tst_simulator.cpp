@@ -236,7 +236,8 @@ Walk TestSimulator::walk(const QString &path, const QUrlQuery &query, const QByt
         }
         ++result.pages;
         const QJsonObject body = page.json();
-        for (const QJsonValue &entry : body.value(u"data").toArray())
+        const QJsonArray entries = body.value(u"data").toArray();
+        for (const QJsonValue &entry : entries)
             result.entries.append(entry);
         const QString href = nextHref(body);
         next = href.isEmpty() ? QUrl() : QUrl(href);
@@ -860,7 +861,8 @@ void TestSimulator::usersFilter()
         return;
     }
     QStringList found;
-    for (const QJsonValue &user : answer.json().value(u"data").toArray())
+    const QJsonArray users = answer.json().value(u"data").toArray();
+    for (const QJsonValue &user : users)
         found.append(user.toObject().value(u"name").toString());
     QCOMPARE(found, names);
 }
@@ -1935,9 +1937,7 @@ void TestSimulator::sampleTokensFollowTheTenantsKeyRecords()
     // gone has no token.
     SimulatedTenant tenant = SimulatorScenario::large(10, 2);
     const QString healthyId = m_sim->sampleKeyId(SampleKey::Healthy);
-    tenant.apiKeys.erase(std::remove_if(tenant.apiKeys.begin(), tenant.apiKeys.end(),
-                                        [&healthyId](const SimApiKey &key) { return key.id == healthyId; }),
-                         tenant.apiKeys.end());
+    tenant.apiKeys.removeIf([&healthyId](const SimApiKey &key) { return key.id == healthyId; });
     const QlikSimulator simulator(tenant);
     QVERIFY(simulator.sampleToken(SampleKey::Healthy).isEmpty());
     QVERIFY(simulator.sampleKeyId(SampleKey::Healthy).isEmpty());

@@ -1331,8 +1331,8 @@ void TestSimulatorOAuth::rolePatch()
     QVERIFY(answer.body.isEmpty());
     const QJsonObject after = get(QStringLiteral("/api/v1/roles/") + roleId, adminToken()).json();
     QStringList actual;
-    const QJsonArray scopes = after.value(u"assignedScopes").toArray();
-    for (const QJsonValue &scope : scopes)
+    const QJsonArray assigned = after.value(u"assignedScopes").toArray();
+    for (const QJsonValue &scope : assigned)
         actual.append(scope.toString());
     QCOMPARE(actual, scopes);
     if (!description.isEmpty())
