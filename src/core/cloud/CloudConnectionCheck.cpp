@@ -259,7 +259,7 @@ void CloudConnectionCheck::onKeyList(QlikPager *pager)
                      "replace the key before then."));
     } else {
         currentReport().keyExpiry = *expiry;
-        const qint64 days = now.secsTo(*expiry) / (24 * 3600);
+        const qint64 days = now.secsTo(*expiry) / (qint64(24) * 3600);
         if (*expiry <= now) {
             setResult(expiryId, CheckStatus::Fail, tr("The key expired on %1.").arg(longDate(*expiry)),
                       tr("Generate a new key as the integration user and store it with this wizard."));

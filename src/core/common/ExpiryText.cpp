@@ -8,7 +8,7 @@ int ExpiryText::daysUntil(const QDateTime &expiry, const QDateTime &now)
 {
     if (!expiry.isValid())
         return 0;
-    return int(now.toUTC().secsTo(expiry) / (24 * 3600));
+    return int(now.toUTC().secsTo(expiry) / (qint64(24) * 3600));
 }
 
 QString ExpiryText::sentence(const QDateTime &expiry, const QDateTime &now)
