@@ -10,12 +10,13 @@
 # In the sanitizer build every test runs with these options: any report ends it with a failure. LeakSanitizer is off
 # here: at exit Qt 6.4's threads (host lookups, the TLS backend, QProcess's and D-Bus's helpers) still hold their own
 # and OpenSSL's per-thread state, and Debian's Qt and OpenSSL have no frame pointers, so the reports end inside those
-# libraries and could only be silenced wholesale. The fuzz targets run with it (scripts/fuzz). An allocation that
-# cannot be had returns null, as outside the sanitizer (a damaged index file makes Qt ask for gigabytes, and it copes).
+# libraries and could only be silenced wholesale. The fuzz targets run with it (scripts/fuzz). An allocation of more
+# than 1 GiB fails and returns null, as it may on a machine without that memory, and below the 2 GiB at which libFuzzer
+# reports an allocation as running out of memory: a damaged index file makes Qt ask for gigabytes, and it copes.
 if(DQS_SANITIZE OR DQS_FUZZ)
     set(DQS_TEST_SANITIZER_ENVIRONMENT
-        "ASAN_OPTIONS=halt_on_error=1:detect_leaks=0:allocator_may_return_null=1:check_initialization_order=1:\
-strict_init_order=1:detect_odr_violation=2"
+        "ASAN_OPTIONS=halt_on_error=1:detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=1024:\
+check_initialization_order=1:strict_init_order=1:detect_odr_violation=2"
         "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
         "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
 endif()
