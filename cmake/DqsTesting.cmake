@@ -7,22 +7,18 @@
 # gnome-keyring Secret Service, the way KeePassXC runs its FdoSecrets tests.
 # Every test records the answers of the simulators it starts into DQS_EXCHANGE_LOG_DIR (see ExchangeLog) and requires
 # the fixture whose clean-up, the CONTRACT test, holds them all to Qlik's OpenAPI specs once every test has run.
-# In the sanitizer build every test runs with these options: any report ends it with a failure. LeakSanitizer is off
-# here: at exit Qt 6.4's threads (host lookups, the TLS backend, QProcess's and D-Bus's helpers) still hold their own
-# and OpenSSL's per-thread state, and Debian's Qt and OpenSSL have no frame pointers, so the reports end inside those
-# libraries and could only be silenced wholesale. The fuzz targets run with it (scripts/fuzz). An allocation of more
-# than 1 GiB fails and returns null, as it may on a machine without that memory, and below the 2 GiB at which libFuzzer
+# In the sanitizer build every test runs with these options: any report, leaks included, ends it with a failure.
+# Allocations record ten frames found from the debug information, not from frame pointers, which Debian's Qt and
+# OpenSSL are built without: the suppressions of tests/sanitizers/lsan.supp need the frames inside those libraries.
+# That costs a test about a third more time, and five to ten times more in one that makes OpenSSL keys all the time;
+# such a test, which ends no network thread, says FAST_UNWIND and keeps the fast unwinder. An allocation of more than
+# 1 GiB fails and returns null, as it may on a machine without that memory, and below the 2 GiB at which libFuzzer
 # reports an allocation as running out of memory: a damaged index file makes Qt ask for gigabytes, and it copes.
-if(DQS_SANITIZE OR DQS_FUZZ)
-    set(DQS_TEST_SANITIZER_ENVIRONMENT
-        "ASAN_OPTIONS=halt_on_error=1:detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=1024:\
-check_initialization_order=1:strict_init_order=1:detect_odr_violation=2"
-        "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
-        "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
-endif()
+set(DQS_ASAN_OPTIONS "halt_on_error=1:detect_leaks=1:allocator_may_return_null=1:max_allocation_size_mb=1024:\
+check_initialization_order=1:strict_init_order=1:detect_odr_violation=2")
 
 function(dqs_add_test)
-    cmake_parse_arguments(T "KEYCHAIN;CONTRACT" "NAME;RUNS" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
+    cmake_parse_arguments(T "KEYCHAIN;CONTRACT;FAST_UNWIND" "NAME;RUNS" "SOURCES;LIBS;LABELS;ENVIRONMENT;ARGS" ${ARGN})
     if(NOT T_RUNS)
         set(T_RUNS ${T_NAME})
     endif()
@@ -44,8 +40,17 @@ function(dqs_add_test)
     else()
         add_test(NAME ${T_NAME} COMMAND ${T_RUNS} ${T_ARGS})
     endif()
+    set(sanitizers "")
+    if(DQS_SANITIZE OR DQS_FUZZ)
+        set(unwind "fast_unwind_on_malloc=0:malloc_context_size=10")
+        if(T_FAST_UNWIND)
+            set(unwind "fast_unwind_on_malloc=1")
+        endif()
+        set(sanitizers "ASAN_OPTIONS=${DQS_ASAN_OPTIONS}:${unwind}" "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
+            "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
+    endif()
     set_tests_properties(${T_NAME} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;DQS_SIMULATOR_EXCHANGE_LOG=${DQS_EXCHANGE_LOG_DIR};${DQS_TEST_SANITIZER_ENVIRONMENT};${T_ENVIRONMENT}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;LANG=C.UTF-8;DQS_SIMULATOR_EXCHANGE_LOG=${DQS_EXCHANGE_LOG_DIR};${sanitizers};${T_ENVIRONMENT}"
         LABELS "${T_LABELS}"
         TIMEOUT 300)
     if(T_CONTRACT)

@@ -63,6 +63,9 @@ QStringList filesContaining(const QString &dir, const QList<QByteArray> &needles
     return found;
 }
 
+// The private bus's process, never deleted (see initTestCase): held here, LeakSanitizer sees it in use until the end.
+QProcess *privateBus = nullptr;
+
 } // namespace
 
 class TestKeychainFaults : public QObject
@@ -148,13 +151,14 @@ void TestKeychainFaults::initTestCase()
     qRegisterMetaType<CredentialSaveResult>();
 
     // As in tst_keychaintimeout: a private bus without service activation, alive as long as this process.
-    auto *bus = new QProcess;
-    bus->start(QStringLiteral("dbus-run-session"),
-               {QStringLiteral("--config-file=" DQS_PRIVATE_BUS_CONFIG), QStringLiteral("--"), QStringLiteral("sh"),
-                QStringLiteral("-c"), QStringLiteral("printf '%s\\n' \"$DBUS_SESSION_BUS_ADDRESS\"; exec cat")});
-    QVERIFY2(bus->waitForStarted(WaitMs), "dbus-run-session (package dbus-daemon) could not be started");
-    QTRY_VERIFY_WITH_TIMEOUT(bus->canReadLine(), WaitMs);
-    m_busAddress = bus->readLine().trimmed();
+    privateBus = new QProcess;
+    privateBus->start(QStringLiteral("dbus-run-session"),
+                      {QStringLiteral("--config-file=" DQS_PRIVATE_BUS_CONFIG), QStringLiteral("--"),
+                       QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("printf '%s\\n' \"$DBUS_SESSION_BUS_ADDRESS\"; exec cat")});
+    QVERIFY2(privateBus->waitForStarted(WaitMs), "dbus-run-session (package dbus-daemon) could not be started");
+    QTRY_VERIFY_WITH_TIMEOUT(privateBus->canReadLine(), WaitMs);
+    m_busAddress = privateBus->readLine().trimmed();
     QVERIFY2(m_busAddress.startsWith("unix:"), m_busAddress.constData());
     qputenv("DBUS_SESSION_BUS_ADDRESS", m_busAddress); // before libsecret connects for the first time
     QVERIFY(connectService());

@@ -46,8 +46,10 @@ EnterpriseFlow::EnterpriseFlow(SetupContext *context, QObject *parent)
 EnterpriseFlow::~EnterpriseFlow()
 {
     if (m_keyThread) {
-        // The key maker must outlive the thread that uses it; a key takes at most a second or two.
+        // The key maker must outlive the thread that uses it; a key takes at most a second or two. The handler of
+        // its end, which would have deleted the thread, goes with this flow.
         m_keyThread->wait();
+        delete m_keyThread;
     }
     SecureMemory::wipe(m_signingKey.privateKeyPem);
     SecureMemory::wipe(m_token);
