@@ -41,7 +41,7 @@ namespace {
 
 // Far more than any API key (ApiKeyToken refuses beyond 16 KiB); reading stops here instead of growing a buffer,
 // which would leave copies of the key behind in freed memory.
-constexpr qsizetype StdinLimit = 64 * 1024;
+constexpr qsizetype StdinLimit = qsizetype(64) * 1024;
 
 const char *const commandName = "check";
 

@@ -42,7 +42,7 @@ using MdContextPtr = std::unique_ptr<EVP_MD_CTX, MdContextDeleter>;
 
 constexpr size_t KeyBits = 3072;
 // Valid from an hour ago: a server whose clock is a little behind ours still accepts the certificate at once.
-constexpr long NotBeforeSeconds = -60 * 60;
+constexpr long NotBeforeSeconds = -3600;
 
 // libcrypto's latest error, for the sentence that says what failed; the queue is emptied.
 QString takeLastError()

@@ -79,7 +79,7 @@ QString CloudKeyRotation::oldKeyId(const SavedConnection &old, const QByteArray 
     if (!old.keyId.isEmpty())
         return old.keyId;
     ApiKeyToken token = ApiKeyToken::fromPastedText(QString::fromLatin1(oldCredential));
-    const QString id = token.keyId();
+    QString id = token.keyId();
     token.wipe();
     return id;
 }

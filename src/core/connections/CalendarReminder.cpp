@@ -14,7 +14,7 @@ namespace {
 // The event is a half-hour slot at a working-day hour of the person's own zone: the wizard runs on their computer,
 // so its local time is theirs.
 const QTime reminderTime(9, 0);
-constexpr int eventMinutes = 30;
+constexpr qint64 eventMinutes = 30;
 constexpr int maxLineOctets = 75;
 
 // Every moment is written in UTC ("Z"), which needs no VTIMEZONE and which every calendar shows in its own zone. A

@@ -322,7 +322,7 @@ EnterprisePath readEnterprisePath(QStringView after)
     if (segments.isEmpty())
         return result;
 
-    const QString first = segments.front();
+    const QString &first = segments.front();
     const QString lowered = first.toLower();
     const QString dropped = quoted(QString(u'/' + segments.join(u'/')));
     if (isQlikSensePath(lowered)) {

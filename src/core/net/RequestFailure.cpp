@@ -242,7 +242,7 @@ RequestFailure RequestFailure::answerTooLarge(const QString &hostAndPort, qint64
     return {Kind::InvalidResponse,
             tr("%1 sent an answer larger than %2 MB, far more than any Qlik answer, so the wizard stopped reading it.")
                 .arg(hostAndPort)
-                .arg(maxBytes / (1024 * 1024)),
+                .arg(maxBytes / (qint64(1024) * 1024)),
             tr("Check that the address is your Qlik server's own and not a proxy or another service in front of it, "
                "then try again. If it keeps happening, save a report for Dawiso support.")};
 }

@@ -14,7 +14,7 @@ namespace Dawiso {
 namespace {
 
 // Far more than a callback with a long code and a browser's usual headers.
-constexpr qsizetype kLongestRequestHead = 32 * 1024;
+constexpr qsizetype kLongestRequestHead = qsizetype(32) * 1024;
 // A browser sends its request the moment it connects; spare connections it never uses, and anything trickling its
 // request in a byte at a time, must not stay open for the whole sign-in.
 constexpr int kConnectionMilliseconds = 10 * 1000;

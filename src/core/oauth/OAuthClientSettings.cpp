@@ -35,7 +35,7 @@ QString OAuthClientSettings::clientId(const QString &host) const
     if (key.isEmpty())
         return {};
     m_settings->beginGroup(kClientsGroup);
-    const QString id = m_settings->value(key).toString().trimmed();
+    QString id = m_settings->value(key).toString().trimmed();
     m_settings->endGroup();
     return id;
 }

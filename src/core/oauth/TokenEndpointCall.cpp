@@ -42,7 +42,7 @@ TokenResponse TokenEndpointCall::answer(const QlikRequest *request)
     QByteArray body = request->body();
     // The request still shares the body. Once it is gone this copy is the last one and is zeroed, not just freed.
     QObject::connect(request, &QObject::destroyed, [body]() mutable { SecureMemory::wipe(body); });
-    const TokenResponse response = TokenResponse::fromAnswer(request->httpStatus(), body, Clock::currentDateTimeUtc());
+    TokenResponse response = TokenResponse::fromAnswer(request->httpStatus(), body, Clock::currentDateTimeUtc());
     SecureMemory::wipe(body);
     return response;
 }

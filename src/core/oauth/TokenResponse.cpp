@@ -162,7 +162,7 @@ TokenResponse TokenResponse::fromAnswer(int httpStatus, const QByteArray &body, 
 
 QString TokenResponse::shortenedDescription(const QString &text)
 {
-    const QString simplified = text.simplified();
+    QString simplified = text.simplified();
     if (simplified.size() <= kLongestDescription)
         return simplified;
     return simplified.left(kLongestDescription - 1) + QChar(0x2026);

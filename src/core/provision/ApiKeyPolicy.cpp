@@ -8,7 +8,7 @@ namespace {
 constexpr qint64 secondsPerHour = 3600;
 constexpr qint64 secondsPerDay = 24 * secondsPerHour;
 // Longer than any key will be kept; beyond it a day count says nothing a person can use.
-constexpr qint64 longestCountedDays = 100 * 365;
+constexpr qint64 longestCountedDays = qint64(100) * 365;
 } // namespace
 
 ApiKeyPolicy ApiKeyPolicy::fromJson(const QJsonObject &object)

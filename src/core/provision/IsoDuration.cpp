@@ -15,7 +15,7 @@ std::optional<qint64> IsoDuration::toSeconds(const QString &text)
     const QRegularExpressionMatch match = pattern.match(trimmed);
     if (!match.hasMatch() || trimmed == QLatin1String("P") || trimmed.endsWith(QLatin1Char('T')))
         return std::nullopt;
-    constexpr qint64 day = 24 * 3600;
+    constexpr qint64 day = qint64(24) * 3600;
     const qint64 factors[] = {365 * day, 30 * day, 7 * day, day, 3600, 60};
     // A duration longer than 64-bit seconds hold (the tenant's answer is not ours to trust) is no duration.
     qint64 seconds = 0;

@@ -2,9 +2,9 @@
 
 namespace Dawiso {
 
-CertificateBundle::CertificateBundle(QSslCertificate clientCertificate, QSslKey privateKey,
+CertificateBundle::CertificateBundle(const QSslCertificate &clientCertificate, QSslKey privateKey,
                                      QList<QSslCertificate> caCertificates)
-    : m_clientCertificate(std::move(clientCertificate))
+    : m_clientCertificate(clientCertificate)
     , m_privateKey(std::move(privateKey))
     , m_caCertificates(std::move(caCertificates))
 { }

@@ -13,7 +13,8 @@ class CertificateBundle
 {
 public:
     CertificateBundle() = default;
-    CertificateBundle(QSslCertificate clientCertificate, QSslKey privateKey, QList<QSslCertificate> caCertificates);
+    CertificateBundle(const QSslCertificate &clientCertificate, QSslKey privateKey,
+                      QList<QSslCertificate> caCertificates);
 
     QSslCertificate clientCertificate() const { return m_clientCertificate; }
     QSslKey privateKey() const { return m_privateKey; }

@@ -14,7 +14,7 @@ namespace Dawiso {
 namespace {
 
 // Certificate exports are a few kilobytes; anything far larger is not one, and is not read into memory.
-constexpr qint64 largestFile = 1024 * 1024;
+constexpr qint64 largestFile = qint64(1024) * 1024;
 
 QString fileName(const QString &path)
 {
@@ -101,7 +101,7 @@ QByteArray publicMaterial(const QByteArray &der)
         else if ((tag == 0x04 || tag == 0x03) && isWholeDer(tag == 0x03 ? contents.mid(1) : contents))
             nested = tag == 0x03 ? contents.mid(1) : contents;
         if (!nested.isEmpty()) {
-            const QByteArray found = publicMaterial(nested);
+            QByteArray found = publicMaterial(nested);
             if (!found.isEmpty())
                 return found;
         }
@@ -297,8 +297,8 @@ QList<QSslCertificate> readRoots(const QString &path, QMap<Slot, QString> &probl
         return {};
     }
     // root.cer from the Windows export is DER; either form is fine here.
-    const QList<QSslCertificate> roots = isPem(read.data) ? QSslCertificate::fromData(read.data, QSsl::Pem)
-                                                          : QSslCertificate::fromData(read.data, QSsl::Der);
+    QList<QSslCertificate> roots = isPem(read.data) ? QSslCertificate::fromData(read.data, QSsl::Pem)
+                                                    : QSslCertificate::fromData(read.data, QSsl::Der);
     if (roots.isEmpty()) {
         problems.insert(Slot::Root,
                         CertificateBundleLoader::tr("%1 is not a certificate. Choose root.pem or root.cer from Qlik's "

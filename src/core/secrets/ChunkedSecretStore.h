@@ -21,7 +21,7 @@ public:
     // room for whatever a backend adds.
     static constexpr qsizetype PartSize = 2000;
     // The largest secret stored at all: far above a private key's PEM, and a bound on the parts a manifest may name.
-    static constexpr qsizetype MaximumSecretSize = 64 * 1024;
+    static constexpr qsizetype MaximumSecretSize = qsizetype(64) * 1024;
 
     explicit ChunkedSecretStore(std::shared_ptr<SecretStore> inner);
 

@@ -88,7 +88,7 @@ qsizetype KeychainSecretJob::maximumSecretSize()
 #ifdef Q_OS_WIN
     return 2560;
 #else
-    return 64 * 1024;
+    return qsizetype(64) * 1024;
 #endif
 }
 
@@ -103,16 +103,16 @@ SecretStoreError KeychainSecretJob::mapError(QKeychain::Error error, SecretStore
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return SecretStoreError::AccessDenied;
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
-        return SecretStoreError::Unavailable;
     case QKeychain::OtherError:
 #if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
         return SecretStoreError::Failed;
 #else
         // libsecret reports a missing daemon, an unreachable session bus and a missing login keyring all this way.
-        return SecretStoreError::Unavailable;
+        [[fallthrough]];
 #endif
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return SecretStoreError::Unavailable;
     case QKeychain::CouldNotDeleteEntry:
         return SecretStoreError::Failed;
     }

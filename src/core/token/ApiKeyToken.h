@@ -31,7 +31,7 @@ public:
     };
 
     // Keys longer than this (16 KiB) are refused without being looked at: Qlik's keys are well under 2 KiB.
-    static constexpr qsizetype MaxLength = 16 * 1024;
+    static constexpr qsizetype MaxLength = qsizetype(16) * 1024;
 
     ApiKeyToken() = default;
     ApiKeyToken(const ApiKeyToken &other) = default;

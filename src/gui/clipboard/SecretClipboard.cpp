@@ -91,7 +91,7 @@ int SecretClipboard::secondsLeft() const
 {
     if (m_secretHash.isEmpty() || m_deadline.hasExpired())
         return 0;
-    constexpr qint64 NanosecondsPerSecond = 1000 * 1000 * 1000;
+    constexpr qint64 NanosecondsPerSecond = 1000000000;
     return static_cast<int>((m_deadline.remainingTimeNSecs() + NanosecondsPerSecond - 1) / NanosecondsPerSecond);
 }
 

@@ -33,7 +33,7 @@ namespace {
 
 constexpr int PairsPerLine = 16;
 // A root certificate file is a few kilobytes; anything far larger is not one.
-constexpr qint64 LargestRootFile = 1024 * 1024;
+constexpr qint64 LargestRootFile = qint64(1024) * 1024;
 
 // "AB:CD:…" in lines of 16 pairs, each line but the last ending in ':' so that removing the line breaks gives the
 // fingerprint back unchanged.
@@ -261,7 +261,7 @@ QWidget *CertificateDialog::createNameChoices(const QString &hostAndPort, const 
     layout->addWidget(label);
     auto *row = new QHBoxLayout;
     for (qsizetype i = 0; i < names.size(); ++i) {
-        const QString name = names.at(i);
+        const QString &name = names.at(i);
         // One mnemonic for the first name keeps every Alt+letter of the dialog unique; Tab reaches the others.
         auto *button = sectionButton(i == 0 ? tr("&Use %1").arg(name) : tr("Use %1").arg(name),
                                      QStringLiteral("useNameButton"), section);

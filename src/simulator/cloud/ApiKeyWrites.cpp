@@ -17,7 +17,7 @@ namespace Dawiso::Simulator {
 namespace {
 
 // Spec default of max_api_key_expiry, for a tenant configured with something unreadable.
-constexpr qint64 defaultMaximumSeconds = 24 * 3600;
+constexpr qint64 defaultMaximumSeconds = qint64(24) * 3600;
 
 // Points at the field and names the limit, so that a client can tell which rule was broken.
 // Qlik documents no wording for its refusals of a new key; by default they say nothing a client could search for.

@@ -13,7 +13,7 @@ std::optional<qint64> IsoDuration::seconds(const QString &text)
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch() || text == u"P" || text.endsWith(u'T'))
         return std::nullopt;
-    constexpr qint64 day = 24 * 3600;
+    constexpr qint64 day = qint64(24) * 3600;
     const qint64 unitSeconds[] = {365 * day, 30 * day, 7 * day, day, 3600, 60, 1};
     qint64 total = 0;
     for (int group = 1; group <= 7; ++group)

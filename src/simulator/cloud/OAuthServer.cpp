@@ -388,7 +388,8 @@ SimResponse OAuthServer::login(const SimRequest &request)
     const auto found = m_transactions.constFind(transactionId);
     if (transactionId.isEmpty() || found == m_transactions.cend())
         return expiredSignIn();
-    const Transaction transaction = found.value();
+    // A copy, not a reference: the entry is removed before the copy is last used.
+    const Transaction transaction = found.value(); // NOLINT(performance-unnecessary-copy-initialization)
     const QString email = fields->value(QStringLiteral("email")).trimmed();
     const auto signedIn = person(email, fields->value(QStringLiteral("password")));
     if (const auto *problem = std::get_if<QString>(&signedIn))

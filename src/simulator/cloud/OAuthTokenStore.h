@@ -27,7 +27,7 @@ class OAuthTokenStore
 {
 public:
     static constexpr qint64 accessTokenSeconds = 21600;
-    static constexpr qint64 refreshTokenSeconds = 30 * 24 * 3600;
+    static constexpr qint64 refreshTokenSeconds = qint64(30) * 24 * 3600;
 
     struct Issued
     {

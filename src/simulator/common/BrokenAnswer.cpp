@@ -8,8 +8,8 @@ namespace Dawiso::Simulator {
 namespace {
 
 // What the endless body repeats, and how much of it may wait in the socket's buffers at a time.
-const QByteArray endlessPiece = QByteArray("\"fault\",").repeated(8 * 1024);
-constexpr qint64 bufferedLimit = 256 * 1024;
+const QByteArray endlessPiece = QByteArray("\"fault\",").repeated(qsizetype(8) * 1024);
+constexpr qint64 bufferedLimit = qint64(256) * 1024;
 constexpr qint64 endlessLimit = qint64(1024) * 1024 * 1024;
 
 } // namespace

@@ -72,7 +72,7 @@ QByteArray KeyExport::pkcs12Der(const QSslCertificate &certificate, const QSslKe
         X509Ptr caX509 = toX509(ca);
         if (!caX509 || sk_X509_push(authorities.get(), caX509.get()) == 0)
             return {};
-        caX509.release(); // the stack owns it now
+        static_cast<void>(caX509.release()); // the stack owns it now
     }
     const QByteArray name = friendlyName.toUtf8();
     // OpenSSL 3's defaults: AES-256-CBC with PBKDF2 for the key and the certificates, an HMAC-SHA256 MAC.

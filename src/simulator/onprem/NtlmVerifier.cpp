@@ -14,7 +14,7 @@ namespace Dawiso::Simulator {
 namespace {
 
 const QByteArray signature("NTLMSSP\0", 8);
-constexpr qint64 challengeLifetimeMs = 2 * 60 * 1000;
+constexpr qint64 challengeLifetimeMs = qint64(2) * 60 * 1000;
 constexpr int maximumOutstandingChallenges = 256;
 
 // MS-NLMP 2.2.2.5.
